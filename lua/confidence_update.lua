@@ -1,0 +1,11 @@
+-- confidence_update.lua: one capped-evidence Bayesian confidence update (spec 004).
+-- include: confidence_core.lua
+--
+-- KEYS[1]  engram:{ns}:conf   HASH record_id -> msgpack {confidence, evidence_count,
+--                             corroborations, contradictions}
+-- ARGV[1]  record_id
+-- ARGV[2]  signal in [0, 1] (repr of a double)
+-- ARGV[3]  initial_confidence in [0, 1], the prior of an absent record
+-- ARGV[4]  evidence_cap, integer >= 1
+-- Reply:   {confidence ("%.17g" string), evidence_count, corroborations, contradictions}
+return confidence_apply(KEYS[1], ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]))

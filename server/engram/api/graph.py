@@ -1,0 +1,61 @@
+"""GraphService: proto <-> `engram.domain.graph.GraphStore`. Unset optional fields use the
+server's defaults (spec 002)."""
+
+from __future__ import annotations
+
+import grpc
+
+from engram import validation
+from engram.api.convert import optional
+from engram.domain.graph import GraphStore
+from engram.v1 import graph_pb2 as pb
+from engram.v1 import graph_pb2_grpc as pb_grpc
+
+
+class GraphServicer(pb_grpc.GraphServiceServicer):
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+
+    def Link(self, request: pb.LinkRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        result = self._store.link(request.namespace, request.source_record_id, request.target_record_id,
+                                  optional(request, "initial_weight"))
+        return pb.LinkResponse(weight=result.weight, created=result.created)
+
+    def Strengthen(self, request: pb.StrengthenRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        weight = self._store.strengthen(request.namespace, request.source_record_id, request.target_record_id,
+                                        optional(request, "delta"))
+        return pb.StrengthenResponse(weight=weight)
+
+    def Unlink(self, request: pb.UnlinkRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        removed = self._store.unlink(request.namespace, request.source_record_id, request.target_record_id)
+        return pb.UnlinkResponse(removed=removed)
+
+    def WeakenAll(self, request: pb.WeakenAllRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        pruned = self._store.weaken_all(request.namespace, request.record_id, optional(request, "factor"))
+        return pb.WeakenAllResponse(pruned_count=pruned)
+
+    def GetLinked(self, request: pb.GetLinkedRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        kwargs = {}
+        if request.HasField("min_weight"):
+            kwargs["min_weight"] = request.min_weight
+        if request.HasField("limit"):
+            kwargs["limit"] = request.limit
+        edges = self._store.get_linked(request.namespace, request.record_id, **kwargs)
+        return pb.GetLinkedResponse(edges=[pb.Edge(record_id=r, weight=w) for r, w in edges])
+
+    def Propagate(self, request: pb.PropagateRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        kwargs = {}
+        if request.HasField("depth"):
+            kwargs["depth"] = request.depth
+        if request.HasField("decay_per_hop"):
+            kwargs["decay_per_hop"] = request.decay_per_hop
+        if request.HasField("threshold"):
+            kwargs["threshold"] = request.threshold
+        records = self._store.propagate(request.namespace, list(request.seed_record_ids), **kwargs)
+        return pb.PropagateResponse(records=[pb.PropagatedRecord(record_id=r, weight=w) for r, w in records])

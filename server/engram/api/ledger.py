@@ -1,0 +1,109 @@
+"""LedgerService: proto <-> `engram.domain.ledger.Ledger` (spec 001)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import grpc
+
+from engram import validation
+from engram.api import convert
+from engram.domain.ledger import Ledger, Prediction, Resolution
+from engram.errors import InvalidArgument
+from engram.v1 import ledger_pb2 as pb
+from engram.v1 import ledger_pb2_grpc as pb_grpc
+
+OUTCOMES = {
+    pb.OUTCOME_ACTED: "acted",
+    pb.OUTCOME_USED: "used",
+    pb.OUTCOME_DISMISSED: "dismissed",
+    pb.OUTCOME_CONTRADICTED: "contradicted",
+}
+OUTCOME_ENUMS = {name: number for number, name in OUTCOMES.items()}
+STATUSES = {
+    "resolved": pb.RESOLUTION_STATUS_RESOLVED,
+    "no_prediction": pb.RESOLUTION_STATUS_NO_PREDICTION,
+    "already_resolved": pb.RESOLUTION_STATUS_ALREADY_RESOLVED,
+}
+
+
+def _status(resolution: Resolution) -> int:
+    status = resolution.status
+    name = str(getattr(status, "value", status)).lower()
+    return STATUSES[name]
+
+
+def prediction_to_proto(prediction: Prediction) -> pb.Prediction:
+    message = pb.Prediction(
+        record_id=prediction.record_id,
+        predicted=convert.values_to_proto(prediction.predicted),
+        resolved=prediction.resolved,
+        actual=convert.values_to_proto(prediction.actual),
+        outcome=OUTCOME_ENUMS.get(prediction.outcome or "", pb.OUTCOME_UNSPECIFIED),
+    )
+    created = convert.timestamp(prediction.created_at)
+    if created is not None:
+        message.create_time.CopyFrom(created)
+    resolved = convert.timestamp(prediction.resolved_at)
+    if resolved is not None:
+        message.resolve_time.CopyFrom(resolved)
+    if prediction.prediction_error is not None:
+        message.prediction_error = prediction.prediction_error
+    return message
+
+
+class LedgerServicer(pb_grpc.LedgerServiceServicer):
+    def __init__(self, ledger: Ledger, clock: Callable[[], float] = time.time) -> None:
+        self._ledger = ledger
+        self._clock = clock
+
+    def RecordPrediction(self, request: pb.RecordPredictionRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        predicted = convert.values_from_proto(request.predicted, "predicted")
+        prediction = self._ledger.record_prediction(request.namespace, request.record_id, predicted, self._clock())
+        return pb.RecordPredictionResponse(prediction=prediction_to_proto(prediction))
+
+    def ResolvePrediction(self, request: pb.ResolvePredictionRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        actual = convert.values_from_proto(request.actual, "actual")
+        resolution = self._ledger.resolve(request.namespace, request.record_id, actual, self._clock())
+        return pb.ResolvePredictionResponse(**self._resolution_fields(resolution))
+
+    def AutoResolvePrediction(self, request: pb.AutoResolvePredictionRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        outcome = OUTCOMES.get(request.outcome)
+        if outcome is None:
+            raise InvalidArgument("outcome", f"must be one of {sorted(OUTCOME_ENUMS)} (got enum value {request.outcome})")
+        resolution = self._ledger.auto_resolve(request.namespace, request.record_id, outcome, self._clock())
+        return pb.AutoResolvePredictionResponse(**self._resolution_fields(resolution))
+
+    @staticmethod
+    def _resolution_fields(resolution: Resolution) -> dict:
+        fields: dict = {"status": _status(resolution)}
+        if resolution.prediction_error is not None:
+            fields["prediction_error"] = resolution.prediction_error
+        if resolution.confidence is not None:
+            fields["confidence"] = convert.confidence_state(resolution.confidence)
+        return fields
+
+    def GetPrediction(self, request: pb.GetPredictionRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        prediction = self._ledger.get_prediction(request.namespace, request.record_id)
+        if prediction is None:
+            return pb.GetPredictionResponse(found=False)
+        return pb.GetPredictionResponse(found=True, prediction=prediction_to_proto(prediction))
+
+    def ListHighestErrors(self, request: pb.ListHighestErrorsRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        limit = request.limit if request.HasField("limit") else 10
+        rows = self._ledger.highest_errors(request.namespace, limit)
+        return pb.ListHighestErrorsResponse(
+            errors=[pb.PredictionError(record_id=r, prediction_error=e) for r, e in rows])
+
+    def GetErrorSummary(self, request: pb.GetErrorSummaryRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        limit = request.limit if request.HasField("limit") else 100
+        s = self._ledger.error_summary(request.namespace, limit)
+        return pb.GetErrorSummaryResponse(summary=pb.ErrorSummary(
+            count=s.count, mean=s.mean, stddev=s.stddev, p50=s.p50, p90=s.p90, p99=s.p99, max=s.max))

@@ -1,0 +1,187 @@
+"""Application factory: builds every dependency once from `Settings` and wires the gRPC server.
+
+`build(settings)` returns an `App` whose server is started and bound (port 0 binds a port the
+OS chooses; `App.port` tells which). Nothing is global: tests build as many apps as they like.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent import futures
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import grpc
+import redis
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
+
+from engram.api.confidence import ConfidenceServicer
+from engram.api.embedding import EmbeddingServicer
+from engram.api.errors import ErrorMappingInterceptor
+from engram.api.graph import GraphServicer
+from engram.api.ledger import LedgerServicer
+from engram.config import Settings
+from engram.domain.confidence import ConfidenceStore
+from engram.domain.embedding import EmbeddingStore
+from engram.domain.graph import GraphStore
+from engram.domain.ledger import Ledger
+from engram.embeddings.index import IndexRegistry
+from engram.health import RedisHealthMonitor
+from engram.store.private_redis import PrivateRedis
+from engram.store.scripts import Scripts
+from engram.v1 import (
+    confidence_pb2,
+    confidence_pb2_grpc,
+    embedding_pb2,
+    embedding_pb2_grpc,
+    graph_pb2,
+    graph_pb2_grpc,
+    ledger_pb2,
+    ledger_pb2_grpc,
+)
+
+log = logging.getLogger(__name__)
+
+SERVICE_NAMES = [
+    confidence_pb2.DESCRIPTOR.services_by_name["ConfidenceService"].full_name,
+    graph_pb2.DESCRIPTOR.services_by_name["GraphService"].full_name,
+    ledger_pb2.DESCRIPTOR.services_by_name["LedgerService"].full_name,
+    embedding_pb2.DESCRIPTOR.services_by_name["EmbeddingService"].full_name,
+]
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+
+
+def redis_client(url: str) -> redis.Redis:
+    """A pooled client with short timeouts, so a Redis outage becomes UNAVAILABLE quickly."""
+    return redis.Redis.from_url(
+        url,
+        socket_timeout=5,
+        socket_connect_timeout=2,
+        health_check_interval=10,
+        retry=Retry(ExponentialBackoff(cap=0.2, base=0.02), retries=2),
+        max_connections=256,
+    )
+
+
+def load_embedder(name: str):  # -> BatchingEmbedder | None
+    """The embedding model named by settings: "minilm" (default, local files) or "none"."""
+    if name == "none":
+        return None
+    from engram.embeddings.batching import BatchingEmbedder
+    from engram.embeddings.minilm import MiniLMProvider
+
+    started = time.monotonic()
+    embedder = BatchingEmbedder(MiniLMProvider())
+    embedder.start()
+    log.info("loaded embedding model %s (%d dimensions) in %.1fs", embedder.model_id, embedder.dimensions,
+             time.monotonic() - started)
+    return embedder
+
+
+@dataclass
+class App:
+    """A running Engram server and what it owns."""
+
+    settings: Settings
+    server: grpc.Server
+    port: int
+    redis: redis.Redis
+    health: health.HealthServicer
+    monitor: RedisHealthMonitor
+    embeddings: EmbeddingStore
+    embedder: object | None = None
+    owns_embedder: bool = True
+    private_redis: PrivateRedis | None = None
+    _stopped: bool = field(default=False, repr=False)
+
+    @property
+    def address(self) -> str:
+        host = self.settings.listen.rsplit(":", 1)[0] or "127.0.0.1"
+        return f"{host}:{self.port}"
+
+    def stop(self, grace: float | None = None) -> None:
+        """Graceful stop: health NOT_SERVING, refuse new calls, let calls in flight finish
+        within ``grace`` seconds (default: settings.grace_period), then release everything."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self.health.enter_graceful_shutdown()
+        self.server.stop(self.settings.grace_period if grace is None else grace).wait()
+        self.monitor.stop()
+        if self.embedder is not None and self.owns_embedder:
+            self.embedder.close()  # type: ignore[attr-defined]
+        self.redis.close()
+        if self.private_redis is not None:
+            self.private_redis.stop()
+
+    def wait(self) -> None:
+        self.server.wait_for_termination()
+
+
+def build(settings: Settings, *, embedder: object | None = None, load_model: bool = True,
+          client: redis.Redis | None = None) -> App:
+    """Builds and starts the server.
+
+    Args:
+        settings: configuration; ``listen`` with port 0 binds an OS-chosen port.
+        embedder: an already built embedder to share (tests); else loaded from settings
+            when ``load_model``.
+        client: a Redis client to use instead of one built from settings.
+
+    Raises:
+        RuntimeError: the listen address cannot be bound.
+    """
+    private = None
+    if client is None:
+        url = settings.redis_url
+        if not url:
+            private = PrivateRedis(Path(settings.data_dir) / "redis").start()
+            url = private.url
+        client = redis_client(url)
+    owns_embedder = embedder is None
+    if embedder is None and load_model:
+        embedder = load_embedder(settings.embedding_model)
+
+    scripts = Scripts.register(client)
+    confidence = ConfidenceStore(client, scripts, settings.confidence)
+    graph = GraphStore(client, scripts, settings.graph)
+    ledger = Ledger(client, scripts, settings.ledger, settings.confidence)
+    embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry())
+
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="engram-rpc"),
+        interceptors=[ErrorMappingInterceptor()],
+        options=[
+            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+            ("grpc.so_reuseport", 0),
+        ],
+    )
+    confidence_pb2_grpc.add_ConfidenceServiceServicer_to_server(ConfidenceServicer(confidence), server)
+    graph_pb2_grpc.add_GraphServiceServicer_to_server(GraphServicer(graph), server)
+    ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger), server)
+    embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings), server)
+
+    health_servicer = health.HealthServicer(experimental_non_blocking=True)
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    reflection.enable_server_reflection(
+        [*SERVICE_NAMES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME],
+        server,
+    )
+    monitor = RedisHealthMonitor(client, health_servicer, SERVICE_NAMES, settings.health_interval,
+                                 on_first_ready=embeddings.warm)
+
+    try:
+        port = server.add_insecure_port(settings.listen)
+    except RuntimeError as exc:
+        raise RuntimeError(f"cannot listen on {settings.listen}: {exc}") from exc
+    server.start()
+    monitor.start()
+    log.info("Engram serving on %s (Redis %s%s); TLS and API keys are off",
+             settings.listen.rsplit(":", 1)[0] + f":{port}",
+             "private " if private else "", client.connection_pool.connection_kwargs.get("port"))
+    return App(settings, server, port, client, health_servicer, monitor, embeddings, embedder, owns_embedder, private)

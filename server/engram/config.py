@@ -1,0 +1,94 @@
+"""Server settings: built once at start from flags and ``ENGRAM_*`` environment variables,
+then passed explicitly (no globals).
+
+| setting | flag | environment | default |
+|---|---|---|---|
+| listen address | ``--listen`` | ``ENGRAM_LISTEN`` | ``127.0.0.1:50051`` |
+| Redis URL | ``--redis-url`` | ``ENGRAM_REDIS_URL`` | unset: start a private server |
+| data directory (private server) | ``--data-dir`` | ``ENGRAM_DATA_DIR`` | ``~/.local/share/engram`` |
+| gRPC worker threads | ``--max-workers`` | ``ENGRAM_MAX_WORKERS`` | 32 |
+| shutdown grace period, s | ``--grace-period`` | ``ENGRAM_GRACE_PERIOD`` | 10 |
+| Redis health-check interval, s | ``--health-interval`` | ``ENGRAM_HEALTH_INTERVAL`` | 1.0 |
+| embedding model | ``--embedding-model`` | ``ENGRAM_EMBEDDING_MODEL`` | ``minilm`` (``none`` disables text embedding) |
+| max edges per record | ``--max-edges`` | ``ENGRAM_MAX_EDGES`` | 500 |
+| evidence cap | ``--evidence-cap`` | ``ENGRAM_EVIDENCE_CAP`` | 20 |
+| log level | ``--log-level`` | ``ENGRAM_LOG_LEVEL`` | ``INFO`` |
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engram.domain.confidence import ConfidenceSettings
+from engram.domain.graph import GraphSettings
+from engram.domain.ledger import LedgerSettings
+
+
+def _default_data_dir() -> str:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(base) / "engram")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the server needs to start. Tests build their own."""
+
+    listen: str = "127.0.0.1:50051"
+    redis_url: str | None = None
+    data_dir: str = field(default_factory=_default_data_dir)
+    max_workers: int = 32
+    grace_period: float = 10.0
+    health_interval: float = 1.0
+    embedding_model: str = "minilm"
+    log_level: str = "INFO"
+    confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
+    graph: GraphSettings = field(default_factory=GraphSettings)
+    ledger: LedgerSettings = field(default_factory=LedgerSettings)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Flags of ``engram serve``; each defaults to its ``ENGRAM_*`` variable, then the default."""
+    env = os.environ.get
+    d = Settings()
+    parser.add_argument("--listen", default=env("ENGRAM_LISTEN", d.listen), help="host:port to serve gRPC on")
+    parser.add_argument("--redis-url", default=env("ENGRAM_REDIS_URL") or None,
+                        help="redis:// URL; unset starts a private Redis-compatible server")
+    parser.add_argument("--data-dir", default=env("ENGRAM_DATA_DIR", d.data_dir),
+                        help="data directory of the private server (append-only file)")
+    parser.add_argument("--max-workers", type=int, default=int(env("ENGRAM_MAX_WORKERS", d.max_workers)))
+    parser.add_argument("--grace-period", type=float, default=float(env("ENGRAM_GRACE_PERIOD", d.grace_period)),
+                        help="seconds calls in flight may take to finish on SIGTERM")
+    parser.add_argument("--health-interval", type=float,
+                        default=float(env("ENGRAM_HEALTH_INTERVAL", d.health_interval)))
+    parser.add_argument("--embedding-model", choices=["minilm", "none"],
+                        default=env("ENGRAM_EMBEDDING_MODEL", d.embedding_model))
+    parser.add_argument("--max-edges", type=int, default=int(env("ENGRAM_MAX_EDGES", d.graph.max_edges)))
+    parser.add_argument("--evidence-cap", type=int,
+                        default=int(env("ENGRAM_EVIDENCE_CAP", d.confidence.evidence_cap)))
+    parser.add_argument("--log-level", default=env("ENGRAM_LOG_LEVEL", d.log_level))
+
+
+def from_arguments(args: argparse.Namespace) -> Settings:
+    """Settings from parsed flags. Raises ValueError on an invalid combination."""
+    if args.max_edges < 1:
+        raise ValueError("--max-edges must be >= 1")
+    if args.evidence_cap < 1:
+        raise ValueError("--evidence-cap must be >= 1")
+    d = Settings()
+    return Settings(
+        listen=args.listen,
+        redis_url=args.redis_url,
+        data_dir=args.data_dir,
+        max_workers=args.max_workers,
+        grace_period=args.grace_period,
+        health_interval=args.health_interval,
+        embedding_model=args.embedding_model,
+        log_level=args.log_level.upper(),
+        confidence=dataclasses.replace(d.confidence, evidence_cap=args.evidence_cap),
+        graph=dataclasses.replace(d.graph, max_edges=args.max_edges),
+        ledger=d.ledger,
+    )

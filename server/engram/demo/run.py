@@ -1,0 +1,212 @@
+"""``engram demo``: the main job on real data, through the public RPCs only.
+
+Data (bundled in `engram/demo/data`, see SOURCE.txt there): 3,254 true facts from FEVER
+(claims labelled SUPPORTS, with their Wikipedia pages) and FEVER's 9,999 labelled dev claims.
+
+1. Memories: every true fact is upserted as record ``m:<id>``; every REFUTES claim (a false
+   near-duplicate of a fact) as ``c:<id>`` — what an agent may have "heard".
+2. Graph: memories that share a Wikipedia page are linked (weight 0.5); each refuted claim is
+   linked to the memories about its pages (weight 0.2).
+3. Confidence: each SUPPORTS claim corroborates its memory (signal 0.9); each REFUTES claim
+   contradicts its own record (signal 0.1).
+4. Ledger: for a sample of REFUTES and NOT ENOUGH INFO claims the agent predicts, before
+   checking, a verdict from the nearest memory's similarity ("SUPPORTS" when >= 0.8), then
+   resolves it against FEVER's label. Wrong verdicts (error 1.0 > 0.7) lower the claim's
+   confidence through the ledger's feedback.
+5. Questions: for each, the top memories with similarity, confidence and similarity x
+   confidence, and the memories associated with the best hit by graph propagation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.resources
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any, TextIO
+
+import grpc
+
+from engram.v1 import (
+    common_pb2,
+    confidence_pb2,
+    confidence_pb2_grpc,
+    embedding_pb2,
+    embedding_pb2_grpc,
+    graph_pb2,
+    graph_pb2_grpc,
+    ledger_pb2,
+    ledger_pb2_grpc,
+)
+
+QUESTIONS = [
+    "Which network aired The Millers?",
+    "Is Telemundo an English-language television network?",
+    "Who released the film Soul Food?",
+    "What kind of actor is Tilda Swinton?",
+    "When did the Cretaceous end?",
+]
+SUPPORTS_THRESHOLD = 0.8
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--address", default="127.0.0.1:50051", help="server host:port")
+    parser.add_argument("--namespace", default="fever-demo")
+    parser.add_argument("--predictions", type=int, default=300,
+                        help="claims of each of REFUTES and NOT ENOUGH INFO the agent predicts on")
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--question", action="append", help="ask this instead of the built-in questions")
+
+
+@dataclass
+class Fever:
+    memories: dict[str, str] = field(default_factory=dict)  # record id -> text
+    claims: dict[str, str] = field(default_factory=dict)  # refuted claim record id -> text
+    pages: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # page -> memory ids
+    claim_pages: dict[str, list[str]] = field(default_factory=dict)
+    supports: list[str] = field(default_factory=list)  # memory ids corroborated, one per SUPPORTS claim
+    nei: list[tuple[str, str]] = field(default_factory=list)  # (record id, text) of NOT ENOUGH INFO claims
+
+    def text(self, record_id: str) -> str:
+        return self.memories.get(record_id) or self.claims.get(record_id) or ""
+
+
+def load_fever() -> Fever:
+    root = importlib.resources.files("engram.demo").joinpath("data")
+    data = Fever()
+    by_text: dict[str, str] = {}
+    for line in root.joinpath("memories.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        rid = f"m:{row['id']}"
+        data.memories[rid] = row["text"]
+        by_text[" ".join(row["text"].split())] = rid
+        for page in row["pages"]:
+            data.pages[page].append(rid)
+    for line in root.joinpath("paper_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text = " ".join(row["claim"].split())
+        if row["label"] == "SUPPORTS" and text in by_text:
+            data.supports.append(by_text[text])
+        elif row["label"] == "REFUTES":
+            rid = f"c:{row['id']}"
+            data.claims[rid] = text
+            data.claim_pages[rid] = sorted({ev[2] for group in row["evidence"] for ev in group if ev[2]})
+        elif row["label"] == "NOT ENOUGH INFO":
+            data.nei.append((f"n:{row['id']}", text))
+    return data
+
+
+class Client:
+    """The four generated stubs over one channel."""
+
+    def __init__(self, address: str) -> None:
+        self.channel = grpc.insecure_channel(address, options=[("grpc.max_receive_message_length", 16 << 20)])
+        grpc.channel_ready_future(self.channel).result(timeout=30)
+        self.confidence = confidence_pb2_grpc.ConfidenceServiceStub(self.channel)
+        self.graph = graph_pb2_grpc.GraphServiceStub(self.channel)
+        self.ledger = ledger_pb2_grpc.LedgerServiceStub(self.channel)
+        self.embedding = embedding_pb2_grpc.EmbeddingServiceStub(self.channel)
+
+    def search(self, namespace: str, text: str, top_k: int) -> list[embedding_pb2.SearchResponse]:
+        return list(self.embedding.Search(embedding_pb2.SearchRequest(namespace=namespace, text=text, top_k=top_k),
+                                          timeout=60))
+
+
+def _parallel(pool: ThreadPoolExecutor, fn: Callable[[Any], Any], items: Iterable[Any], label: str,
+              out: TextIO) -> list[Any]:
+    started = time.monotonic()
+    items = list(items)
+    results = list(pool.map(fn, items))
+    elapsed = time.monotonic() - started
+    print(f"  {label}: {len(items):,} calls in {elapsed:.1f}s ({len(items) / max(elapsed, 1e-9):,.0f}/s)",
+          file=out, flush=True)
+    return results
+
+
+def load(client: Client, ns: str, data: Fever, args: argparse.Namespace, out: TextIO) -> None:
+    with ThreadPoolExecutor(args.concurrency) as pool:
+        print("Loading FEVER into Engram:", file=out)
+        records = list(data.memories.items()) + list(data.claims.items())
+        _parallel(pool, lambda r: client.embedding.UpsertEmbedding(
+            embedding_pb2.UpsertEmbeddingRequest(namespace=ns, record_id=r[0], text=r[1]), timeout=120),
+            records, "UpsertEmbedding (memories and refuted claims, embedded by the server)", out)
+
+        links = {tuple(sorted(p)) for ids in data.pages.values() for p in combinations(sorted(set(ids)), 2)}
+        claim_links = {(c, m) for c, pages in data.claim_pages.items() for p in pages for m in data.pages.get(p, [])}
+        requests = [graph_pb2.LinkRequest(namespace=ns, source_record_id=a, target_record_id=b, initial_weight=0.5)
+                    for a, b in sorted(links)]
+        requests += [graph_pb2.LinkRequest(namespace=ns, source_record_id=c, target_record_id=m, initial_weight=0.2)
+                     for c, m in sorted(claim_links)]
+        _parallel(pool, lambda r: client.graph.Link(r, timeout=30), requests,
+                  "Link (memories sharing a page; claims to their pages' memories)", out)
+
+        updates = [confidence_pb2.UpdateConfidenceRequest(namespace=ns, record_id=m, signal=0.9) for m in data.supports]
+        updates += [confidence_pb2.UpdateConfidenceRequest(namespace=ns, record_id=c, signal=0.1) for c in data.claims]
+        _parallel(pool, lambda r: client.confidence.UpdateConfidence(r, timeout=30), updates,
+                  "UpdateConfidence (SUPPORTS corroborate, REFUTES contradict)", out)
+
+        sample = list(data.claims.items())[: args.predictions] + data.nei[: args.predictions]
+        labels = {rid: "REFUTES" for rid in data.claims} | {rid: "NOT ENOUGH INFO" for rid, _ in data.nei}
+
+        def predict_and_resolve(item: tuple[str, str]) -> None:
+            rid, text = item
+            best = next((h for h in client.search(ns, text, 10) if h.record_id.startswith("m:")), None)
+            similarity = best.score if best else 0.0
+            verdict = "SUPPORTS" if similarity >= SUPPORTS_THRESHOLD else "NOT ENOUGH INFO"
+            client.ledger.RecordPrediction(ledger_pb2.RecordPredictionRequest(
+                namespace=ns, record_id=rid, predicted={"verdict": common_pb2.Value(string_value=verdict)}), timeout=30)
+            client.ledger.ResolvePrediction(ledger_pb2.ResolvePredictionRequest(
+                namespace=ns, record_id=rid, actual={"verdict": common_pb2.Value(string_value=labels[rid])}), timeout=30)
+
+        _parallel(pool, predict_and_resolve, sample,
+                  "Search + RecordPrediction + ResolvePrediction (agent guesses verdicts)", out)
+
+
+def report(client: Client, ns: str, data: Fever, questions: list[str], out: TextIO) -> None:
+    summary = client.ledger.GetErrorSummary(ledger_pb2.GetErrorSummaryRequest(namespace=ns, limit=0)).summary
+    print(f"\nPrediction errors (verdict from nearest-memory similarity >= {SUPPORTS_THRESHOLD}): "
+          f"count {summary.count}, mean {summary.mean:.3f}, stddev {summary.stddev:.3f}, "
+          f"p50 {summary.p50:.2f}, p90 {summary.p90:.2f}, max {summary.max:.2f}", file=out)
+    for question in questions:
+        hits = client.search(ns, question, 5)
+        states = client.confidence.BatchGetConfidence(confidence_pb2.BatchGetConfidenceRequest(
+            namespace=ns, record_ids=[h.record_id for h in hits])).states
+        print(f"\nQ: {question}", file=out)
+        print(f"  {'record':>10}  {'sim':>5}  {'conf':>5}  {'sim*conf':>8}  text", file=out)
+        for hit, state in zip(hits, states):
+            print(f"  {hit.record_id:>10}  {hit.score:5.3f}  {state.confidence:5.3f}  "
+                  f"{hit.score * state.confidence:8.3f}  {hit.text}", file=out)
+        if not hits:
+            continue
+        best = max(zip(hits, states), key=lambda hs: hs[0].score * hs[1].confidence)[0]
+        related = client.graph.Propagate(graph_pb2.PropagateRequest(
+            namespace=ns, seed_record_ids=[best.record_id], depth=2)).records
+        print(f"  associated with {best.record_id} (propagation, depth 2):", file=out)
+        for record in related[:4]:
+            print(f"    {record.record_id:>10}  weight {record.weight:.3f}  {data.text(record.record_id)}", file=out)
+        if not related:
+            print("    (none)", file=out)
+
+
+def main(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    started = time.monotonic()
+    data = load_fever()
+    print(f"FEVER: {len(data.memories):,} true memories, {len(data.claims):,} refuted claims, "
+          f"{len(data.supports):,} SUPPORTS and {len(data.nei):,} NOT ENOUGH INFO claims", file=out)
+    client = Client(args.address)
+    try:
+        load(client, args.namespace, data, args, out)
+        report(client, args.namespace, data, args.question or QUESTIONS, out)
+    except grpc.RpcError as exc:
+        print(f"demo failed: {exc.code().name}: {exc.details()}", file=sys.stderr)
+        return 1
+    finally:
+        client.channel.close()
+    print(f"\ndemo finished in {time.monotonic() - started:.0f}s", file=out)
+    return 0

@@ -1,0 +1,93 @@
+"""Health: `grpc.health.v1` statuses driven by Redis reachability and index warm-up.
+
+Every service (and the server as a whole, service name "") is NOT_SERVING until Redis
+answers PING and the embedding index is warm; NOT_SERVING again while Redis is unreachable;
+SERVING again on its own once it answers. The monitor is a daemon thread polling PING.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+
+import redis
+from grpc_health.v1 import health, health_pb2
+
+log = logging.getLogger(__name__)
+
+SERVING = health_pb2.HealthCheckResponse.SERVING
+NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
+
+
+class RedisHealthMonitor:
+    """Polls Redis every ``interval`` seconds and sets the health status of ``services``.
+
+    Args:
+        client: the Redis client the services use.
+        servicer: grpc-health-checking's `HealthServicer`.
+        services: fully qualified service names; "" (the whole server) is always included.
+        on_first_ready: run once, in the monitor thread, the first time Redis answers
+            (index warm-up); services stay NOT_SERVING until it returns.
+    """
+
+    def __init__(self, client: redis.Redis, servicer: health.HealthServicer, services: Sequence[str],
+                 interval: float = 1.0, on_first_ready: Callable[[], None] | None = None) -> None:
+        self._client = client
+        self._servicer = servicer
+        self._services = ["", *services]
+        self._interval = interval
+        self._on_first_ready = on_first_ready
+        self._ready_once = False
+        self._announced = False
+        self._serving: bool | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="engram-health", daemon=True)
+        self._set(False)
+
+    @property
+    def serving(self) -> bool:
+        return bool(self._serving)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def check_once(self) -> bool:
+        """One probe: PING Redis, warm up on the first success, publish the status."""
+        try:
+            ok = bool(self._client.ping())
+        except redis.RedisError:
+            ok = False
+        if ok and not self._ready_once:
+            try:
+                if self._on_first_ready is not None:
+                    self._on_first_ready()
+                self._ready_once = True
+            except Exception:  # noqa: BLE001 - keep the monitor alive; retry at the next probe
+                log.warning("warm-up failed; retrying", exc_info=True)
+                ok = False
+        if not self._stop.is_set():
+            self._set(ok)
+        return ok
+
+    def _set(self, serving: bool) -> None:
+        if serving == self._serving:
+            return
+        if serving and not self._announced:
+            self._announced = True
+            log.info("ready: Redis reachable, index warm; health SERVING")
+        elif self._serving is not None:
+            log.warning("Redis %s: health %s", "reachable" if serving else "unreachable",
+                        "SERVING" if serving else "NOT_SERVING")
+        self._serving = serving
+        for name in self._services:
+            self._servicer.set(name, SERVING if serving else NOT_SERVING)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.check_once()
+            self._stop.wait(self._interval)
