@@ -142,46 +142,52 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
             private = PrivateRedis(Path(settings.data_dir) / "redis").start()
             url = private.url
         client = redis_client(url)
-    owns_embedder = embedder is None
-    if embedder is None and load_model:
-        embedder = load_embedder(settings.embedding_model)
-
-    scripts = Scripts.register(client)
-    confidence = ConfidenceStore(client, scripts, settings.confidence)
-    graph = GraphStore(client, scripts, settings.graph)
-    ledger = Ledger(client, scripts, settings.ledger, settings.confidence)
-    embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry())
-
-    server = grpc.server(
-        futures.ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="engram-rpc"),
-        interceptors=[ErrorMappingInterceptor()],
-        options=[
-            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
-            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
-            ("grpc.so_reuseport", 0),
-        ],
-    )
-    confidence_pb2_grpc.add_ConfidenceServiceServicer_to_server(ConfidenceServicer(confidence), server)
-    graph_pb2_grpc.add_GraphServiceServicer_to_server(GraphServicer(graph), server)
-    ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger), server)
-    embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings), server)
-
-    health_servicer = health.HealthServicer(experimental_non_blocking=True)
-    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-    reflection.enable_server_reflection(
-        [*SERVICE_NAMES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME],
-        server,
-    )
-    monitor = RedisHealthMonitor(client, health_servicer, SERVICE_NAMES, settings.health_interval,
-                                 on_first_ready=embeddings.warm)
-
     try:
-        port = server.add_insecure_port(settings.listen)
-    except RuntimeError as exc:
-        raise RuntimeError(f"cannot listen on {settings.listen}: {exc}") from exc
-    server.start()
-    monitor.start()
-    log.info("Engram serving on %s (Redis %s%s); TLS and API keys are off",
-             settings.listen.rsplit(":", 1)[0] + f":{port}",
-             "private " if private else "", client.connection_pool.connection_kwargs.get("port"))
+        owns_embedder = embedder is None
+        if embedder is None and load_model:
+            embedder = load_embedder(settings.embedding_model)
+
+        scripts = Scripts.register(client)
+        confidence = ConfidenceStore(client, scripts, settings.confidence)
+        graph = GraphStore(client, scripts, settings.graph)
+        ledger = Ledger(client, scripts, settings.ledger, settings.confidence)
+        embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry())
+
+        server = grpc.server(
+            futures.ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="engram-rpc"),
+            interceptors=[ErrorMappingInterceptor()],
+            options=[
+                ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+                ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+                ("grpc.so_reuseport", 0),
+            ],
+        )
+        confidence_pb2_grpc.add_ConfidenceServiceServicer_to_server(ConfidenceServicer(confidence), server)
+        graph_pb2_grpc.add_GraphServiceServicer_to_server(GraphServicer(graph), server)
+        ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger), server)
+        embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings), server)
+
+        health_servicer = health.HealthServicer(experimental_non_blocking=True)
+        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+        reflection.enable_server_reflection(
+            [*SERVICE_NAMES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME],
+            server,
+        )
+        monitor = RedisHealthMonitor(client, health_servicer, SERVICE_NAMES, settings.health_interval,
+                                     on_first_ready=embeddings.warm)
+
+        try:
+            port = server.add_insecure_port(settings.listen)
+        except RuntimeError as exc:
+            raise RuntimeError(f"cannot listen on {settings.listen}: {exc}") from exc
+        server.start()
+        monitor.start()
+        kwargs = client.connection_pool.connection_kwargs
+        log.info("Engram listening on %s; Redis at %s:%s%s; TLS and API keys are off (plaintext, no auth): "
+                 "keep it on loopback or a trusted network", settings.listen.rsplit(":", 1)[0] + f":{port}",
+                 kwargs.get("host", "?"), kwargs.get("port", "?"), " (private server)" if private else "")
+    except BaseException:
+        if private is not None:
+            private.stop()
+        raise
     return App(settings, server, port, client, health_servicer, monitor, embeddings, embedder, owns_embedder, private)

@@ -28,8 +28,10 @@ def _serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     print(f"engram {__version__} listening on {app.address}", flush=True)
-    stopping.wait()
-    app.stop()
+    try:
+        stopping.wait()
+    finally:
+        app.stop()
     return 0
 
 

@@ -106,6 +106,20 @@ def test_ties_broken_by_record_id_even_at_the_cut():
     assert [r for r, _ in index.search(q, 6)] == ["a", "c", "k", "m", "x", "z"]
 
 
+def test_ties_at_the_cut_among_many():
+    # Enough tied rows that argpartition alone would pick an arbitrary subset of them.
+    rng = np.random.default_rng(5)
+    index = VectorIndex(2)
+    tied = [f"t{i:02d}" for i in range(40)]
+    for record_id in rng.permutation(tied):
+        index.upsert(str(record_id), np.array([1.0, 1.0]))
+    for i in range(10):
+        index.upsert(f"low{i}", np.array([-1.0, float(i)]))
+    index.upsert("top", np.array([1.0, 0.0]))
+    for k in (1, 2, 4, 17, 41):
+        assert [r for r, _ in index.search(np.array([1.0, 0.0]), k)] == (["top"] + tied)[:k]
+
+
 def test_matches_brute_force_on_random_data():
     rng = np.random.default_rng(42)
     n, d = 2000, 384

@@ -230,7 +230,7 @@ class EmbeddingStore:
                 rows.append(raw)
             matrix = np.frombuffer(b"".join(rows), dtype="<f4").reshape(len(ids), dims) if ids else \
                 np.zeros((0, dims), dtype=np.float32)
-            self.indexes.replace(namespace, VectorIndex.from_rows(dims, ids, matrix))
+            self.indexes.put(namespace, VectorIndex.from_rows(dims, ids, matrix))
             log.info("warmed namespace %r: %d vectors of %d dimensions", namespace, len(ids), dims)
             return len(ids)
 

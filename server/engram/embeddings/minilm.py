@@ -234,8 +234,8 @@ class MiniLMProvider:
             raise
         except Exception as exc:  # OSError, JSON errors; tokenizers raises plain Exception
             raise EmbeddingError(f"cannot load MiniLM from {model_dir}: {exc}") from exc
-        # The packaged tokenizer.json truncates at 128 and pads to a fixed 128; the model was
-        # trained at 256 and we pad per chunk ourselves.
+        # The packaged tokenizer.json truncates at 128 and pads to a fixed 128, but
+        # sentence-transformers runs this model at max_seq_length 256 and pads per batch.
         tokenizer.enable_truncation(MAX_SEQ_LENGTH)
         tokenizer.no_padding()
         self._tokenizer = tokenizer
@@ -259,7 +259,7 @@ class MiniLMProvider:
         check_texts(texts)
         return [enc.ids for enc in self._tokenizer.encode_batch(list(texts))]
 
-    def embed(self, texts: Sequence[str], input_type: str = "document") -> np.ndarray:
+    def embed(self, texts: Sequence[str], input_type: str) -> np.ndarray:
         """Embed `texts` in order; see `EmbeddingProvider.embed`.
 
         Returns:
