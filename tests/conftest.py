@@ -30,3 +30,11 @@ def redis_client(redis_server: PrivateRedis):
     client.flushall()
     yield client
     client.close()
+
+
+@pytest.fixture()
+def scripts(redis_client):
+    """The Lua scripts, registered on the test client."""
+    from engram.store.scripts import Scripts
+
+    return Scripts.register(redis_client)

@@ -19,11 +19,6 @@ NS = "tenant-a"
 
 
 @pytest.fixture()
-def scripts(redis_client: redis.Redis) -> Scripts:
-    return Scripts.register(redis_client)
-
-
-@pytest.fixture()
 def store(redis_client: redis.Redis, scripts: Scripts) -> ConfidenceStore:
     return ConfidenceStore(redis_client, scripts, ConfidenceSettings())
 

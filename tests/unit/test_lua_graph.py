@@ -17,11 +17,6 @@ KEYS = NamespaceKeys(NS)
 
 
 @pytest.fixture()
-def scripts(redis_client: redis.Redis) -> Scripts:
-    return Scripts.register(redis_client)
-
-
-@pytest.fixture()
 def graph(redis_client: redis.Redis, scripts: Scripts) -> GraphStore:
     return GraphStore(redis_client, scripts, GraphSettings())
 

@@ -21,11 +21,6 @@ RESOLVED = ResolutionStatus.RESOLVED
 
 
 @pytest.fixture()
-def scripts(redis_client: redis.Redis) -> Scripts:
-    return Scripts.register(redis_client)
-
-
-@pytest.fixture()
 def ledger(redis_client: redis.Redis, scripts: Scripts) -> Ledger:
     return Ledger(redis_client, scripts, LedgerSettings(), ConfidenceSettings())
 

@@ -65,3 +65,9 @@ def timestamp(seconds: float | None) -> Timestamp | None:
 def optional(message: object, field: str) -> object | None:
     """The value of a proto3 `optional` field, or None when unset."""
     return getattr(message, field) if message.HasField(field) else None  # type: ignore[attr-defined]
+
+
+def present(message: object, *fields: str) -> dict[str, object]:
+    """The proto3 `optional` fields among ``fields`` that are set, as keyword arguments
+    (unset ones are left out, so the domain's defaults apply)."""
+    return {name: getattr(message, name) for name in fields if message.HasField(name)}  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import grpc
 
 from engram import validation
-from engram.api.convert import optional
+from engram.api.convert import optional, present
 from engram.domain.graph import GraphStore
 from engram.v1 import graph_pb2 as pb
 from engram.v1 import graph_pb2_grpc as pb_grpc
@@ -40,22 +40,12 @@ class GraphServicer(pb_grpc.GraphServiceServicer):
 
     def GetLinked(self, request: pb.GetLinkedRequest, context: grpc.ServicerContext):
         validation.namespace(request.namespace)
-        kwargs = {}
-        if request.HasField("min_weight"):
-            kwargs["min_weight"] = request.min_weight
-        if request.HasField("limit"):
-            kwargs["limit"] = request.limit
-        edges = self._store.get_linked(request.namespace, request.record_id, **kwargs)
+        edges = self._store.get_linked(request.namespace, request.record_id,
+                                       **present(request, "min_weight", "limit"))
         return pb.GetLinkedResponse(edges=[pb.Edge(record_id=r, weight=w) for r, w in edges])
 
     def Propagate(self, request: pb.PropagateRequest, context: grpc.ServicerContext):
         validation.namespace(request.namespace)
-        kwargs = {}
-        if request.HasField("depth"):
-            kwargs["depth"] = request.depth
-        if request.HasField("decay_per_hop"):
-            kwargs["decay_per_hop"] = request.decay_per_hop
-        if request.HasField("threshold"):
-            kwargs["threshold"] = request.threshold
-        records = self._store.propagate(request.namespace, list(request.seed_record_ids), **kwargs)
+        records = self._store.propagate(request.namespace, list(request.seed_record_ids),
+                                        **present(request, "depth", "decay_per_hop", "threshold"))
         return pb.PropagateResponse(records=[pb.PropagatedRecord(record_id=r, weight=w) for r, w in records])
