@@ -32,6 +32,7 @@ def _serve(args: argparse.Namespace) -> int:
         stopping.wait()
     finally:
         app.stop()
+        logging.getLogger("engram").info("stopped")
     return 0
 
 
