@@ -6,13 +6,20 @@ Scripts never build key names: callers build them here and pass them in KEYS.
 
 | key | type | holds |
 |---|---|---|
+| ``engram:{ns}:config`` | HASH | the namespace's configuration, field -> number (unset: default) |
 | ``engram:{ns}:conf`` | HASH | record_id -> msgpack map {confidence, evidence_count, corroborations, contradictions} |
+| ``engram:{ns}:conf:ids`` | ZSET | every record_id of ``conf``, score 0 (lexicographic listing cursor) |
 | ``engram:{ns}:edges:<record_id>`` | ZSET | target record_id -> edge weight |
+| ``engram:{ns}:in:<record_id>`` | SET | sources that have or had an edge to record_id (a superset: pruning leaves stale members) |
 | ``engram:{ns}:pred`` | HASH | record_id -> msgpack map of the record's latest prediction |
+| ``engram:{ns}:pred:ids`` | ZSET | every record_id of ``pred``, score 0 (lexicographic listing cursor) |
 | ``engram:{ns}:errors`` | ZSET | record_id -> prediction error of its latest resolution |
 | ``engram:{ns}:vec`` | HASH | record_id -> float32 little-endian vector bytes |
 | ``engram:{ns}:doc`` | HASH | record_id -> msgpack map {text, model, updated_at} |
 | ``engram:{ns}:emb`` | HASH | the namespace's embedding model id and dimension |
+
+One key lives outside every namespace: ``engram:namespaces``, a ZSET (score 0) of the
+namespaces written to, for listing; it is maintained by Python, not by scripts.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PREFIX = "engram"
+NAMESPACES = f"{PREFIX}:namespaces"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +41,36 @@ class NamespaceKeys:
         return f"{PREFIX}:{{{self.namespace}}}"
 
     @property
+    def config(self) -> str:
+        return f"{self.tag}:config"
+
+    @property
     def confidence(self) -> str:
         return f"{self.tag}:conf"
+
+    @property
+    def confidence_ids(self) -> str:
+        return f"{self.tag}:conf:ids"
 
     def edges(self, record_id: str) -> str:
         return f"{self.tag}:edges:{record_id}"
 
+    def incoming(self, record_id: str) -> str:
+        return f"{self.tag}:in:{record_id}"
+
     @property
     def predictions(self) -> str:
         return f"{self.tag}:pred"
+
+    @property
+    def prediction_ids(self) -> str:
+        return f"{self.tag}:pred:ids"
+
+    @property
+    def pattern(self) -> str:
+        """SCAN pattern matching every key of the namespace (glob-escaped)."""
+        escaped = "".join("\\" + ch if ch in "*?[]\\" else ch for ch in self.namespace)
+        return f"{PREFIX}:{{{escaped}}}:*"
 
     @property
     def errors(self) -> str:

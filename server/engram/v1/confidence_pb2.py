@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from engram.v1 import common_pb2 as engram_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x65ngram/v1/confidence.proto\x12\tengram.v1\x1a\x16\x65ngram/v1/common.proto\"|\n\x17UpdateConfidenceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12\x1b\n\x06signal\x18\x03 \x01(\x01H\x00R\x06signal\x88\x01\x01\x42\t\n\x07_signal\"L\n\x18UpdateConfidenceResponse\x12\x30\n\x05state\x18\x01 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\x05state\"Q\n\x14GetConfidenceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\"I\n\x15GetConfidenceResponse\x12\x30\n\x05state\x18\x01 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\x05state\"X\n\x19\x42\x61tchGetConfidenceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1d\n\nrecord_ids\x18\x02 \x03(\tR\trecordIds\"P\n\x1a\x42\x61tchGetConfidenceResponse\x12\x32\n\x06states\x18\x01 \x03(\x0b\x32\x1a.engram.v1.ConfidenceStateR\x06states2\xa7\x02\n\x11\x43onfidenceService\x12[\n\x10UpdateConfidence\x12\".engram.v1.UpdateConfidenceRequest\x1a#.engram.v1.UpdateConfidenceResponse\x12R\n\rGetConfidence\x12\x1f.engram.v1.GetConfidenceRequest\x1a .engram.v1.GetConfidenceResponse\x12\x61\n\x12\x42\x61tchGetConfidence\x12$.engram.v1.BatchGetConfidenceRequest\x1a%.engram.v1.BatchGetConfidenceResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x65ngram/v1/confidence.proto\x12\tengram.v1\x1a\x16\x65ngram/v1/common.proto\"|\n\x17UpdateConfidenceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12\x1b\n\x06signal\x18\x03 \x01(\x01H\x00R\x06signal\x88\x01\x01\x42\t\n\x07_signal\"L\n\x18UpdateConfidenceResponse\x12\x30\n\x05state\x18\x01 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\x05state\"Q\n\x14GetConfidenceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\"I\n\x15GetConfidenceResponse\x12\x30\n\x05state\x18\x01 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\x05state\"X\n\x19\x42\x61tchGetConfidenceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1d\n\nrecord_ids\x18\x02 \x03(\tR\trecordIds\"P\n\x1a\x42\x61tchGetConfidenceResponse\x12\x32\n\x06states\x18\x01 \x03(\x0b\x32\x1a.engram.v1.ConfidenceStateR\x06states\"W\n\x10\x43onfidenceUpdate\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12\x1b\n\x06signal\x18\x02 \x01(\x01H\x00R\x06signal\x88\x01\x01\x42\t\n\x07_signal\"s\n\x1c\x42\x61tchUpdateConfidenceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x35\n\x07updates\x18\x02 \x03(\x0b\x32\x1b.engram.v1.ConfidenceUpdateR\x07updates\"S\n\x1d\x42\x61tchUpdateConfidenceResponse\x12\x32\n\x06states\x18\x01 \x03(\x0b\x32\x1a.engram.v1.ConfidenceStateR\x06states\"q\n\x15ListConfidenceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\tpage_size\x18\x02 \x01(\rR\x08pageSize\x12\x1d\n\npage_token\x18\x03 \x01(\tR\tpageToken\"t\n\x16ListConfidenceResponse\x12\x32\n\x06states\x18\x01 \x03(\x0b\x32\x1a.engram.v1.ConfidenceStateR\x06states\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xea\x03\n\x11\x43onfidenceService\x12[\n\x10UpdateConfidence\x12\".engram.v1.UpdateConfidenceRequest\x1a#.engram.v1.UpdateConfidenceResponse\x12R\n\rGetConfidence\x12\x1f.engram.v1.GetConfidenceRequest\x1a .engram.v1.GetConfidenceResponse\x12\x61\n\x12\x42\x61tchGetConfidence\x12$.engram.v1.BatchGetConfidenceRequest\x1a%.engram.v1.BatchGetConfidenceResponse\x12j\n\x15\x42\x61tchUpdateConfidence\x12\'.engram.v1.BatchUpdateConfidenceRequest\x1a(.engram.v1.BatchUpdateConfidenceResponse\x12U\n\x0eListConfidence\x12 .engram.v1.ListConfidenceRequest\x1a!.engram.v1.ListConfidenceResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,6 +44,16 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_BATCHGETCONFIDENCEREQUEST']._serialized_end=515
   _globals['_BATCHGETCONFIDENCERESPONSE']._serialized_start=517
   _globals['_BATCHGETCONFIDENCERESPONSE']._serialized_end=597
-  _globals['_CONFIDENCESERVICE']._serialized_start=600
-  _globals['_CONFIDENCESERVICE']._serialized_end=895
+  _globals['_CONFIDENCEUPDATE']._serialized_start=599
+  _globals['_CONFIDENCEUPDATE']._serialized_end=686
+  _globals['_BATCHUPDATECONFIDENCEREQUEST']._serialized_start=688
+  _globals['_BATCHUPDATECONFIDENCEREQUEST']._serialized_end=803
+  _globals['_BATCHUPDATECONFIDENCERESPONSE']._serialized_start=805
+  _globals['_BATCHUPDATECONFIDENCERESPONSE']._serialized_end=888
+  _globals['_LISTCONFIDENCEREQUEST']._serialized_start=890
+  _globals['_LISTCONFIDENCEREQUEST']._serialized_end=1003
+  _globals['_LISTCONFIDENCERESPONSE']._serialized_start=1005
+  _globals['_LISTCONFIDENCERESPONSE']._serialized_end=1121
+  _globals['_CONFIDENCESERVICE']._serialized_start=1124
+  _globals['_CONFIDENCESERVICE']._serialized_end=1614
 # @@protoc_insertion_point(module_scope)

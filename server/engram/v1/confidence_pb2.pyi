@@ -51,3 +51,43 @@ class BatchGetConfidenceResponse(_message.Message):
     STATES_FIELD_NUMBER: _ClassVar[int]
     states: _containers.RepeatedCompositeFieldContainer[_common_pb2.ConfidenceState]
     def __init__(self, states: _Optional[_Iterable[_Union[_common_pb2.ConfidenceState, _Mapping]]] = ...) -> None: ...
+
+class ConfidenceUpdate(_message.Message):
+    __slots__ = ("record_id", "signal")
+    RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    SIGNAL_FIELD_NUMBER: _ClassVar[int]
+    record_id: str
+    signal: float
+    def __init__(self, record_id: _Optional[str] = ..., signal: _Optional[float] = ...) -> None: ...
+
+class BatchUpdateConfidenceRequest(_message.Message):
+    __slots__ = ("namespace", "updates")
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    UPDATES_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    updates: _containers.RepeatedCompositeFieldContainer[ConfidenceUpdate]
+    def __init__(self, namespace: _Optional[str] = ..., updates: _Optional[_Iterable[_Union[ConfidenceUpdate, _Mapping]]] = ...) -> None: ...
+
+class BatchUpdateConfidenceResponse(_message.Message):
+    __slots__ = ("states",)
+    STATES_FIELD_NUMBER: _ClassVar[int]
+    states: _containers.RepeatedCompositeFieldContainer[_common_pb2.ConfidenceState]
+    def __init__(self, states: _Optional[_Iterable[_Union[_common_pb2.ConfidenceState, _Mapping]]] = ...) -> None: ...
+
+class ListConfidenceRequest(_message.Message):
+    __slots__ = ("namespace", "page_size", "page_token")
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    page_size: int
+    page_token: str
+    def __init__(self, namespace: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListConfidenceResponse(_message.Message):
+    __slots__ = ("states", "next_page_token")
+    STATES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    states: _containers.RepeatedCompositeFieldContainer[_common_pb2.ConfidenceState]
+    next_page_token: str
+    def __init__(self, states: _Optional[_Iterable[_Union[_common_pb2.ConfidenceState, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

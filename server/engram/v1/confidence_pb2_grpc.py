@@ -52,6 +52,16 @@ class ConfidenceServiceStub:
                 request_serializer=engram_dot_v1_dot_confidence__pb2.BatchGetConfidenceRequest.SerializeToString,
                 response_deserializer=engram_dot_v1_dot_confidence__pb2.BatchGetConfidenceResponse.FromString,
                 _registered_method=True)
+        self.BatchUpdateConfidence = channel.unary_unary(
+                '/engram.v1.ConfidenceService/BatchUpdateConfidence',
+                request_serializer=engram_dot_v1_dot_confidence__pb2.BatchUpdateConfidenceRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_confidence__pb2.BatchUpdateConfidenceResponse.FromString,
+                _registered_method=True)
+        self.ListConfidence = channel.unary_unary(
+                '/engram.v1.ConfidenceService/ListConfidence',
+                request_serializer=engram_dot_v1_dot_confidence__pb2.ListConfidenceRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_confidence__pb2.ListConfidenceResponse.FromString,
+                _registered_method=True)
 
 
 class ConfidenceServiceServicer:
@@ -82,6 +92,22 @@ class ConfidenceServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def BatchUpdateConfidence(self, request, context):
+        """Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
+        updates) is validated before anything is written; each update is atomic on its own.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListConfidence(self, request, context):
+        """Lists a namespace's confidence entries by record_id, a page at a time. An entry present
+        during the whole listing is returned exactly once.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ConfidenceServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -99,6 +125,16 @@ def add_ConfidenceServiceServicer_to_server(servicer, server):
                     servicer.BatchGetConfidence,
                     request_deserializer=engram_dot_v1_dot_confidence__pb2.BatchGetConfidenceRequest.FromString,
                     response_serializer=engram_dot_v1_dot_confidence__pb2.BatchGetConfidenceResponse.SerializeToString,
+            ),
+            'BatchUpdateConfidence': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchUpdateConfidence,
+                    request_deserializer=engram_dot_v1_dot_confidence__pb2.BatchUpdateConfidenceRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_confidence__pb2.BatchUpdateConfidenceResponse.SerializeToString,
+            ),
+            'ListConfidence': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListConfidence,
+                    request_deserializer=engram_dot_v1_dot_confidence__pb2.ListConfidenceRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_confidence__pb2.ListConfidenceResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -185,6 +221,60 @@ class ConfidenceService:
             '/engram.v1.ConfidenceService/BatchGetConfidence',
             engram_dot_v1_dot_confidence__pb2.BatchGetConfidenceRequest.SerializeToString,
             engram_dot_v1_dot_confidence__pb2.BatchGetConfidenceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchUpdateConfidence(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/engram.v1.ConfidenceService/BatchUpdateConfidence',
+            engram_dot_v1_dot_confidence__pb2.BatchUpdateConfidenceRequest.SerializeToString,
+            engram_dot_v1_dot_confidence__pb2.BatchUpdateConfidenceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListConfidence(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/engram.v1.ConfidenceService/ListConfidence',
+            engram_dot_v1_dot_confidence__pb2.ListConfidenceRequest.SerializeToString,
+            engram_dot_v1_dot_confidence__pb2.ListConfidenceResponse.FromString,
             options,
             channel_credentials,
             insecure,

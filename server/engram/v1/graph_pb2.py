@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x65ngram/v1/graph.proto\x12\tengram.v1\";\n\x04\x45\x64ge\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12\x16\n\x06weight\x18\x02 \x01(\x01R\x06weight\"G\n\x10PropagatedRecord\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12\x16\n\x06weight\x18\x02 \x01(\x01R\x06weight\"\xbe\x01\n\x0bLinkRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12(\n\x10source_record_id\x18\x02 \x01(\tR\x0esourceRecordId\x12(\n\x10target_record_id\x18\x03 \x01(\tR\x0etargetRecordId\x12*\n\x0einitial_weight\x18\x04 \x01(\x01H\x00R\rinitialWeight\x88\x01\x01\x42\x11\n\x0f_initial_weight\"@\n\x0cLinkResponse\x12\x16\n\x06weight\x18\x01 \x01(\x01R\x06weight\x12\x18\n\x07\x63reated\x18\x02 \x01(\x08R\x07\x63reated\"\xaa\x01\n\x11StrengthenRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12(\n\x10source_record_id\x18\x02 \x01(\tR\x0esourceRecordId\x12(\n\x10target_record_id\x18\x03 \x01(\tR\x0etargetRecordId\x12\x19\n\x05\x64\x65lta\x18\x04 \x01(\x01H\x00R\x05\x64\x65lta\x88\x01\x01\x42\x08\n\x06_delta\",\n\x12StrengthenResponse\x12\x16\n\x06weight\x18\x01 \x01(\x01R\x06weight\"\x81\x01\n\rUnlinkRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12(\n\x10source_record_id\x18\x02 \x01(\tR\x0esourceRecordId\x12(\n\x10target_record_id\x18\x03 \x01(\tR\x0etargetRecordId\"*\n\x0eUnlinkResponse\x12\x18\n\x07removed\x18\x01 \x01(\x08R\x07removed\"u\n\x10WeakenAllRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12\x1b\n\x06\x66\x61\x63tor\x18\x03 \x01(\x01H\x00R\x06\x66\x61\x63tor\x88\x01\x01\x42\t\n\x07_factor\"6\n\x11WeakenAllResponse\x12!\n\x0cpruned_count\x18\x01 \x01(\x03R\x0bprunedCount\"\xa5\x01\n\x10GetLinkedRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12\"\n\nmin_weight\x18\x03 \x01(\x01H\x00R\tminWeight\x88\x01\x01\x12\x19\n\x05limit\x18\x04 \x01(\rH\x01R\x05limit\x88\x01\x01\x42\r\n\x0b_min_weightB\x08\n\x06_limit\":\n\x11GetLinkedResponse\x12%\n\x05\x65\x64ges\x18\x01 \x03(\x0b\x32\x0f.engram.v1.EdgeR\x05\x65\x64ges\"\xe9\x01\n\x10PropagateRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12&\n\x0fseed_record_ids\x18\x02 \x03(\tR\rseedRecordIds\x12\x19\n\x05\x64\x65pth\x18\x03 \x01(\rH\x00R\x05\x64\x65pth\x88\x01\x01\x12\'\n\rdecay_per_hop\x18\x04 \x01(\x01H\x01R\x0b\x64\x65\x63\x61yPerHop\x88\x01\x01\x12!\n\tthreshold\x18\x05 \x01(\x01H\x02R\tthreshold\x88\x01\x01\x42\x08\n\x06_depthB\x10\n\x0e_decay_per_hopB\x0c\n\n_threshold\"J\n\x11PropagateResponse\x12\x35\n\x07records\x18\x01 \x03(\x0b\x32\x1b.engram.v1.PropagatedRecordR\x07records2\xa9\x03\n\x0cGraphService\x12\x37\n\x04Link\x12\x16.engram.v1.LinkRequest\x1a\x17.engram.v1.LinkResponse\x12I\n\nStrengthen\x12\x1c.engram.v1.StrengthenRequest\x1a\x1d.engram.v1.StrengthenResponse\x12=\n\x06Unlink\x12\x18.engram.v1.UnlinkRequest\x1a\x19.engram.v1.UnlinkResponse\x12\x46\n\tWeakenAll\x12\x1b.engram.v1.WeakenAllRequest\x1a\x1c.engram.v1.WeakenAllResponse\x12\x46\n\tGetLinked\x12\x1b.engram.v1.GetLinkedRequest\x1a\x1c.engram.v1.GetLinkedResponse\x12\x46\n\tPropagate\x12\x1b.engram.v1.PropagateRequest\x1a\x1c.engram.v1.PropagateResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x65ngram/v1/graph.proto\x12\tengram.v1\";\n\x04\x45\x64ge\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12\x16\n\x06weight\x18\x02 \x01(\x01R\x06weight\"o\n\x10PropagatedRecord\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12\x16\n\x06weight\x18\x02 \x01(\x01R\x06weight\x12\x12\n\x04hops\x18\x03 \x01(\rR\x04hops\x12\x12\n\x04path\x18\x04 \x03(\tR\x04path\"\xbe\x01\n\x0bLinkRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12(\n\x10source_record_id\x18\x02 \x01(\tR\x0esourceRecordId\x12(\n\x10target_record_id\x18\x03 \x01(\tR\x0etargetRecordId\x12*\n\x0einitial_weight\x18\x04 \x01(\x01H\x00R\rinitialWeight\x88\x01\x01\x42\x11\n\x0f_initial_weight\"@\n\x0cLinkResponse\x12\x16\n\x06weight\x18\x01 \x01(\x01R\x06weight\x12\x18\n\x07\x63reated\x18\x02 \x01(\x08R\x07\x63reated\"\xaa\x01\n\x11StrengthenRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12(\n\x10source_record_id\x18\x02 \x01(\tR\x0esourceRecordId\x12(\n\x10target_record_id\x18\x03 \x01(\tR\x0etargetRecordId\x12\x19\n\x05\x64\x65lta\x18\x04 \x01(\x01H\x00R\x05\x64\x65lta\x88\x01\x01\x42\x08\n\x06_delta\",\n\x12StrengthenResponse\x12\x16\n\x06weight\x18\x01 \x01(\x01R\x06weight\"\x81\x01\n\rUnlinkRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12(\n\x10source_record_id\x18\x02 \x01(\tR\x0esourceRecordId\x12(\n\x10target_record_id\x18\x03 \x01(\tR\x0etargetRecordId\"*\n\x0eUnlinkResponse\x12\x18\n\x07removed\x18\x01 \x01(\x08R\x07removed\"u\n\x10WeakenAllRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12\x1b\n\x06\x66\x61\x63tor\x18\x03 \x01(\x01H\x00R\x06\x66\x61\x63tor\x88\x01\x01\x42\t\n\x07_factor\"6\n\x11WeakenAllResponse\x12!\n\x0cpruned_count\x18\x01 \x01(\x03R\x0bprunedCount\"\xa5\x01\n\x10GetLinkedRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12\"\n\nmin_weight\x18\x03 \x01(\x01H\x00R\tminWeight\x88\x01\x01\x12\x19\n\x05limit\x18\x04 \x01(\rH\x01R\x05limit\x88\x01\x01\x42\r\n\x0b_min_weightB\x08\n\x06_limit\":\n\x11GetLinkedResponse\x12%\n\x05\x65\x64ges\x18\x01 \x03(\x0b\x32\x0f.engram.v1.EdgeR\x05\x65\x64ges\"\xe9\x01\n\x10PropagateRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12&\n\x0fseed_record_ids\x18\x02 \x03(\tR\rseedRecordIds\x12\x19\n\x05\x64\x65pth\x18\x03 \x01(\rH\x00R\x05\x64\x65pth\x88\x01\x01\x12\'\n\rdecay_per_hop\x18\x04 \x01(\x01H\x01R\x0b\x64\x65\x63\x61yPerHop\x88\x01\x01\x12!\n\tthreshold\x18\x05 \x01(\x01H\x02R\tthreshold\x88\x01\x01\x42\x08\n\x06_depthB\x10\n\x0e_decay_per_hopB\x0c\n\n_threshold\"J\n\x11PropagateResponse\x12\x35\n\x07records\x18\x01 \x03(\x0b\x32\x1b.engram.v1.PropagatedRecordR\x07records\"\x9d\x01\n\x08LinkSpec\x12(\n\x10source_record_id\x18\x01 \x01(\tR\x0esourceRecordId\x12(\n\x10target_record_id\x18\x02 \x01(\tR\x0etargetRecordId\x12*\n\x0einitial_weight\x18\x03 \x01(\x01H\x00R\rinitialWeight\x88\x01\x01\x42\x11\n\x0f_initial_weight\">\n\nLinkResult\x12\x16\n\x06weight\x18\x01 \x01(\x01R\x06weight\x12\x18\n\x07\x63reated\x18\x02 \x01(\x08R\x07\x63reated\"[\n\x10\x42\x61tchLinkRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12)\n\x05links\x18\x02 \x03(\x0b\x32\x13.engram.v1.LinkSpecR\x05links\"D\n\x11\x42\x61tchLinkResponse\x12/\n\x07results\x18\x01 \x03(\x0b\x32\x15.engram.v1.LinkResultR\x07results\"\x89\x01\n\x0eStrengthenSpec\x12(\n\x10source_record_id\x18\x01 \x01(\tR\x0esourceRecordId\x12(\n\x10target_record_id\x18\x02 \x01(\tR\x0etargetRecordId\x12\x19\n\x05\x64\x65lta\x18\x03 \x01(\x01H\x00R\x05\x64\x65lta\x88\x01\x01\x42\x08\n\x06_delta\"g\n\x16\x42\x61tchStrengthenRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12/\n\x05\x65\x64ges\x18\x02 \x03(\x0b\x32\x19.engram.v1.StrengthenSpecR\x05\x65\x64ges\"3\n\x17\x42\x61tchStrengthenResponse\x12\x18\n\x07weights\x18\x01 \x03(\x01R\x07weights\"\x89\x01\n\x10ListEdgesRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12\x1b\n\tpage_size\x18\x03 \x01(\rR\x08pageSize\x12\x1d\n\npage_token\x18\x04 \x01(\tR\tpageToken\"b\n\x11ListEdgesResponse\x12%\n\x05\x65\x64ges\x18\x01 \x03(\x0b\x32\x0f.engram.v1.EdgeR\x05\x65\x64ges\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\x93\x05\n\x0cGraphService\x12\x37\n\x04Link\x12\x16.engram.v1.LinkRequest\x1a\x17.engram.v1.LinkResponse\x12I\n\nStrengthen\x12\x1c.engram.v1.StrengthenRequest\x1a\x1d.engram.v1.StrengthenResponse\x12=\n\x06Unlink\x12\x18.engram.v1.UnlinkRequest\x1a\x19.engram.v1.UnlinkResponse\x12\x46\n\tWeakenAll\x12\x1b.engram.v1.WeakenAllRequest\x1a\x1c.engram.v1.WeakenAllResponse\x12\x46\n\tGetLinked\x12\x1b.engram.v1.GetLinkedRequest\x1a\x1c.engram.v1.GetLinkedResponse\x12\x46\n\tPropagate\x12\x1b.engram.v1.PropagateRequest\x1a\x1c.engram.v1.PropagateResponse\x12\x46\n\tBatchLink\x12\x1b.engram.v1.BatchLinkRequest\x1a\x1c.engram.v1.BatchLinkResponse\x12X\n\x0f\x42\x61tchStrengthen\x12!.engram.v1.BatchStrengthenRequest\x1a\".engram.v1.BatchStrengthenResponse\x12\x46\n\tListEdges\x12\x1b.engram.v1.ListEdgesRequest\x1a\x1c.engram.v1.ListEdgesResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,31 +34,49 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_EDGE']._serialized_start=36
   _globals['_EDGE']._serialized_end=95
   _globals['_PROPAGATEDRECORD']._serialized_start=97
-  _globals['_PROPAGATEDRECORD']._serialized_end=168
-  _globals['_LINKREQUEST']._serialized_start=171
-  _globals['_LINKREQUEST']._serialized_end=361
-  _globals['_LINKRESPONSE']._serialized_start=363
-  _globals['_LINKRESPONSE']._serialized_end=427
-  _globals['_STRENGTHENREQUEST']._serialized_start=430
-  _globals['_STRENGTHENREQUEST']._serialized_end=600
-  _globals['_STRENGTHENRESPONSE']._serialized_start=602
-  _globals['_STRENGTHENRESPONSE']._serialized_end=646
-  _globals['_UNLINKREQUEST']._serialized_start=649
-  _globals['_UNLINKREQUEST']._serialized_end=778
-  _globals['_UNLINKRESPONSE']._serialized_start=780
-  _globals['_UNLINKRESPONSE']._serialized_end=822
-  _globals['_WEAKENALLREQUEST']._serialized_start=824
-  _globals['_WEAKENALLREQUEST']._serialized_end=941
-  _globals['_WEAKENALLRESPONSE']._serialized_start=943
-  _globals['_WEAKENALLRESPONSE']._serialized_end=997
-  _globals['_GETLINKEDREQUEST']._serialized_start=1000
-  _globals['_GETLINKEDREQUEST']._serialized_end=1165
-  _globals['_GETLINKEDRESPONSE']._serialized_start=1167
-  _globals['_GETLINKEDRESPONSE']._serialized_end=1225
-  _globals['_PROPAGATEREQUEST']._serialized_start=1228
-  _globals['_PROPAGATEREQUEST']._serialized_end=1461
-  _globals['_PROPAGATERESPONSE']._serialized_start=1463
-  _globals['_PROPAGATERESPONSE']._serialized_end=1537
-  _globals['_GRAPHSERVICE']._serialized_start=1540
-  _globals['_GRAPHSERVICE']._serialized_end=1965
+  _globals['_PROPAGATEDRECORD']._serialized_end=208
+  _globals['_LINKREQUEST']._serialized_start=211
+  _globals['_LINKREQUEST']._serialized_end=401
+  _globals['_LINKRESPONSE']._serialized_start=403
+  _globals['_LINKRESPONSE']._serialized_end=467
+  _globals['_STRENGTHENREQUEST']._serialized_start=470
+  _globals['_STRENGTHENREQUEST']._serialized_end=640
+  _globals['_STRENGTHENRESPONSE']._serialized_start=642
+  _globals['_STRENGTHENRESPONSE']._serialized_end=686
+  _globals['_UNLINKREQUEST']._serialized_start=689
+  _globals['_UNLINKREQUEST']._serialized_end=818
+  _globals['_UNLINKRESPONSE']._serialized_start=820
+  _globals['_UNLINKRESPONSE']._serialized_end=862
+  _globals['_WEAKENALLREQUEST']._serialized_start=864
+  _globals['_WEAKENALLREQUEST']._serialized_end=981
+  _globals['_WEAKENALLRESPONSE']._serialized_start=983
+  _globals['_WEAKENALLRESPONSE']._serialized_end=1037
+  _globals['_GETLINKEDREQUEST']._serialized_start=1040
+  _globals['_GETLINKEDREQUEST']._serialized_end=1205
+  _globals['_GETLINKEDRESPONSE']._serialized_start=1207
+  _globals['_GETLINKEDRESPONSE']._serialized_end=1265
+  _globals['_PROPAGATEREQUEST']._serialized_start=1268
+  _globals['_PROPAGATEREQUEST']._serialized_end=1501
+  _globals['_PROPAGATERESPONSE']._serialized_start=1503
+  _globals['_PROPAGATERESPONSE']._serialized_end=1577
+  _globals['_LINKSPEC']._serialized_start=1580
+  _globals['_LINKSPEC']._serialized_end=1737
+  _globals['_LINKRESULT']._serialized_start=1739
+  _globals['_LINKRESULT']._serialized_end=1801
+  _globals['_BATCHLINKREQUEST']._serialized_start=1803
+  _globals['_BATCHLINKREQUEST']._serialized_end=1894
+  _globals['_BATCHLINKRESPONSE']._serialized_start=1896
+  _globals['_BATCHLINKRESPONSE']._serialized_end=1964
+  _globals['_STRENGTHENSPEC']._serialized_start=1967
+  _globals['_STRENGTHENSPEC']._serialized_end=2104
+  _globals['_BATCHSTRENGTHENREQUEST']._serialized_start=2106
+  _globals['_BATCHSTRENGTHENREQUEST']._serialized_end=2209
+  _globals['_BATCHSTRENGTHENRESPONSE']._serialized_start=2211
+  _globals['_BATCHSTRENGTHENRESPONSE']._serialized_end=2262
+  _globals['_LISTEDGESREQUEST']._serialized_start=2265
+  _globals['_LISTEDGESREQUEST']._serialized_end=2402
+  _globals['_LISTEDGESRESPONSE']._serialized_start=2404
+  _globals['_LISTEDGESRESPONSE']._serialized_end=2502
+  _globals['_GRAPHSERVICE']._serialized_start=2505
+  _globals['_GRAPHSERVICE']._serialized_end=3164
 # @@protoc_insertion_point(module_scope)

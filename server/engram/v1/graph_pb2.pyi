@@ -16,12 +16,16 @@ class Edge(_message.Message):
     def __init__(self, record_id: _Optional[str] = ..., weight: _Optional[float] = ...) -> None: ...
 
 class PropagatedRecord(_message.Message):
-    __slots__ = ("record_id", "weight")
+    __slots__ = ("record_id", "weight", "hops", "path")
     RECORD_ID_FIELD_NUMBER: _ClassVar[int]
     WEIGHT_FIELD_NUMBER: _ClassVar[int]
+    HOPS_FIELD_NUMBER: _ClassVar[int]
+    PATH_FIELD_NUMBER: _ClassVar[int]
     record_id: str
     weight: float
-    def __init__(self, record_id: _Optional[str] = ..., weight: _Optional[float] = ...) -> None: ...
+    hops: int
+    path: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, record_id: _Optional[str] = ..., weight: _Optional[float] = ..., hops: _Optional[int] = ..., path: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class LinkRequest(_message.Message):
     __slots__ = ("namespace", "source_record_id", "target_record_id", "initial_weight")
@@ -130,3 +134,79 @@ class PropagateResponse(_message.Message):
     RECORDS_FIELD_NUMBER: _ClassVar[int]
     records: _containers.RepeatedCompositeFieldContainer[PropagatedRecord]
     def __init__(self, records: _Optional[_Iterable[_Union[PropagatedRecord, _Mapping]]] = ...) -> None: ...
+
+class LinkSpec(_message.Message):
+    __slots__ = ("source_record_id", "target_record_id", "initial_weight")
+    SOURCE_RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    TARGET_RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    INITIAL_WEIGHT_FIELD_NUMBER: _ClassVar[int]
+    source_record_id: str
+    target_record_id: str
+    initial_weight: float
+    def __init__(self, source_record_id: _Optional[str] = ..., target_record_id: _Optional[str] = ..., initial_weight: _Optional[float] = ...) -> None: ...
+
+class LinkResult(_message.Message):
+    __slots__ = ("weight", "created")
+    WEIGHT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_FIELD_NUMBER: _ClassVar[int]
+    weight: float
+    created: bool
+    def __init__(self, weight: _Optional[float] = ..., created: _Optional[bool] = ...) -> None: ...
+
+class BatchLinkRequest(_message.Message):
+    __slots__ = ("namespace", "links")
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    LINKS_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    links: _containers.RepeatedCompositeFieldContainer[LinkSpec]
+    def __init__(self, namespace: _Optional[str] = ..., links: _Optional[_Iterable[_Union[LinkSpec, _Mapping]]] = ...) -> None: ...
+
+class BatchLinkResponse(_message.Message):
+    __slots__ = ("results",)
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[LinkResult]
+    def __init__(self, results: _Optional[_Iterable[_Union[LinkResult, _Mapping]]] = ...) -> None: ...
+
+class StrengthenSpec(_message.Message):
+    __slots__ = ("source_record_id", "target_record_id", "delta")
+    SOURCE_RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    TARGET_RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    DELTA_FIELD_NUMBER: _ClassVar[int]
+    source_record_id: str
+    target_record_id: str
+    delta: float
+    def __init__(self, source_record_id: _Optional[str] = ..., target_record_id: _Optional[str] = ..., delta: _Optional[float] = ...) -> None: ...
+
+class BatchStrengthenRequest(_message.Message):
+    __slots__ = ("namespace", "edges")
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    EDGES_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    edges: _containers.RepeatedCompositeFieldContainer[StrengthenSpec]
+    def __init__(self, namespace: _Optional[str] = ..., edges: _Optional[_Iterable[_Union[StrengthenSpec, _Mapping]]] = ...) -> None: ...
+
+class BatchStrengthenResponse(_message.Message):
+    __slots__ = ("weights",)
+    WEIGHTS_FIELD_NUMBER: _ClassVar[int]
+    weights: _containers.RepeatedScalarFieldContainer[float]
+    def __init__(self, weights: _Optional[_Iterable[float]] = ...) -> None: ...
+
+class ListEdgesRequest(_message.Message):
+    __slots__ = ("namespace", "record_id", "page_size", "page_token")
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    record_id: str
+    page_size: int
+    page_token: str
+    def __init__(self, namespace: _Optional[str] = ..., record_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListEdgesResponse(_message.Message):
+    __slots__ = ("edges", "next_page_token")
+    EDGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    edges: _containers.RepeatedCompositeFieldContainer[Edge]
+    next_page_token: str
+    def __init__(self, edges: _Optional[_Iterable[_Union[Edge, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

@@ -67,6 +67,21 @@ class GraphServiceStub:
                 request_serializer=engram_dot_v1_dot_graph__pb2.PropagateRequest.SerializeToString,
                 response_deserializer=engram_dot_v1_dot_graph__pb2.PropagateResponse.FromString,
                 _registered_method=True)
+        self.BatchLink = channel.unary_unary(
+                '/engram.v1.GraphService/BatchLink',
+                request_serializer=engram_dot_v1_dot_graph__pb2.BatchLinkRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_graph__pb2.BatchLinkResponse.FromString,
+                _registered_method=True)
+        self.BatchStrengthen = channel.unary_unary(
+                '/engram.v1.GraphService/BatchStrengthen',
+                request_serializer=engram_dot_v1_dot_graph__pb2.BatchStrengthenRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_graph__pb2.BatchStrengthenResponse.FromString,
+                _registered_method=True)
+        self.ListEdges = channel.unary_unary(
+                '/engram.v1.GraphService/ListEdges',
+                request_serializer=engram_dot_v1_dot_graph__pb2.ListEdgesRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_graph__pb2.ListEdgesResponse.FromString,
+                _registered_method=True)
 
 
 class GraphServiceServicer:
@@ -118,6 +133,28 @@ class GraphServiceServicer:
         """Breadth-first propagation from seed records: a neighbour reached from a record of
         weight w over an edge of weight e gets w * decay_per_hop * e, kept while >= threshold;
         the maximum over paths wins; seeds are excluded (depth 0 returns the seeds at 1.0).
+        Each result carries its hop count and the best path from a seed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BatchLink(self, request, context):
+        """Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BatchStrengthen(self, request, context):
+        """Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListEdges(self, request, context):
+        """Lists a record's outgoing edges by record_id, a page at a time.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -155,6 +192,21 @@ def add_GraphServiceServicer_to_server(servicer, server):
                     servicer.Propagate,
                     request_deserializer=engram_dot_v1_dot_graph__pb2.PropagateRequest.FromString,
                     response_serializer=engram_dot_v1_dot_graph__pb2.PropagateResponse.SerializeToString,
+            ),
+            'BatchLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchLink,
+                    request_deserializer=engram_dot_v1_dot_graph__pb2.BatchLinkRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_graph__pb2.BatchLinkResponse.SerializeToString,
+            ),
+            'BatchStrengthen': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchStrengthen,
+                    request_deserializer=engram_dot_v1_dot_graph__pb2.BatchStrengthenRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_graph__pb2.BatchStrengthenResponse.SerializeToString,
+            ),
+            'ListEdges': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListEdges,
+                    request_deserializer=engram_dot_v1_dot_graph__pb2.ListEdgesRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_graph__pb2.ListEdgesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -322,6 +374,87 @@ class GraphService:
             '/engram.v1.GraphService/Propagate',
             engram_dot_v1_dot_graph__pb2.PropagateRequest.SerializeToString,
             engram_dot_v1_dot_graph__pb2.PropagateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/engram.v1.GraphService/BatchLink',
+            engram_dot_v1_dot_graph__pb2.BatchLinkRequest.SerializeToString,
+            engram_dot_v1_dot_graph__pb2.BatchLinkResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchStrengthen(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/engram.v1.GraphService/BatchStrengthen',
+            engram_dot_v1_dot_graph__pb2.BatchStrengthenRequest.SerializeToString,
+            engram_dot_v1_dot_graph__pb2.BatchStrengthenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListEdges(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/engram.v1.GraphService/ListEdges',
+            engram_dot_v1_dot_graph__pb2.ListEdgesRequest.SerializeToString,
+            engram_dot_v1_dot_graph__pb2.ListEdgesResponse.FromString,
             options,
             channel_credentials,
             insecure,

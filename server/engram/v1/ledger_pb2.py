@@ -26,7 +26,7 @@ from engram.v1 import common_pb2 as engram_dot_v1_dot_common__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16\x65ngram/v1/ledger.proto\x12\tengram.v1\x1a\x16\x65ngram/v1/common.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd0\x04\n\nPrediction\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12\x42\n\tpredicted\x18\x02 \x03(\x0b\x32$.engram.v1.Prediction.PredictedEntryR\tpredicted\x12;\n\x0b\x63reate_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\ncreateTime\x12\x1a\n\x08resolved\x18\x04 \x01(\x08R\x08resolved\x12=\n\x0cresolve_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x0bresolveTime\x12.\n\x10prediction_error\x18\x06 \x01(\x01H\x00R\x0fpredictionError\x88\x01\x01\x12\x39\n\x06\x61\x63tual\x18\x07 \x03(\x0b\x32!.engram.v1.Prediction.ActualEntryR\x06\x61\x63tual\x12,\n\x07outcome\x18\x08 \x01(\x0e\x32\x12.engram.v1.OutcomeR\x07outcome\x1aN\n\x0ePredictedEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x10.engram.v1.ValueR\x05value:\x02\x38\x01\x1aK\n\x0b\x41\x63tualEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x10.engram.v1.ValueR\x05value:\x02\x38\x01\x42\x13\n\x11_prediction_error\"Y\n\x0fPredictionError\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12)\n\x10prediction_error\x18\x02 \x01(\x01R\x0fpredictionError\"\x98\x01\n\x0c\x45rrorSummary\x12\x14\n\x05\x63ount\x18\x01 \x01(\x03R\x05\x63ount\x12\x12\n\x04mean\x18\x02 \x01(\x01R\x04mean\x12\x16\n\x06stddev\x18\x03 \x01(\x01R\x06stddev\x12\x10\n\x03p50\x18\x04 \x01(\x01R\x03p50\x12\x10\n\x03p90\x18\x05 \x01(\x01R\x03p90\x12\x10\n\x03p99\x18\x06 \x01(\x01R\x03p99\x12\x10\n\x03max\x18\x07 \x01(\x01R\x03max\"\xf5\x01\n\x17RecordPredictionRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12O\n\tpredicted\x18\x03 \x03(\x0b\x32\x31.engram.v1.RecordPredictionRequest.PredictedEntryR\tpredicted\x1aN\n\x0ePredictedEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x10.engram.v1.ValueR\x05value:\x02\x38\x01\"Q\n\x18RecordPredictionResponse\x12\x35\n\nprediction\x18\x01 \x01(\x0b\x32\x15.engram.v1.PredictionR\nprediction\"\xeb\x01\n\x18ResolvePredictionRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12G\n\x06\x61\x63tual\x18\x03 \x03(\x0b\x32/.engram.v1.ResolvePredictionRequest.ActualEntryR\x06\x61\x63tual\x1aK\n\x0b\x41\x63tualEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x10.engram.v1.ValueR\x05value:\x02\x38\x01\"\xd1\x01\n\x19ResolvePredictionResponse\x12\x33\n\x06status\x18\x01 \x01(\x0e\x32\x1b.engram.v1.ResolutionStatusR\x06status\x12.\n\x10prediction_error\x18\x02 \x01(\x01H\x00R\x0fpredictionError\x88\x01\x01\x12:\n\nconfidence\x18\x03 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\nconfidenceB\x13\n\x11_prediction_error\"\x87\x01\n\x1c\x41utoResolvePredictionRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12,\n\x07outcome\x18\x03 \x01(\x0e\x32\x12.engram.v1.OutcomeR\x07outcome\"\xd5\x01\n\x1d\x41utoResolvePredictionResponse\x12\x33\n\x06status\x18\x01 \x01(\x0e\x32\x1b.engram.v1.ResolutionStatusR\x06status\x12.\n\x10prediction_error\x18\x02 \x01(\x01H\x00R\x0fpredictionError\x88\x01\x01\x12:\n\nconfidence\x18\x03 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\nconfidenceB\x13\n\x11_prediction_error\"Q\n\x14GetPredictionRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\"d\n\x15GetPredictionResponse\x12\x14\n\x05\x66ound\x18\x01 \x01(\x08R\x05\x66ound\x12\x35\n\nprediction\x18\x02 \x01(\x0b\x32\x15.engram.v1.PredictionR\nprediction\"]\n\x18ListHighestErrorsRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x19\n\x05limit\x18\x02 \x01(\rH\x00R\x05limit\x88\x01\x01\x42\x08\n\x06_limit\"O\n\x19ListHighestErrorsResponse\x12\x32\n\x06\x65rrors\x18\x01 \x03(\x0b\x32\x1a.engram.v1.PredictionErrorR\x06\x65rrors\"[\n\x16GetErrorSummaryRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x19\n\x05limit\x18\x02 \x01(\rH\x00R\x05limit\x88\x01\x01\x42\x08\n\x06_limit\"L\n\x17GetErrorSummaryResponse\x12\x31\n\x07summary\x18\x01 \x01(\x0b\x32\x17.engram.v1.ErrorSummaryR\x07summary*x\n\x07Outcome\x12\x17\n\x13OUTCOME_UNSPECIFIED\x10\x00\x12\x11\n\rOUTCOME_ACTED\x10\x01\x12\x10\n\x0cOUTCOME_USED\x10\x02\x12\x15\n\x11OUTCOME_DISMISSED\x10\x03\x12\x18\n\x14OUTCOME_CONTRADICTED\x10\x04*\xa2\x01\n\x10ResolutionStatus\x12!\n\x1dRESOLUTION_STATUS_UNSPECIFIED\x10\x00\x12\x1e\n\x1aRESOLUTION_STATUS_RESOLVED\x10\x01\x12#\n\x1fRESOLUTION_STATUS_NO_PREDICTION\x10\x02\x12&\n\"RESOLUTION_STATUS_ALREADY_RESOLVED\x10\x03\x32\xc6\x04\n\rLedgerService\x12[\n\x10RecordPrediction\x12\".engram.v1.RecordPredictionRequest\x1a#.engram.v1.RecordPredictionResponse\x12^\n\x11ResolvePrediction\x12#.engram.v1.ResolvePredictionRequest\x1a$.engram.v1.ResolvePredictionResponse\x12j\n\x15\x41utoResolvePrediction\x12\'.engram.v1.AutoResolvePredictionRequest\x1a(.engram.v1.AutoResolvePredictionResponse\x12R\n\rGetPrediction\x12\x1f.engram.v1.GetPredictionRequest\x1a .engram.v1.GetPredictionResponse\x12^\n\x11ListHighestErrors\x12#.engram.v1.ListHighestErrorsRequest\x1a$.engram.v1.ListHighestErrorsResponse\x12X\n\x0fGetErrorSummary\x12!.engram.v1.GetErrorSummaryRequest\x1a\".engram.v1.GetErrorSummaryResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16\x65ngram/v1/ledger.proto\x12\tengram.v1\x1a\x16\x65ngram/v1/common.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd0\x04\n\nPrediction\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12\x42\n\tpredicted\x18\x02 \x03(\x0b\x32$.engram.v1.Prediction.PredictedEntryR\tpredicted\x12;\n\x0b\x63reate_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\ncreateTime\x12\x1a\n\x08resolved\x18\x04 \x01(\x08R\x08resolved\x12=\n\x0cresolve_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x0bresolveTime\x12.\n\x10prediction_error\x18\x06 \x01(\x01H\x00R\x0fpredictionError\x88\x01\x01\x12\x39\n\x06\x61\x63tual\x18\x07 \x03(\x0b\x32!.engram.v1.Prediction.ActualEntryR\x06\x61\x63tual\x12,\n\x07outcome\x18\x08 \x01(\x0e\x32\x12.engram.v1.OutcomeR\x07outcome\x1aN\n\x0ePredictedEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x10.engram.v1.ValueR\x05value:\x02\x38\x01\x1aK\n\x0b\x41\x63tualEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x10.engram.v1.ValueR\x05value:\x02\x38\x01\x42\x13\n\x11_prediction_error\"\x90\x01\n\x0fPredictionError\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12)\n\x10prediction_error\x18\x02 \x01(\x01R\x0fpredictionError\x12\x35\n\nprediction\x18\x03 \x01(\x0b\x32\x15.engram.v1.PredictionR\nprediction\"X\n\x11\x45rrorSummaryGroup\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x31\n\x07summary\x18\x02 \x01(\x0b\x32\x17.engram.v1.ErrorSummaryR\x07summary\"\x98\x01\n\x0c\x45rrorSummary\x12\x14\n\x05\x63ount\x18\x01 \x01(\x03R\x05\x63ount\x12\x12\n\x04mean\x18\x02 \x01(\x01R\x04mean\x12\x16\n\x06stddev\x18\x03 \x01(\x01R\x06stddev\x12\x10\n\x03p50\x18\x04 \x01(\x01R\x03p50\x12\x10\n\x03p90\x18\x05 \x01(\x01R\x03p90\x12\x10\n\x03p99\x18\x06 \x01(\x01R\x03p99\x12\x10\n\x03max\x18\x07 \x01(\x01R\x03max\"\xf5\x01\n\x17RecordPredictionRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12O\n\tpredicted\x18\x03 \x03(\x0b\x32\x31.engram.v1.RecordPredictionRequest.PredictedEntryR\tpredicted\x1aN\n\x0ePredictedEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x10.engram.v1.ValueR\x05value:\x02\x38\x01\"Q\n\x18RecordPredictionResponse\x12\x35\n\nprediction\x18\x01 \x01(\x0b\x32\x15.engram.v1.PredictionR\nprediction\"\xeb\x01\n\x18ResolvePredictionRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12G\n\x06\x61\x63tual\x18\x03 \x03(\x0b\x32/.engram.v1.ResolvePredictionRequest.ActualEntryR\x06\x61\x63tual\x1aK\n\x0b\x41\x63tualEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x10.engram.v1.ValueR\x05value:\x02\x38\x01\"\xd1\x01\n\x19ResolvePredictionResponse\x12\x33\n\x06status\x18\x01 \x01(\x0e\x32\x1b.engram.v1.ResolutionStatusR\x06status\x12.\n\x10prediction_error\x18\x02 \x01(\x01H\x00R\x0fpredictionError\x88\x01\x01\x12:\n\nconfidence\x18\x03 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\nconfidenceB\x13\n\x11_prediction_error\"\x87\x01\n\x1c\x41utoResolvePredictionRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\x12,\n\x07outcome\x18\x03 \x01(\x0e\x32\x12.engram.v1.OutcomeR\x07outcome\"\xd5\x01\n\x1d\x41utoResolvePredictionResponse\x12\x33\n\x06status\x18\x01 \x01(\x0e\x32\x1b.engram.v1.ResolutionStatusR\x06status\x12.\n\x10prediction_error\x18\x02 \x01(\x01H\x00R\x0fpredictionError\x88\x01\x01\x12:\n\nconfidence\x18\x03 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\nconfidenceB\x13\n\x11_prediction_error\"Q\n\x14GetPredictionRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\"d\n\x15GetPredictionResponse\x12\x14\n\x05\x66ound\x18\x01 \x01(\x08R\x05\x66ound\x12\x35\n\nprediction\x18\x02 \x01(\x0b\x32\x15.engram.v1.PredictionR\nprediction\"\x8e\x01\n\x18ListHighestErrorsRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x19\n\x05limit\x18\x02 \x01(\rH\x00R\x05limit\x88\x01\x01\x12/\n\x13include_predictions\x18\x03 \x01(\x08R\x12includePredictionsB\x08\n\x06_limit\"O\n\x19ListHighestErrorsResponse\x12\x32\n\x06\x65rrors\x18\x01 \x03(\x0b\x32\x1a.engram.v1.PredictionErrorR\x06\x65rrors\"\x90\x01\n\x16GetErrorSummaryRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x19\n\x05limit\x18\x02 \x01(\rH\x00R\x05limit\x88\x01\x01\x12\x33\n\x08group_by\x18\x03 \x01(\x0e\x32\x18.engram.v1.ErrorGroupingR\x07groupByB\x08\n\x06_limit\"\x82\x01\n\x17GetErrorSummaryResponse\x12\x31\n\x07summary\x18\x01 \x01(\x0b\x32\x17.engram.v1.ErrorSummaryR\x07summary\x12\x34\n\x06groups\x18\x02 \x03(\x0b\x32\x1c.engram.v1.ErrorSummaryGroupR\x06groups\"\xa4\x01\n\x16ListPredictionsRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x30\n\x05state\x18\x02 \x01(\x0e\x32\x1a.engram.v1.PredictionStateR\x05state\x12\x1b\n\tpage_size\x18\x03 \x01(\rR\x08pageSize\x12\x1d\n\npage_token\x18\x04 \x01(\tR\tpageToken\"z\n\x17ListPredictionsResponse\x12\x37\n\x0bpredictions\x18\x01 \x03(\x0b\x32\x15.engram.v1.PredictionR\x0bpredictions\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken*\x8e\x01\n\x07Outcome\x12\x17\n\x13OUTCOME_UNSPECIFIED\x10\x00\x12\x11\n\rOUTCOME_ACTED\x10\x01\x12\x10\n\x0cOUTCOME_USED\x10\x02\x12\x15\n\x11OUTCOME_DISMISSED\x10\x03\x12\x18\n\x14OUTCOME_CONTRADICTED\x10\x04\x12\x14\n\x10OUTCOME_DEFERRED\x10\x05*|\n\rErrorGrouping\x12\x1e\n\x1a\x45RROR_GROUPING_UNSPECIFIED\x10\x00\x12\x17\n\x13\x45RROR_GROUPING_HOUR\x10\x01\x12\x1a\n\x16\x45RROR_GROUPING_WEEKDAY\x10\x02\x12\x16\n\x12\x45RROR_GROUPING_DAY\x10\x03*m\n\x0fPredictionState\x12 \n\x1cPREDICTION_STATE_UNSPECIFIED\x10\x00\x12\x19\n\x15PREDICTION_STATE_OPEN\x10\x01\x12\x1d\n\x19PREDICTION_STATE_RESOLVED\x10\x02*\xa2\x01\n\x10ResolutionStatus\x12!\n\x1dRESOLUTION_STATUS_UNSPECIFIED\x10\x00\x12\x1e\n\x1aRESOLUTION_STATUS_RESOLVED\x10\x01\x12#\n\x1fRESOLUTION_STATUS_NO_PREDICTION\x10\x02\x12&\n\"RESOLUTION_STATUS_ALREADY_RESOLVED\x10\x03\x32\xa0\x05\n\rLedgerService\x12[\n\x10RecordPrediction\x12\".engram.v1.RecordPredictionRequest\x1a#.engram.v1.RecordPredictionResponse\x12^\n\x11ResolvePrediction\x12#.engram.v1.ResolvePredictionRequest\x1a$.engram.v1.ResolvePredictionResponse\x12j\n\x15\x41utoResolvePrediction\x12\'.engram.v1.AutoResolvePredictionRequest\x1a(.engram.v1.AutoResolvePredictionResponse\x12R\n\rGetPrediction\x12\x1f.engram.v1.GetPredictionRequest\x1a .engram.v1.GetPredictionResponse\x12^\n\x11ListHighestErrors\x12#.engram.v1.ListHighestErrorsRequest\x1a$.engram.v1.ListHighestErrorsResponse\x12X\n\x0fGetErrorSummary\x12!.engram.v1.GetErrorSummaryRequest\x1a\".engram.v1.GetErrorSummaryResponse\x12X\n\x0fListPredictions\x12!.engram.v1.ListPredictionsRequest\x1a\".engram.v1.ListPredictionsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -41,48 +41,58 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_RECORDPREDICTIONREQUEST_PREDICTEDENTRY']._serialized_options = b'8\001'
   _globals['_RESOLVEPREDICTIONREQUEST_ACTUALENTRY']._loaded_options = None
   _globals['_RESOLVEPREDICTIONREQUEST_ACTUALENTRY']._serialized_options = b'8\001'
-  _globals['_OUTCOME']._serialized_start=2602
-  _globals['_OUTCOME']._serialized_end=2722
-  _globals['_RESOLUTIONSTATUS']._serialized_start=2725
-  _globals['_RESOLUTIONSTATUS']._serialized_end=2887
+  _globals['_OUTCOME']._serialized_start=3199
+  _globals['_OUTCOME']._serialized_end=3341
+  _globals['_ERRORGROUPING']._serialized_start=3343
+  _globals['_ERRORGROUPING']._serialized_end=3467
+  _globals['_PREDICTIONSTATE']._serialized_start=3469
+  _globals['_PREDICTIONSTATE']._serialized_end=3578
+  _globals['_RESOLUTIONSTATUS']._serialized_start=3581
+  _globals['_RESOLUTIONSTATUS']._serialized_end=3743
   _globals['_PREDICTION']._serialized_start=95
   _globals['_PREDICTION']._serialized_end=687
   _globals['_PREDICTION_PREDICTEDENTRY']._serialized_start=511
   _globals['_PREDICTION_PREDICTEDENTRY']._serialized_end=589
   _globals['_PREDICTION_ACTUALENTRY']._serialized_start=591
   _globals['_PREDICTION_ACTUALENTRY']._serialized_end=666
-  _globals['_PREDICTIONERROR']._serialized_start=689
-  _globals['_PREDICTIONERROR']._serialized_end=778
-  _globals['_ERRORSUMMARY']._serialized_start=781
-  _globals['_ERRORSUMMARY']._serialized_end=933
-  _globals['_RECORDPREDICTIONREQUEST']._serialized_start=936
-  _globals['_RECORDPREDICTIONREQUEST']._serialized_end=1181
+  _globals['_PREDICTIONERROR']._serialized_start=690
+  _globals['_PREDICTIONERROR']._serialized_end=834
+  _globals['_ERRORSUMMARYGROUP']._serialized_start=836
+  _globals['_ERRORSUMMARYGROUP']._serialized_end=924
+  _globals['_ERRORSUMMARY']._serialized_start=927
+  _globals['_ERRORSUMMARY']._serialized_end=1079
+  _globals['_RECORDPREDICTIONREQUEST']._serialized_start=1082
+  _globals['_RECORDPREDICTIONREQUEST']._serialized_end=1327
   _globals['_RECORDPREDICTIONREQUEST_PREDICTEDENTRY']._serialized_start=511
   _globals['_RECORDPREDICTIONREQUEST_PREDICTEDENTRY']._serialized_end=589
-  _globals['_RECORDPREDICTIONRESPONSE']._serialized_start=1183
-  _globals['_RECORDPREDICTIONRESPONSE']._serialized_end=1264
-  _globals['_RESOLVEPREDICTIONREQUEST']._serialized_start=1267
-  _globals['_RESOLVEPREDICTIONREQUEST']._serialized_end=1502
+  _globals['_RECORDPREDICTIONRESPONSE']._serialized_start=1329
+  _globals['_RECORDPREDICTIONRESPONSE']._serialized_end=1410
+  _globals['_RESOLVEPREDICTIONREQUEST']._serialized_start=1413
+  _globals['_RESOLVEPREDICTIONREQUEST']._serialized_end=1648
   _globals['_RESOLVEPREDICTIONREQUEST_ACTUALENTRY']._serialized_start=591
   _globals['_RESOLVEPREDICTIONREQUEST_ACTUALENTRY']._serialized_end=666
-  _globals['_RESOLVEPREDICTIONRESPONSE']._serialized_start=1505
-  _globals['_RESOLVEPREDICTIONRESPONSE']._serialized_end=1714
-  _globals['_AUTORESOLVEPREDICTIONREQUEST']._serialized_start=1717
-  _globals['_AUTORESOLVEPREDICTIONREQUEST']._serialized_end=1852
-  _globals['_AUTORESOLVEPREDICTIONRESPONSE']._serialized_start=1855
-  _globals['_AUTORESOLVEPREDICTIONRESPONSE']._serialized_end=2068
-  _globals['_GETPREDICTIONREQUEST']._serialized_start=2070
-  _globals['_GETPREDICTIONREQUEST']._serialized_end=2151
-  _globals['_GETPREDICTIONRESPONSE']._serialized_start=2153
-  _globals['_GETPREDICTIONRESPONSE']._serialized_end=2253
-  _globals['_LISTHIGHESTERRORSREQUEST']._serialized_start=2255
-  _globals['_LISTHIGHESTERRORSREQUEST']._serialized_end=2348
-  _globals['_LISTHIGHESTERRORSRESPONSE']._serialized_start=2350
-  _globals['_LISTHIGHESTERRORSRESPONSE']._serialized_end=2429
-  _globals['_GETERRORSUMMARYREQUEST']._serialized_start=2431
-  _globals['_GETERRORSUMMARYREQUEST']._serialized_end=2522
-  _globals['_GETERRORSUMMARYRESPONSE']._serialized_start=2524
-  _globals['_GETERRORSUMMARYRESPONSE']._serialized_end=2600
-  _globals['_LEDGERSERVICE']._serialized_start=2890
-  _globals['_LEDGERSERVICE']._serialized_end=3472
+  _globals['_RESOLVEPREDICTIONRESPONSE']._serialized_start=1651
+  _globals['_RESOLVEPREDICTIONRESPONSE']._serialized_end=1860
+  _globals['_AUTORESOLVEPREDICTIONREQUEST']._serialized_start=1863
+  _globals['_AUTORESOLVEPREDICTIONREQUEST']._serialized_end=1998
+  _globals['_AUTORESOLVEPREDICTIONRESPONSE']._serialized_start=2001
+  _globals['_AUTORESOLVEPREDICTIONRESPONSE']._serialized_end=2214
+  _globals['_GETPREDICTIONREQUEST']._serialized_start=2216
+  _globals['_GETPREDICTIONREQUEST']._serialized_end=2297
+  _globals['_GETPREDICTIONRESPONSE']._serialized_start=2299
+  _globals['_GETPREDICTIONRESPONSE']._serialized_end=2399
+  _globals['_LISTHIGHESTERRORSREQUEST']._serialized_start=2402
+  _globals['_LISTHIGHESTERRORSREQUEST']._serialized_end=2544
+  _globals['_LISTHIGHESTERRORSRESPONSE']._serialized_start=2546
+  _globals['_LISTHIGHESTERRORSRESPONSE']._serialized_end=2625
+  _globals['_GETERRORSUMMARYREQUEST']._serialized_start=2628
+  _globals['_GETERRORSUMMARYREQUEST']._serialized_end=2772
+  _globals['_GETERRORSUMMARYRESPONSE']._serialized_start=2775
+  _globals['_GETERRORSUMMARYRESPONSE']._serialized_end=2905
+  _globals['_LISTPREDICTIONSREQUEST']._serialized_start=2908
+  _globals['_LISTPREDICTIONSREQUEST']._serialized_end=3072
+  _globals['_LISTPREDICTIONSRESPONSE']._serialized_start=3074
+  _globals['_LISTPREDICTIONSRESPONSE']._serialized_end=3196
+  _globals['_LEDGERSERVICE']._serialized_start=3746
+  _globals['_LEDGERSERVICE']._serialized_end=4418
 # @@protoc_insertion_point(module_scope)

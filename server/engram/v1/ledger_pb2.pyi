@@ -19,6 +19,20 @@ class Outcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     OUTCOME_USED: _ClassVar[Outcome]
     OUTCOME_DISMISSED: _ClassVar[Outcome]
     OUTCOME_CONTRADICTED: _ClassVar[Outcome]
+    OUTCOME_DEFERRED: _ClassVar[Outcome]
+
+class ErrorGrouping(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ERROR_GROUPING_UNSPECIFIED: _ClassVar[ErrorGrouping]
+    ERROR_GROUPING_HOUR: _ClassVar[ErrorGrouping]
+    ERROR_GROUPING_WEEKDAY: _ClassVar[ErrorGrouping]
+    ERROR_GROUPING_DAY: _ClassVar[ErrorGrouping]
+
+class PredictionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    PREDICTION_STATE_UNSPECIFIED: _ClassVar[PredictionState]
+    PREDICTION_STATE_OPEN: _ClassVar[PredictionState]
+    PREDICTION_STATE_RESOLVED: _ClassVar[PredictionState]
 
 class ResolutionStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -31,6 +45,14 @@ OUTCOME_ACTED: Outcome
 OUTCOME_USED: Outcome
 OUTCOME_DISMISSED: Outcome
 OUTCOME_CONTRADICTED: Outcome
+OUTCOME_DEFERRED: Outcome
+ERROR_GROUPING_UNSPECIFIED: ErrorGrouping
+ERROR_GROUPING_HOUR: ErrorGrouping
+ERROR_GROUPING_WEEKDAY: ErrorGrouping
+ERROR_GROUPING_DAY: ErrorGrouping
+PREDICTION_STATE_UNSPECIFIED: PredictionState
+PREDICTION_STATE_OPEN: PredictionState
+PREDICTION_STATE_RESOLVED: PredictionState
 RESOLUTION_STATUS_UNSPECIFIED: ResolutionStatus
 RESOLUTION_STATUS_RESOLVED: ResolutionStatus
 RESOLUTION_STATUS_NO_PREDICTION: ResolutionStatus
@@ -71,12 +93,22 @@ class Prediction(_message.Message):
     def __init__(self, record_id: _Optional[str] = ..., predicted: _Optional[_Mapping[str, _common_pb2.Value]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., resolved: _Optional[bool] = ..., resolve_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., prediction_error: _Optional[float] = ..., actual: _Optional[_Mapping[str, _common_pb2.Value]] = ..., outcome: _Optional[_Union[Outcome, str]] = ...) -> None: ...
 
 class PredictionError(_message.Message):
-    __slots__ = ("record_id", "prediction_error")
+    __slots__ = ("record_id", "prediction_error", "prediction")
     RECORD_ID_FIELD_NUMBER: _ClassVar[int]
     PREDICTION_ERROR_FIELD_NUMBER: _ClassVar[int]
+    PREDICTION_FIELD_NUMBER: _ClassVar[int]
     record_id: str
     prediction_error: float
-    def __init__(self, record_id: _Optional[str] = ..., prediction_error: _Optional[float] = ...) -> None: ...
+    prediction: Prediction
+    def __init__(self, record_id: _Optional[str] = ..., prediction_error: _Optional[float] = ..., prediction: _Optional[_Union[Prediction, _Mapping]] = ...) -> None: ...
+
+class ErrorSummaryGroup(_message.Message):
+    __slots__ = ("key", "summary")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    summary: ErrorSummary
+    def __init__(self, key: _Optional[str] = ..., summary: _Optional[_Union[ErrorSummary, _Mapping]] = ...) -> None: ...
 
 class ErrorSummary(_message.Message):
     __slots__ = ("count", "mean", "stddev", "p50", "p90", "p99", "max")
@@ -183,12 +215,14 @@ class GetPredictionResponse(_message.Message):
     def __init__(self, found: _Optional[bool] = ..., prediction: _Optional[_Union[Prediction, _Mapping]] = ...) -> None: ...
 
 class ListHighestErrorsRequest(_message.Message):
-    __slots__ = ("namespace", "limit")
+    __slots__ = ("namespace", "limit", "include_predictions")
     NAMESPACE_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_PREDICTIONS_FIELD_NUMBER: _ClassVar[int]
     namespace: str
     limit: int
-    def __init__(self, namespace: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+    include_predictions: bool
+    def __init__(self, namespace: _Optional[str] = ..., limit: _Optional[int] = ..., include_predictions: _Optional[bool] = ...) -> None: ...
 
 class ListHighestErrorsResponse(_message.Message):
     __slots__ = ("errors",)
@@ -197,15 +231,39 @@ class ListHighestErrorsResponse(_message.Message):
     def __init__(self, errors: _Optional[_Iterable[_Union[PredictionError, _Mapping]]] = ...) -> None: ...
 
 class GetErrorSummaryRequest(_message.Message):
-    __slots__ = ("namespace", "limit")
+    __slots__ = ("namespace", "limit", "group_by")
     NAMESPACE_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
+    GROUP_BY_FIELD_NUMBER: _ClassVar[int]
     namespace: str
     limit: int
-    def __init__(self, namespace: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+    group_by: ErrorGrouping
+    def __init__(self, namespace: _Optional[str] = ..., limit: _Optional[int] = ..., group_by: _Optional[_Union[ErrorGrouping, str]] = ...) -> None: ...
 
 class GetErrorSummaryResponse(_message.Message):
-    __slots__ = ("summary",)
+    __slots__ = ("summary", "groups")
     SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    GROUPS_FIELD_NUMBER: _ClassVar[int]
     summary: ErrorSummary
-    def __init__(self, summary: _Optional[_Union[ErrorSummary, _Mapping]] = ...) -> None: ...
+    groups: _containers.RepeatedCompositeFieldContainer[ErrorSummaryGroup]
+    def __init__(self, summary: _Optional[_Union[ErrorSummary, _Mapping]] = ..., groups: _Optional[_Iterable[_Union[ErrorSummaryGroup, _Mapping]]] = ...) -> None: ...
+
+class ListPredictionsRequest(_message.Message):
+    __slots__ = ("namespace", "state", "page_size", "page_token")
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    state: PredictionState
+    page_size: int
+    page_token: str
+    def __init__(self, namespace: _Optional[str] = ..., state: _Optional[_Union[PredictionState, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListPredictionsResponse(_message.Message):
+    __slots__ = ("predictions", "next_page_token")
+    PREDICTIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    predictions: _containers.RepeatedCompositeFieldContainer[Prediction]
+    next_page_token: str
+    def __init__(self, predictions: _Optional[_Iterable[_Union[Prediction, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

@@ -67,6 +67,11 @@ class LedgerServiceStub:
                 request_serializer=engram_dot_v1_dot_ledger__pb2.GetErrorSummaryRequest.SerializeToString,
                 response_deserializer=engram_dot_v1_dot_ledger__pb2.GetErrorSummaryResponse.FromString,
                 _registered_method=True)
+        self.ListPredictions = channel.unary_unary(
+                '/engram.v1.LedgerService/ListPredictions',
+                request_serializer=engram_dot_v1_dot_ledger__pb2.ListPredictionsRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_ledger__pb2.ListPredictionsResponse.FromString,
+                _registered_method=True)
 
 
 class LedgerServiceServicer:
@@ -116,7 +121,15 @@ class LedgerServiceServicer:
 
     def GetErrorSummary(self, request, context):
         """Summarises prediction errors: count, mean, population standard deviation,
-        p50, p90, p99 (linear interpolation) and max.
+        p50, p90, p99 (linear interpolation) and max; optionally grouped by hour, weekday or
+        day of resolution (UTC).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPredictions(self, request, context):
+        """Lists predictions by record_id, a page at a time, optionally only open or resolved ones.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -154,6 +167,11 @@ def add_LedgerServiceServicer_to_server(servicer, server):
                     servicer.GetErrorSummary,
                     request_deserializer=engram_dot_v1_dot_ledger__pb2.GetErrorSummaryRequest.FromString,
                     response_serializer=engram_dot_v1_dot_ledger__pb2.GetErrorSummaryResponse.SerializeToString,
+            ),
+            'ListPredictions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPredictions,
+                    request_deserializer=engram_dot_v1_dot_ledger__pb2.ListPredictionsRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_ledger__pb2.ListPredictionsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -321,6 +339,33 @@ class LedgerService:
             '/engram.v1.LedgerService/GetErrorSummary',
             engram_dot_v1_dot_ledger__pb2.GetErrorSummaryRequest.SerializeToString,
             engram_dot_v1_dot_ledger__pb2.GetErrorSummaryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPredictions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/engram.v1.LedgerService/ListPredictions',
+            engram_dot_v1_dot_ledger__pb2.ListPredictionsRequest.SerializeToString,
+            engram_dot_v1_dot_ledger__pb2.ListPredictionsResponse.FromString,
             options,
             channel_credentials,
             insecure,
