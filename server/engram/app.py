@@ -24,11 +24,18 @@ from engram.api.embedding import EmbeddingServicer
 from engram.api.errors import ErrorMappingInterceptor
 from engram.api.graph import GraphServicer
 from engram.api.ledger import LedgerServicer
+from engram.api.namespace import NamespaceServicer
+from engram.api.record import RecordServicer
 from engram.config import Settings
 from engram.domain.confidence import ConfidenceStore
+from engram.domain.config import ConfigStore
 from engram.domain.embedding import EmbeddingStore
 from engram.domain.graph import GraphStore
 from engram.domain.ledger import Ledger
+from engram.domain.lifecycle import RecordLifecycle
+from engram.domain.namespaces import NamespaceRegistry
+from engram.domain.outcomes import OutcomeReporter
+from engram.domain.records import RecordReader
 from engram.embeddings.index import IndexRegistry
 from engram.health import RedisHealthMonitor
 from engram.store.private_redis import PrivateRedis
@@ -42,6 +49,10 @@ from engram.v1 import (
     graph_pb2_grpc,
     ledger_pb2,
     ledger_pb2_grpc,
+    namespace_pb2,
+    namespace_pb2_grpc,
+    record_pb2,
+    record_pb2_grpc,
 )
 
 log = logging.getLogger(__name__)
@@ -51,6 +62,8 @@ SERVICE_NAMES = [
     graph_pb2.DESCRIPTOR.services_by_name["GraphService"].full_name,
     ledger_pb2.DESCRIPTOR.services_by_name["LedgerService"].full_name,
     embedding_pb2.DESCRIPTOR.services_by_name["EmbeddingService"].full_name,
+    namespace_pb2.DESCRIPTOR.services_by_name["NamespaceService"].full_name,
+    record_pb2.DESCRIPTOR.services_by_name["RecordService"].full_name,
 ]
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
@@ -148,10 +161,13 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
             embedder = load_embedder(settings.embedding_model)
 
         scripts = Scripts.register(client)
-        confidence = ConfidenceStore(client, scripts, settings.confidence)
-        graph = GraphStore(client, scripts, settings.graph)
-        ledger = Ledger(client, scripts, settings.ledger, settings.confidence)
+        configs = ConfigStore(client)
+        registry = NamespaceRegistry(client)
+        confidence = ConfidenceStore(client, scripts, configs)
+        graph = GraphStore(client, scripts, configs)
+        ledger = Ledger(client, scripts, configs)
         embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry())
+        lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
 
         server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="engram-rpc"),
@@ -162,10 +178,15 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
                 ("grpc.so_reuseport", 0),
             ],
         )
-        confidence_pb2_grpc.add_ConfidenceServiceServicer_to_server(ConfidenceServicer(confidence), server)
-        graph_pb2_grpc.add_GraphServiceServicer_to_server(GraphServicer(graph), server)
-        ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger), server)
-        embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings), server)
+        confidence_pb2_grpc.add_ConfidenceServiceServicer_to_server(ConfidenceServicer(confidence, registry), server)
+        graph_pb2_grpc.add_GraphServiceServicer_to_server(GraphServicer(graph, registry), server)
+        ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger, registry), server)
+        embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings, registry), server)
+        namespace_pb2_grpc.add_NamespaceServiceServicer_to_server(
+            NamespaceServicer(configs, registry, lifecycle), server)
+        record_pb2_grpc.add_RecordServiceServicer_to_server(
+            RecordServicer(OutcomeReporter(client, scripts), RecordReader(client, configs), lifecycle, registry),
+            server)
 
         health_servicer = health.HealthServicer(experimental_non_blocking=True)
         health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

@@ -10,22 +10,18 @@ then passed explicitly (no globals).
 | shutdown grace period, s | ``--grace-period`` | ``ENGRAM_GRACE_PERIOD`` | 10 |
 | Redis health-check interval, s | ``--health-interval`` | ``ENGRAM_HEALTH_INTERVAL`` | 1.0 |
 | embedding model | ``--embedding-model`` | ``ENGRAM_EMBEDDING_MODEL`` | ``minilm`` (``none`` disables text embedding) |
-| max edges per record | ``--max-edges`` | ``ENGRAM_MAX_EDGES`` | 500 |
-| evidence cap | ``--evidence-cap`` | ``ENGRAM_EVIDENCE_CAP`` | 20 |
 | log level | ``--log-level`` | ``ENGRAM_LOG_LEVEL`` | ``INFO`` |
+
+Memory behaviour (evidence cap, graph symmetry, max edges, ...) is not a server setting: it is
+each namespace's configuration, stored in Redis (`engram.domain.config`), so replicas agree.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from engram.domain.confidence import ConfidenceSettings
-from engram.domain.graph import GraphSettings
-from engram.domain.ledger import LedgerSettings
 
 
 def _default_data_dir() -> str:
@@ -45,9 +41,6 @@ class Settings:
     health_interval: float = 1.0
     embedding_model: str = "minilm"
     log_level: str = "INFO"
-    confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
-    graph: GraphSettings = field(default_factory=GraphSettings)
-    ledger: LedgerSettings = field(default_factory=LedgerSettings)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,19 +59,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         default=float(env("ENGRAM_HEALTH_INTERVAL", d.health_interval)))
     parser.add_argument("--embedding-model", choices=["minilm", "none"],
                         default=env("ENGRAM_EMBEDDING_MODEL", d.embedding_model))
-    parser.add_argument("--max-edges", type=int, default=int(env("ENGRAM_MAX_EDGES", d.graph.max_edges)))
-    parser.add_argument("--evidence-cap", type=int,
-                        default=int(env("ENGRAM_EVIDENCE_CAP", d.confidence.evidence_cap)))
     parser.add_argument("--log-level", default=env("ENGRAM_LOG_LEVEL", d.log_level))
 
 
 def from_arguments(args: argparse.Namespace) -> Settings:
     """Settings from parsed flags. Raises ValueError on an invalid combination."""
-    if args.max_edges < 1:
-        raise ValueError("--max-edges must be >= 1")
-    if args.evidence_cap < 1:
-        raise ValueError("--evidence-cap must be >= 1")
-    d = Settings()
+    if args.max_workers < 1:
+        raise ValueError("--max-workers must be >= 1")
+    if args.grace_period < 0 or args.health_interval <= 0:
+        raise ValueError("--grace-period must be >= 0 and --health-interval > 0")
     return Settings(
         listen=args.listen,
         redis_url=args.redis_url,
@@ -88,7 +77,4 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         health_interval=args.health_interval,
         embedding_model=args.embedding_model,
         log_level=args.log_level.upper(),
-        confidence=dataclasses.replace(d.confidence, evidence_cap=args.evidence_cap),
-        graph=dataclasses.replace(d.graph, max_edges=args.max_edges),
-        ledger=d.ledger,
     )

@@ -12,7 +12,14 @@ import pytest
 
 from engram.app import App, build
 from engram.config import Settings
-from engram.v1 import confidence_pb2_grpc, embedding_pb2_grpc, graph_pb2_grpc, ledger_pb2_grpc
+from engram.v1 import (
+    confidence_pb2_grpc,
+    embedding_pb2_grpc,
+    graph_pb2_grpc,
+    ledger_pb2_grpc,
+    namespace_pb2_grpc,
+    record_pb2_grpc,
+)
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 
@@ -64,6 +71,8 @@ def connect(app: App) -> SimpleNamespace:
         graph=graph_pb2_grpc.GraphServiceStub(channel),
         ledger=ledger_pb2_grpc.LedgerServiceStub(channel),
         embedding=embedding_pb2_grpc.EmbeddingServiceStub(channel),
+        namespace=namespace_pb2_grpc.NamespaceServiceStub(channel),
+        record=record_pb2_grpc.RecordServiceStub(channel),
         health=health_pb2_grpc.HealthStub(channel),
     )
 

@@ -101,3 +101,47 @@ def test_unknown_method_is_unimplemented(api):
     with pytest.raises(grpc.RpcError) as info:
         call(b"")
     assert info.value.code() == grpc.StatusCode.UNIMPLEMENTED
+
+
+def test_batch_update_applies_in_order_with_one_result_each(api):
+    reply = api.confidence.BatchUpdateConfidence(pb.BatchUpdateConfidenceRequest(namespace=NS, updates=[
+        pb.ConfidenceUpdate(record_id="a", signal=0.9),
+        pb.ConfidenceUpdate(record_id="b", signal=0.1),
+        pb.ConfidenceUpdate(record_id="a", signal=0.1),
+    ]))
+    assert [(s.record_id, round(s.confidence, 9), s.evidence_count) for s in reply.states] == \
+        [("a", 0.7, 1), ("b", 0.3, 1), ("a", 0.5, 2)]
+
+
+def test_batch_update_is_validated_as_a_whole(api):
+    updates = [pb.ConfidenceUpdate(record_id=f"r{i}", signal=0.9) for i in range(5)]
+    updates.append(pb.ConfidenceUpdate(record_id="bad", signal=2.0))
+    assert_invalid(lambda: api.confidence.BatchUpdateConfidence(
+        pb.BatchUpdateConfidenceRequest(namespace=NS, updates=updates)), "updates[5].signal")
+    assert_invalid(lambda: api.confidence.BatchUpdateConfidence(pb.BatchUpdateConfidenceRequest(
+        namespace=NS, updates=[pb.ConfidenceUpdate(record_id="x")])), "updates[0].signal")
+    too_many = [pb.ConfidenceUpdate(record_id="x", signal=0.5)] * 1001
+    assert_invalid(lambda: api.confidence.BatchUpdateConfidence(
+        pb.BatchUpdateConfidenceRequest(namespace=NS, updates=too_many)), "updates")
+    assert get(api, "r0").evidence_count == 0
+
+
+def test_list_confidence_returns_each_entry_once_while_entries_are_added(api):
+    first = [f"k{i:03d}" for i in range(0, 60, 2)]
+    api.confidence.BatchUpdateConfidence(pb.BatchUpdateConfidenceRequest(
+        namespace=NS, updates=[pb.ConfidenceUpdate(record_id=r, signal=0.9) for r in first]))
+    seen, token, added = [], "", 0
+    while True:
+        page = api.confidence.ListConfidence(pb.ListConfidenceRequest(namespace=NS, page_size=7, page_token=token))
+        seen += [s.record_id for s in page.states]
+        # Between pages, add entries before and after the cursor.
+        api.confidence.BatchUpdateConfidence(pb.BatchUpdateConfidenceRequest(namespace=NS, updates=[
+            pb.ConfidenceUpdate(record_id=f"k{2 * added + 1:03d}", signal=0.9),
+            pb.ConfidenceUpdate(record_id=f"z{added:03d}", signal=0.9)]))
+        added += 1
+        token = page.next_page_token
+        if not token:
+            break
+    assert len(seen) == len(set(seen))
+    assert set(first) <= set(seen)
+    assert seen == sorted(seen)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 
 import pytest
 
-from engram.config import Settings
 from engram.v1 import graph_pb2 as pb
-from tests.api.conftest import assert_invalid, connect
+from engram.v1 import namespace_pb2
+from tests.api.conftest import assert_invalid
 
 NS = "graph-ns"
+
+
+def configure(api, **fields):
+    return api.namespace.UpdateNamespaceConfig(namespace_pb2.UpdateNamespaceConfigRequest(
+        namespace=NS, config=namespace_pb2.NamespaceConfig(**fields))).config
 
 
 def link(api, a, b, weight=None):
@@ -48,9 +52,8 @@ def test_self_loop_is_rejected(api):
     assert linked(api, "a") == []
 
 
-def test_max_edges_prunes_the_lowest(make_app):
-    base = Settings()
-    api = connect(make_app(graph=dataclasses.replace(base.graph, max_edges=3)))
+def test_max_edges_prunes_the_lowest(api):
+    configure(api, max_edges=3)
     for target, weight in [("w4", 0.4), ("w2", 0.2), ("w3", 0.3), ("w5", 0.5)]:
         link(api, "hub", target, weight)
     assert linked(api, "hub") == [("w5", 0.5), ("w4", 0.4), ("w3", 0.3)]
@@ -146,3 +149,77 @@ def test_propagate_rejects_bad_arguments(api):
                                                                    decay_per_hop=math.nan)), "decay_per_hop")
     assert_invalid(lambda: api.graph.Propagate(pb.PropagateRequest(namespace=NS, seed_record_ids=["a"], depth=99)),
                    "depth")
+
+
+def test_propagate_explains_hops_and_best_path(api):
+    link(api, "S", "a", 1.0)
+    link(api, "a", "b", 1.0)
+    link(api, "S", "b", 0.1)   # direct: 0.05; via a: 0.25 (the best path has two hops)
+    reply = api.graph.Propagate(pb.PropagateRequest(namespace=NS, seed_record_ids=["S"], depth=2))
+    by_id = {r.record_id: r for r in reply.records}
+    assert by_id["a"].hops == 1 and list(by_id["a"].path) == ["S", "a"]
+    assert by_id["b"].weight == pytest.approx(0.25)
+    assert by_id["b"].hops == 2 and list(by_id["b"].path) == ["S", "a", "b"]
+    seeds = api.graph.Propagate(pb.PropagateRequest(namespace=NS, seed_record_ids=["S"], depth=0)).records
+    assert [(r.record_id, r.hops, list(r.path)) for r in seeds] == [("S", 0, ["S"])]
+
+
+def test_symmetric_false_stops_mirroring(api):
+    configure(api, symmetric=False)
+    link(api, "a", "b", 0.4)
+    assert linked(api, "a") == [("b", 0.4)]
+    assert linked(api, "b") == []
+
+
+def test_weight_cap_from_config(api):
+    configure(api, weight_cap=0.5)
+    link(api, "a", "b", 0.45)
+    reply = api.graph.Strengthen(pb.StrengthenRequest(namespace=NS, source_record_id="a", target_record_id="b",
+                                                      delta=0.2))
+    assert reply.weight == pytest.approx(0.5)
+    assert_invalid(lambda: link(api, "c", "d", 0.6), "initial_weight")
+
+
+def test_batch_link_and_strengthen(api):
+    reply = api.graph.BatchLink(pb.BatchLinkRequest(namespace=NS, links=[
+        pb.LinkSpec(source_record_id="a", target_record_id="b", initial_weight=0.3),
+        pb.LinkSpec(source_record_id="a", target_record_id="c"),
+        pb.LinkSpec(source_record_id="a", target_record_id="b", initial_weight=0.9),
+    ]))
+    assert [(round(r.weight, 9), r.created) for r in reply.results] == [(0.3, True), (0.1, True), (0.3, False)]
+    weights = api.graph.BatchStrengthen(pb.BatchStrengthenRequest(namespace=NS, edges=[
+        pb.StrengthenSpec(source_record_id="a", target_record_id="b"),
+        pb.StrengthenSpec(source_record_id="a", target_record_id="b", delta=0.5),
+    ])).weights
+    assert [round(w, 9) for w in weights] == [0.35, 0.85]
+    assert linked(api, "b") == [("a", 0.85)]
+
+
+def test_batch_is_validated_before_anything_is_written(api):
+    assert_invalid(lambda: api.graph.BatchLink(pb.BatchLinkRequest(namespace=NS, links=[
+        pb.LinkSpec(source_record_id="x", target_record_id="y"),
+        pb.LinkSpec(source_record_id="z", target_record_id="z"),
+    ])), "links[1].target_record_id")
+    assert linked(api, "x") == []
+    assert_invalid(lambda: api.graph.BatchStrengthen(pb.BatchStrengthenRequest(namespace=NS, edges=[
+        pb.StrengthenSpec(source_record_id="x", target_record_id="y"),
+        pb.StrengthenSpec(source_record_id="x", target_record_id="q", delta=-1.0),
+    ])), "edges[1].delta")
+    assert linked(api, "x") == []
+
+
+def test_list_edges_pages_by_record_id(api):
+    targets = [f"t{i:03d}" for i in range(25)]
+    api.graph.BatchLink(pb.BatchLinkRequest(namespace=NS, links=[
+        pb.LinkSpec(source_record_id="hub", target_record_id=t, initial_weight=0.5) for t in targets]))
+    seen, token = [], ""
+    while True:
+        page = api.graph.ListEdges(pb.ListEdgesRequest(namespace=NS, record_id="hub", page_size=10,
+                                                       page_token=token))
+        seen += [e.record_id for e in page.edges]
+        token = page.next_page_token
+        if not token:
+            break
+    assert seen == targets
+    assert_invalid(lambda: api.graph.ListEdges(pb.ListEdgesRequest(namespace=NS, record_id="hub",
+                                                                   page_token="%%%")), "page_token")

@@ -154,3 +154,63 @@ def test_limits_are_validated(api):
     with pytest.raises(grpc.RpcError) as info:
         api.ledger.ListHighestErrors(pb.ListHighestErrorsRequest(namespace=NS, limit=0))
     assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "limit" in info.value.details()
+
+
+def test_list_predictions_by_state(api):
+    for rid in ["p1", "p2", "p3", "p4"]:
+        record(api, rid, x=1.0)
+    resolve(api, "p2", x=1.0)
+    resolve(api, "p4", x=0.0)
+
+    def listing(state, size=3):
+        ids, token = [], ""
+        while True:
+            page = api.ledger.ListPredictions(pb.ListPredictionsRequest(namespace=NS, state=state, page_size=size,
+                                                                        page_token=token))
+            ids += [p.record_id for p in page.predictions]
+            token = page.next_page_token
+            if not token:
+                return ids
+
+    assert listing(pb.PREDICTION_STATE_UNSPECIFIED) == ["p1", "p2", "p3", "p4"]
+    assert listing(pb.PREDICTION_STATE_OPEN, 1) == ["p1", "p3"]
+    assert listing(pb.PREDICTION_STATE_RESOLVED) == ["p2", "p4"]
+
+
+def test_highest_errors_with_predictions(api):
+    record(api, "lo", x=1.0)
+    resolve(api, "lo", x=0.9)
+    record(api, "hi", label="a")
+    resolve(api, "hi", label="b")
+    rows = api.ledger.ListHighestErrors(pb.ListHighestErrorsRequest(namespace=NS, limit=5,
+                                                                    include_predictions=True)).errors
+    assert [r.record_id for r in rows] == ["hi", "lo"]
+    assert rows[0].prediction.predicted["label"].string_value == "a"
+    assert rows[0].prediction.actual["label"].string_value == "b"
+    bare = api.ledger.ListHighestErrors(pb.ListHighestErrorsRequest(namespace=NS, limit=5)).errors
+    assert not bare[0].HasField("prediction")
+
+
+def test_error_summary_grouped_by_hour_weekday_and_day(api):
+    import datetime
+
+    record(api, "a", x=1.0)
+    resolve(api, "a", x=0.5)
+    record(api, "b", x=1.0)
+    resolve(api, "b", x=0.0)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    reply = api.ledger.GetErrorSummary(pb.GetErrorSummaryRequest(namespace=NS, limit=0,
+                                                                 group_by=pb.ERROR_GROUPING_HOUR))
+    assert reply.summary.count == 2
+    keys = [g.key for g in reply.groups]
+    assert keys and all(len(k) == 2 and 0 <= int(k) <= 23 for k in keys)
+    assert sum(g.summary.count for g in reply.groups) == 2
+    day = api.ledger.GetErrorSummary(pb.GetErrorSummaryRequest(namespace=NS, limit=0,
+                                                               group_by=pb.ERROR_GROUPING_DAY)).groups
+    assert [g.key for g in day][-1] in (now.strftime("%Y-%m-%d"),
+                                        (now - datetime.timedelta(minutes=5)).strftime("%Y-%m-%d"))
+    weekday = api.ledger.GetErrorSummary(pb.GetErrorSummaryRequest(namespace=NS, limit=0,
+                                                                   group_by=pb.ERROR_GROUPING_WEEKDAY)).groups
+    assert {g.key for g in weekday} <= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    assert sum(g.summary.count for g in weekday) == 2
+    assert sum(g.summary.mean * g.summary.count for g in weekday) / 2 == pytest.approx(0.75)

@@ -10,7 +10,9 @@ import msgpack
 import pytest
 import redis
 
-from engram.domain.confidence import ConfidenceSettings, ConfidenceState, ConfidenceStore
+from engram.domain.confidence import ConfidenceState, ConfidenceStore
+from engram.domain.config import ConfigStore
+from engram.domain.paging import encode_token
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
@@ -19,8 +21,13 @@ NS = "tenant-a"
 
 
 @pytest.fixture()
-def store(redis_client: redis.Redis, scripts: Scripts) -> ConfidenceStore:
-    return ConfidenceStore(redis_client, scripts, ConfidenceSettings())
+def configs(redis_client: redis.Redis) -> ConfigStore:
+    return ConfigStore(redis_client)
+
+
+@pytest.fixture()
+def store(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> ConfidenceStore:
+    return ConfidenceStore(redis_client, scripts, configs)
 
 
 def seed_state(client: redis.Redis, record_id: str, confidence: float, evidence_count: int) -> None:
@@ -35,6 +42,7 @@ def test_first_update_keeps_the_prior_spec_example(store: ConfidenceStore, redis
     assert state.confidence == pytest.approx(0.7, abs=1e-15)
     stored = msgpack.unpackb(redis_client.hget(NamespaceKeys(NS).confidence, "fact1"))
     assert stored == {"confidence": state.confidence, "evidence_count": 1, "corroborations": 1, "contradictions": 0}
+    assert redis_client.zrange(NamespaceKeys(NS).confidence_ids, 0, -1, withscores=True) == [(b"fact1", 0.0)]
 
 
 def test_unknown_record_reads_as_prior(store: ConfidenceStore, redis_client: redis.Redis) -> None:
@@ -91,14 +99,14 @@ def test_forgetting_regime_spec_example(
     assert state.contradictions == contradictions
 
 
-def test_gain_is_fixed_at_the_cap(redis_client: redis.Redis, scripts: Scripts) -> None:
-    store = ConfidenceStore(redis_client, scripts, ConfidenceSettings(initial_confidence=0.5, evidence_cap=1))
+def test_gain_is_fixed_at_the_cap(store: ConfidenceStore, configs: ConfigStore) -> None:
+    configs.update(NS, {"evidence_cap": 1})
     assert store.update(NS, "r", 1.0).confidence == 0.75  # n_eff = min(0 + 1, 1) = 1, gain 1/2
     assert store.update(NS, "r", 1.0).confidence == 0.875  # still gain 1/2
 
 
-def test_signal_half_corroborates_and_bounds_hold(redis_client: redis.Redis, scripts: Scripts) -> None:
-    store = ConfidenceStore(redis_client, scripts, ConfidenceSettings(initial_confidence=1.0))
+def test_signal_half_corroborates_and_bounds_hold(store: ConfidenceStore, configs: ConfigStore) -> None:
+    configs.update(NS, {"initial_confidence": 1.0})
     state = store.update(NS, "r", 1.0)
     # cmsgpack stores 1.0 as an integer; it still reads back as the float 1.0
     assert state.confidence == 1.0 and isinstance(store.get(NS, "r").confidence, float)
@@ -167,13 +175,151 @@ def test_text_decoding_clients_are_refused(redis_server, scripts: Scripts) -> No
     client = redis.Redis.from_url(redis_server.url, decode_responses=True)
     try:
         with pytest.raises(ValueError):
-            ConfidenceStore(client, scripts, ConfidenceSettings())
+            ConfidenceStore(client, scripts, ConfigStore(client))
     finally:
         client.close()
 
 
-def test_settings_are_checked() -> None:
-    with pytest.raises(ValueError):
-        ConfidenceSettings(evidence_cap=0)
-    with pytest.raises(ValueError):
-        ConfidenceSettings(initial_confidence=1.5)
+# --- namespace configuration -----------------------------------------------------------------
+
+
+def test_evidence_cap_from_config_changes_the_gain(store: ConfidenceStore, configs: ConfigStore) -> None:
+    configs.update(NS, {"evidence_cap": 3})
+    c = 0.5
+    for n in range(6):  # gains 1/2, 1/3, 1/4, then fixed at 1/(3 + 1) instead of the default's 1/5...
+        c += (1.0 - c) / (min(n + 1, 3) + 1)
+        assert store.update(NS, "r", 1.0).confidence == pytest.approx(c, abs=1e-15)
+    store.update("other", "r", 1.0)  # another namespace keeps the default cap of 20
+    for n in range(1, 6):
+        state = store.update("other", "r", 1.0)
+    assert state.confidence == pytest.approx(1 - 0.5 / 7, abs=1e-15)  # running mean of {0.5, 1 x 6}
+
+
+def test_initial_confidence_from_config(store: ConfidenceStore, configs: ConfigStore, redis_client: redis.Redis) -> None:
+    configs.update(NS, {"initial_confidence": 0.2})
+    assert store.get(NS, "unknown") == ConfidenceState("unknown", 0.2, 0, 0, 0)
+    assert store.get_many(NS, ["u1", "u2"])[1] == ConfidenceState("u2", 0.2, 0, 0, 0)
+    assert store.update(NS, "r", 1.0).confidence == pytest.approx(0.6, abs=1e-15)  # (0.2 + 1) / 2
+    assert store.get("other", "unknown").confidence == 0.5
+    assert store.batch_update(NS, [("b", 0.0)])[0].confidence == pytest.approx(0.1, abs=1e-15)
+
+
+def test_changing_config_does_not_rewrite_stored_state(
+    store: ConfidenceStore, configs: ConfigStore, redis_client: redis.Redis
+) -> None:
+    store.update(NS, "r", 0.9)
+    before = redis_client.hgetall(NamespaceKeys(NS).confidence)
+    configs.update(NS, {"initial_confidence": 0.1, "evidence_cap": 1})
+    assert redis_client.hgetall(NamespaceKeys(NS).confidence) == before
+    assert store.get(NS, "r") == ConfidenceState("r", 0.7, 1, 1, 0)  # the stored value, not the new prior
+    assert store.get(NS, "new").confidence == 0.1
+    assert store.update(NS, "r", 0.9).confidence == pytest.approx(0.7 + 0.2 / 2, abs=1e-15)  # new cap 1 applies
+
+
+# --- batch updates ---------------------------------------------------------------------------
+
+
+def test_batch_update_in_order_with_state_after_each(store: ConfidenceStore, redis_client: redis.Redis) -> None:
+    states = store.batch_update(NS, [("a", 1.0), ("b", 0.0), ("a", 1.0), ("a", 0.0)])
+    assert [s.record_id for s in states] == ["a", "b", "a", "a"]
+    assert [s.evidence_count for s in states] == [1, 1, 2, 3]
+    assert states[0].confidence == 0.75 and states[1].confidence == 0.25
+    assert states[2].confidence == pytest.approx(2.5 / 3, abs=1e-15)
+    assert states[3] == ConfidenceState("a", pytest.approx(2.5 / 4, abs=1e-15), 3, 2, 1)
+    assert store.get(NS, "a") == states[3]
+    assert redis_client.zrange(NamespaceKeys(NS).confidence_ids, 0, -1) == [b"a", b"b"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "field"),
+    [(("", 0.5), "updates[3].record_id"), (("x", 1.5), "updates[3].signal"),
+     (("x", float("nan")), "updates[3].signal"), (("x", "0.5"), "updates[3].signal")],
+)
+def test_batch_is_validated_as_a_whole(store: ConfidenceStore, redis_client: redis.Redis, bad, field: str) -> None:
+    with pytest.raises(InvalidArgument) as info:
+        store.batch_update(NS, [("a", 0.5), ("b", 0.5), ("c", 0.5), bad])
+    assert info.value.field == field
+    assert redis_client.dbsize() == 0
+
+
+@pytest.mark.parametrize("count", [0, 1001])
+def test_batch_size_is_limited(store: ConfidenceStore, redis_client: redis.Redis, count: int) -> None:
+    with pytest.raises(InvalidArgument) as info:
+        store.batch_update(NS, [("r", 0.5)] * count)
+    assert info.value.field == "updates"
+    assert redis_client.dbsize() == 0
+
+
+def test_batch_of_a_thousand_after_script_flush(store: ConfidenceStore, redis_client: redis.Redis) -> None:
+    redis_client.script_flush()  # the pipeline loads missing scripts itself
+    states = store.batch_update(NS, [(f"r{i % 10}", 0.9) for i in range(1000)])
+    assert [s.evidence_count for s in states[-10:]] == [100] * 10
+
+
+# --- listing ---------------------------------------------------------------------------------
+
+
+def list_all(store: ConfidenceStore, size: int) -> list[str]:
+    seen: list[str] = []
+    token = ""
+    while True:
+        page = store.list(NS, size, token)
+        assert len(page.items) <= size
+        seen += [s.record_id for s in page.items]
+        if not page.next_page_token:
+            return seen
+        token = page.next_page_token
+
+
+def test_list_pages_by_record_id(store: ConfidenceStore) -> None:
+    ids = [f"r{i:02d}" for i in range(10)]
+    store.batch_update(NS, [(rid, 0.9) for rid in reversed(ids)])
+    first = store.list(NS, 4, "")
+    assert [s.record_id for s in first.items] == ids[:4]
+    assert first.items[0] == ConfidenceState("r00", 0.7, 1, 1, 0)
+    assert first.next_page_token == encode_token("r03")
+    assert list_all(store, 4) == ids
+    assert list_all(store, 5) == ids  # a full last page: one more, empty, page ends the listing
+    assert store.list(NS, 0, "").items == store.list(NS, 100, "").items
+    assert store.list("empty", 10, "").items == [] and store.list("empty", 10, "").next_page_token == ""
+
+
+def test_list_exactly_once_under_concurrent_inserts(store: ConfidenceStore) -> None:
+    initial = [f"m{i:03d}" for i in range(0, 100, 2)]
+    store.batch_update(NS, [(rid, 0.6) for rid in initial])
+    existing = set(initial)
+    seen: list[str] = []
+    ahead: list[str] = []  # inserted after the cursor: must be seen
+    behind: list[str] = []  # inserted before the cursor: never seen
+    token = ""
+    while True:
+        page = store.list(NS, 7, token)
+        seen += [s.record_id for s in page.items]
+        if not page.next_page_token:
+            break
+        token = page.next_page_token
+        cursor = seen[-1]
+        # before everything, just before the cursor, just after it, after everything
+        new = [rid for rid in (f"a{len(seen):03d}", cursor[:-1] + chr(ord(cursor[-1]) - 1) + "~", cursor + "+",
+                               f"z{len(seen):03d}") if rid not in existing]
+        existing.update(new)
+        store.batch_update(NS, [(rid, 0.6) for rid in new])
+        ahead += [rid for rid in new if rid > cursor]
+        behind += [rid for rid in new if rid < cursor]
+        store.update(NS, cursor, 0.1)  # updating an already listed entry does not list it again
+    assert len(seen) == len(set(seen)) and seen == sorted(seen)
+    assert set(initial) <= set(seen) and set(ahead) <= set(seen)
+    assert not set(behind) & set(seen)
+    assert len(ahead) > 10 and len(behind) > 10
+
+
+def test_list_skips_vanished_entries_and_checks_its_arguments(store: ConfidenceStore, redis_client: redis.Redis) -> None:
+    store.batch_update(NS, [("a", 0.9), ("b", 0.9), ("c", 0.9)])
+    redis_client.hdel(NamespaceKeys(NS).confidence, "b")  # e.g. deleted between the two reads
+    page = store.list(NS, 2, "")
+    assert [s.record_id for s in page.items] == ["a"] and page.next_page_token == encode_token("b")
+    assert [s.record_id for s in store.list(NS, 2, page.next_page_token).items] == ["c"]
+    for size, token, field in [(1001, "", "page_size"), (-1, "", "page_size"), (10, "%%%", "page_token")]:
+        with pytest.raises(InvalidArgument) as info:
+            store.list(NS, size, token)
+        assert info.value.field == field

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import random
+import threading
+import time
+from datetime import datetime, timezone
 
 import msgpack
 import numpy as np
 import pytest
 import redis
 
-from engram.domain.confidence import ConfidenceSettings, ConfidenceState, ConfidenceStore
-from engram.domain.ledger import ErrorSummary, Ledger, LedgerSettings, Prediction, Resolution, ResolutionStatus
+from engram.domain.confidence import ConfidenceState, ConfidenceStore
+from engram.domain.config import ConfigStore
+from engram.domain.ledger import (
+    ErrorSummary,
+    HighestError,
+    Ledger,
+    Prediction,
+    Resolution,
+    ResolutionStatus,
+    summarise,
+)
+from engram.domain.paging import encode_token
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
@@ -21,8 +34,18 @@ RESOLVED = ResolutionStatus.RESOLVED
 
 
 @pytest.fixture()
-def ledger(redis_client: redis.Redis, scripts: Scripts) -> Ledger:
-    return Ledger(redis_client, scripts, LedgerSettings(), ConfidenceSettings())
+def configs(redis_client: redis.Redis) -> ConfigStore:
+    return ConfigStore(redis_client)
+
+
+@pytest.fixture()
+def ledger(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> Ledger:
+    return Ledger(redis_client, scripts, configs)
+
+
+@pytest.fixture()
+def confidence(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> ConfidenceStore:
+    return ConfidenceStore(redis_client, scripts, configs)
 
 
 def python_error(predicted: dict, actual: dict) -> float:
@@ -173,18 +196,17 @@ def test_unknown_outcome_is_rejected(ledger: Ledger, redis_client: redis.Redis) 
 # --- feedback into confidence ----------------------------------------------------------------
 
 
-def test_error_above_threshold_lowers_confidence(ledger: Ledger, redis_client: redis.Redis, scripts: Scripts) -> None:
+def test_error_above_threshold_lowers_confidence(ledger: Ledger, confidence: ConfidenceStore) -> None:
     ledger.record_prediction(NS, "r", {"x": 0.0}, now=1.0)
     resolution = ledger.resolve(NS, "r", {"x": 0.75}, now=2.0)
     expected = 0.5 + (0.2 - 0.5) / 2  # fresh record: prior 0.5, signal 0.2, n_eff 1
     assert resolution == Resolution(RESOLVED, 0.75, ConfidenceState("r", expected, 1, 0, 1))
     assert abs(expected - 0.35) < 1e-15
-    confidence = ConfidenceStore(redis_client, scripts, ConfidenceSettings())
     assert confidence.get(NS, "r") == ConfidenceState("r", expected, 1, 0, 1)
+    assert confidence.list(NS, 10, "").items == [ConfidenceState("r", expected, 1, 0, 1)]  # indexed for listing
 
 
-def test_feedback_continues_from_existing_confidence(ledger: Ledger, redis_client: redis.Redis, scripts: Scripts) -> None:
-    confidence = ConfidenceStore(redis_client, scripts, ConfidenceSettings())
+def test_feedback_continues_from_existing_confidence(ledger: Ledger, confidence: ConfidenceStore) -> None:
     confidence.update(NS, "r", 0.9)  # 0.7, one corroboration
     ledger.record_prediction(NS, "r", {"x": "yes"}, now=1.0)
     state = ledger.resolve(NS, "r", {"x": "no"}, now=2.0).confidence
@@ -200,20 +222,49 @@ def test_error_equal_to_threshold_does_not_feed_back(ledger: Ledger, redis_clien
     assert redis_client.exists(KEYS.confidence) == 0
 
 
-def test_outcome_error_equal_to_threshold_does_not_feed_back(redis_client: redis.Redis, scripts: Scripts) -> None:
-    settings = LedgerSettings(outcome_errors={"meh": 0.7, "bad": 0.7000000000000001})
-    ledger = Ledger(redis_client, scripts, settings, ConfidenceSettings())
-    for record_id, outcome in [("a", "meh"), ("b", "bad")]:
+def test_outcome_error_equal_to_threshold_does_not_feed_back(
+    ledger: Ledger, configs: ConfigStore, redis_client: redis.Redis
+) -> None:
+    configs.update(NS, {"outcome_errors": {"used": 0.7, "dismissed": 0.7000000000000001}})
+    for record_id, outcome in [("a", "used"), ("b", "dismissed")]:
         ledger.record_prediction(NS, record_id, {"x": 1.0}, now=1.0)
         ledger.auto_resolve(NS, record_id, outcome, now=2.0)
     assert redis_client.hkeys(KEYS.confidence) == [b"b"]
 
 
-def test_feedback_uses_the_configured_prior_and_signal(redis_client: redis.Redis, scripts: Scripts) -> None:
-    ledger = Ledger(redis_client, scripts, LedgerSettings(error_threshold=0.4, low_signal=0.0),
-                    ConfidenceSettings(initial_confidence=0.8, evidence_cap=1))
+def test_feedback_uses_the_configured_prior_and_signal(ledger: Ledger, configs: ConfigStore) -> None:
     ledger.record_prediction(NS, "r", {"x": 1.0}, now=1.0)
-    assert ledger.auto_resolve(NS, "r", "dismissed", now=2.0).confidence == ConfidenceState("r", 0.4, 1, 0, 1)
+    ledger.record_prediction(NS, "s", {"x": 1.0}, now=1.0)
+    assert ledger.auto_resolve(NS, "r", "dismissed", now=2.0).confidence is None  # 0.5 <= default 0.7
+    configs.update(NS, {"error_threshold": 0.4, "low_signal": 0.0, "initial_confidence": 0.8, "evidence_cap": 1})
+    # 0.5 > 0.4 now: signal 0.0 from the prior 0.8 with gain 1/2
+    assert ledger.auto_resolve(NS, "s", "dismissed", now=2.0).confidence == ConfidenceState("s", 0.4, 1, 0, 1)
+    ledger.record_prediction(NS, "t", {"x": 0.0}, now=1.0)
+    assert ledger.resolve(NS, "t", {"x": 0.41}, now=2.0).confidence == ConfidenceState("t", 0.4, 1, 0, 1)
+
+
+def test_outcome_errors_from_config(ledger: Ledger, configs: ConfigStore, redis_client: redis.Redis) -> None:
+    configs.update(NS, {"outcome_errors": {"acted": 0.25, "used": 0.8}})
+    for rid in ("a", "u", "d"):
+        ledger.record_prediction(NS, rid, {"x": 1.0}, now=1.0)
+    assert ledger.auto_resolve(NS, "a", "acted", now=2.0) == Resolution(RESOLVED, 0.25, None)
+    used = ledger.auto_resolve(NS, "u", "used", now=2.0)
+    assert used.prediction_error == 0.8 and used.confidence == ConfidenceState("u", 0.35, 1, 0, 1)
+    assert ledger.auto_resolve(NS, "d", "dismissed", now=2.0).prediction_error == 0.5  # unchanged default
+    ledger.record_prediction("other", "a", {"x": 1.0}, now=1.0)
+    assert ledger.auto_resolve("other", "a", "acted", now=2.0).prediction_error == 0.1
+
+
+def test_changing_config_does_not_rewrite_stored_predictions(
+    ledger: Ledger, configs: ConfigStore, redis_client: redis.Redis
+) -> None:
+    ledger.record_prediction(NS, "r", {"x": 1.0}, now=1.0)
+    ledger.auto_resolve(NS, "r", "acted", now=2.0)
+    ledger.record_prediction(NS, "open", {"x": 1.0}, now=1.0)
+    snapshot = {k: redis_client.dump(k) for k in redis_client.keys()}
+    configs.update(NS, {"outcome_errors": {"acted": 0.6}, "error_threshold": 0.0})
+    assert {k: redis_client.dump(k) for k in redis_client.keys() if k != KEYS.config.encode()} == snapshot
+    assert ledger.get_prediction(NS, "r").prediction_error == 0.1
 
 
 # --- ranking and summary ---------------------------------------------------------------------
@@ -227,8 +278,13 @@ def seed_errors(ledger: Ledger, errors: list[float]) -> None:
 
 def test_highest_errors_descending(ledger: Ledger) -> None:
     seed_errors(ledger, [0.3, 0.9, 0.1, 0.6])
-    assert ledger.highest_errors(NS) == [("r1", 0.9), ("r3", 0.6), ("r0", 0.3), ("r2", 0.1)]
-    assert ledger.highest_errors(NS, limit=2) == [("r1", 0.9), ("r3", 0.6)]
+    assert ledger.highest_errors(NS) == [HighestError("r1", 0.9), HighestError("r3", 0.6),
+                                         HighestError("r0", 0.3), HighestError("r2", 0.1)]
+    assert ledger.highest_errors(NS, limit=2) == [HighestError("r1", 0.9), HighestError("r3", 0.6)]
+    with_predictions = ledger.highest_errors(NS, limit=2, include_predictions=True)
+    assert with_predictions[0].prediction == ledger.get_prediction(NS, "r1")
+    assert with_predictions[0].prediction.resolved and with_predictions[0].prediction.actual == {"x": 0.9}
+    assert [h.record_id for h in with_predictions] == ["r1", "r3"]
     with pytest.raises(InvalidArgument) as info:
         ledger.highest_errors(NS, limit=0)
     assert info.value.field == "limit"
@@ -244,7 +300,8 @@ def test_error_summary_matches_numpy(ledger: Ledger) -> None:
         return ErrorSummary(len(a), a.mean(), a.std(), *np.percentile(a, [50, 90, 99]), a.max())
 
     for limit, values in [(0, errors), (100, errors), (25, sorted(errors, reverse=True)[:25])]:
-        got = ledger.error_summary(NS, limit=limit)
+        got, groups = ledger.error_summary(NS, limit=limit)
+        assert groups == []
         want = expected(values)
         assert got.count == want.count
         for name in ("mean", "stddev", "p50", "p90", "p99", "max"):
@@ -252,7 +309,8 @@ def test_error_summary_matches_numpy(ledger: Ledger) -> None:
 
 
 def test_error_summary_when_empty(ledger: Ledger) -> None:
-    assert ledger.error_summary(NS) == ErrorSummary(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    assert ledger.error_summary(NS) == (ErrorSummary(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0), [])
+    assert ledger.error_summary(NS, group_by="hour") == (ErrorSummary(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0), [])
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -297,3 +355,158 @@ def test_limits_of_names_are_inclusive(ledger: Ledger, redis_client: redis.Redis
     assert ledger.record_prediction(NS, "r", predicted, now=1.0).predicted == predicted
     stored = msgpack.unpackb(redis_client.hget(KEYS.predictions, "r"))
     assert len(stored["predicted"]) == 256
+
+
+# --- listing predictions ---------------------------------------------------------------------
+
+
+def test_recording_indexes_the_record(ledger: Ledger, redis_client: redis.Redis) -> None:
+    ledger.record_prediction(NS, "r", {"x": 1.0}, now=1.0)
+    ledger.record_prediction(NS, "r", {"x": 2.0}, now=2.0)
+    assert redis_client.zrange(KEYS.prediction_ids, 0, -1, withscores=True) == [(b"r", 0.0)]
+
+
+def list_ids(ledger: Ledger, state: str, size: int) -> tuple[list[str], int]:
+    seen, token, pages = [], "", 0
+    while True:
+        page = ledger.list_predictions(NS, state, size, token)
+        assert len(page.items) <= size
+        seen += [p.record_id for p in page.items]
+        pages += 1
+        if not page.next_page_token:
+            return seen, pages
+        token = page.next_page_token
+
+
+def test_list_predictions_filters_by_state(ledger: Ledger) -> None:
+    for i in range(10):
+        ledger.record_prediction(NS, f"p{i}", {"x": float(i)}, now=10.0 + i)
+    for i in (1, 2, 3, 7):
+        ledger.resolve(NS, f"p{i}", {"x": 0.0}, now=30.0)
+    first = ledger.list_predictions(NS, "open", 4, "")
+    # ids p0..p3 are read; only p0 is open, yet the listing goes on
+    assert [p.record_id for p in first.items] == ["p0"] and first.next_page_token == encode_token("p3")
+    assert first.items[0] == Prediction("p0", {"x": 0.0}, 10.0)
+    assert list_ids(ledger, "open", 4) == (["p0", "p4", "p5", "p6", "p8", "p9"], 3)
+    assert list_ids(ledger, "resolved", 4)[0] == ["p1", "p2", "p3", "p7"]
+    assert list_ids(ledger, "all", 3)[0] == [f"p{i}" for i in range(10)]
+    resolved = ledger.list_predictions(NS, "resolved", 0, "").items
+    assert resolved[0].actual == {"x": 0.0} and resolved[0].resolved_at == 30.0
+    with pytest.raises(InvalidArgument) as info:
+        ledger.list_predictions(NS, "closed", 10, "")
+    assert info.value.field == "state"
+    with pytest.raises(InvalidArgument) as info:
+        ledger.list_predictions(NS, "all", 10, "not base64!")
+    assert info.value.field == "page_token"
+
+
+def test_list_predictions_exactly_once_under_concurrent_inserts(ledger: Ledger) -> None:
+    initial = [f"k{i:03d}" for i in range(0, 60, 3)]
+    for rid in initial:
+        ledger.record_prediction(NS, rid, {"x": 1.0}, now=1.0)
+    existing = set(initial)
+    seen, ahead, behind, token = [], [], [], ""
+    while True:
+        page = ledger.list_predictions(NS, "all", 4, token)
+        seen += [p.record_id for p in page.items]
+        if not page.next_page_token:
+            break
+        token = page.next_page_token
+        cursor = seen[-1]
+        # before everything, just before the cursor, just after it, after everything
+        for rid in (f"a{len(seen)}", cursor[:-1] + chr(ord(cursor[-1]) - 1) + "~", cursor + "+", f"z{len(seen)}"):
+            if rid not in existing:
+                existing.add(rid)
+                ledger.record_prediction(NS, rid, {"x": 1.0}, now=2.0)
+                (ahead if rid > cursor else behind).append(rid)
+        ledger.record_prediction(NS, cursor, {"y": 1.0}, now=3.0)  # re-recording a listed one
+    assert len(seen) == len(set(seen)) and seen == sorted(seen)
+    assert set(initial) <= set(seen) and set(ahead) <= set(seen) and not set(behind) & set(seen)
+    assert len(ahead) > 10 and len(behind) > 10
+
+
+def test_concurrent_recording_keeps_hash_and_index_together(ledger: Ledger, redis_client: redis.Redis) -> None:
+    def writer(start: int) -> None:
+        for i in range(start, start + 50):
+            ledger.record_prediction(NS, f"c{i:04d}", {"x": 1.0}, now=1.0)
+
+    threads = [threading.Thread(target=writer, args=(k * 50,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(redis_client.hkeys(KEYS.predictions)) == redis_client.zrange(KEYS.prediction_ids, 0, -1)
+    assert len(list_ids(ledger, "open", 1000)[0]) == 200
+
+
+# --- grouped summaries -----------------------------------------------------------------------
+
+
+def at(*fields: int) -> float:
+    return datetime(*fields, tzinfo=timezone.utc).timestamp()
+
+
+# (record, error, resolution time): 2024-01-01 is a Monday
+RESOLUTIONS = [
+    ("a", 0.10, at(2024, 1, 1, 0, 30)),   # monday 00h
+    ("b", 0.20, at(2024, 1, 1, 23, 59)),  # monday 23h
+    ("c", 0.30, at(2024, 1, 3, 0, 0)),    # wednesday 00h
+    ("d", 0.95, at(2024, 1, 7, 23, 0)),   # sunday 23h
+    ("e", 0.50, at(2024, 1, 8, 9, 15)),   # monday 09h
+    ("f", 0.65, at(2023, 12, 31, 9, 0)),  # sunday 09h, the year before
+]
+
+
+@pytest.fixture()
+def resolved_at_known_times(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/Los_Angeles")  # groups are UTC whatever the server's zone
+    time.tzset()
+    for rid, error, when in RESOLUTIONS:
+        ledger.record_prediction(NS, rid, {"x": 0.0}, now=when - 60)
+        assert ledger.resolve(NS, rid, {"x": error}, now=when).prediction_error == error
+    yield
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def errors_of(*records: str) -> ErrorSummary:
+    # sorted as the errors ZSET returns them, so float sums agree to the last bit
+    return summarise(sorted((e for rid, e, _ in RESOLUTIONS if rid in records), reverse=True))
+
+
+@pytest.mark.usefixtures("resolved_at_known_times")
+@pytest.mark.parametrize(
+    ("group_by", "expected"),
+    [
+        ("hour", [("00", ("a", "c")), ("09", ("e", "f")), ("23", ("b", "d"))]),
+        ("weekday", [("monday", ("a", "b", "e")), ("wednesday", ("c",)), ("sunday", ("d", "f"))]),
+        ("day", [("2023-12-31", ("f",)), ("2024-01-01", ("a", "b")), ("2024-01-03", ("c",)),
+                 ("2024-01-07", ("d",)), ("2024-01-08", ("e",))]),
+    ],
+)
+def test_error_summary_grouped_by_resolution_time(ledger: Ledger, group_by: str, expected) -> None:
+    total, groups = ledger.error_summary(NS, 0, group_by)
+    assert total == errors_of("a", "b", "c", "d", "e", "f")
+    assert groups == [(key, errors_of(*records)) for key, records in expected]
+
+
+@pytest.mark.usefixtures("resolved_at_known_times")
+def test_grouped_summary_covers_the_top_errors_only(ledger: Ledger) -> None:
+    total, groups = ledger.error_summary(NS, 3, "weekday")  # d 0.95, f 0.65, e 0.50
+    assert total == errors_of("d", "f", "e")
+    assert groups == [("monday", errors_of("e")), ("sunday", errors_of("d", "f"))]
+    assert groups[1][1].count == 2 and groups[1][1].mean == pytest.approx(0.8)
+
+
+@pytest.mark.usefixtures("resolved_at_known_times")
+def test_reopened_prediction_counts_in_total_but_no_group(ledger: Ledger) -> None:
+    ledger.record_prediction(NS, "d", {"x": 1.0}, now=at(2024, 2, 1))  # keeps d's 0.95 in errors
+    total, groups = ledger.error_summary(NS, 0, "hour")
+    assert total.count == 6 and total.max == 0.95
+    assert ("23", errors_of("b")) in groups
+
+
+def test_group_by_is_checked(ledger: Ledger) -> None:
+    with pytest.raises(InvalidArgument) as info:
+        ledger.error_summary(NS, 10, "month")
+    assert info.value.field == "group_by"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import grpc
 
 from engram.domain.embedding import EmbeddingStore
+from engram.domain.namespaces import NamespaceRegistry
 from engram.errors import InvalidArgument
 from engram.v1 import common_pb2
 from engram.v1 import embedding_pb2 as pb
@@ -21,14 +22,17 @@ INPUT_TYPES = {
 
 
 class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
-    def __init__(self, store: EmbeddingStore, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, store: EmbeddingStore, registry: NamespaceRegistry,
+                 clock: Callable[[], float] = time.time) -> None:
         self._store = store
+        self._registry = registry
         self._clock = clock
 
     def UpsertEmbedding(self, request: pb.UpsertEmbeddingRequest, context: grpc.ServicerContext):
         vector = list(request.vector.values) if request.HasField("vector") else None
         result = self._store.upsert(request.namespace, request.record_id, text=request.text, vector=vector,
                                     model=request.model, now=self._clock())
+        self._registry.touch(request.namespace)
         return pb.UpsertEmbeddingResponse(created=result.created, model=result.model, dimensions=result.dimensions)
 
     def DeleteEmbedding(self, request: pb.DeleteEmbeddingRequest, context: grpc.ServicerContext):

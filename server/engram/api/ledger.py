@@ -9,18 +9,32 @@ import grpc
 
 from engram import validation
 from engram.api import convert
-from engram.domain.ledger import Ledger, Prediction, Resolution
+from engram.domain.ledger import ErrorSummary, Ledger, Prediction, Resolution
+from engram.domain.namespaces import NamespaceRegistry
 from engram.errors import InvalidArgument
 from engram.v1 import ledger_pb2 as pb
 from engram.v1 import ledger_pb2_grpc as pb_grpc
 
+# Outcomes a prediction can be resolved from (spec 001); DEFERRED resolves nothing.
 OUTCOMES = {
     pb.OUTCOME_ACTED: "acted",
     pb.OUTCOME_USED: "used",
     pb.OUTCOME_DISMISSED: "dismissed",
     pb.OUTCOME_CONTRADICTED: "contradicted",
 }
-OUTCOME_ENUMS = {name: number for number, name in OUTCOMES.items()}
+ALL_OUTCOMES = {**OUTCOMES, pb.OUTCOME_DEFERRED: "deferred"}
+OUTCOME_ENUMS = {name: number for number, name in ALL_OUTCOMES.items()}
+GROUPINGS = {
+    pb.ERROR_GROUPING_UNSPECIFIED: None,
+    pb.ERROR_GROUPING_HOUR: "hour",
+    pb.ERROR_GROUPING_WEEKDAY: "weekday",
+    pb.ERROR_GROUPING_DAY: "day",
+}
+STATES = {
+    pb.PREDICTION_STATE_UNSPECIFIED: "all",
+    pb.PREDICTION_STATE_OPEN: "open",
+    pb.PREDICTION_STATE_RESOLVED: "resolved",
+}
 STATUSES = {
     "resolved": pb.RESOLUTION_STATUS_RESOLVED,
     "no_prediction": pb.RESOLUTION_STATUS_NO_PREDICTION,
@@ -28,10 +42,18 @@ STATUSES = {
 }
 
 
-def _status(resolution: Resolution) -> int:
-    status = resolution.status
-    name = str(getattr(status, "value", status)).lower()
-    return STATUSES[name]
+def status_enum(status: object) -> int:
+    """A domain resolution status ("resolved", ...) as the ResolutionStatus enum; None -> UNSPECIFIED."""
+    if status is None:
+        return pb.RESOLUTION_STATUS_UNSPECIFIED
+    return STATUSES[str(getattr(status, "value", status)).lower()]
+
+
+def enum_field(mapping: dict, value: int, field: str) -> object:
+    """The domain value of a proto enum value, or InvalidArgument naming the field."""
+    if value not in mapping:
+        raise InvalidArgument(field, f"unknown enum value {value}")
+    return mapping[value]
 
 
 def prediction_to_proto(prediction: Prediction) -> pb.Prediction:
@@ -54,14 +76,16 @@ def prediction_to_proto(prediction: Prediction) -> pb.Prediction:
 
 
 class LedgerServicer(pb_grpc.LedgerServiceServicer):
-    def __init__(self, ledger: Ledger, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, ledger: Ledger, registry: NamespaceRegistry, clock: Callable[[], float] = time.time) -> None:
         self._ledger = ledger
+        self._registry = registry
         self._clock = clock
 
     def RecordPrediction(self, request: pb.RecordPredictionRequest, context: grpc.ServicerContext):
         validation.namespace(request.namespace)
         predicted = convert.values_from_proto(request.predicted, "predicted")
         prediction = self._ledger.record_prediction(request.namespace, request.record_id, predicted, self._clock())
+        self._registry.touch(request.namespace)
         return pb.RecordPredictionResponse(prediction=prediction_to_proto(prediction))
 
     def ResolvePrediction(self, request: pb.ResolvePredictionRequest, context: grpc.ServicerContext):
@@ -74,13 +98,13 @@ class LedgerServicer(pb_grpc.LedgerServiceServicer):
         validation.namespace(request.namespace)
         outcome = OUTCOMES.get(request.outcome)
         if outcome is None:
-            raise InvalidArgument("outcome", f"must be one of {sorted(OUTCOME_ENUMS)} (got enum value {request.outcome})")
+            raise InvalidArgument("outcome", f"must be one of {sorted(OUTCOMES.values())} (got enum value {request.outcome})")
         resolution = self._ledger.auto_resolve(request.namespace, request.record_id, outcome, self._clock())
         return pb.AutoResolvePredictionResponse(**self._resolution_fields(resolution))
 
     @staticmethod
     def _resolution_fields(resolution: Resolution) -> dict:
-        fields: dict = {"status": _status(resolution)}
+        fields: dict = {"status": status_enum(resolution.status)}
         if resolution.prediction_error is not None:
             fields["prediction_error"] = resolution.prediction_error
         if resolution.confidence is not None:
@@ -97,13 +121,31 @@ class LedgerServicer(pb_grpc.LedgerServiceServicer):
     def ListHighestErrors(self, request: pb.ListHighestErrorsRequest, context: grpc.ServicerContext):
         validation.namespace(request.namespace)
         limit = request.limit if request.HasField("limit") else 10
-        rows = self._ledger.highest_errors(request.namespace, limit)
-        return pb.ListHighestErrorsResponse(
-            errors=[pb.PredictionError(record_id=r, prediction_error=e) for r, e in rows])
+        rows = self._ledger.highest_errors(request.namespace, limit, include_predictions=request.include_predictions)
+        errors = []
+        for row in rows:
+            entry = pb.PredictionError(record_id=row.record_id, prediction_error=row.prediction_error)
+            if row.prediction is not None:
+                entry.prediction.CopyFrom(prediction_to_proto(row.prediction))
+            errors.append(entry)
+        return pb.ListHighestErrorsResponse(errors=errors)
 
     def GetErrorSummary(self, request: pb.GetErrorSummaryRequest, context: grpc.ServicerContext):
         validation.namespace(request.namespace)
         limit = request.limit if request.HasField("limit") else 100
-        s = self._ledger.error_summary(request.namespace, limit)
-        return pb.GetErrorSummaryResponse(summary=pb.ErrorSummary(
-            count=s.count, mean=s.mean, stddev=s.stddev, p50=s.p50, p90=s.p90, p99=s.p99, max=s.max))
+        group_by = enum_field(GROUPINGS, request.group_by, "group_by")
+        summary, groups = self._ledger.error_summary(request.namespace, limit, group_by)
+        return pb.GetErrorSummaryResponse(
+            summary=summary_to_proto(summary),
+            groups=[pb.ErrorSummaryGroup(key=key, summary=summary_to_proto(s)) for key, s in groups])
+
+    def ListPredictions(self, request: pb.ListPredictionsRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        state = enum_field(STATES, request.state, "state")
+        page = self._ledger.list_predictions(request.namespace, state, request.page_size, request.page_token)
+        return pb.ListPredictionsResponse(predictions=[prediction_to_proto(p) for p in page.items],
+                                          next_page_token=page.next_page_token)
+
+
+def summary_to_proto(s: ErrorSummary) -> pb.ErrorSummary:
+    return pb.ErrorSummary(count=s.count, mean=s.mean, stddev=s.stddev, p50=s.p50, p90=s.p90, p99=s.p99, max=s.max)

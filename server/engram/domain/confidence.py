@@ -1,8 +1,10 @@
 """Per-record confidence: the capped-evidence Bayesian update of spec 004.
 
 State per record, in the namespace's ``conf`` HASH as a msgpack map
-``{confidence, evidence_count, corroborations, contradictions}``. One update is one run of
-``lua/confidence_update.lua`` (formula in ``lua/lib/confidence_core.lua``)::
+``{confidence, evidence_count, corroborations, contradictions}``, its id in ``conf:ids``
+(listing). One update is one run of ``lua/confidence_update.lua`` (formula in
+``lua/lib/confidence_core.lua``), which reads the namespace's ``initial_confidence`` and
+``evidence_cap`` from its stored configuration in the same atomic step::
 
     n_eff = min(evidence_count + 1, evidence_cap)
     c'    = clamp(c + (signal - c) / (n_eff + 1), 0, 1)
@@ -13,6 +15,7 @@ a constant gain 1/(cap + 1) (bounded exponential forgetting).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,25 +24,15 @@ import msgpack
 import redis
 
 from engram import validation
-from engram.domain.values import lua_number, parse_float, require_binary_client
+from engram.domain.config import DEFAULTS, ConfigStore, NamespaceConfig
+from engram.domain import paging
+from engram.domain.paging import Page
+from engram.domain.values import config_defaults, lua_number, parse_float, require_binary_client, text
+from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
 
-
-@dataclass(frozen=True, slots=True)
-class ConfidenceSettings:
-    """initial_confidence: prior of a record never updated, in [0, 1].
-    evidence_cap: largest effective evidence count, an integer >= 1; every process writing
-    one namespace must use the same cap (it is not stored)."""
-
-    initial_confidence: float = 0.5
-    evidence_cap: int = 20
-
-    def __post_init__(self) -> None:
-        if not 0.0 <= self.initial_confidence <= 1.0:
-            raise ValueError(f"initial_confidence must be in [0, 1] (got {self.initial_confidence})")
-        if isinstance(self.evidence_cap, bool) or int(self.evidence_cap) != self.evidence_cap or self.evidence_cap < 1:
-            raise ValueError(f"evidence_cap must be an integer >= 1 (got {self.evidence_cap})")
+MAX_BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +50,19 @@ class ConfidenceState:
     contradictions: int
 
     @classmethod
-    def prior(cls, record_id: str, settings: ConfidenceSettings) -> "ConfidenceState":
-        return cls(record_id, float(settings.initial_confidence), 0, 0, 0)
+    def prior(cls, record_id: str, initial_confidence: float) -> "ConfidenceState":
+        return cls(record_id, float(initial_confidence), 0, 0, 0)
 
     @classmethod
-    def from_stored(cls, record_id: str, raw: bytes | None, settings: ConfidenceSettings) -> "ConfidenceState":
+    def from_stored(cls, record_id: str, raw: bytes | None, initial_confidence: float) -> "ConfidenceState":
         """Decode the msgpack map stored in the ``conf`` HASH (None: the prior)."""
         if raw is None:
-            return cls.prior(record_id, settings)
+            return cls.prior(record_id, initial_confidence)
         data: dict[str, Any] = msgpack.unpackb(raw, raw=False)
         return cls(
             record_id,
             # cmsgpack writes 0.0 and 1.0 as integers
-            float(data.get("confidence", settings.initial_confidence)),
+            float(data.get("confidence", initial_confidence)),
             int(data.get("evidence_count", 0)),
             int(data.get("corroborations", 0)),
             int(data.get("contradictions", 0)),
@@ -77,27 +70,29 @@ class ConfidenceState:
 
     @classmethod
     def from_reply(cls, record_id: str, reply: Sequence[Any]) -> "ConfidenceState":
-        """Decode ``confidence_apply``'s reply ``[confidence string, count, corr, contr]``."""
+        """Decode a script's state reply ``[confidence string, count, corr, contr]``."""
         return cls(record_id, parse_float(reply[0]), int(reply[1]), int(reply[2]), int(reply[3]))
 
 
 class ConfidenceStore:
-    """Reads and updates record confidence in one namespace at a time.
+    """Reads, updates and lists record confidence, one namespace at a time, with each
+    namespace's stored configuration (initial_confidence, evidence_cap).
 
     Args:
         client: a redis-py client with ``decode_responses=False``.
         scripts: the registered scripts (`Scripts.register`).
-        settings: prior and evidence cap.
+        configs: the namespace configurations.
     """
 
-    def __init__(self, client: redis.Redis, scripts: Scripts, settings: ConfidenceSettings) -> None:
+    def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> None:
         self._client = require_binary_client(client)
         self._update = scripts["confidence_update"]
-        self._settings = settings
+        self._configs = configs
 
     def update(self, namespace: str, record_id: str, signal: float) -> ConfidenceState:
         """Apply one observation ``signal`` in [0, 1] (>= 0.5 corroborates, < 0.5 contradicts)
-        atomically, and return the new state. An unknown record starts from the prior.
+        atomically, and return the new state. An unknown record starts from the namespace's
+        initial_confidence.
 
         Raises:
             InvalidArgument: ``namespace``, ``record_id``, or ``signal`` (not finite, outside
@@ -106,32 +101,53 @@ class ConfidenceStore:
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         validation.record_id(record_id)
-        signal = validation.in_range(signal, "signal", 0.0, 1.0)
-        reply = self._update(
-            keys=[keys.confidence],
-            args=[
-                record_id,
-                lua_number(signal),
-                lua_number(self._settings.initial_confidence),
-                str(int(self._settings.evidence_cap)),
-            ],
-            client=self._client,
+        signal = _signal(signal, "signal")
+        return ConfidenceState.from_reply(record_id, self._run(self._client, keys, record_id, signal))
+
+    def batch_update(self, namespace: str, updates: Sequence[tuple[str, float]]) -> list[ConfidenceState]:
+        """Apply ``updates`` ((record_id, signal) pairs, 1..1000, the same record possibly
+        repeated) in order, as one pipeline of `update` scripts: each update is atomic on
+        its own, the batch is not. Returns, per update in order, the record's state right
+        after it.
+
+        Raises:
+            InvalidArgument: ``namespace``, ``updates`` (count), ``updates[i].record_id``,
+                ``updates[i].signal``; the whole batch is checked before anything is written.
+        """
+        keys = NamespaceKeys(validation.namespace(namespace))
+        if not 1 <= len(updates) <= MAX_BATCH:
+            raise InvalidArgument("updates", f"must hold 1 to {MAX_BATCH} updates (got {len(updates)})")
+        checked = [
+            (validation.record_id(rid, f"updates[{i}].record_id"), _signal(signal, f"updates[{i}].signal"))
+            for i, (rid, signal) in enumerate(updates)
+        ]
+        pipe = self._client.pipeline(transaction=False)
+        for rid, signal in checked:
+            self._run(pipe, keys, rid, signal)
+        replies = pipe.execute()
+        return [ConfidenceState.from_reply(rid, reply) for (rid, _), reply in zip(checked, replies)]
+
+    def _run(self, client: redis.Redis, keys: NamespaceKeys, record_id: str, signal: float) -> Any:
+        """The script's reply, or the pipeline when ``client`` is one (reply at execute)."""
+        return self._update(
+            keys=[keys.config, keys.confidence, keys.confidence_ids],
+            args=[record_id, lua_number(signal), *config_defaults("initial_confidence", "evidence_cap")],
+            client=client,
         )
-        return ConfidenceState.from_reply(record_id, reply)
 
     def get(self, namespace: str, record_id: str) -> ConfidenceState:
-        """The record's state; a record never updated reads as the prior with zero counts.
+        """The record's state; a record never updated reads as the namespace's
+        initial_confidence with zero counts (one round trip: the entry and the configuration).
 
         Raises:
             InvalidArgument: ``namespace`` or ``record_id``.
         """
-        keys = NamespaceKeys(validation.namespace(namespace))
-        validation.record_id(record_id)
-        raw = self._client.hget(keys.confidence, record_id)
-        return ConfidenceState.from_stored(record_id, raw, self._settings)
+        validation.namespace(namespace)
+        return self.get_many(namespace, [validation.record_id(record_id)])[0]
 
     def get_many(self, namespace: str, record_ids: Sequence[str]) -> list[ConfidenceState]:
-        """States of ``record_ids`` in the same order (duplicates repeated), with one HMGET.
+        """States of ``record_ids`` in the same order (duplicates repeated), as `get`, in one
+        pipelined round trip (HMGET and the configuration).
 
         Raises:
             InvalidArgument: ``namespace`` or ``record_ids[i]``.
@@ -140,5 +156,37 @@ class ConfidenceStore:
         ids = validation.record_ids(record_ids, "record_ids", allow_empty=True)
         if not ids:
             return []
+        pipe = self._client.pipeline(transaction=False)
+        pipe.hmget(keys.confidence, ids)
+        self._configs.queue_get(pipe, namespace)
+        raws, config = pipe.execute()
+        initial = NamespaceConfig.from_hash(config).initial_confidence
+        return [ConfidenceState.from_stored(rid, raw, initial) for rid, raw in zip(ids, raws)]
+
+    def list(self, namespace: str, page_size: int = 0, page_token: str = "") -> Page[ConfidenceState]:
+        """A page of the namespace's confidence entries by record_id (byte order), starting
+        after ``page_token``'s id. ``page_size`` 0 means 100, else 1..1000. An entry present
+        during the whole listing is returned exactly once; one removed between the id range
+        and the read is skipped. ``next_page_token`` is set when the page of ids was full.
+
+        Raises:
+            InvalidArgument: ``namespace``, ``page_size``, ``page_token``.
+        """
+        keys = NamespaceKeys(validation.namespace(namespace))
+        size = paging.page_size(page_size)
+        start = paging.lex_range_start(page_token)
+        ids = [text(m) for m in self._client.zrange(keys.confidence_ids, start, "+", bylex=True, offset=0, num=size)]
+        if not ids:
+            return Page([], "")
         raws = self._client.hmget(keys.confidence, ids)
-        return [ConfidenceState.from_stored(rid, raw, self._settings) for rid, raw in zip(ids, raws)]
+        items = [ConfidenceState.from_stored(rid, raw, DEFAULTS.initial_confidence)
+                 for rid, raw in zip(ids, raws) if raw is not None]
+        return Page(items, paging.encode_token(ids[-1]) if len(ids) == size else "")
+
+
+def _signal(value: float, field: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidArgument(field, f"must be a number (got {type(value).__name__})")
+    if not math.isfinite(value):
+        raise InvalidArgument(field, f"must be a finite number (got {value})")
+    return validation.in_range(value, field, 0.0, 1.0)

@@ -86,6 +86,8 @@ class NamespaceConfig:
         """A copy with ``changes`` applied (``outcome_errors`` merges by outcome)."""
         changes = dict(changes)
         if "outcome_errors" in changes:
+            if not isinstance(changes["outcome_errors"], Mapping):
+                raise InvalidArgument("config.outcome_errors", "must be a map of outcome to error")
             unknown = set(changes["outcome_errors"]) - set(OUTCOMES)
             if unknown:
                 raise InvalidArgument("config.outcome_errors", f"unknown outcomes {sorted(unknown)}")
@@ -136,7 +138,9 @@ def _probability(value: float, field_name: str) -> None:
 
 
 def _integer(value: int, field_name: str, low: int, high: int) -> None:
-    if isinstance(value, bool) or int(value) != value or not low <= value <= high:
+    # the type and finiteness checks come first: int() of NaN, inf or None raises
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+            or int(value) != value or not low <= value <= high):
         raise InvalidArgument(field_name, f"must be an integer in [{low}, {high}] (got {value!r})")
 
 
@@ -153,6 +157,12 @@ class ConfigStore:
     def get(self, namespace: str) -> NamespaceConfig:
         """The effective configuration: stored fields over `DEFAULTS`. One HGETALL."""
         return NamespaceConfig.from_hash(self._redis.hgetall(NamespaceKeys(namespace).config))
+
+    def queue_get(self, pipe: redis.client.Pipeline, namespace: str) -> None:
+        """Queue the read of `get` on ``pipe`` (one HGETALL), so a reader fetches the
+        configuration in the same round trip as the data it applies to; pass that command's
+        result to `NamespaceConfig.from_hash`."""
+        pipe.hgetall(NamespaceKeys(namespace).config)
 
     def update(self, namespace: str, changes: Mapping[str, Any], *, reset: bool = False) -> NamespaceConfig:
         """Applies ``changes`` (field -> value; ``outcome_errors`` a partial mapping) over the

@@ -79,6 +79,22 @@ class EmbeddingStore:
         with self._locks_guard:
             return self._locks[namespace]
 
+    def namespace_lock(self, namespace: str) -> threading.Lock:
+        """The lock that orders this server's vector writes of ``namespace``: hold it around a
+        Redis change to vectors made elsewhere (record deletion) and the matching `evict`."""
+        return self._lock(namespace)
+
+    def evict(self, namespace: str, record_id: str) -> None:
+        """Drops a record from the in-memory index only (its vector was removed from Redis by
+        the caller, under `namespace_lock`)."""
+        index = self.indexes.get(namespace)
+        if index is not None:
+            index.delete(record_id)
+
+    def drop_namespace(self, namespace: str) -> None:
+        """Drops a namespace's in-memory index (its keys were removed from Redis)."""
+        self.indexes.drop(namespace)
+
     @property
     def model_id(self) -> str | None:
         return getattr(self._embedder, "model_id", None)

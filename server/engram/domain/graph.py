@@ -1,9 +1,12 @@
 """Weighted association edges between records, and multi-hop propagation (spec 002).
 
-Each record owns a ZSET ``engram:{ns}:edges:<record_id>`` of neighbour -> weight. Writes
-are single Lua scripts (``lua/graph_*.lua``) that receive both endpoints' keys, so a
-symmetric edge is mirrored atomically. `propagate` is a read-only traversal done here,
-one pipelined round trip per hop.
+Each record owns a ZSET ``engram:{ns}:edges:<record_id>`` of neighbour -> weight, and an
+incoming SET ``engram:{ns}:in:<record_id>`` of the sources pointing at it (a superset:
+pruning leaves stale members), read when the record is deleted. Writes are single Lua
+scripts (``lua/graph_*.lua``) that receive both endpoints' keys and the namespace's
+configuration key: they read ``symmetric``, ``max_edges``, ``weight_cap`` and
+``decay_factor`` themselves (`engram.domain.config`), so every replica applies the stored
+values. `propagate` is a read-only traversal done here, one pipelined round trip per hop.
 """
 
 from __future__ import annotations
@@ -14,53 +17,29 @@ from dataclasses import dataclass
 import redis
 
 from engram import validation
+from engram.domain import paging
+from engram.domain.config import DEFAULTS, ConfigStore, NamespaceConfig
+from engram.domain.paging import Page
 from engram.domain.values import lua_number, parse_float, require_binary_client, text
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
 
+# Per-call defaults (spec 002); namespace-wide values live in the namespace's configuration.
+INITIAL_WEIGHT = 0.1
+DELTA = 0.05
+THRESHOLD = 0.01
+PRUNE_BELOW = 0.001
+MIN_WEIGHT = 0.01
+LIMIT = 20
+DEPTH = 2
+
 MAX_DEPTH = 10
 MAX_LIMIT = 10_000
+MAX_BATCH = 1000
 
-
-@dataclass(frozen=True, slots=True)
-class GraphSettings:
-    """Defaults and limits of the association graph (spec 002).
-
-    initial_weight: weight of a new edge from `link`. delta: `strengthen` step.
-    max_edges: most edges one record keeps; the lowest weights are pruned beyond it.
-    decay_factor: `weaken_all` multiplier. decay_per_hop, threshold: `propagate` defaults.
-    weight_cap: highest edge weight. symmetric: mirror every edge on its target.
-    prune_below: `weaken_all` removes edges whose new weight is below this.
-    """
-
-    initial_weight: float = 0.1
-    delta: float = 0.05
-    max_edges: int = 500
-    decay_factor: float = 0.95
-    decay_per_hop: float = 0.5
-    threshold: float = 0.01
-    weight_cap: float = 1.0
-    symmetric: bool = True
-    prune_below: float = 0.001
-
-    def __post_init__(self) -> None:
-        if int(self.max_edges) != self.max_edges or self.max_edges < 1:
-            raise ValueError(f"max_edges must be an integer >= 1 (got {self.max_edges})")
-        if not 0 < self.weight_cap < float("inf"):
-            raise ValueError(f"weight_cap must be a finite number > 0 (got {self.weight_cap})")
-        if not 0 < self.initial_weight <= self.weight_cap:
-            raise ValueError(f"initial_weight must be in (0, weight_cap] (got {self.initial_weight})")
-        if not 0 < self.delta < float("inf"):
-            raise ValueError(f"delta must be a finite number > 0 (got {self.delta})")
-        if not 0 <= self.decay_factor <= 1:
-            raise ValueError(f"decay_factor must be in [0, 1] (got {self.decay_factor})")
-        if not 0 < self.decay_per_hop <= 1:
-            raise ValueError(f"decay_per_hop must be in (0, 1] (got {self.decay_per_hop})")
-        if not 0 < self.threshold <= 1:
-            raise ValueError(f"threshold must be in (0, 1] (got {self.threshold})")
-        if not 0 <= self.prune_below < float("inf"):
-            raise ValueError(f"prune_below must be a finite number >= 0 (got {self.prune_below})")
+# Defaults of the configuration fields the scripts read, in their ARGV order.
+_CONFIG_DEFAULTS = ["1" if DEFAULTS.symmetric else "0", str(DEFAULTS.max_edges), lua_number(DEFAULTS.weight_cap)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,74 +51,62 @@ class LinkResult:
     created: bool
 
 
+@dataclass(frozen=True, slots=True)
+class PropagatedRecord:
+    """A record reached by `propagate`: its weight in (0, 1], the best path to it (a seed
+    first, this record last) and hops = len(path) - 1."""
+
+    record_id: str
+    weight: float
+    hops: int
+    path: tuple[str, ...]
+
+
 class GraphStore:
-    """Association edges of one namespace at a time.
+    """Association edges, one namespace per call.
 
     Args:
         client: a redis-py client with ``decode_responses=False``.
         scripts: the registered scripts (`Scripts.register`).
-        settings: defaults and limits.
+        configs: the namespaces' stored configuration (read by `propagate`, `batch_link`).
     """
 
-    def __init__(self, client: redis.Redis, scripts: Scripts, settings: GraphSettings) -> None:
+    def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> None:
         self._client = require_binary_client(client)
         self._link = scripts["graph_link"]
         self._strengthen = scripts["graph_strengthen"]
         self._unlink = scripts["graph_unlink"]
         self._weaken_all = scripts["graph_weaken_all"]
-        self._settings = settings
+        self._configs = configs
 
-    def _edge_keys(self, namespace: str, source: str, target: str) -> tuple[list[str], list[str]]:
-        """Validated (KEYS, ARGV head) for a script over the edge source -> target."""
-        keys = NamespaceKeys(validation.namespace(namespace))
-        validation.record_id(source, "source_record_id")
-        validation.record_id(target, "target_record_id")
-        if source == target:
-            raise InvalidArgument("target_record_id", "must differ from source_record_id (no self-loops)")
-        script_keys = [keys.edges(source)]
-        if self._settings.symmetric:
-            script_keys.append(keys.edges(target))
-        return script_keys, [source, target]
-
+    # -- writes --------------------------------------------------------------------------
     def link(self, namespace: str, source: str, target: str, initial_weight: float | None = None) -> LinkResult:
-        """Create the edge source -> target (and its mirror when symmetric) with weight
-        ``initial_weight`` in (0, weight_cap]; an existing edge keeps its weight
-        (``created=False``). A set left with more than max_edges edges loses its lowest.
+        """Create the edge source -> target (and its mirror when the namespace is symmetric)
+        with weight ``initial_weight`` in (0, weight_cap] (default 0.1); an existing edge
+        keeps its weight (``created=False``). A set left with more than max_edges edges
+        loses its lowest. Source: spec 002 ``link``; one script call.
 
         Raises:
-            InvalidArgument: ``namespace``, ``source_record_id``, ``target_record_id``
-                (also when equal to the source), ``initial_weight``.
+            InvalidArgument: ``namespace``, ``source_record_id``, ``target_record_id`` (also
+                when equal to the source), ``initial_weight`` (checked against the stored
+                weight_cap inside the script; nothing written).
         """
-        keys, args = self._edge_keys(namespace, source, target)
-        weight = self._settings.initial_weight if initial_weight is None else initial_weight
-        weight = validation.positive(weight, "initial_weight")
-        if weight > self._settings.weight_cap:
-            raise InvalidArgument("initial_weight", f"must be at most {self._settings.weight_cap:g} (got {weight:g})")
-        reply = self._link(
-            keys=keys, args=[*args, lua_number(weight), str(int(self._settings.max_edges))], client=self._client
-        )
-        return LinkResult(parse_float(reply[0]), bool(int(reply[1])))
+        keys, args = _edge_call(namespace, source, target)
+        weight = _initial_weight(initial_weight, "initial_weight")
+        reply = self._link(keys=keys, args=[*args, lua_number(weight), *_CONFIG_DEFAULTS], client=self._client)
+        return _link_result(reply, weight, "initial_weight")
 
     def strengthen(self, namespace: str, source: str, target: str, delta: float | None = None) -> float:
-        """Raise the edge's weight: w' = min(weight_cap, w + delta), on both sides when
-        symmetric. An absent edge is created at min(weight_cap, delta) (then max_edges
-        pruning applies). Returns the new weight of source -> target.
+        """Raise the edge's weight: w' = min(weight_cap, w + delta) (delta default 0.05), on
+        both sides when symmetric. An absent edge is created at min(weight_cap, delta) (then
+        max_edges pruning applies). Returns the new weight of source -> target.
 
         Raises:
             InvalidArgument: ids as for `link`; ``delta`` not a finite number > 0.
         """
-        keys, args = self._edge_keys(namespace, source, target)
-        delta = validation.positive(self._settings.delta if delta is None else delta, "delta")
-        reply = self._strengthen(
-            keys=keys,
-            args=[
-                *args,
-                lua_number(delta),
-                lua_number(self._settings.weight_cap),
-                str(int(self._settings.max_edges)),
-            ],
-            client=self._client,
-        )
+        keys, args = _edge_call(namespace, source, target)
+        delta = validation.positive(DELTA if delta is None else delta, "delta")
+        reply = self._strengthen(keys=keys, args=[*args, lua_number(delta), *_CONFIG_DEFAULTS], client=self._client)
         return parse_float(reply)
 
     def unlink(self, namespace: str, source: str, target: str) -> bool:
@@ -148,107 +115,242 @@ class GraphStore:
         Raises:
             InvalidArgument: ids as for `link`.
         """
-        keys, args = self._edge_keys(namespace, source, target)
-        return int(self._unlink(keys=keys, args=args, client=self._client)) > 0
+        keys, args = _edge_call(namespace, source, target)
+        return int(self._unlink(keys=keys, args=[*args, _CONFIG_DEFAULTS[0]], client=self._client)) > 0
 
     def weaken_all(self, namespace: str, record_id: str, factor: float | None = None) -> int:
-        """Multiply every edge weight in the record's own set by ``factor`` in [0, 1] and
-        remove those now below prune_below (0.001); ``factor`` 0 removes every edge.
-        Neighbours' mirrored edges are untouched (as in spec 002). Returns how many edges
-        were removed.
+        """Multiply every edge weight in the record's own set by ``factor`` in [0, 1]
+        (default: the namespace's decay_factor) and remove those now below 0.001; factor 0
+        removes every edge. Neighbours' mirrored edges are untouched (as in spec 002).
+        Returns how many edges were removed.
 
         Raises:
             InvalidArgument: ``namespace``, ``record_id``, ``factor``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         validation.record_id(record_id)
-        factor = validation.in_range(self._settings.decay_factor if factor is None else factor, "factor", 0.0, 1.0)
+        factor_arg = "" if factor is None else lua_number(validation.in_range(factor, "factor", 0.0, 1.0))
         reply = self._weaken_all(
-            keys=[keys.edges(record_id)],
-            args=[lua_number(factor), lua_number(self._settings.prune_below)],
+            keys=[keys.config, keys.edges(record_id)],
+            args=[factor_arg, lua_number(PRUNE_BELOW), lua_number(DEFAULTS.decay_factor)],
             client=self._client,
         )
         return int(reply)
 
-    def get_linked(
-        self, namespace: str, record_id: str, min_weight: float = 0.01, limit: int = 20
-    ) -> list[tuple[str, float]]:
-        """Up to ``limit`` (1..10000) neighbours with weight >= ``min_weight``, as
-        ``(record_id, weight)``, weight descending.
+    def batch_link(self, namespace: str, links: Sequence[tuple[str, str, float | None]]) -> list[LinkResult]:
+        """`link` for each ``(source, target, initial_weight or None)``, in order. The whole
+        batch (1..1000) is validated first, against the stored weight_cap too, then sent as
+        one pipeline of script calls (not one transaction).
 
         Raises:
-            InvalidArgument: ``namespace``, ``record_id``, ``min_weight`` (finite, >= 0), ``limit``.
+            InvalidArgument: ``links`` (count), ``links[i].source_record_id``,
+                ``links[i].target_record_id``, ``links[i].initial_weight``; nothing written.
+                Should weight_cap be lowered between the check and the calls, the items above
+                it are refused by the script and reported as ``links[i].initial_weight``
+                after the others were written.
+        """
+        validation.namespace(namespace)
+        _batch_size(links, "links")
+        calls: list[tuple[list[str], list[str], float]] = []
+        for i, (source, target, weight) in enumerate(links):
+            keys, args = _edge_call(namespace, source, target, f"links[{i}].")
+            calls.append((keys, args, _initial_weight(weight, f"links[{i}].initial_weight")))
+        cap = self._configs.get(namespace).weight_cap
+        for i, (_, _, weight) in enumerate(calls):
+            if weight > cap:
+                raise InvalidArgument(f"links[{i}].initial_weight",
+                                      f"must be at most the namespace's weight_cap {cap:g} (got {weight:g})")
+        pipe = self._client.pipeline(transaction=False)
+        for keys, args, weight in calls:
+            self._link(keys=keys, args=[*args, lua_number(weight), *_CONFIG_DEFAULTS], client=pipe)
+        replies = pipe.execute()
+        return [_link_result(reply, weight, f"links[{i}].initial_weight")
+                for i, (reply, (_, _, weight)) in enumerate(zip(replies, calls))]
+
+    def batch_strengthen(self, namespace: str, edges: Sequence[tuple[str, str, float | None]]) -> list[float]:
+        """`strengthen` for each ``(source, target, delta or None)``, in order; returns the new
+        weights. Validated as a whole (1..1000) first, then one pipeline of script calls.
+
+        Raises:
+            InvalidArgument: ``edges`` (count), ``edges[i].source_record_id``,
+                ``edges[i].target_record_id``, ``edges[i].delta``; nothing written.
+        """
+        validation.namespace(namespace)
+        _batch_size(edges, "edges")
+        calls: list[tuple[list[str], list[str], float]] = []
+        for i, (source, target, delta) in enumerate(edges):
+            keys, args = _edge_call(namespace, source, target, f"edges[{i}].")
+            calls.append((keys, args, validation.positive(DELTA if delta is None else delta, f"edges[{i}].delta")))
+        pipe = self._client.pipeline(transaction=False)
+        for keys, args, delta in calls:
+            self._strengthen(keys=keys, args=[*args, lua_number(delta), *_CONFIG_DEFAULTS], client=pipe)
+        return [parse_float(reply) for reply in pipe.execute()]
+
+    # -- reads ---------------------------------------------------------------------------
+    def get_linked(
+        self, namespace: str, record_id: str, min_weight: float = MIN_WEIGHT, limit: int = LIMIT
+    ) -> list[tuple[str, float]]:
+        """Up to ``limit`` (1..10000) neighbours with weight >= ``min_weight`` (in [0, 1]), as
+        ``(record_id, weight)``, weight descending. One ZREVRANGEBYSCORE.
+
+        Raises:
+            InvalidArgument: ``namespace``, ``record_id``, ``min_weight``, ``limit``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         validation.record_id(record_id)
-        min_weight = validation.in_range(min_weight, "min_weight", 0.0, float("inf"))
+        min_weight = validation.in_range(min_weight, "min_weight", 0.0, 1.0)
         limit = validation.count(limit, "limit", 1, MAX_LIMIT)
         rows = self._client.zrevrangebyscore(
             keys.edges(record_id), "+inf", lua_number(min_weight), start=0, num=limit, withscores=True
         )
         return [(text(member), float(score)) for member, score in rows]
 
+    def list_edges(self, namespace: str, record_id: str, page_size: int = 0,
+                   page_token: str = "") -> Page[tuple[str, float]]:
+        """The record's outgoing edges ``(target_record_id, weight)`` ordered by target id
+        (UTF-8 byte order), ``page_size`` per page (0: 100; 1..1000). The cursor is the last
+        target returned, so an edge present during the whole listing is listed exactly once.
+
+        Each page reads the whole edge set (bounded by max_edges) in one ZRANGE and orders it
+        here: a ZSET orders by weight, and edge sets are small.
+
+        Raises:
+            InvalidArgument: ``namespace``, ``record_id``, ``page_size``, ``page_token``.
+        """
+        keys = NamespaceKeys(validation.namespace(namespace))
+        validation.record_id(record_id)
+        size = paging.page_size(page_size)
+        last = paging.decode_token(page_token)
+        after = None if last is None else last.encode("utf-8")
+        rows = sorted(self._client.zrange(keys.edges(record_id), 0, -1, withscores=True))
+        rest = [(m, w) for m, w in rows if after is None or m > after]
+        items = [(text(m), float(w)) for m, w in rest[:size]]
+        token = paging.encode_token(items[-1][0]) if len(rest) > size else ""
+        return Page(items, token)
+
     def propagate(
         self,
         namespace: str,
         seed_ids: Sequence[str],
-        depth: int = 2,
+        depth: int = DEPTH,
         decay_per_hop: float | None = None,
-        threshold: float = 0.01,
-    ) -> list[tuple[str, float]]:
+        threshold: float = THRESHOLD,
+    ) -> list[PropagatedRecord]:
         """Spread activation from the seeds (weight 1.0) over at most ``depth`` hops.
 
-        A neighbour reached from a node of weight w over an edge of weight e gets
-        ``w * decay_per_hop * e``, kept while >= ``threshold``; over several paths the
-        maximum wins (spec 002). Seeds are not in the result, except that depth 0 returns
-        the seeds at 1.0. Returns ``(record_id, weight)`` by weight descending, then id.
+        A neighbour reached from a record of weight w over an edge of weight e gets
+        ``w * decay_per_hop * e`` (decay default: the namespace's decay_per_hop), kept while
+        >= ``threshold``; over several walks the maximum wins (spec 002), and each result
+        carries that best path: heaviest, then fewest hops, then the lexicographically
+        smallest path. Walks never pass through a seed after their start, and seeds are not
+        in the result, except that depth 0 returns the seeds at 1.0 (hops 0, path (seed,)).
+        Returns records by weight descending, then record_id.
 
-        Read-only: one pipelined round trip per hop, one ZRANGEBYSCORE per frontier node,
-        reading only edges heavy enough to reach the threshold. Not a snapshot: edges
-        written during the traversal may or may not be seen.
+        Read-only: one pipelined round trip per hop (the first also reads the configuration),
+        one ZRANGEBYSCORE per frontier record, reading only edges heavy enough to reach the
+        threshold. Not a snapshot: edges written meanwhile may or may not be seen.
 
         Raises:
             InvalidArgument: ``namespace``, ``seed_record_ids`` (empty or a bad id),
-                ``depth`` (0..10), ``decay_per_hop`` ((0, 1]), ``threshold`` ((0, 1]).
+                ``depth`` (0..10), ``decay_per_hop`` ((0, 1] and decay_per_hop *
+                weight_cap < 1), ``threshold`` ((0, 1]).
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         seeds = list(dict.fromkeys(validation.record_ids(seed_ids, "seed_record_ids")))
         depth = validation.count(depth, "depth", 0, MAX_DEPTH)
-        decay = self._settings.decay_per_hop if decay_per_hop is None else decay_per_hop
-        decay = validation.in_range(decay, "decay_per_hop", 0.0, 1.0)
-        if decay == 0.0:
-            raise InvalidArgument("decay_per_hop", "must be > 0")
+        if decay_per_hop is not None:
+            decay_per_hop = validation.in_range(decay_per_hop, "decay_per_hop", 0.0, 1.0)
+            if decay_per_hop == 0.0:
+                raise InvalidArgument("decay_per_hop", "must be > 0")
         threshold = validation.in_range(threshold, "threshold", 0.0, 1.0)
         if threshold == 0.0:
             raise InvalidArgument("threshold", "must be > 0")
 
         if depth == 0:
-            return sorted((s, 1.0) for s in seeds)
+            if decay_per_hop is not None:  # validated the same way, though unused
+                _decay(self._configs.get(namespace), decay_per_hop)
+            return [PropagatedRecord(s, 1.0, 0, (s,)) for s in sorted(seeds)]
 
+        # Label of a reached record: (weight, path). Better = heavier, then shorter, then
+        # lexicographically smaller; extending two labels by one edge keeps their order, so
+        # relaxing only what improved (Bellman-Ford by hops) finds the best walk of <= depth.
         seed_set = set(seeds)
-        best: dict[str, float] = {}
-        frontier: dict[str, float] = dict.fromkeys(seeds, 1.0)
-        for _ in range(depth):
+        best: dict[str, tuple[float, tuple[str, ...]]] = {}
+        frontier: dict[str, tuple[float, tuple[str, ...]]] = {s: (1.0, (s,)) for s in seeds}
+        decay = decay_per_hop
+        for hop in range(depth):
             if not frontier:
                 break
-            nodes = list(frontier.items())
+            nodes = sorted(frontier.items())
             pipe = self._client.pipeline(transaction=False)
-            for node, weight in nodes:
-                # Only edges with e >= threshold / (w * decay) can produce a kept weight; the
-                # small margin keeps edges that rounding would otherwise exclude.
-                min_edge = threshold / (weight * decay) * (1 - 1e-12)
+            if hop == 0:
+                pipe.hgetall(keys.config)
+            for node, (weight, _path) in nodes:
+                # Only edges with e >= threshold / (w * decay) can give a kept weight (decay <= 1
+                # bounds it before the configuration is known); the margin absorbs rounding.
+                min_edge = threshold / (weight * (decay or 1.0)) * (1 - 1e-12)
                 pipe.zrangebyscore(keys.edges(node), lua_number(min_edge), "+inf", withscores=True)
             replies = pipe.execute()
-            improved: dict[str, float] = {}
-            for (node, weight), edges in zip(nodes, replies):
+            if hop == 0:
+                decay = _decay(NamespaceConfig.from_hash(replies.pop(0)), decay_per_hop)
+            improved: dict[str, tuple[float, tuple[str, ...]]] = {}
+            for (node, (weight, path)), edges in zip(nodes, replies):
                 for member, edge_weight in edges:
                     neighbour = text(member)
                     reached = weight * decay * float(edge_weight)
                     if reached < threshold or neighbour in seed_set:
                         continue
-                    if reached > best.get(neighbour, 0.0):
-                        best[neighbour] = reached
-                        improved[neighbour] = reached
-            # Expand again only what improved: its better weight may improve its neighbours.
+                    label = (reached, path + (neighbour,))
+                    current = best.get(neighbour)
+                    if current is None or _better(label, current):
+                        best[neighbour] = improved[neighbour] = label
             frontier = improved
-        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return sorted(
+            (PropagatedRecord(rid, w, len(path) - 1, path) for rid, (w, path) in best.items()),
+            key=lambda r: (-r.weight, r.record_id),
+        )
+
+
+def _better(a: tuple[float, tuple[str, ...]], b: tuple[float, tuple[str, ...]]) -> bool:
+    return (-a[0], len(a[1]), a[1]) < (-b[0], len(b[1]), b[1])
+
+
+def _decay(config: NamespaceConfig, per_call: float | None) -> float:
+    """The decay to use; a per-call one must keep propagated weights shrinking every hop."""
+    if per_call is None:
+        return config.decay_per_hop
+    if not per_call * config.weight_cap < 1.0:
+        raise InvalidArgument("decay_per_hop", f"decay_per_hop * weight_cap must be < 1 (got {per_call:g} * "
+                                               f"{config.weight_cap:g})")
+    return per_call
+
+
+def _edge_call(namespace: str, source: str, target: str, prefix: str = "") -> tuple[list[str], list[str]]:
+    """Validated (KEYS, ARGV head) of a script over the edge source -> target: the config,
+    both endpoints' edge sets and in-sets (the script mirrors only when symmetric)."""
+    keys = NamespaceKeys(validation.namespace(namespace))
+    validation.record_id(source, f"{prefix}source_record_id")
+    validation.record_id(target, f"{prefix}target_record_id")
+    if source == target:
+        raise InvalidArgument(f"{prefix}target_record_id", "must differ from source_record_id (no self-loops)")
+    return ([keys.config, keys.edges(source), keys.incoming(target), keys.edges(target), keys.incoming(source)],
+            [source, target])
+
+
+def _initial_weight(weight: float | None, field: str) -> float:
+    weight = validation.positive(INITIAL_WEIGHT if weight is None else weight, field)
+    if weight > 1.0:  # no namespace's weight_cap exceeds 1; the script checks the stored one
+        raise InvalidArgument(field, f"must be in (0, 1] (got {weight:g})")
+    return weight
+
+
+def _link_result(reply: list, weight: float, field: str) -> LinkResult:
+    if reply[0] == b"above_cap":
+        raise InvalidArgument(field, f"must be at most the namespace's weight_cap {parse_float(reply[1]):g} "
+                                     f"(got {weight:g})")
+    return LinkResult(parse_float(reply[1]), bool(int(reply[2])))
+
+
+def _batch_size(items: Sequence[object], field: str) -> None:
+    if not 1 <= len(items) <= MAX_BATCH:
+        raise InvalidArgument(field, f"must hold 1..{MAX_BATCH} items (got {len(items)})")

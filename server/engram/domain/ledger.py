@@ -1,18 +1,20 @@
 """Prediction ledger (spec 001): record a prediction before acting, resolve it against what
-happened, rank and summarise the errors, and feed large errors back into confidence.
+happened, list, rank and summarise the errors, and feed large errors back into confidence.
 
-A record's latest prediction is a msgpack map in the namespace's ``pred`` HASH; its error
-at resolution is also the record's score in the ``errors`` ZSET. Resolution is one run of
-``lua/ledger_resolve.lua``, which computes the error, stores it and, when it exceeds
-``error_threshold``, applies the confidence update (spec 004) with ``low_signal``, all
-atomically.
+A record's latest prediction is a msgpack map in the namespace's ``pred`` HASH (its id in
+``pred:ids`` for listing); its error at resolution is also the record's score in the
+``errors`` ZSET. Resolution is one run of ``lua/ledger_resolve.lua`` (logic in
+``lua/lib/ledger_core.lua``), which reads the namespace's configuration, computes the error,
+stores it and, when it exceeds ``error_threshold``, applies the confidence update (spec 004)
+with ``low_signal``, all atomically.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 import msgpack
@@ -20,9 +22,13 @@ import numpy as np
 import redis
 
 from engram import validation
-from engram.domain.confidence import ConfidenceSettings, ConfidenceState
+from engram.domain import paging
+from engram.domain.confidence import ConfidenceState
+from engram.domain.config import OUTCOMES, ConfigStore
+from engram.domain.paging import Page
 from engram.domain.values import (
     NamedValue,
+    config_defaults,
     lua_number,
     named_values,
     optional_float,
@@ -36,30 +42,10 @@ from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
 
 MAX_LIMIT = 10_000
-
-
-def _default_outcome_errors() -> dict[str, float]:
-    return {"acted": 0.1, "dismissed": 0.5, "contradicted": 0.9, "used": 0.3}
-
-
-@dataclass(frozen=True)
-class LedgerSettings:
-    """error_threshold: an error strictly above it lowers the record's confidence.
-    low_signal: the confidence signal that feedback applies (a contradiction).
-    outcome_errors: the error `auto_resolve` assigns to each outcome name."""
-
-    error_threshold: float = 0.7
-    low_signal: float = 0.2
-    outcome_errors: Mapping[str, float] = field(default_factory=_default_outcome_errors)
-
-    def __post_init__(self) -> None:
-        if not 0.0 <= self.low_signal <= 1.0:
-            raise ValueError(f"low_signal must be in [0, 1] (got {self.low_signal})")
-        if not -float("inf") < self.error_threshold < float("inf"):
-            raise ValueError(f"error_threshold must be finite (got {self.error_threshold})")
-        for name, error in self.outcome_errors.items():
-            if not 0.0 <= error < float("inf"):
-                raise ValueError(f"outcome_errors[{name!r}] must be a finite number >= 0 (got {error})")
+PREDICTION_STATES = ("all", "open", "resolved")
+GROUPINGS = ("hour", "weekday", "day")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RESOLVE_CONFIG = ("initial_confidence", "evidence_cap", "error_threshold", "low_signal")
 
 
 class ResolutionStatus(enum.Enum):
@@ -109,6 +95,16 @@ class Resolution:
 
 
 @dataclass(frozen=True, slots=True)
+class HighestError:
+    """A record's latest prediction error; prediction: its stored (latest) prediction when
+    asked for, else None (also None when it was deleted meanwhile)."""
+
+    record_id: str
+    prediction_error: float
+    prediction: Prediction | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ErrorSummary:
     """Statistics of prediction errors: population stddev; percentiles by linear
     interpolation (numpy's default). All zero when count is 0."""
@@ -123,35 +119,28 @@ class ErrorSummary:
 
 
 class Ledger:
-    """Predictions and their errors, one namespace at a time.
+    """Predictions and their errors, one namespace at a time, with each namespace's stored
+    configuration (error_threshold, low_signal, outcome errors, and the confidence prior and
+    cap the feedback uses), read by the resolving script itself.
 
     Args:
         client: a redis-py client with ``decode_responses=False``.
         scripts: the registered scripts (`Scripts.register`).
-        settings: feedback threshold and signal, outcome errors.
-        confidence_settings: the prior and evidence cap the feedback update uses (must match
-            the `ConfidenceStore`'s).
+        configs: the namespace configurations.
     """
 
-    def __init__(
-        self,
-        client: redis.Redis,
-        scripts: Scripts,
-        settings: LedgerSettings,
-        confidence_settings: ConfidenceSettings,
-    ) -> None:
+    def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> None:
         self._client = require_binary_client(client)
         self._resolve = scripts["ledger_resolve"]
-        self._settings = settings
-        self._confidence = confidence_settings
+        self._configs = configs
 
     def record_prediction(
         self, namespace: str, record_id: str, predicted: Mapping[str, Any], now: float
     ) -> Prediction:
         """Store ``predicted`` (name -> finite number | string | bool, at most 256 names of
         at most 256 bytes) as the record's open prediction made at ``now`` (epoch seconds),
-        replacing any earlier one. The errors ZSET keeps the record's last error until the
-        next resolution.
+        replacing any earlier one, and index the record for listing (one MULTI). The errors
+        ZSET keeps the record's last error until the next resolution.
 
         Raises:
             InvalidArgument: ``namespace``, ``record_id``, ``predicted`` or
@@ -162,7 +151,10 @@ class Ledger:
         values = named_values(predicted, "predicted")
         now = validation.finite(now, "now")
         stored = {"predicted": values, "created_at": now, "resolved": False}
-        self._client.hset(keys.predictions, record_id, msgpack.packb(stored))
+        pipe = self._client.pipeline(transaction=True)
+        pipe.hset(keys.predictions, record_id, msgpack.packb(stored))
+        pipe.zadd(keys.prediction_ids, {record_id: 0})
+        pipe.execute()
         return Prediction(record_id=record_id, predicted=values, created_at=now)
 
     def resolve(self, namespace: str, record_id: str, actual: Mapping[str, Any], now: float) -> Resolution:
@@ -171,7 +163,8 @@ class Ledger:
         Error (spec 001): mean over the union of names of |p - a| / max(|p|, |a|, 1) for two
         numbers, 0 or 1 for other values (equal type and value or not; a bool is not a
         number), 1 for a name on one side only; 0 when both are empty. It lies in [0, 2]
-        (in [0, 1] unless numbers of opposite sign are compared).
+        (in [0, 1] unless numbers of opposite sign are compared). An error strictly above
+        the namespace's error_threshold applies low_signal to the record's confidence.
 
         Returns a `Resolution`; NO_PREDICTION and ALREADY_RESOLVED change nothing.
 
@@ -185,37 +178,25 @@ class Ledger:
         return self._run(keys, record_id, now, "actual", msgpack.packb(values), "")
 
     def auto_resolve(self, namespace: str, record_id: str, outcome: str, now: float) -> Resolution:
-        """Resolve the record's open prediction with the error ``outcome_errors[outcome]``
-        (defaults: acted 0.1, dismissed 0.5, contradicted 0.9, used 0.3), as `resolve` does.
+        """Resolve the record's open prediction with the namespace's error for ``outcome``
+        (one of acted, used, dismissed, contradicted; defaults 0.1, 0.3, 0.5, 0.9), as
+        `resolve` does.
 
         Raises:
             InvalidArgument: ``namespace``, ``record_id``, ``outcome`` (unknown), ``now``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         validation.record_id(record_id)
-        if outcome not in self._settings.outcome_errors:
-            known = ", ".join(sorted(self._settings.outcome_errors))
-            raise InvalidArgument("outcome", f"must be one of {known} (got {outcome!r})")
+        outcome = resolvable_outcome(outcome)
         now = validation.finite(now, "now")
-        error = float(self._settings.outcome_errors[outcome])
-        return self._run(keys, record_id, now, "outcome", outcome, lua_number(error))
+        return self._run(keys, record_id, now, "outcome", outcome, *config_defaults(f"outcome_error_{outcome}"))
 
     def _run(
-        self, keys: NamespaceKeys, record_id: str, now: float, kind: str, payload: bytes | str, error: str
+        self, keys: NamespaceKeys, record_id: str, now: float, kind: str, payload: bytes | str, error_default: str
     ) -> Resolution:
         reply = self._resolve(
-            keys=[keys.predictions, keys.errors, keys.confidence],
-            args=[
-                record_id,
-                lua_number(now),
-                kind,
-                payload,
-                error,
-                lua_number(self._settings.error_threshold),
-                lua_number(self._settings.low_signal),
-                lua_number(self._confidence.initial_confidence),
-                str(int(self._confidence.evidence_cap)),
-            ],
+            keys=[keys.config, keys.predictions, keys.errors, keys.confidence, keys.confidence_ids],
+            args=[record_id, lua_number(now), kind, payload, *config_defaults(*_RESOLVE_CONFIG), error_default],
             client=self._client,
         )
         status = ResolutionStatus(text(reply[0]))
@@ -235,36 +216,110 @@ class Ledger:
         raw = self._client.hget(keys.predictions, record_id)
         return None if raw is None else Prediction.from_stored(record_id, raw)
 
-    def highest_errors(self, namespace: str, limit: int = 10) -> list[tuple[str, float]]:
-        """Up to ``limit`` (1..10000) ``(record_id, error)`` pairs, error descending.
+    def list_predictions(
+        self, namespace: str, state: str = "all", page_size: int = 0, page_token: str = ""
+    ) -> Page[Prediction]:
+        """A page of the namespace's latest predictions by record_id (byte order), after
+        ``page_token``'s id, filtered by ``state`` ("all", "open" or "resolved"). The filter
+        applies to a page of ``page_size`` ids (0: 100, else 1..1000), so a page may hold
+        fewer (even none) while ``next_page_token`` is set; only an empty token ends the
+        listing. A prediction present during the whole listing is returned exactly once.
+
+        Raises:
+            InvalidArgument: ``namespace``, ``state``, ``page_size``, ``page_token``.
+        """
+        keys = NamespaceKeys(validation.namespace(namespace))
+        if state not in PREDICTION_STATES:
+            raise InvalidArgument("state", f"must be one of {', '.join(PREDICTION_STATES)} (got {state!r})")
+        size = paging.page_size(page_size)
+        start = paging.lex_range_start(page_token)
+        ids = [text(m) for m in self._client.zrange(keys.prediction_ids, start, "+", bylex=True, offset=0, num=size)]
+        if not ids:
+            return Page([], "")
+        predictions = [Prediction.from_stored(rid, raw)
+                       for rid, raw in zip(ids, self._client.hmget(keys.predictions, ids)) if raw is not None]
+        if state != "all":
+            predictions = [p for p in predictions if p.resolved is (state == "resolved")]
+        return Page(predictions, paging.encode_token(ids[-1]) if len(ids) == size else "")
+
+    def highest_errors(self, namespace: str, limit: int = 10, include_predictions: bool = False) -> list[HighestError]:
+        """Up to ``limit`` (1..10000) records by latest prediction error, descending (ties by
+        record_id, descending), each with its stored prediction when ``include_predictions``
+        (the latest one: open again if re-recorded since).
 
         Raises:
             InvalidArgument: ``namespace``, ``limit``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         limit = validation.count(limit, "limit", 1, MAX_LIMIT)
-        rows = self._client.zrevrange(keys.errors, 0, limit - 1, withscores=True)
-        return [(text(member), float(score)) for member, score in rows]
+        rows = [(text(m), float(score)) for m, score in
+                self._client.zrevrange(keys.errors, 0, limit - 1, withscores=True)]
+        if not include_predictions or not rows:
+            return [HighestError(rid, error) for rid, error in rows]
+        raws = self._client.hmget(keys.predictions, [rid for rid, _ in rows])
+        return [HighestError(rid, error, None if raw is None else Prediction.from_stored(rid, raw))
+                for (rid, error), raw in zip(rows, raws)]
 
-    def error_summary(self, namespace: str, limit: int = 100) -> ErrorSummary:
-        """Statistics over the ``limit`` highest errors (``limit`` 0: all of them).
+    def error_summary(
+        self, namespace: str, limit: int = 100, group_by: str | None = None
+    ) -> tuple[ErrorSummary, list[tuple[str, ErrorSummary]]]:
+        """Statistics over the ``limit`` highest errors (0: all of them), and, with
+        ``group_by`` ("hour", "weekday" or "day"), the same per group of the prediction's
+        resolved_at in UTC: keys "00".."23" (sorted), "monday".."sunday" (Monday first) or
+        "YYYY-MM-DD" (sorted); groups without errors are left out. An error whose
+        prediction was re-recorded since (open, no resolved_at) or deleted counts in the
+        total only. Without ``group_by`` the group list is empty.
 
         Raises:
-            InvalidArgument: ``namespace``, ``limit`` (0..10000).
+            InvalidArgument: ``namespace``, ``limit`` (0..10000), ``group_by``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         limit = validation.count(limit, "limit", 0, MAX_LIMIT)
-        rows = self._client.zrevrange(keys.errors, 0, limit - 1, withscores=True)
-        if not rows:
-            return ErrorSummary(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-        errors = np.fromiter((score for _, score in rows), dtype=np.float64, count=len(rows))
-        p50, p90, p99 = np.percentile(errors, [50, 90, 99])
-        return ErrorSummary(
-            count=len(rows),
-            mean=float(errors.mean()),
-            stddev=float(errors.std()),
-            p50=float(p50),
-            p90=float(p90),
-            p99=float(p99),
-            max=float(errors.max()),
-        )
+        if group_by is not None and group_by not in GROUPINGS:
+            raise InvalidArgument("group_by", f"must be one of {', '.join(GROUPINGS)} or unset (got {group_by!r})")
+        rows = [(text(m), float(score)) for m, score in
+                self._client.zrevrange(keys.errors, 0, limit - 1, withscores=True)]
+        total = summarise([error for _, error in rows])
+        if group_by is None or not rows:
+            return total, []
+        groups: dict[str, list[float]] = {}
+        raws = self._client.hmget(keys.predictions, [rid for rid, _ in rows])
+        for (rid, error), raw in zip(rows, raws):
+            resolved_at = None if raw is None else Prediction.from_stored(rid, raw).resolved_at
+            key = None if resolved_at is None else group_key(resolved_at, group_by)
+            if key is not None:
+                groups.setdefault(key, []).append(error)
+        order = sorted(groups, key=WEEKDAYS.index if group_by == "weekday" else None)
+        return total, [(key, summarise(groups[key])) for key in order]
+
+
+def resolvable_outcome(outcome: str, field: str = "outcome") -> str:
+    """``outcome`` if a prediction can be resolved from it (acted, used, dismissed,
+    contradicted). Raises InvalidArgument naming ``field``."""
+    if outcome not in OUTCOMES:
+        raise InvalidArgument(field, f"must be one of {', '.join(OUTCOMES)} (got {outcome!r})")
+    return outcome
+
+
+def group_key(resolved_at: float, group_by: str) -> str | None:
+    """The group of a resolution time (epoch seconds, UTC); None if out of datetime's range."""
+    try:
+        moment = datetime.fromtimestamp(resolved_at, tz=timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+    if group_by == "hour":
+        return f"{moment.hour:02d}"
+    if group_by == "weekday":
+        return WEEKDAYS[moment.weekday()]
+    return moment.date().isoformat()
+
+
+def summarise(errors: Sequence[float]) -> ErrorSummary:
+    """count, mean, population stddev, p50/p90/p99 by linear interpolation, max; all zero
+    when empty."""
+    if not errors:
+        return ErrorSummary(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    values = np.asarray(errors, dtype=np.float64)
+    p50, p90, p99 = np.percentile(values, [50, 90, 99])
+    return ErrorSummary(len(values), float(values.mean()), float(values.std()),
+                        float(p50), float(p90), float(p99), float(values.max()))

@@ -1,4 +1,5 @@
-"""Small helpers shared by the domain modules: numbers to and from Lua, named-value maps.
+"""Small helpers shared by the domain modules: numbers to and from Lua, configuration
+defaults for scripts, named-value maps.
 
 Numbers go to Lua as ``repr(float)`` strings (exact round trip) and come back as strings,
 because Redis truncates a Lua number reply to an integer. Structured values are msgpack
@@ -14,6 +15,7 @@ from typing import Any
 
 import redis
 
+from engram.domain.config import DEFAULTS
 from engram.errors import InvalidArgument
 
 NamedValue = float | str | bool
@@ -22,11 +24,19 @@ NamedValue = float | str | bool
 MAX_NAMED_VALUES = 256
 MAX_NAME_BYTES = 256
 MAX_STRING_VALUE_BYTES = 65536
+_STORED_DEFAULTS = DEFAULTS.to_hash()
 
 
 def lua_number(value: float) -> str:
     """``value`` as a string Lua's ``tonumber`` reads back to the same double."""
     return repr(float(value))
+
+
+def config_defaults(*names: str) -> list[str]:
+    """The `DEFAULTS` of configuration fields as stored (``outcome_error_<outcome>`` for an
+    outcome's error), for the ARGV of a script that reads those fields with
+    ``config_numbers``: one source of defaults for Python and Lua."""
+    return [_STORED_DEFAULTS[name] for name in names]
 
 
 def parse_float(raw: bytes | str | int | float) -> float:

@@ -1,0 +1,66 @@
+-- record_delete.lua: remove one record from all four signals at once: its confidence entry,
+-- its edges and every edge pointing at it, its prediction and error, its vector and text.
+-- The neighbours' keys are known only at run time: the caller reads the record's in-set and
+-- edge set first and passes every neighbour key; this script re-checks that nothing new
+-- appeared meanwhile (else it changes nothing and replies "retry").
+--
+-- KEYS[1]  engram:{ns}:conf          HASH record_id -> confidence state
+-- KEYS[2]  engram:{ns}:conf:ids      ZSET record_id (listing cursor)
+-- KEYS[3]  engram:{ns}:pred          HASH record_id -> prediction
+-- KEYS[4]  engram:{ns}:pred:ids      ZSET record_id (listing cursor)
+-- KEYS[5]  engram:{ns}:errors        ZSET record_id -> prediction error
+-- KEYS[6]  engram:{ns}:vec           HASH record_id -> vector
+-- KEYS[7]  engram:{ns}:doc           HASH record_id -> document
+-- KEYS[8]  engram:{ns}:edges:<id>    ZSET the record's own edges
+-- KEYS[9]  engram:{ns}:in:<id>       SET  sources with an edge to the record
+-- KEYS[9 + i], i = 1..n_in           engram:{ns}:edges:<ARGV[3 + i]>, each in-source's edges
+-- KEYS[9 + n_in + 2j - 1], KEYS[9 + n_in + 2j], j = 1..n_out
+--                                    engram:{ns}:edges:<t>, engram:{ns}:in:<t> of each
+--                                    out-neighbour t = ARGV[3 + n_in + j]
+-- ARGV[1]  record id
+-- ARGV[2]  n_in, ARGV[3] n_out
+-- ARGV[4 .. 3 + n_in]                in-sources as read (SMEMBERS in:<id>)
+-- ARGV[4 + n_in .. 3 + n_in + n_out] out-neighbours as read (ZRANGE edges:<id>)
+-- Reply:   {"retry", sources, targets}: the in-set or edge set now holds a member not passed;
+--          nothing changed; sources and targets are their current members, for the next try.
+--          {"deleted", removed_edge_count, found (1 if anything was stored for the record)}
+local id = ARGV[1]
+local n_in, n_out = tonumber(ARGV[2]), tonumber(ARGV[3])
+
+local passed_in, passed_out = {}, {}
+for i = 1, n_in do passed_in[ARGV[3 + i]] = true end
+for j = 1, n_out do passed_out[ARGV[3 + n_in + j]] = true end
+local sources = redis.call('SMEMBERS', KEYS[9])
+local targets = redis.call('ZRANGE', KEYS[8], 0, -1)
+for _, source in ipairs(sources) do
+    if not passed_in[source] then return {'retry', sources, targets} end
+end
+for _, target in ipairs(targets) do
+    if not passed_out[target] then return {'retry', sources, targets} end
+end
+
+local found = 0
+local function count(n) found = found + n end
+count(redis.call('HDEL', KEYS[1], id))
+count(redis.call('ZREM', KEYS[2], id))
+count(redis.call('HDEL', KEYS[3], id))
+count(redis.call('ZREM', KEYS[4], id))
+count(redis.call('ZREM', KEYS[5], id))
+count(redis.call('HDEL', KEYS[6], id))
+count(redis.call('HDEL', KEYS[7], id))
+
+local removed = redis.call('ZCARD', KEYS[8])
+count(redis.call('DEL', KEYS[8], KEYS[9]))
+
+-- Edges pointing at the record: from every source of the in-set, and, should the index
+-- miss one, from every out-neighbour (a mirrored edge). A key passed twice removes once.
+for i = 1, n_in do
+    removed = removed + redis.call('ZREM', KEYS[9 + i], id)
+end
+for j = 1, n_out do
+    local base = 9 + n_in + 2 * j
+    removed = removed + redis.call('ZREM', KEYS[base - 1], id)
+    redis.call('SREM', KEYS[base], id)
+end
+if removed > 0 then found = 1 end
+return {'deleted', removed, math.min(found, 1)}

@@ -1,0 +1,60 @@
+"""RecordService: outcomes (the seeds' ObservationProtocol), record reads and deletion across
+the four signals."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import grpc
+
+from engram import validation
+from engram.api import convert
+from engram.api.ledger import ALL_OUTCOMES, enum_field, prediction_to_proto, status_enum
+from engram.domain.lifecycle import RecordLifecycle
+from engram.domain.namespaces import NamespaceRegistry
+from engram.domain.outcomes import OutcomeReporter
+from engram.domain.records import RecordReader
+from engram.v1 import record_pb2 as pb
+from engram.v1 import record_pb2_grpc as pb_grpc
+
+
+class RecordServicer(pb_grpc.RecordServiceServicer):
+    def __init__(self, outcomes: OutcomeReporter, reader: RecordReader, lifecycle: RecordLifecycle,
+                 registry: NamespaceRegistry, clock: Callable[[], float] = time.time) -> None:
+        self._outcomes = outcomes
+        self._reader = reader
+        self._lifecycle = lifecycle
+        self._registry = registry
+        self._clock = clock
+
+    def ReportOutcome(self, request: pb.ReportOutcomeRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        outcome = enum_field(ALL_OUTCOMES, request.outcome, "outcome")
+        report = self._outcomes.report(request.namespace, list(request.record_ids), outcome, self._clock())
+        self._registry.touch(request.namespace)
+        results = []
+        for r in report.results:
+            result = pb.OutcomeResult(record_id=r.record_id, confidence=convert.confidence_state(r.confidence),
+                                      resolution_status=status_enum(r.resolution_status))
+            if r.prediction_error is not None:
+                result.prediction_error = r.prediction_error
+            results.append(result)
+        return pb.ReportOutcomeResponse(results=results, strengthened_edge_count=report.strengthened_edge_count)
+
+    def BatchGetRecords(self, request: pb.BatchGetRecordsRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        views = self._reader.get_many(request.namespace, list(request.record_ids))
+        records = []
+        for v in views:
+            record = pb.Record(record_id=v.record_id, confidence=convert.confidence_state(v.confidence),
+                               has_embedding=v.has_embedding, text=v.text, edge_count=v.edge_count)
+            if v.prediction is not None:
+                record.prediction.CopyFrom(prediction_to_proto(v.prediction))
+            records.append(record)
+        return pb.BatchGetRecordsResponse(records=records)
+
+    def DeleteRecord(self, request: pb.DeleteRecordRequest, context: grpc.ServicerContext):
+        validation.namespace(request.namespace)
+        result = self._lifecycle.delete_record(request.namespace, request.record_id)
+        return pb.DeleteRecordResponse(deleted=result.deleted, removed_edge_count=result.removed_edge_count)

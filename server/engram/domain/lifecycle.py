@@ -1,0 +1,131 @@
+"""Deleting a record from all four signals, and deleting a whole namespace.
+
+A record's traces: its confidence entry (``conf``, ``conf:ids``), its edge set and in-set,
+the edges pointing at it (from the sources in its in-set, and from its out-neighbours should
+the index miss a mirror), its id in its out-neighbours' in-sets, its prediction (``pred``,
+``pred:ids``) and error, its vector and document. The neighbours' keys are known only at run
+time (DESIGN.md, principle 3): `RecordLifecycle.delete_record` reads them, then runs
+``lua/record_delete.lua`` with every key, which re-checks the read and, if a neighbour
+appeared meanwhile, changes nothing and returns the current neighbours for another try.
+
+Stale members of in-sets left by pruning (``in:<t>`` may still name a deleted record whose
+edge to t had been pruned earlier) are harmless: nothing reads an in-set but deletion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import redis
+
+from engram import validation
+from engram.domain.embedding import EmbeddingStore
+from engram.domain.namespaces import NamespaceRegistry
+from engram.domain.values import text
+from engram.errors import Unavailable
+from engram.keys import NamespaceKeys
+from engram.store.scripts import Scripts
+
+MAX_ATTEMPTS = 10
+MAX_SCAN_PASSES = 10
+SCAN_COUNT = 1000
+UNLINK_BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteResult:
+    """deleted: False when nothing was stored for the record. removed_edge_count: its own
+    edges plus the edges that pointed at it."""
+
+    deleted: bool
+    removed_edge_count: int
+
+
+class RecordLifecycle:
+    """Deletes records and namespaces.
+
+    Args:
+        client: a redis-py client with ``decode_responses=False``.
+        scripts: the registered scripts (``record_delete``).
+        embeddings: the embedding store, whose in-memory index follows the deletions.
+        registry: the namespace registry, which `delete_namespace` updates.
+    """
+
+    def __init__(self, client: redis.Redis, scripts: Scripts, embeddings: EmbeddingStore,
+                 registry: NamespaceRegistry) -> None:
+        self._client = client
+        self._delete = scripts["record_delete"]
+        self._embeddings = embeddings
+        self._registry = registry
+
+    def delete_record(self, namespace: str, record_id: str) -> DeleteResult:
+        """Removes every trace of the record in one script call. The neighbours are read
+        first; when the script finds new ones it changes nothing and returns them, and the
+        call is repeated with them (at most 10 attempts). The call and the index eviction
+        hold the embedding store's namespace lock, so the index matches Redis.
+
+        Raises:
+            InvalidArgument: ``namespace``, ``record_id``.
+            Unavailable: the record kept gaining neighbours during 10 attempts.
+        """
+        keys = NamespaceKeys(validation.namespace(namespace))
+        validation.record_id(record_id)
+        sources, targets = self._read(keys, record_id)
+        for _ in range(MAX_ATTEMPTS):
+            reply = self._attempt(namespace, keys, record_id, sources, targets)
+            if reply[0] == b"deleted":
+                return DeleteResult(bool(int(reply[2])), int(reply[1]))
+            sources, targets = sorted(text(s) for s in reply[1]), [text(t) for t in reply[2]]
+        raise Unavailable(f"record {record_id!r} kept gaining edges during deletion; retry")
+
+    def _read(self, keys: NamespaceKeys, record_id: str) -> tuple[list[str], list[str]]:
+        """(sources in the record's in-set, targets of its own edges), one round trip."""
+        pipe = self._client.pipeline(transaction=False)
+        pipe.smembers(keys.incoming(record_id))
+        pipe.zrange(keys.edges(record_id), 0, -1)
+        sources, targets = pipe.execute()
+        return sorted(text(s) for s in sources), [text(t) for t in targets]
+
+    def _attempt(self, namespace: str, keys: NamespaceKeys, record_id: str, sources: list[str],
+                 targets: list[str]) -> list:
+        """One record_delete call with every neighbour key, evicting the vector on success."""
+        script_keys = [keys.confidence, keys.confidence_ids, keys.predictions, keys.prediction_ids, keys.errors,
+                       keys.vectors, keys.documents, keys.edges(record_id), keys.incoming(record_id)]
+        script_keys += [keys.edges(s) for s in sources]
+        for t in targets:
+            script_keys += [keys.edges(t), keys.incoming(t)]
+        args = [record_id, len(sources), len(targets), *sources, *targets]
+        with self._embeddings.namespace_lock(namespace):
+            reply = self._delete(keys=script_keys, args=args, client=self._client)
+            if reply[0] == b"deleted":
+                self._embeddings.evict(namespace, record_id)
+        return reply
+
+    def delete_namespace(self, namespace: str) -> int:
+        """Removes every key of the namespace (SCAN MATCH its glob-escaped pattern, UNLINK in
+        batches, passes repeated until one finds nothing, at most 10), unregisters it and drops
+        its in-memory index, holding the embedding store's namespace lock. Returns the number
+        of keys removed. Writes racing the deletion may survive it.
+
+        Raises:
+            InvalidArgument: ``namespace``.
+        """
+        keys = NamespaceKeys(validation.namespace(namespace))
+        removed = 0
+        with self._embeddings.namespace_lock(namespace):
+            for _ in range(MAX_SCAN_PASSES):
+                found = 0
+                batch: list[bytes] = []
+                for key in self._client.scan_iter(match=keys.pattern, count=SCAN_COUNT):
+                    batch.append(key)
+                    if len(batch) >= UNLINK_BATCH:
+                        removed += int(self._client.unlink(*batch))
+                        found, batch = found + len(batch), []
+                if batch:
+                    removed += int(self._client.unlink(*batch))
+                    found += len(batch)
+                if found == 0:
+                    break
+            self._registry.forget(namespace)
+            self._embeddings.drop_namespace(namespace)
+        return removed

@@ -1,0 +1,72 @@
+"""The registry of namespaces written to, for ListNamespaces.
+
+``engram:namespaces`` is a ZSET of namespace names, score 0, listed by name with ZRANGE BYLEX
+and the shared cursor paging (`engram.domain.paging`). It sits outside every namespace's hash
+tag, so no script touches it: writers register their namespace from Python with `touch`,
+which costs one ZADD NX per namespace per `ttl` seconds per process.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import redis
+
+from engram.domain import paging
+from engram.domain.paging import Page
+from engram.domain.values import text
+from engram.keys import NAMESPACES
+
+
+class NamespaceRegistry:
+    """Registers, lists and forgets namespaces.
+
+    Args:
+        client: a redis-py client.
+        ttl: seconds during which a namespace this process registered is not registered
+            again. Another replica's `forget` (namespace deletion) is therefore undone by this
+            process's writes only after up to ``ttl`` seconds.
+        clock: monotonic seconds (tests pass their own).
+    """
+
+    def __init__(self, client: redis.Redis, ttl: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._client = client
+        self._ttl = ttl
+        self._clock = clock
+        self._touched: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def touch(self, namespace: str) -> None:
+        """Registers ``namespace`` (ZADD NX), unless this process did so within ``ttl``
+        seconds. Call it after each successful write; the namespace must be valid."""
+        now = self._clock()
+        with self._lock:
+            last = self._touched.get(namespace)
+            if last is not None and now - last < self._ttl:
+                return
+        self._client.zadd(NAMESPACES, {namespace: 0}, nx=True)
+        with self._lock:
+            self._touched[namespace] = now
+
+    def list(self, page_size: int = 0, page_token: str = "") -> Page[str]:
+        """Registered namespaces by name (byte order), ``page_size`` per page (0: 100;
+        1..1000), after the namespace ``page_token`` ended with. One ZRANGE BYLEX.
+
+        Raises:
+            InvalidArgument: ``page_size``, ``page_token``.
+        """
+        size = paging.page_size(page_size)
+        start = paging.lex_range_start(page_token)
+        rows = [text(m) for m in self._client.zrangebylex(NAMESPACES, start, "+", start=0, num=size + 1)]
+        token = paging.encode_token(rows[size - 1]) if len(rows) > size else ""
+        return Page(rows[:size], token)
+
+    def forget(self, namespace: str) -> None:
+        """Unregisters ``namespace`` (ZREM) and drops it from this process's cache, so the
+        next write registers it again."""
+        with self._lock:
+            self._touched.pop(namespace, None)
+        self._client.zrem(NAMESPACES, namespace)

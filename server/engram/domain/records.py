@@ -1,0 +1,90 @@
+"""A record's state across the four signals, read in one pipelined round trip: confidence
+(``conf``), whether it has a vector (``vec``, HEXISTS: the vector itself is not sent), its
+text (``doc``, msgpack {text, model, updated_at}), its latest prediction (``pred``) and its
+outgoing edge count (ZCARD ``edges:<id>``), with the namespace's configuration for the
+prior of records without confidence. A read, not a snapshot: the pipeline is not a
+transaction, so a write landing meanwhile may be seen in some fields and not others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import msgpack
+import redis
+
+from engram import validation
+from engram.domain.confidence import ConfidenceState
+from engram.domain.config import ConfigStore, NamespaceConfig
+from engram.domain.ledger import Prediction
+from engram.domain.values import require_binary_client
+from engram.errors import InvalidArgument
+from engram.keys import NamespaceKeys
+
+MAX_RECORDS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class RecordView:
+    """confidence: the prior (namespace's initial_confidence, zero counts) when none is
+    stored; text: "" when none; prediction: the latest, or None; edge_count: outgoing edges."""
+
+    record_id: str
+    confidence: ConfidenceState
+    has_embedding: bool
+    text: str
+    prediction: Prediction | None
+    edge_count: int
+
+
+class RecordReader:
+    """Reads records' state across the signals.
+
+    Args:
+        client: a redis-py client with ``decode_responses=False``.
+        configs: the namespace configurations.
+    """
+
+    def __init__(self, client: redis.Redis, configs: ConfigStore) -> None:
+        self._client = require_binary_client(client)
+        self._configs = configs
+
+    def get_many(self, namespace: str, record_ids: Sequence[str]) -> list[RecordView]:
+        """Views of ``record_ids`` (1..1000, duplicates repeated) in request order, in one
+        round trip.
+
+        Raises:
+            InvalidArgument: ``namespace``, ``record_ids`` (count), ``record_ids[i]``.
+        """
+        keys = NamespaceKeys(validation.namespace(namespace))
+        if not 1 <= len(record_ids) <= MAX_RECORDS:
+            raise InvalidArgument("record_ids", f"must hold 1 to {MAX_RECORDS} ids (got {len(record_ids)})")
+        ids = validation.record_ids(record_ids, "record_ids")
+        pipe = self._client.pipeline(transaction=False)
+        pipe.hmget(keys.confidence, ids)
+        pipe.hmget(keys.documents, ids)
+        pipe.hmget(keys.predictions, ids)
+        self._configs.queue_get(pipe, namespace)
+        for rid in ids:
+            pipe.hexists(keys.vectors, rid)
+            pipe.zcard(keys.edges(rid))
+        confs, docs, preds, config, *per_id = pipe.execute()
+        initial = NamespaceConfig.from_hash(config).initial_confidence
+        return [
+            RecordView(
+                record_id=rid,
+                confidence=ConfidenceState.from_stored(rid, conf, initial),
+                has_embedding=bool(per_id[2 * i]),
+                text=_text(doc),
+                prediction=None if pred is None else Prediction.from_stored(rid, pred),
+                edge_count=int(per_id[2 * i + 1]),
+            )
+            for i, (rid, conf, doc, pred) in enumerate(zip(ids, confs, docs, preds))
+        ]
+
+
+def _text(raw: bytes | None) -> str:
+    if raw is None:
+        return ""
+    return str(msgpack.unpackb(raw, raw=False).get("text", ""))
