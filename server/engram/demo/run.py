@@ -14,7 +14,8 @@ Data (bundled in `engram/demo/data`, see SOURCE.txt there): 3,254 true facts fro
    resolves it against FEVER's label. Wrong verdicts (error 1.0 > 0.7) lower the claim's
    confidence through the ledger's feedback.
 5. Questions: for each, the top memories with similarity, confidence and similarity x
-   confidence, and the memories associated with the best hit by graph propagation.
+   confidence, the memories associated with the best answer by graph propagation (with the
+   best path), and the agent acting on that answer (ReportOutcome, which corroborates it).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ from engram.v1 import (
     graph_pb2_grpc,
     ledger_pb2,
     ledger_pb2_grpc,
+    record_pb2,
+    record_pb2_grpc,
 )
 
 QUESTIONS = [
@@ -53,6 +56,11 @@ QUESTIONS = [
     "When did the Cretaceous end?",
 ]
 SUPPORTS_THRESHOLD = 0.8
+BATCH = 1000
+
+
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -112,6 +120,7 @@ class Client:
         self.graph = graph_pb2_grpc.GraphServiceStub(self.channel)
         self.ledger = ledger_pb2_grpc.LedgerServiceStub(self.channel)
         self.embedding = embedding_pb2_grpc.EmbeddingServiceStub(self.channel)
+        self.record = record_pb2_grpc.RecordServiceStub(self.channel)
 
     def search(self, namespace: str, text: str, top_k: int) -> list[embedding_pb2.SearchResponse]:
         return list(self.embedding.Search(embedding_pb2.SearchRequest(namespace=namespace, text=text, top_k=top_k),
@@ -139,17 +148,20 @@ def load(client: Client, ns: str, data: Fever, args: argparse.Namespace, out: Te
 
         links = {tuple(sorted(p)) for ids in data.pages.values() for p in combinations(sorted(set(ids)), 2)}
         claim_links = {(c, m) for c, pages in data.claim_pages.items() for p in pages for m in data.pages.get(p, [])}
-        requests = [graph_pb2.LinkRequest(namespace=ns, source_record_id=a, target_record_id=b, initial_weight=0.5)
-                    for a, b in sorted(links)]
-        requests += [graph_pb2.LinkRequest(namespace=ns, source_record_id=c, target_record_id=m, initial_weight=0.2)
-                     for c, m in sorted(claim_links)]
-        _parallel(pool, lambda r: client.graph.Link(r, timeout=30), requests,
-                  "Link (memories sharing a page; claims to their pages' memories)", out)
+        specs = [graph_pb2.LinkSpec(source_record_id=a, target_record_id=b, initial_weight=0.5)
+                 for a, b in sorted(links)]
+        specs += [graph_pb2.LinkSpec(source_record_id=c, target_record_id=m, initial_weight=0.2)
+                  for c, m in sorted(claim_links)]
+        _parallel(pool, lambda chunk: client.graph.BatchLink(
+            graph_pb2.BatchLinkRequest(namespace=ns, links=chunk), timeout=60), _chunks(specs, BATCH),
+            f"BatchLink ({len(specs):,} edges: memories sharing a page; claims to their pages' memories)", out)
 
-        updates = [confidence_pb2.UpdateConfidenceRequest(namespace=ns, record_id=m, signal=0.9) for m in data.supports]
-        updates += [confidence_pb2.UpdateConfidenceRequest(namespace=ns, record_id=c, signal=0.1) for c in data.claims]
-        _parallel(pool, lambda r: client.confidence.UpdateConfidence(r, timeout=30), updates,
-                  "UpdateConfidence (SUPPORTS corroborate, REFUTES contradict)", out)
+        updates = [confidence_pb2.ConfidenceUpdate(record_id=m, signal=0.9) for m in data.supports]
+        updates += [confidence_pb2.ConfidenceUpdate(record_id=c, signal=0.1) for c in data.claims]
+        _parallel(pool, lambda chunk: client.confidence.BatchUpdateConfidence(
+            confidence_pb2.BatchUpdateConfidenceRequest(namespace=ns, updates=chunk), timeout=60),
+            _chunks(updates, BATCH),
+            f"BatchUpdateConfidence ({len(updates):,} observations: SUPPORTS corroborate, REFUTES contradict)", out)
 
         sample = list(data.claims.items())[: args.predictions] + data.nei[: args.predictions]
         labels = {rid: "REFUTES" for rid in data.claims} | {rid: "NOT ENOUGH INFO" for rid, _ in data.nei}
@@ -187,11 +199,17 @@ def report(client: Client, ns: str, data: Fever, questions: list[str], out: Text
         best = max(zip(hits, states), key=lambda hs: hs[0].score * hs[1].confidence)[0]
         related = client.graph.Propagate(graph_pb2.PropagateRequest(
             namespace=ns, seed_record_ids=[best.record_id], depth=2)).records
-        print(f"  associated with {best.record_id} (propagation, depth 2):", file=out)
+        print(f"  associated with {best.record_id} (propagation, depth 2; best path):", file=out)
         for record in related[:4]:
-            print(f"    {record.record_id:>10}  weight {record.weight:.3f}  {data.text(record.record_id)}", file=out)
+            print(f"    {record.record_id:>10}  weight {record.weight:.3f}  {' -> '.join(record.path)}  "
+                  f"{data.text(record.record_id)}", file=out)
         if not related:
             print("    (none)", file=out)
+        # The agent acts on the best answer: ReportOutcome corroborates it.
+        acted = client.record.ReportOutcome(record_pb2.ReportOutcomeRequest(
+            namespace=ns, record_ids=[best.record_id], outcome=ledger_pb2.OUTCOME_ACTED)).results[0]
+        print(f"  acted on {best.record_id}: confidence now {acted.confidence.confidence:.3f} "
+              f"({acted.confidence.evidence_count} observations)", file=out)
 
 
 def main(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
