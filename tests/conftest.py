@@ -4,7 +4,6 @@ OS-chosen loopback port, one per test session, flushed between tests."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest

@@ -12,11 +12,6 @@ from engram.keys import NamespaceKeys
 NS = "tenant-c"
 
 
-@pytest.fixture()
-def configs(redis_client: redis.Redis) -> ConfigStore:
-    return ConfigStore(redis_client)
-
-
 def test_defaults_without_configuration(configs: ConfigStore, redis_client: redis.Redis) -> None:
     assert configs.get(NS) == DEFAULTS
     assert (DEFAULTS.initial_confidence, DEFAULTS.evidence_cap, DEFAULTS.error_threshold, DEFAULTS.low_signal) == (

@@ -13,7 +13,6 @@ from engram.domain.embedding import EmbeddingStore
 from engram.domain.graph import GraphStore
 from engram.domain.lifecycle import DeleteResult, RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
-from engram.embeddings.index import IndexRegistry
 from engram.errors import InvalidArgument, Unavailable
 from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
@@ -21,21 +20,6 @@ from engram.store.scripts import Scripts
 NS = "tenant-l"
 KEYS = NamespaceKeys(NS)
 VICTIM = "victim"
-
-
-@pytest.fixture()
-def configs(redis_client: redis.Redis) -> ConfigStore:
-    return ConfigStore(redis_client)
-
-
-@pytest.fixture()
-def graph(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> GraphStore:
-    return GraphStore(redis_client, scripts, configs)
-
-
-@pytest.fixture()
-def embeddings(redis_client: redis.Redis, scripts: Scripts) -> EmbeddingStore:
-    return EmbeddingStore(redis_client, scripts, None, IndexRegistry())
 
 
 @pytest.fixture()

@@ -10,7 +10,6 @@ from engram.domain.embedding import EmbeddingStore
 from engram.domain.graph import GraphStore
 from engram.domain.lifecycle import RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
-from engram.embeddings.index import IndexRegistry
 from engram.errors import InvalidArgument
 from engram.keys import NAMESPACES, NamespaceKeys
 from engram.store.scripts import Scripts
@@ -32,11 +31,6 @@ def clock() -> Clock:
 @pytest.fixture()
 def registry(redis_client: redis.Redis, clock: Clock) -> NamespaceRegistry:
     return NamespaceRegistry(redis_client, ttl=60.0, clock=clock)
-
-
-@pytest.fixture()
-def embeddings(redis_client: redis.Redis, scripts: Scripts) -> EmbeddingStore:
-    return EmbeddingStore(redis_client, scripts, None, IndexRegistry())
 
 
 @pytest.fixture()

@@ -16,30 +16,9 @@ from engram.domain.ledger import Ledger
 from engram.domain.outcomes import OutcomeReport, OutcomeReporter, OutcomeResult
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
-from engram.store.scripts import Scripts
 
 NS = "tenant-o"
 KEYS = NamespaceKeys(NS)
-
-
-@pytest.fixture()
-def configs(redis_client: redis.Redis) -> ConfigStore:
-    return ConfigStore(redis_client)
-
-
-@pytest.fixture()
-def reporter(redis_client: redis.Redis, scripts: Scripts) -> OutcomeReporter:
-    return OutcomeReporter(redis_client, scripts)
-
-
-@pytest.fixture()
-def ledger(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> Ledger:
-    return Ledger(redis_client, scripts, configs)
-
-
-@pytest.fixture()
-def confidence(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> ConfidenceStore:
-    return ConfidenceStore(redis_client, scripts, configs)
 
 
 def edges(client: redis.Redis, record_id: str) -> dict[str, float]:

@@ -21,11 +21,6 @@ KEYS = NamespaceKeys(NS)
 
 
 @pytest.fixture()
-def configs(redis_client: redis.Redis) -> ConfigStore:
-    return ConfigStore(redis_client)
-
-
-@pytest.fixture()
 def reader(redis_client: redis.Redis, configs: ConfigStore) -> RecordReader:
     return RecordReader(redis_client, configs)
 

@@ -21,11 +21,6 @@ NS = "tenant-a"
 
 
 @pytest.fixture()
-def configs(redis_client: redis.Redis) -> ConfigStore:
-    return ConfigStore(redis_client)
-
-
-@pytest.fixture()
 def store(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> ConfidenceStore:
     return ConfidenceStore(redis_client, scripts, configs)
 

@@ -11,20 +11,9 @@ from engram.domain.config import ConfigStore
 from engram.domain.graph import GraphStore, LinkResult, PropagatedRecord
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
-from engram.store.scripts import Scripts
 
 NS = "tenant-g"
 KEYS = NamespaceKeys(NS)
-
-
-@pytest.fixture()
-def configs(redis_client: redis.Redis) -> ConfigStore:
-    return ConfigStore(redis_client)
-
-
-@pytest.fixture()
-def graph(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> GraphStore:
-    return GraphStore(redis_client, scripts, configs)
 
 
 def configured(graph: GraphStore, configs: ConfigStore, **changes) -> GraphStore:

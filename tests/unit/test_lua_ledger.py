@@ -26,26 +26,10 @@ from engram.domain.ledger import (
 from engram.domain.paging import encode_token
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
-from engram.store.scripts import Scripts
 
 NS = "tenant-l"
 KEYS = NamespaceKeys(NS)
 RESOLVED = ResolutionStatus.RESOLVED
-
-
-@pytest.fixture()
-def configs(redis_client: redis.Redis) -> ConfigStore:
-    return ConfigStore(redis_client)
-
-
-@pytest.fixture()
-def ledger(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> Ledger:
-    return Ledger(redis_client, scripts, configs)
-
-
-@pytest.fixture()
-def confidence(redis_client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> ConfidenceStore:
-    return ConfidenceStore(redis_client, scripts, configs)
 
 
 def python_error(predicted: dict, actual: dict) -> float:
