@@ -81,14 +81,19 @@ def redis_client(url: str) -> redis.Redis:
 
 
 def load_embedder(name: str):  # -> BatchingEmbedder | None
-    """The embedding model named by settings: "minilm" (default, local files) or "none"."""
+    """The embedding model named by settings: "minilm" (default: all-MiniLM-L6-v2 on
+    onnxruntime, from the packaged weights), "minilm-numpy" (the same model as a plain numpy
+    forward pass, the reference) or "none" (client-supplied vectors only)."""
     if name == "none":
         return None
     from engram.embeddings.batching import BatchingEmbedder
-    from engram.embeddings.minilm import MiniLMProvider
 
     started = time.monotonic()
-    embedder = BatchingEmbedder(MiniLMProvider())
+    if name == "minilm-numpy":  # the pure-numpy reference forward pass
+        from engram.embeddings.minilm import MiniLMProvider as Provider
+    else:
+        from engram.embeddings.onnx_minilm import OnnxMiniLMProvider as Provider
+    embedder = BatchingEmbedder(Provider())
     embedder.start()
     log.info("loaded embedding model %s (%d dimensions) in %.1fs", embedder.model_id, embedder.dimensions,
              time.monotonic() - started)

@@ -9,7 +9,7 @@ then passed explicitly (no globals).
 | gRPC worker threads | ``--max-workers`` | ``ENGRAM_MAX_WORKERS`` | 32 |
 | shutdown grace period, s | ``--grace-period`` | ``ENGRAM_GRACE_PERIOD`` | 10 |
 | Redis health-check interval, s | ``--health-interval`` | ``ENGRAM_HEALTH_INTERVAL`` | 1.0 |
-| embedding model | ``--embedding-model`` | ``ENGRAM_EMBEDDING_MODEL`` | ``minilm`` (``none`` disables text embedding) |
+| embedding model | ``--embedding-model`` | ``ENGRAM_EMBEDDING_MODEL`` | ``minilm`` (onnxruntime; ``minilm-numpy``: numpy reference; ``none``: client vectors only) |
 | log level | ``--log-level`` | ``ENGRAM_LOG_LEVEL`` | ``INFO`` |
 
 Memory behaviour (evidence cap, graph symmetry, max edges, ...) is not a server setting: it is
@@ -57,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="seconds calls in flight may take to finish on SIGTERM")
     parser.add_argument("--health-interval", type=float,
                         default=float(env("ENGRAM_HEALTH_INTERVAL", d.health_interval)))
-    parser.add_argument("--embedding-model", choices=["minilm", "none"],
+    parser.add_argument("--embedding-model", choices=["minilm", "minilm-numpy", "none"],
                         default=env("ENGRAM_EMBEDDING_MODEL", d.embedding_model))
     parser.add_argument("--log-level", default=env("ENGRAM_LOG_LEVEL", d.log_level))
 

