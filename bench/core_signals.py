@@ -32,6 +32,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -90,6 +91,43 @@ def proc_cpu_seconds(pid: int) -> float:
         data = f.read()
     fields = data[data.rindex(")") + 2 :].split()
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def system_cpu_seconds() -> tuple[float, float]:
+    """(busy, steal) CPU seconds of the whole machine since boot, all CPUs, from /proc/stat."""
+    with open("/proc/stat", encoding="ascii") as f:
+        parts = f.readline().split()
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in parts[1:9])
+    return (user + nice + system + irq + softirq) / CLK_TCK, steal / CLK_TCK
+
+
+class CpuAccount:
+    """Tells how much CPU other processes took while the benchmark ran: machine-wide busy time
+    (/proc/stat) minus this benchmark's own (this process, its finished children, and the
+    Redis and Engram servers, which are still running)."""
+
+    def __init__(self) -> None:
+        self.pids: list[int] = []
+
+    def _own(self) -> float:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        own = time.process_time() + children.ru_utime + children.ru_stime
+        for pid in self.pids:
+            try:
+                own += proc_cpu_seconds(pid)
+            except OSError:
+                pass
+        return own
+
+    def sample(self) -> tuple[float, float, float, float]:
+        busy, steal = system_cpu_seconds()
+        return time.monotonic(), busy, steal, self._own()
+
+    @staticmethod
+    def between(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> dict[str, float]:
+        wall = max(b[0] - a[0], 1e-9)
+        return {"wall": wall, "others": max(0.0, (b[1] - a[1]) - (b[3] - a[3])) / wall,
+                "steal": (b[2] - a[2]) / wall, "own": (b[3] - a[3]) / wall}
 
 
 def rid(i: int) -> str:
@@ -980,6 +1018,8 @@ def main(argv: list[str] | None = None) -> int:
     if load_before[0] > 0.5 * (ncpu or 1):
         print("warning: the machine is busy; figures will be noisy", file=sys.stderr, flush=True)
 
+    cpu = CpuAccount()
+    disturbance: list[tuple[str, dict[str, float]]] = []
     workdir = Path(tempfile.mkdtemp(prefix="engram-bench-"))
     redis_server = PrivateRedis(workdir / "redis")
     engram_server: EngramServer | None = None
@@ -1002,12 +1042,14 @@ def main(argv: list[str] | None = None) -> int:
         pop = Popoto(url, redis_server.port)
 
         address, server_pid = engram_server.address, engram_server.proc.pid
+        cpu.pids = [server_pid, redis_pid]
 
         def attempt(numbers: str, title: str, fn: Any) -> None:
             """Runs one row (or rows 2-3); an error becomes an "error" row, so the run goes on."""
             if not any(n in args.only for n in numbers):
                 return
             print(title, flush=True)
+            before = cpu.sample()
             try:
                 result = fn()
             except Exception as exc:  # noqa: BLE001 - reported in the table, with the traceback
@@ -1019,6 +1061,10 @@ def main(argv: list[str] | None = None) -> int:
                 message = message.replace("|", "/").replace("\n", " ")[:300]
                 result = [Row(ROW_TITLES[n], "error", "—", None, ROW_GOALS[n], None, note=message)
                           for n in numbers]
+            usage = CpuAccount.between(before, cpu.sample())
+            disturbance.append((("row " if len(numbers) == 1 else "rows ") + "–".join(numbers), usage))
+            print(f"  (other processes used {usage['others']:.2f} cores on average meanwhile; "
+                  f"steal {usage['steal']:.2f})", flush=True)
             rows.extend(r for r in (result if isinstance(result, list) else [result])
                         if r.metric[0] in args.only)
 
@@ -1046,6 +1092,14 @@ def main(argv: list[str] | None = None) -> int:
         f"- Engram: {engram_source()}; `python -m engram serve --embedding-model none` (default settings)",
         f"- Date: {started}",
     ]
+    if disturbance:
+        parts = [f"{name}: {u['others']:.2f} (steal {u['steal']:.2f})" for name, u in disturbance]
+        machine.append("- CPU taken by other processes while the rows ran, in cores on average (machine-wide "
+                       "busy time minus this benchmark's own, from /proc/stat): " + "; ".join(parts))
+        worst = max(u["others"] for _, u in disturbance)
+        if worst > 0.15 * (ncpu or 1):
+            machine.insert(0, f"- **Warning: other processes took up to {worst:.2f} of {ncpu} cores while rows ran; "
+                              "the figures are disturbed. Rerun on a quiet machine.**")
     if args.quick:
         machine.insert(0, "- **--quick smoke run: small sizes, one short round; the figures are not valid.**")
     report = render(rows, machine, details, ["python", "bench/core_signals.py", *argv], started,

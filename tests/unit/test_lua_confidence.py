@@ -318,3 +318,20 @@ def test_list_skips_vanished_entries_and_checks_its_arguments(store: ConfidenceS
         with pytest.raises(InvalidArgument) as info:
             store.list(NS, size, token)
         assert info.value.field == field
+
+
+def test_order_invariance_below_the_cap_over_all_permutations_of_eight(confidence) -> None:
+    """Spec 004: below the cap the update is the exact running mean of {prior, signals}, so
+    every order of the same 8 signals ends at the same confidence (to 1e-12)."""
+    import itertools
+
+    signals = [0.93, 0.05, 0.61, 0.27, 0.5, 0.88, 0.14, 0.72]
+    orders = list(itertools.permutations(range(8)))
+    assert len(orders) == 40320
+    updates = [(f"perm-{n}", signals[i]) for n, order in enumerate(orders) for i in order]
+    for start in range(0, len(updates), 1000):
+        confidence.batch_update("perm", updates[start:start + 1000])
+    finals = [s.confidence for s in confidence.get_many("perm", [f"perm-{n}" for n in range(len(orders))])]
+    expected = (0.5 + sum(signals)) / 9
+    assert max(abs(c - expected) for c in finals) <= 1e-12
+    assert all(s.evidence_count == 8 for s in confidence.get_many("perm", ["perm-0", "perm-40319"]))

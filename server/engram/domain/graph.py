@@ -11,7 +11,7 @@ values. `propagate` is a read-only traversal done here, one pipelined round trip
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import redis
@@ -274,9 +274,10 @@ class GraphStore:
         # Label of a reached record: (weight, path). Better = heavier, then shorter, then
         # lexicographically smaller; extending two labels by one edge keeps their order, so
         # relaxing only what improved (Bellman-Ford by hops) finds the best walk of <= depth.
-        seed_set = set(seeds)
-        best: dict[str, tuple[float, tuple[str, ...]]] = {}
-        frontier: dict[str, tuple[float, tuple[str, ...]]] = {s: (1.0, (s,)) for s in seeds}
+        # Ids stay bytes until the end: decoding every edge read would cost more than the walk.
+        seed_set = {sd.encode() for sd in seeds}
+        best: dict[bytes, tuple[float, tuple[bytes, ...]]] = {}
+        frontier: dict[bytes, tuple[float, tuple[bytes, ...]]] = {sd: (1.0, (sd,)) for sd in seed_set}
         decay = decay_per_hop
         for hop in range(depth):
             if not frontier:
@@ -289,15 +290,17 @@ class GraphStore:
                 # Only edges with e >= threshold / (w * decay) can give a kept weight (decay <= 1
                 # bounds it before the configuration is known); the margin absorbs rounding.
                 min_edge = threshold / (weight * (decay or 1.0)) * (1 - 1e-12)
-                pipe.zrangebyscore(keys.edges(node), lua_number(min_edge), "+inf", withscores=True)
+                # Raw ZRANGE: redis-py's WITHSCORES callback re-formats every score; skip it.
+                pipe.execute_command("ZRANGE", keys.edges(node.decode()), lua_number(min_edge), "+inf",
+                                     "BYSCORE", "WITHSCORES")
             replies = pipe.execute()
             if hop == 0:
                 decay = _decay(NamespaceConfig.from_hash(replies.pop(0)), decay_per_hop)
-            improved: dict[str, tuple[float, tuple[str, ...]]] = {}
+            improved: dict[bytes, tuple[float, tuple[bytes, ...]]] = {}
             for (node, (weight, path)), edges in zip(nodes, replies):
-                for member, edge_weight in edges:
-                    neighbour = text(member)
-                    reached = weight * decay * float(edge_weight)
+                factor = weight * decay
+                for neighbour, edge_weight in _score_pairs(edges):
+                    reached = factor * float(edge_weight)
                     if reached < threshold or neighbour in seed_set:
                         continue
                     label = (reached, path + (neighbour,))
@@ -305,10 +308,19 @@ class GraphStore:
                     if current is None or _better(label, current):
                         best[neighbour] = improved[neighbour] = label
             frontier = improved
-        return sorted(
-            (PropagatedRecord(rid, w, len(path) - 1, path) for rid, (w, path) in best.items()),
-            key=lambda r: (-r.weight, r.record_id),
-        )
+        names = {raw: raw.decode() for raw in best.keys() | seed_set}  # every path member is one
+        records = [PropagatedRecord(names[rid], w, len(path) - 1, tuple(map(names.__getitem__, path)))
+                   for rid, (w, path) in best.items()]
+        records.sort(key=lambda r: (-r.weight, r.record_id))
+        return records
+
+
+def _score_pairs(reply: list) -> Iterable[tuple[bytes, bytes | float]]:
+    """(member, score) pairs of a raw ZRANGE ... WITHSCORES reply: a flat list under RESP2,
+    a list of pairs under RESP3."""
+    if reply and isinstance(reply[0], list):
+        return reply
+    return zip(reply[::2], reply[1::2])
 
 
 def _better(a: tuple[float, tuple[str, ...]], b: tuple[float, tuple[str, ...]]) -> bool:
