@@ -110,3 +110,22 @@ def test_delete_namespace_removes_only_its_keys(lifecycle: RecordLifecycle, regi
     with pytest.raises(InvalidArgument) as info:
         lifecycle.delete_namespace("")
     assert info.value.field == "namespace"
+
+
+def test_touch_never_fails_an_acknowledged_write(tmp_path) -> None:
+    """With Redis gone, touch logs and returns (the write before it was acknowledged); the
+    namespace is not cached, so the next touch registers it once Redis is back."""
+    from engram.store.private_redis import PrivateRedis
+
+    server = PrivateRedis(tmp_path / "r").start()
+    client = redis.Redis.from_url(server.url, socket_timeout=1, socket_connect_timeout=1)
+    registry = NamespaceRegistry(client)
+    try:
+        server.kill()
+        registry.touch("late")  # must not raise
+        server.start()
+        registry.touch("late")
+        assert client.zrange("engram:namespaces", 0, -1) == [b"late"]
+    finally:
+        client.close()
+        server.stop()

@@ -8,6 +8,7 @@ which costs one ZADD NX per namespace per `ttl` seconds per process.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from engram.domain import paging
 from engram.domain.paging import Page
 from engram.domain.values import text
 from engram.keys import NAMESPACES
+
+log = logging.getLogger(__name__)
 
 
 class NamespaceRegistry:
@@ -41,13 +44,21 @@ class NamespaceRegistry:
 
     def touch(self, namespace: str) -> None:
         """Registers ``namespace`` (ZADD NX), unless this process did so within ``ttl``
-        seconds. Call it after each successful write; the namespace must be valid."""
+        seconds. Call it after each successful write; the namespace must be valid. Never
+        raises for Redis errors (they are logged; the next write retries)."""
         now = self._clock()
         with self._lock:
             last = self._touched.get(namespace)
             if last is not None and now - last < self._ttl:
                 return
-        self._client.zadd(NAMESPACES, {namespace: 0}, nx=True)
+        try:
+            self._client.zadd(NAMESPACES, {namespace: 0}, nx=True)
+        except redis.RedisError:
+            # The write this follows is already acknowledged by Redis: failing the call now
+            # would make a client retry (and apply) it twice. The registry is only a listing
+            # index; not caching the namespace makes the next write register it.
+            log.warning("could not register namespace %r; the next write will", namespace, exc_info=True)
+            return
         with self._lock:
             self._touched[namespace] = now
 
