@@ -2,7 +2,10 @@
 -- its edges and every edge pointing at it, its prediction and error, its vector and text.
 -- The neighbours' keys are known only at run time: the caller reads the record's in-set and
 -- edge set first and passes every neighbour key; this script re-checks that nothing new
--- appeared meanwhile (else it changes nothing and replies "retry").
+-- appeared meanwhile (else it changes nothing and replies "retry"). In settle mode (the
+-- caller's last attempt) it deletes everything it was given and keeps only the edges that
+-- appeared since the read, whose other keys it cannot touch: as if they were linked just
+-- after the deletion. Their in-set members and edge-set members stay, so they stay findable.
 --
 -- KEYS[1]  engram:{ns}:conf          HASH record_id -> confidence state
 -- KEYS[2]  engram:{ns}:conf:ids      ZSET record_id (listing cursor)
@@ -21,6 +24,7 @@
 -- ARGV[2]  n_in, ARGV[3] n_out
 -- ARGV[4 .. 3 + n_in]                in-sources as read (SMEMBERS in:<id>)
 -- ARGV[4 + n_in .. 3 + n_in + n_out] out-neighbours as read (ZRANGE edges:<id>)
+-- ARGV[4 + n_in + n_out]             "1": settle mode (never replies "retry"); else "0"
 -- Reply:   {"retry", sources, targets}: the in-set or edge set now holds a member not passed;
 --          nothing changed; sources and targets are their current members, for the next try.
 --          {"deleted", removed_edge_count, found (1 if anything was stored for the record)}
@@ -30,13 +34,18 @@ local n_in, n_out = tonumber(ARGV[2]), tonumber(ARGV[3])
 local passed_in, passed_out = {}, {}
 for i = 1, n_in do passed_in[ARGV[3 + i]] = true end
 for j = 1, n_out do passed_out[ARGV[3 + n_in + j]] = true end
+local settle = ARGV[4 + n_in + n_out] == '1'
 local sources = redis.call('SMEMBERS', KEYS[9])
 local targets = redis.call('ZRANGE', KEYS[8], 0, -1)
+local new_in, new_out = 0, 0
 for _, source in ipairs(sources) do
-    if not passed_in[source] then return {'retry', sources, targets} end
+    if not passed_in[source] then new_in = new_in + 1 end
 end
 for _, target in ipairs(targets) do
-    if not passed_out[target] then return {'retry', sources, targets} end
+    if not passed_out[target] then new_out = new_out + 1 end
+end
+if (new_in > 0 or new_out > 0) and not settle then
+    return {'retry', sources, targets}
 end
 
 local found = 0
@@ -49,8 +58,18 @@ count(redis.call('ZREM', KEYS[5], id))
 count(redis.call('HDEL', KEYS[6], id))
 count(redis.call('HDEL', KEYS[7], id))
 
-local removed = redis.call('ZCARD', KEYS[8])
-count(redis.call('DEL', KEYS[8], KEYS[9]))
+local removed = 0
+if new_out == 0 then
+    removed = redis.call('ZCARD', KEYS[8])
+    count(redis.call('DEL', KEYS[8]))
+else  -- settle: keep the edges that appeared since the read
+    for j = 1, n_out do removed = removed + redis.call('ZREM', KEYS[8], ARGV[3 + n_in + j]) end
+end
+if new_in == 0 then
+    count(redis.call('DEL', KEYS[9]))
+else  -- settle: keep the sources whose edges this call cannot reach
+    for i = 1, n_in do redis.call('SREM', KEYS[9], ARGV[3 + i]) end
+end
 
 -- Edges pointing at the record: from every source of the in-set, and, should the index
 -- miss one, from every out-neighbour (a mirrored edge). A key passed twice removes once.

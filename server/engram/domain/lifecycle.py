@@ -61,22 +61,24 @@ class RecordLifecycle:
     def delete_record(self, namespace: str, record_id: str) -> DeleteResult:
         """Removes every trace of the record in one script call. The neighbours are read
         first; when the script finds new ones it changes nothing and returns them, and the
-        call is repeated with them (at most 10 attempts). The call and the index eviction
-        hold the embedding store's namespace lock, so the index matches Redis.
+        call is repeated with them. The 10th attempt settles: it deletes everything read and
+        keeps only edges linked to or from the record since (as if linked just after the
+        deletion), so a record that keeps gaining neighbours is still deleted. The call and the
+        index eviction hold the embedding store's namespace lock, so the index matches Redis.
 
         Raises:
             InvalidArgument: ``namespace``, ``record_id``.
-            Unavailable: the record kept gaining neighbours during 10 attempts.
+            Unavailable: not raised by the script's settle mode; kept for a defensive bound.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         validation.record_id(record_id)
         sources, targets = self._read(keys, record_id)
-        for _ in range(MAX_ATTEMPTS):
-            reply = self._attempt(namespace, keys, record_id, sources, targets)
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            reply = self._attempt(namespace, keys, record_id, sources, targets, settle=attempt == MAX_ATTEMPTS)
             if reply[0] == b"deleted":
                 return DeleteResult(bool(int(reply[2])), int(reply[1]))
             sources, targets = sorted(text(s) for s in reply[1]), [text(t) for t in reply[2]]
-        raise Unavailable(f"record {record_id!r} kept gaining edges during deletion; retry")
+        raise Unavailable(f"record {record_id!r}: deletion did not settle; retry")  # settle never retries
 
     def _read(self, keys: NamespaceKeys, record_id: str) -> tuple[list[str], list[str]]:
         """(sources in the record's in-set, targets of its own edges), one round trip."""
@@ -87,14 +89,16 @@ class RecordLifecycle:
         return sorted(text(s) for s in sources), [text(t) for t in targets]
 
     def _attempt(self, namespace: str, keys: NamespaceKeys, record_id: str, sources: list[str],
-                 targets: list[str]) -> list:
-        """One record_delete call with every neighbour key, evicting the vector on success."""
+                 targets: list[str], settle: bool = False) -> list:
+        """One record_delete call with every neighbour key, evicting the vector on success.
+        ``settle``: delete what was read even if edges appeared since (kept, as if linked
+        just after the deletion) instead of replying "retry"."""
         script_keys = [keys.confidence, keys.confidence_ids, keys.predictions, keys.prediction_ids, keys.errors,
                        keys.vectors, keys.documents, keys.edges(record_id), keys.incoming(record_id)]
         script_keys += [keys.edges(s) for s in sources]
         for t in targets:
             script_keys += [keys.edges(t), keys.incoming(t)]
-        args = [record_id, len(sources), len(targets), *sources, *targets]
+        args = [record_id, len(sources), len(targets), *sources, *targets, "1" if settle else "0"]
         with self._embeddings.namespace_lock(namespace):
             reply = self._delete(keys=script_keys, args=args, client=self._client)
             if reply[0] == b"deleted":
