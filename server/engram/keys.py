@@ -89,6 +89,10 @@ class NamespaceKeys:
         return f"{self.tag}:emb"
 
 
+VECTORS_PATTERN = f"{PREFIX}:{{*}}:vec"
+"""SCAN pattern of every namespace's ``vec`` HASH (braces are literal in Redis globs)."""
+
+
 def namespace_of_vectors_key(key: str) -> str | None:
     """Inverse of ``NamespaceKeys(ns).vectors``: the namespace, or None if ``key`` is not one."""
     head, tail = f"{PREFIX}:{{", "}:vec"

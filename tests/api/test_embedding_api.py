@@ -8,6 +8,7 @@ import grpc
 import numpy as np
 import pytest
 
+from engram.keys import NamespaceKeys
 from engram.v1 import common_pb2
 from engram.v1 import embedding_pb2 as pb
 from tests.api.conftest import assert_invalid, connect
@@ -75,7 +76,7 @@ def test_stored_vectors_match_embed_rpc(api, redis_client):
     upsert_text(api, "p", FACTS["paris"])
     embedded = api.embedding.Embed(pb.EmbedRequest(texts=[FACTS["paris"]]))
     assert embedded.dimensions == 384 and len(embedded.vectors) == 1
-    stored = np.frombuffer(redis_client.hget("engram:{emb-ns}:vec", "p"), dtype="<f4")
+    stored = np.frombuffer(redis_client.hget(NamespaceKeys(NS).vectors, "p"), dtype="<f4")
     assert np.allclose(stored, np.array(embedded.vectors[0].values, dtype=np.float32), atol=1e-6)
     assert abs(float(np.linalg.norm(stored)) - 1.0) < 1e-5
 

@@ -13,7 +13,7 @@ from engram.domain.embedding import EmbeddingStore
 from engram.domain.graph import GraphStore
 from engram.domain.lifecycle import DeleteResult, RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
-from engram.errors import InvalidArgument, Unavailable
+from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
 

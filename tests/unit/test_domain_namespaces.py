@@ -125,7 +125,7 @@ def test_touch_never_fails_an_acknowledged_write(tmp_path) -> None:
         registry.touch("late")  # must not raise
         server.start()
         registry.touch("late")
-        assert client.zrange("engram:namespaces", 0, -1) == [b"late"]
+        assert client.zrange(NAMESPACES, 0, -1) == [b"late"]
     finally:
         client.close()
         server.stop()

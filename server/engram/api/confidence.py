@@ -19,7 +19,6 @@ class ConfidenceServicer(pb_grpc.ConfidenceServiceServicer):
         self._registry = registry
 
     def UpdateConfidence(self, request: pb.UpdateConfidenceRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         if not request.HasField("signal"):
             raise InvalidArgument("signal", "is required")
         state = self._store.update(request.namespace, request.record_id, request.signal)
@@ -27,18 +26,15 @@ class ConfidenceServicer(pb_grpc.ConfidenceServiceServicer):
         return pb.UpdateConfidenceResponse(state=convert.confidence_state(state))
 
     def GetConfidence(self, request: pb.GetConfidenceRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         state = self._store.get(request.namespace, request.record_id)
         return pb.GetConfidenceResponse(state=convert.confidence_state(state))
 
     def BatchGetConfidence(self, request: pb.BatchGetConfidenceRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         record_ids = validation.record_ids(list(request.record_ids))
         states = self._store.get_many(request.namespace, record_ids)
         return pb.BatchGetConfidenceResponse(states=[convert.confidence_state(s) for s in states])
 
     def BatchUpdateConfidence(self, request: pb.BatchUpdateConfidenceRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         for i, update in enumerate(request.updates):
             if not update.HasField("signal"):
                 raise InvalidArgument(f"updates[{i}].signal", "is required")
@@ -47,7 +43,6 @@ class ConfidenceServicer(pb_grpc.ConfidenceServiceServicer):
         return pb.BatchUpdateConfidenceResponse(states=[convert.confidence_state(s) for s in states])
 
     def ListConfidence(self, request: pb.ListConfidenceRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         page = self._store.list(request.namespace, request.page_size, request.page_token)
         return pb.ListConfidenceResponse(states=[convert.confidence_state(s) for s in page.items],
                                          next_page_token=page.next_page_token)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import grpc
 
+from engram.api.convert import present
 from engram.domain.embedding import EmbeddingStore
 from engram.domain.namespaces import NamespaceRegistry
 from engram.errors import InvalidArgument
@@ -40,13 +41,8 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
 
     def Search(self, request: pb.SearchRequest, context: grpc.ServicerContext):
         vector = list(request.vector.values) if request.HasField("vector") else None
-        hits = self._store.search(
-            request.namespace,
-            text=request.text,
-            vector=vector,
-            top_k=request.top_k if request.HasField("top_k") else 10,
-            min_score=request.min_score if request.HasField("min_score") else None,
-        )
+        hits = self._store.search(request.namespace, text=request.text, vector=vector,
+                                  **present(request, "top_k", "min_score"))
         for rank, hit in enumerate(hits, start=1):
             if not context.is_active():  # the client cancelled: stop streaming
                 return

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import grpc
 
-from engram import validation
 from engram.api import convert
 from engram.domain.ledger import ErrorSummary, Ledger, Prediction, Resolution
 from engram.domain.namespaces import NamespaceRegistry
@@ -82,20 +81,17 @@ class LedgerServicer(pb_grpc.LedgerServiceServicer):
         self._clock = clock
 
     def RecordPrediction(self, request: pb.RecordPredictionRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         predicted = convert.values_from_proto(request.predicted, "predicted")
         prediction = self._ledger.record_prediction(request.namespace, request.record_id, predicted, self._clock())
         self._registry.touch(request.namespace)
         return pb.RecordPredictionResponse(prediction=prediction_to_proto(prediction))
 
     def ResolvePrediction(self, request: pb.ResolvePredictionRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         actual = convert.values_from_proto(request.actual, "actual")
         resolution = self._ledger.resolve(request.namespace, request.record_id, actual, self._clock())
         return pb.ResolvePredictionResponse(**self._resolution_fields(resolution))
 
     def AutoResolvePrediction(self, request: pb.AutoResolvePredictionRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         outcome = OUTCOMES.get(request.outcome)
         if outcome is None:
             raise InvalidArgument("outcome", f"must be one of {sorted(OUTCOMES.values())} (got enum value {request.outcome})")
@@ -112,16 +108,14 @@ class LedgerServicer(pb_grpc.LedgerServiceServicer):
         return fields
 
     def GetPrediction(self, request: pb.GetPredictionRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         prediction = self._ledger.get_prediction(request.namespace, request.record_id)
         if prediction is None:
             return pb.GetPredictionResponse(found=False)
         return pb.GetPredictionResponse(found=True, prediction=prediction_to_proto(prediction))
 
     def ListHighestErrors(self, request: pb.ListHighestErrorsRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
-        limit = request.limit if request.HasField("limit") else 10
-        rows = self._ledger.highest_errors(request.namespace, limit, include_predictions=request.include_predictions)
+        rows = self._ledger.highest_errors(request.namespace, include_predictions=request.include_predictions,
+                                           **convert.present(request, "limit"))
         errors = []
         for row in rows:
             entry = pb.PredictionError(record_id=row.record_id, prediction_error=row.prediction_error)
@@ -131,16 +125,14 @@ class LedgerServicer(pb_grpc.LedgerServiceServicer):
         return pb.ListHighestErrorsResponse(errors=errors)
 
     def GetErrorSummary(self, request: pb.GetErrorSummaryRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
-        limit = request.limit if request.HasField("limit") else 100
         group_by = enum_field(GROUPINGS, request.group_by, "group_by")
-        summary, groups = self._ledger.error_summary(request.namespace, limit, group_by)
+        summary, groups = self._ledger.error_summary(request.namespace, group_by=group_by,
+                                                     **convert.present(request, "limit"))
         return pb.GetErrorSummaryResponse(
             summary=summary_to_proto(summary),
             groups=[pb.ErrorSummaryGroup(key=key, summary=summary_to_proto(s)) for key, s in groups])
 
     def ListPredictions(self, request: pb.ListPredictionsRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         state = enum_field(STATES, request.state, "state")
         page = self._ledger.list_predictions(request.namespace, state, request.page_size, request.page_token)
         return pb.ListPredictionsResponse(predictions=[prediction_to_proto(p) for p in page.items],

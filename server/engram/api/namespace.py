@@ -7,7 +7,6 @@ from typing import Any
 
 import grpc
 
-from engram import validation
 from engram.domain.config import OUTCOMES, ConfigStore, NamespaceConfig
 from engram.domain.lifecycle import RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
@@ -42,11 +41,9 @@ class NamespaceServicer(pb_grpc.NamespaceServiceServicer):
         self._lifecycle = lifecycle
 
     def GetNamespaceConfig(self, request: pb.GetNamespaceConfigRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         return pb.GetNamespaceConfigResponse(config=config_to_proto(self._configs.get(request.namespace)))
 
     def UpdateNamespaceConfig(self, request: pb.UpdateNamespaceConfigRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         config = self._configs.update(request.namespace, config_changes(request.config), reset=request.reset)
         self._registry.touch(request.namespace)
         return pb.UpdateNamespaceConfigResponse(config=config_to_proto(config))
@@ -56,5 +53,4 @@ class NamespaceServicer(pb_grpc.NamespaceServiceServicer):
         return pb.ListNamespacesResponse(namespaces=page.items, next_page_token=page.next_page_token)
 
     def DeleteNamespace(self, request: pb.DeleteNamespaceRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         return pb.DeleteNamespaceResponse(deleted_key_count=self._lifecycle.delete_namespace(request.namespace))

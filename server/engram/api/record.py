@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 import grpc
 
-from engram import validation
 from engram.api import convert
 from engram.api.ledger import ALL_OUTCOMES, enum_field, prediction_to_proto, status_enum
 from engram.domain.lifecycle import RecordLifecycle
@@ -29,7 +28,6 @@ class RecordServicer(pb_grpc.RecordServiceServicer):
         self._clock = clock
 
     def ReportOutcome(self, request: pb.ReportOutcomeRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         outcome = enum_field(ALL_OUTCOMES, request.outcome, "outcome")
         report = self._outcomes.report(request.namespace, list(request.record_ids), outcome, self._clock())
         self._registry.touch(request.namespace)
@@ -43,7 +41,6 @@ class RecordServicer(pb_grpc.RecordServiceServicer):
         return pb.ReportOutcomeResponse(results=results, strengthened_edge_count=report.strengthened_edge_count)
 
     def BatchGetRecords(self, request: pb.BatchGetRecordsRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         views = self._reader.get_many(request.namespace, list(request.record_ids))
         records = []
         for v in views:
@@ -55,6 +52,5 @@ class RecordServicer(pb_grpc.RecordServiceServicer):
         return pb.BatchGetRecordsResponse(records=records)
 
     def DeleteRecord(self, request: pb.DeleteRecordRequest, context: grpc.ServicerContext):
-        validation.namespace(request.namespace)
         result = self._lifecycle.delete_record(request.namespace, request.record_id)
         return pb.DeleteRecordResponse(deleted=result.deleted, removed_edge_count=result.removed_edge_count)

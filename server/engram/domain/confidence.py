@@ -15,7 +15,6 @@ a constant gain 1/(cap + 1) (bounded exponential forgetting).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +26,7 @@ from engram import validation
 from engram.domain.config import DEFAULTS, ConfigStore, NamespaceConfig
 from engram.domain import paging
 from engram.domain.paging import Page
-from engram.domain.values import config_defaults, lua_number, parse_float, require_binary_client, text
+from engram.domain.values import config_defaults, lua_number, parse_float, require_binary_client
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
@@ -167,26 +166,23 @@ class ConfidenceStore:
         """A page of the namespace's confidence entries by record_id (byte order), starting
         after ``page_token``'s id. ``page_size`` 0 means 100, else 1..1000. An entry present
         during the whole listing is returned exactly once; one removed between the id range
-        and the read is skipped. ``next_page_token`` is set when the page of ids was full.
+        and the read is skipped. ``next_page_token`` is empty on the last page.
 
         Raises:
             InvalidArgument: ``namespace``, ``page_size``, ``page_token``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
-        size = paging.page_size(page_size)
-        start = paging.lex_range_start(page_token)
-        ids = [text(m) for m in self._client.zrange(keys.confidence_ids, start, "+", bylex=True, offset=0, num=size)]
+        ids, token = paging.lex_page(self._client, keys.confidence_ids, page_size, page_token)
         if not ids:
-            return Page([], "")
+            return Page([], token)
         raws = self._client.hmget(keys.confidence, ids)
+        # Every listed entry is stored, so the prior (needed only for absent ones) is moot.
         items = [ConfidenceState.from_stored(rid, raw, DEFAULTS.initial_confidence)
                  for rid, raw in zip(ids, raws) if raw is not None]
-        return Page(items, paging.encode_token(ids[-1]) if len(ids) == size else "")
+        return Page(items, token)
 
 
 def _signal(value: float, field: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidArgument(field, f"must be a number (got {type(value).__name__})")
-    if not math.isfinite(value):
-        raise InvalidArgument(field, f"must be a finite number (got {value})")
-    return validation.in_range(value, field, 0.0, 1.0)
+    return validation.in_range(value, field, 0.0, 1.0)  # also refuses NaN and infinities

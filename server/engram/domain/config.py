@@ -22,6 +22,7 @@ from typing import Any
 
 import redis
 
+from engram import validation
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
 
@@ -155,8 +156,11 @@ class ConfigStore:
         self._redis = client
 
     def get(self, namespace: str) -> NamespaceConfig:
-        """The effective configuration: stored fields over `DEFAULTS`. One HGETALL."""
-        return NamespaceConfig.from_hash(self._redis.hgetall(NamespaceKeys(namespace).config))
+        """The effective configuration: stored fields over `DEFAULTS`. One HGETALL.
+
+        Raises: InvalidArgument (``namespace``).
+        """
+        return NamespaceConfig.from_hash(self._redis.hgetall(NamespaceKeys(validation.namespace(namespace)).config))
 
     def queue_get(self, pipe: redis.client.Pipeline, namespace: str) -> None:
         """Queue the read of `get` on ``pipe`` (one HGETALL), so a reader fetches the
@@ -170,9 +174,9 @@ class ConfigStore:
         whole and stores it. Optimistic: WATCH the hash, retry if it changed meanwhile, so two
         concurrent updates cannot combine into an invalid configuration.
 
-        Raises: InvalidArgument naming the field (nothing written).
+        Raises: InvalidArgument naming the field, or ``namespace`` (nothing written).
         """
-        key = NamespaceKeys(namespace).config
+        key = NamespaceKeys(validation.namespace(namespace)).config
         with self._redis.pipeline() as pipe:
             while True:
                 try:

@@ -25,7 +25,7 @@ import redis
 from engram import validation
 from engram.embeddings.index import IndexRegistry, VectorIndex
 from engram.errors import FailedPrecondition, InvalidArgument, Unavailable
-from engram.keys import NamespaceKeys, namespace_of_vectors_key
+from engram.keys import VECTORS_PATTERN, NamespaceKeys, namespace_of_vectors_key
 from engram.store.scripts import Scripts
 
 log = logging.getLogger(__name__)
@@ -213,7 +213,7 @@ class EmbeddingStore:
         if not hits:
             return []
         docs = self._redis.hmget(NamespaceKeys(namespace).documents, [rid for rid, _ in hits])
-        return [SearchHit(rid, float(score), _doc_text(doc)) for (rid, score), doc in zip(hits, docs)]
+        return [SearchHit(rid, float(score), document_text(doc)) for (rid, score), doc in zip(hits, docs)]
 
     def _check_text_query_model(self, namespace: str) -> None:
         stored = self._redis.hget(NamespaceKeys(namespace).embedding_config, "model")
@@ -225,7 +225,7 @@ class EmbeddingStore:
     def warm(self, batch: int = 10000) -> dict[str, int]:
         """Loads every namespace's vectors from Redis into the index. Returns rows per namespace."""
         loaded: dict[str, int] = {}
-        for key in self._redis.scan_iter(match="engram:{*}:vec", count=1000):
+        for key in self._redis.scan_iter(match=VECTORS_PATTERN, count=1000):
             namespace = namespace_of_vectors_key(_s(key))
             if namespace is None:
                 continue
@@ -255,7 +255,8 @@ def _s(value: bytes | str) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
-def _doc_text(raw: bytes | None) -> str:
+def document_text(raw: bytes | None) -> str:
+    """The text of a record's stored document (msgpack {text, model, updated_at}); "" if none."""
     if raw is None:
         return ""
     return str(msgpack.unpackb(raw, raw=False).get("text", ""))

@@ -223,7 +223,7 @@ class Ledger:
         ``page_token``'s id, filtered by ``state`` ("all", "open" or "resolved"). The filter
         applies to a page of ``page_size`` ids (0: 100, else 1..1000), so a page may hold
         fewer (even none) while ``next_page_token`` is set; only an empty token ends the
-        listing. A prediction present during the whole listing is returned exactly once.
+        listing (it is empty exactly when no id follows). A prediction present during the whole listing is returned exactly once.
 
         Raises:
             InvalidArgument: ``namespace``, ``state``, ``page_size``, ``page_token``.
@@ -231,16 +231,14 @@ class Ledger:
         keys = NamespaceKeys(validation.namespace(namespace))
         if state not in PREDICTION_STATES:
             raise InvalidArgument("state", f"must be one of {', '.join(PREDICTION_STATES)} (got {state!r})")
-        size = paging.page_size(page_size)
-        start = paging.lex_range_start(page_token)
-        ids = [text(m) for m in self._client.zrange(keys.prediction_ids, start, "+", bylex=True, offset=0, num=size)]
+        ids, token = paging.lex_page(self._client, keys.prediction_ids, page_size, page_token)
         if not ids:
-            return Page([], "")
+            return Page([], token)
         predictions = [Prediction.from_stored(rid, raw)
                        for rid, raw in zip(ids, self._client.hmget(keys.predictions, ids)) if raw is not None]
         if state != "all":
             predictions = [p for p in predictions if p.resolved is (state == "resolved")]
-        return Page(predictions, paging.encode_token(ids[-1]) if len(ids) == size else "")
+        return Page(predictions, token)
 
     def highest_errors(self, namespace: str, limit: int = 10, include_predictions: bool = False) -> list[HighestError]:
         """Up to ``limit`` (1..10000) records by latest prediction error, descending (ties by

@@ -6,7 +6,8 @@ the index miss a mirror), its id in its out-neighbours' in-sets, its prediction 
 ``pred:ids``) and error, its vector and document. The neighbours' keys are known only at run
 time (DESIGN.md, principle 3): `RecordLifecycle.delete_record` reads them, then runs
 ``lua/record_delete.lua`` with every key, which re-checks the read and, if a neighbour
-appeared meanwhile, changes nothing and returns the current neighbours for another try.
+appeared meanwhile, changes nothing and returns the current neighbours for another try; the
+last try settles (deletes what it was given, keeps only edges linked since).
 
 Stale members of in-sets left by pruning (``in:<t>`` may still name a deleted record whose
 edge to t had been pruned earlier) are harmless: nothing reads an in-set but deletion.
@@ -22,7 +23,6 @@ from engram import validation
 from engram.domain.embedding import EmbeddingStore
 from engram.domain.namespaces import NamespaceRegistry
 from engram.domain.values import text
-from engram.errors import Unavailable
 from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
 
@@ -68,17 +68,16 @@ class RecordLifecycle:
 
         Raises:
             InvalidArgument: ``namespace``, ``record_id``.
-            Unavailable: not raised by the script's settle mode; kept for a defensive bound.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         validation.record_id(record_id)
         sources, targets = self._read(keys, record_id)
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            reply = self._attempt(namespace, keys, record_id, sources, targets, settle=attempt == MAX_ATTEMPTS)
+        for _ in range(MAX_ATTEMPTS - 1):
+            reply = self._attempt(namespace, keys, record_id, sources, targets)
             if reply[0] == b"deleted":
-                return DeleteResult(bool(int(reply[2])), int(reply[1]))
+                return _result(reply)
             sources, targets = sorted(text(s) for s in reply[1]), [text(t) for t in reply[2]]
-        raise Unavailable(f"record {record_id!r}: deletion did not settle; retry")  # settle never retries
+        return _result(self._attempt(namespace, keys, record_id, sources, targets, settle=True))  # never "retry"
 
     def _read(self, keys: NamespaceKeys, record_id: str) -> tuple[list[str], list[str]]:
         """(sources in the record's in-set, targets of its own edges), one round trip."""
@@ -133,3 +132,8 @@ class RecordLifecycle:
             self._registry.forget(namespace)
             self._embeddings.drop_namespace(namespace)
         return removed
+
+
+def _result(reply: list) -> DeleteResult:
+    """A record_delete reply ``{"deleted", removed_edge_count, found}`` as a DeleteResult."""
+    return DeleteResult(bool(int(reply[2])), int(reply[1]))

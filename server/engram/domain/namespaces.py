@@ -17,7 +17,6 @@ import redis
 
 from engram.domain import paging
 from engram.domain.paging import Page
-from engram.domain.values import text
 from engram.keys import NAMESPACES
 
 log = logging.getLogger(__name__)
@@ -69,11 +68,7 @@ class NamespaceRegistry:
         Raises:
             InvalidArgument: ``page_size``, ``page_token``.
         """
-        size = paging.page_size(page_size)
-        start = paging.lex_range_start(page_token)
-        rows = [text(m) for m in self._client.zrangebylex(NAMESPACES, start, "+", start=0, num=size + 1)]
-        token = paging.encode_token(rows[size - 1]) if len(rows) > size else ""
-        return Page(rows[:size], token)
+        return Page(*paging.lex_page(self._client, NAMESPACES, page_size, page_token))
 
     def forget(self, namespace: str) -> None:
         """Unregisters ``namespace`` (ZREM) and drops it from this process's cache, so the

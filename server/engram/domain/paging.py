@@ -13,6 +13,8 @@ import binascii
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+import redis
+
 from engram import validation
 from engram.errors import InvalidArgument
 
@@ -61,3 +63,16 @@ def lex_range_start(token: str, field: str = "page_token") -> str:
     """The ZRANGE ... BYLEX start for the page after ``token``: ``(last`` or ``-``."""
     last = decode_token(token, field)
     return "-" if last is None else "(" + last
+
+
+def lex_page(client: redis.Redis, key: str, requested_size: int, token: str) -> tuple[list[str], str]:
+    """One page of the members of a score-0 ZSET in byte order (one ZRANGE BYLEX): the ids
+    after ``token``'s, at most ``requested_size`` of them (0: 100), and the next page's
+    token, empty when none follows (one extra member is read to know).
+
+    Raises: InvalidArgument (``page_size``, ``page_token``).
+    """
+    size = page_size(requested_size)
+    rows = client.zrange(key, lex_range_start(token), "+", bylex=True, offset=0, num=size + 1)
+    ids = [m.decode("utf-8") if isinstance(m, bytes) else m for m in rows]
+    return ids[:size], encode_token(ids[size - 1]) if len(ids) > size else ""

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import msgpack
 import redis
 
 from engram import validation
 from engram.domain.confidence import ConfidenceState
 from engram.domain.config import ConfigStore, NamespaceConfig
+from engram.domain.embedding import document_text
 from engram.domain.ledger import Prediction
 from engram.domain.values import require_binary_client
 from engram.errors import InvalidArgument
@@ -76,15 +76,9 @@ class RecordReader:
                 record_id=rid,
                 confidence=ConfidenceState.from_stored(rid, conf, initial),
                 has_embedding=bool(per_id[2 * i]),
-                text=_text(doc),
+                text=document_text(doc),
                 prediction=None if pred is None else Prediction.from_stored(rid, pred),
                 edge_count=int(per_id[2 * i + 1]),
             )
             for i, (rid, conf, doc, pred) in enumerate(zip(ids, confs, docs, preds))
         ]
-
-
-def _text(raw: bytes | None) -> str:
-    if raw is None:
-        return ""
-    return str(msgpack.unpackb(raw, raw=False).get("text", ""))
