@@ -14,33 +14,53 @@ class InputType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     INPUT_TYPE_UNSPECIFIED: _ClassVar[InputType]
     INPUT_TYPE_DOCUMENT: _ClassVar[InputType]
     INPUT_TYPE_QUERY: _ClassVar[InputType]
+
+class Ranking(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    RANKING_UNSPECIFIED: _ClassVar[Ranking]
+    RANKING_SIMILARITY: _ClassVar[Ranking]
+    RANKING_SIMILARITY_TIMES_CONFIDENCE: _ClassVar[Ranking]
 INPUT_TYPE_UNSPECIFIED: InputType
 INPUT_TYPE_DOCUMENT: InputType
 INPUT_TYPE_QUERY: InputType
+RANKING_UNSPECIFIED: Ranking
+RANKING_SIMILARITY: Ranking
+RANKING_SIMILARITY_TIMES_CONFIDENCE: Ranking
 
 class UpsertEmbeddingRequest(_message.Message):
-    __slots__ = ("namespace", "record_id", "text", "vector", "model")
+    __slots__ = ("namespace", "record_id", "text", "vector", "model", "metadata")
+    class MetadataEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     NAMESPACE_FIELD_NUMBER: _ClassVar[int]
     RECORD_ID_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     VECTOR_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
+    METADATA_FIELD_NUMBER: _ClassVar[int]
     namespace: str
     record_id: str
     text: str
     vector: _common_pb2.Vector
     model: str
-    def __init__(self, namespace: _Optional[str] = ..., record_id: _Optional[str] = ..., text: _Optional[str] = ..., vector: _Optional[_Union[_common_pb2.Vector, _Mapping]] = ..., model: _Optional[str] = ...) -> None: ...
+    metadata: _containers.ScalarMap[str, str]
+    def __init__(self, namespace: _Optional[str] = ..., record_id: _Optional[str] = ..., text: _Optional[str] = ..., vector: _Optional[_Union[_common_pb2.Vector, _Mapping]] = ..., model: _Optional[str] = ..., metadata: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class UpsertEmbeddingResponse(_message.Message):
-    __slots__ = ("created", "model", "dimensions")
+    __slots__ = ("created", "model", "dimensions", "consistency_token")
     CREATED_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
     DIMENSIONS_FIELD_NUMBER: _ClassVar[int]
+    CONSISTENCY_TOKEN_FIELD_NUMBER: _ClassVar[int]
     created: bool
     model: str
     dimensions: int
-    def __init__(self, created: _Optional[bool] = ..., model: _Optional[str] = ..., dimensions: _Optional[int] = ...) -> None: ...
+    consistency_token: str
+    def __init__(self, created: _Optional[bool] = ..., model: _Optional[str] = ..., dimensions: _Optional[int] = ..., consistency_token: _Optional[str] = ...) -> None: ...
 
 class DeleteEmbeddingRequest(_message.Message):
     __slots__ = ("namespace", "record_id")
@@ -51,36 +71,169 @@ class DeleteEmbeddingRequest(_message.Message):
     def __init__(self, namespace: _Optional[str] = ..., record_id: _Optional[str] = ...) -> None: ...
 
 class DeleteEmbeddingResponse(_message.Message):
-    __slots__ = ("deleted",)
+    __slots__ = ("deleted", "consistency_token")
     DELETED_FIELD_NUMBER: _ClassVar[int]
+    CONSISTENCY_TOKEN_FIELD_NUMBER: _ClassVar[int]
     deleted: bool
-    def __init__(self, deleted: _Optional[bool] = ...) -> None: ...
+    consistency_token: str
+    def __init__(self, deleted: _Optional[bool] = ..., consistency_token: _Optional[str] = ...) -> None: ...
 
 class SearchRequest(_message.Message):
-    __slots__ = ("namespace", "text", "vector", "top_k", "min_score")
+    __slots__ = ("namespace", "text", "vector", "top_k", "min_score", "filter", "ranking", "consistency_token")
+    class FilterEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     NAMESPACE_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     VECTOR_FIELD_NUMBER: _ClassVar[int]
     TOP_K_FIELD_NUMBER: _ClassVar[int]
     MIN_SCORE_FIELD_NUMBER: _ClassVar[int]
+    FILTER_FIELD_NUMBER: _ClassVar[int]
+    RANKING_FIELD_NUMBER: _ClassVar[int]
+    CONSISTENCY_TOKEN_FIELD_NUMBER: _ClassVar[int]
     namespace: str
     text: str
     vector: _common_pb2.Vector
     top_k: int
     min_score: float
-    def __init__(self, namespace: _Optional[str] = ..., text: _Optional[str] = ..., vector: _Optional[_Union[_common_pb2.Vector, _Mapping]] = ..., top_k: _Optional[int] = ..., min_score: _Optional[float] = ...) -> None: ...
+    filter: _containers.ScalarMap[str, str]
+    ranking: Ranking
+    consistency_token: str
+    def __init__(self, namespace: _Optional[str] = ..., text: _Optional[str] = ..., vector: _Optional[_Union[_common_pb2.Vector, _Mapping]] = ..., top_k: _Optional[int] = ..., min_score: _Optional[float] = ..., filter: _Optional[_Mapping[str, str]] = ..., ranking: _Optional[_Union[Ranking, str]] = ..., consistency_token: _Optional[str] = ...) -> None: ...
 
 class SearchResponse(_message.Message):
-    __slots__ = ("record_id", "score", "text", "rank")
+    __slots__ = ("record_id", "score", "text", "rank", "confidence", "priority", "metadata")
+    class MetadataEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     RECORD_ID_FIELD_NUMBER: _ClassVar[int]
     SCORE_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     RANK_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    METADATA_FIELD_NUMBER: _ClassVar[int]
     record_id: str
     score: float
     text: str
     rank: int
-    def __init__(self, record_id: _Optional[str] = ..., score: _Optional[float] = ..., text: _Optional[str] = ..., rank: _Optional[int] = ...) -> None: ...
+    confidence: float
+    priority: float
+    metadata: _containers.ScalarMap[str, str]
+    def __init__(self, record_id: _Optional[str] = ..., score: _Optional[float] = ..., text: _Optional[str] = ..., rank: _Optional[int] = ..., confidence: _Optional[float] = ..., priority: _Optional[float] = ..., metadata: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class SearchQuery(_message.Message):
+    __slots__ = ("text", "vector")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    VECTOR_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    vector: _common_pb2.Vector
+    def __init__(self, text: _Optional[str] = ..., vector: _Optional[_Union[_common_pb2.Vector, _Mapping]] = ...) -> None: ...
+
+class BatchSearchRequest(_message.Message):
+    __slots__ = ("namespace", "queries", "top_k", "min_score", "filter", "ranking", "consistency_token")
+    class FilterEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    QUERIES_FIELD_NUMBER: _ClassVar[int]
+    TOP_K_FIELD_NUMBER: _ClassVar[int]
+    MIN_SCORE_FIELD_NUMBER: _ClassVar[int]
+    FILTER_FIELD_NUMBER: _ClassVar[int]
+    RANKING_FIELD_NUMBER: _ClassVar[int]
+    CONSISTENCY_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    queries: _containers.RepeatedCompositeFieldContainer[SearchQuery]
+    top_k: int
+    min_score: float
+    filter: _containers.ScalarMap[str, str]
+    ranking: Ranking
+    consistency_token: str
+    def __init__(self, namespace: _Optional[str] = ..., queries: _Optional[_Iterable[_Union[SearchQuery, _Mapping]]] = ..., top_k: _Optional[int] = ..., min_score: _Optional[float] = ..., filter: _Optional[_Mapping[str, str]] = ..., ranking: _Optional[_Union[Ranking, str]] = ..., consistency_token: _Optional[str] = ...) -> None: ...
+
+class SearchHit(_message.Message):
+    __slots__ = ("record_id", "score", "text", "rank", "confidence", "priority", "metadata")
+    class MetadataEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    RANK_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    METADATA_FIELD_NUMBER: _ClassVar[int]
+    record_id: str
+    score: float
+    text: str
+    rank: int
+    confidence: float
+    priority: float
+    metadata: _containers.ScalarMap[str, str]
+    def __init__(self, record_id: _Optional[str] = ..., score: _Optional[float] = ..., text: _Optional[str] = ..., rank: _Optional[int] = ..., confidence: _Optional[float] = ..., priority: _Optional[float] = ..., metadata: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class BatchSearchResponse(_message.Message):
+    __slots__ = ("query_index", "hits")
+    QUERY_INDEX_FIELD_NUMBER: _ClassVar[int]
+    HITS_FIELD_NUMBER: _ClassVar[int]
+    query_index: int
+    hits: _containers.RepeatedCompositeFieldContainer[SearchHit]
+    def __init__(self, query_index: _Optional[int] = ..., hits: _Optional[_Iterable[_Union[SearchHit, _Mapping]]] = ...) -> None: ...
+
+class ImportRecord(_message.Message):
+    __slots__ = ("record_id", "text", "vector", "model", "metadata")
+    class MetadataEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    VECTOR_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    METADATA_FIELD_NUMBER: _ClassVar[int]
+    record_id: str
+    text: str
+    vector: _common_pb2.Vector
+    model: str
+    metadata: _containers.ScalarMap[str, str]
+    def __init__(self, record_id: _Optional[str] = ..., text: _Optional[str] = ..., vector: _Optional[_Union[_common_pb2.Vector, _Mapping]] = ..., model: _Optional[str] = ..., metadata: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class ImportEmbeddingsRequest(_message.Message):
+    __slots__ = ("namespace", "records")
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    records: _containers.RepeatedCompositeFieldContainer[ImportRecord]
+    def __init__(self, namespace: _Optional[str] = ..., records: _Optional[_Iterable[_Union[ImportRecord, _Mapping]]] = ...) -> None: ...
+
+class ImportEmbeddingsResponse(_message.Message):
+    __slots__ = ("records_written", "records_created", "consistency_token")
+    RECORDS_WRITTEN_FIELD_NUMBER: _ClassVar[int]
+    RECORDS_CREATED_FIELD_NUMBER: _ClassVar[int]
+    CONSISTENCY_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    records_written: int
+    records_created: int
+    consistency_token: str
+    def __init__(self, records_written: _Optional[int] = ..., records_created: _Optional[int] = ..., consistency_token: _Optional[str] = ...) -> None: ...
 
 class EmbedRequest(_message.Message):
     __slots__ = ("texts", "input_type")

@@ -30,6 +30,11 @@ class EmbeddingServiceStub:
     semantic-search results best first (popoto's EmbeddingField, spec 003). Vectors are stored
     in Redis; the index is a cache of them. A namespace keeps one model and dimension: a
     write with another is refused with FAILED_PRECONDITION.
+
+    Replicas: every write is appended to the namespace's change log, which every server tails,
+    so all replicas' indexes follow within milliseconds. A write returns a consistency token;
+    a search that carries it is answered only once that write is visible on the answering
+    replica (waiting at most until the call's deadline: DEADLINE_EXCEEDED after it).
     """
 
     def __init__(self, channel):
@@ -53,6 +58,16 @@ class EmbeddingServiceStub:
                 request_serializer=engram_dot_v1_dot_embedding__pb2.SearchRequest.SerializeToString,
                 response_deserializer=engram_dot_v1_dot_embedding__pb2.SearchResponse.FromString,
                 _registered_method=True)
+        self.BatchSearch = channel.unary_stream(
+                '/engram.v1.EmbeddingService/BatchSearch',
+                request_serializer=engram_dot_v1_dot_embedding__pb2.BatchSearchRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_embedding__pb2.BatchSearchResponse.FromString,
+                _registered_method=True)
+        self.ImportEmbeddings = channel.stream_stream(
+                '/engram.v1.EmbeddingService/ImportEmbeddings',
+                request_serializer=engram_dot_v1_dot_embedding__pb2.ImportEmbeddingsRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_embedding__pb2.ImportEmbeddingsResponse.FromString,
+                _registered_method=True)
         self.Embed = channel.unary_unary(
                 '/engram.v1.EmbeddingService/Embed',
                 request_serializer=engram_dot_v1_dot_embedding__pb2.EmbedRequest.SerializeToString,
@@ -65,6 +80,11 @@ class EmbeddingServiceServicer:
     semantic-search results best first (popoto's EmbeddingField, spec 003). Vectors are stored
     in Redis; the index is a cache of them. A namespace keeps one model and dimension: a
     write with another is refused with FAILED_PRECONDITION.
+
+    Replicas: every write is appended to the namespace's change log, which every server tails,
+    so all replicas' indexes follow within milliseconds. A write returns a consistency token;
+    a search that carries it is answered only once that write is visible on the answering
+    replica (waiting at most until the call's deadline: DEADLINE_EXCEEDED after it).
     """
 
     def UpsertEmbedding(self, request, context):
@@ -84,6 +104,25 @@ class EmbeddingServiceServicer:
 
     def Search(self, request, context):
         """Cosine-similarity search; one response message per result, best first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BatchSearch(self, request, context):
+        """Many queries of one namespace in one call, scored with one matrix product; one response
+        message per query, in request order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportEmbeddings(self, request_iterator, context):
+        """Bulk ingest: the client streams records, the server embeds them in batches, writes them
+        in pipelines and streams an acknowledgement after each batch it has written. Each record
+        is written atomically (text, vector and metadata together, or nothing). An invalid
+        message ends the call with INVALID_ARGUMENT; records after the last acknowledgement are
+        then not written.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -114,6 +153,16 @@ def add_EmbeddingServiceServicer_to_server(servicer, server):
                     request_deserializer=engram_dot_v1_dot_embedding__pb2.SearchRequest.FromString,
                     response_serializer=engram_dot_v1_dot_embedding__pb2.SearchResponse.SerializeToString,
             ),
+            'BatchSearch': grpc.unary_stream_rpc_method_handler(
+                    servicer.BatchSearch,
+                    request_deserializer=engram_dot_v1_dot_embedding__pb2.BatchSearchRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_embedding__pb2.BatchSearchResponse.SerializeToString,
+            ),
+            'ImportEmbeddings': grpc.stream_stream_rpc_method_handler(
+                    servicer.ImportEmbeddings,
+                    request_deserializer=engram_dot_v1_dot_embedding__pb2.ImportEmbeddingsRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_embedding__pb2.ImportEmbeddingsResponse.SerializeToString,
+            ),
             'Embed': grpc.unary_unary_rpc_method_handler(
                     servicer.Embed,
                     request_deserializer=engram_dot_v1_dot_embedding__pb2.EmbedRequest.FromString,
@@ -132,6 +181,11 @@ class EmbeddingService:
     semantic-search results best first (popoto's EmbeddingField, spec 003). Vectors are stored
     in Redis; the index is a cache of them. A namespace keeps one model and dimension: a
     write with another is refused with FAILED_PRECONDITION.
+
+    Replicas: every write is appended to the namespace's change log, which every server tails,
+    so all replicas' indexes follow within milliseconds. A write returns a consistency token;
+    a search that carries it is answered only once that write is visible on the answering
+    replica (waiting at most until the call's deadline: DEADLINE_EXCEEDED after it).
     """
 
     @staticmethod
@@ -205,6 +259,60 @@ class EmbeddingService:
             '/engram.v1.EmbeddingService/Search',
             engram_dot_v1_dot_embedding__pb2.SearchRequest.SerializeToString,
             engram_dot_v1_dot_embedding__pb2.SearchResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchSearch(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/engram.v1.EmbeddingService/BatchSearch',
+            engram_dot_v1_dot_embedding__pb2.BatchSearchRequest.SerializeToString,
+            engram_dot_v1_dot_embedding__pb2.BatchSearchResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportEmbeddings(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/engram.v1.EmbeddingService/ImportEmbeddings',
+            engram_dot_v1_dot_embedding__pb2.ImportEmbeddingsRequest.SerializeToString,
+            engram_dot_v1_dot_embedding__pb2.ImportEmbeddingsResponse.FromString,
             options,
             channel_credentials,
             insecure,

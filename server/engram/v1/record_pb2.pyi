@@ -78,9 +78,11 @@ class DeleteRecordRequest(_message.Message):
     def __init__(self, namespace: _Optional[str] = ..., record_id: _Optional[str] = ...) -> None: ...
 
 class DeleteRecordResponse(_message.Message):
-    __slots__ = ("deleted", "removed_edge_count")
+    __slots__ = ("deleted", "removed_edge_count", "consistency_token")
     DELETED_FIELD_NUMBER: _ClassVar[int]
     REMOVED_EDGE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    CONSISTENCY_TOKEN_FIELD_NUMBER: _ClassVar[int]
     deleted: bool
     removed_edge_count: int
-    def __init__(self, deleted: _Optional[bool] = ..., removed_edge_count: _Optional[int] = ...) -> None: ...
+    consistency_token: str
+    def __init__(self, deleted: _Optional[bool] = ..., removed_edge_count: _Optional[int] = ..., consistency_token: _Optional[str] = ...) -> None: ...
