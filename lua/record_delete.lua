@@ -6,6 +6,8 @@
 -- caller's last attempt) it deletes everything it was given and keeps only the edges that
 -- appeared since the read, whose other keys it cannot touch: as if they were linked just
 -- after the deletion. Their in-set members and edge-set members stay, so they stay findable.
+-- A removed vector is appended to the namespace's change log, so replicas evict it.
+-- include: change_log.lua
 --
 -- KEYS[1]  engram:{ns}:conf          HASH record_id -> confidence state
 -- KEYS[2]  engram:{ns}:conf:ids      ZSET record_id (listing cursor)
@@ -20,14 +22,19 @@
 -- KEYS[9 + n_in + 2j - 1], KEYS[9 + n_in + 2j], j = 1..n_out
 --                                    engram:{ns}:edges:<t>, engram:{ns}:in:<t> of each
 --                                    out-neighbour t = ARGV[3 + n_in + j]
+-- KEYS[#KEYS - 1]  engram:{ns}:emb       HASH   {model, dimensions, log_seq}
+-- KEYS[#KEYS]      engram:{ns}:changes   STREAM the change log
 -- ARGV[1]  record id
 -- ARGV[2]  n_in, ARGV[3] n_out
 -- ARGV[4 .. 3 + n_in]                in-sources as read (SMEMBERS in:<id>)
 -- ARGV[4 + n_in .. 3 + n_in + n_out] out-neighbours as read (ZRANGE edges:<id>)
 -- ARGV[4 + n_in + n_out]             "1": settle mode (never replies "retry"); else "0"
+-- ARGV[5 + n_in + n_out]             change-log length (approximate MAXLEN)
 -- Reply:   {"retry", sources, targets}: the in-set or edge set now holds a member not passed;
 --          nothing changed; sources and targets are their current members, for the next try.
---          {"deleted", removed_edge_count, found (1 if anything was stored for the record)}
+--          {"deleted", removed_edge_count, found (1 if anything was stored for the record),
+--           change_id (the change-log entry of the removed vector, else the newest entry),
+--           had_vector (1 if a vector was removed and logged)}
 local id = ARGV[1]
 local n_in, n_out = tonumber(ARGV[2]), tonumber(ARGV[3])
 
@@ -55,8 +62,16 @@ count(redis.call('ZREM', KEYS[2], id))
 count(redis.call('HDEL', KEYS[3], id))
 count(redis.call('ZREM', KEYS[4], id))
 count(redis.call('ZREM', KEYS[5], id))
-count(redis.call('HDEL', KEYS[6], id))
+local had_vector = redis.call('HDEL', KEYS[6], id)
+count(had_vector)
 count(redis.call('HDEL', KEYS[7], id))
+local emb_key, log_key = KEYS[#KEYS - 1], KEYS[#KEYS]
+local change_id
+if had_vector == 1 then
+    change_id = log_change(emb_key, log_key, ARGV[5 + n_in + n_out], 'delete', id)
+else
+    change_id = last_change(log_key)
+end
 
 local removed = 0
 if new_out == 0 then
@@ -82,4 +97,4 @@ for j = 1, n_out do
     redis.call('SREM', KEYS[base], id)
 end
 if removed > 0 then found = 1 end
-return {'deleted', removed, math.min(found, 1)}
+return {'deleted', removed, math.min(found, 1), change_id, had_vector}

@@ -37,6 +37,7 @@ from engram.domain.namespaces import NamespaceRegistry
 from engram.domain.outcomes import OutcomeReporter
 from engram.domain.records import RecordReader
 from engram.embeddings.index import IndexRegistry
+from engram.embeddings.sync import ChangeLogFollower
 from engram.health import RedisHealthMonitor
 from engram.store.private_redis import PrivateRedis
 from engram.store.scripts import Scripts
@@ -111,6 +112,7 @@ class App:
     health: health.HealthServicer
     monitor: RedisHealthMonitor
     embeddings: EmbeddingStore
+    follower: ChangeLogFollower
     embedder: object | None = None
     owns_embedder: bool = True
     private_redis: PrivateRedis | None = None
@@ -130,6 +132,7 @@ class App:
         self.health.enter_graceful_shutdown()
         self.server.stop(self.settings.grace_period if grace is None else grace).wait()
         self.monitor.stop()
+        self.follower.stop()
         if self.embedder is not None and self.owns_embedder:
             self.embedder.close()  # type: ignore[attr-defined]
         self.redis.close()
@@ -171,7 +174,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         confidence = ConfidenceStore(client, scripts, configs)
         graph = GraphStore(client, scripts, configs)
         ledger = Ledger(client, scripts, configs)
-        embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry())
+        embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(), settings.change_log_length)
+        follower = ChangeLogFollower(client, embeddings)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
 
         server = grpc.server(
@@ -200,7 +204,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
             server,
         )
         monitor = RedisHealthMonitor(client, health_servicer, SERVICE_NAMES, settings.health_interval,
-                                     on_first_ready=embeddings.warm)
+                                     on_first_ready=follower.warm_and_start)
 
         try:
             port = server.add_insecure_port(settings.listen)
@@ -216,4 +220,5 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         if private is not None:
             private.stop()
         raise
-    return App(settings, server, port, client, health_servicer, monitor, embeddings, embedder, owns_embedder, private)
+    return App(settings, server, port, client, health_servicer, monitor, embeddings, follower, embedder,
+               owns_embedder, private)

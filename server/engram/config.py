@@ -10,6 +10,7 @@ then passed explicitly (no globals).
 | shutdown grace period, s | ``--grace-period`` | ``ENGRAM_GRACE_PERIOD`` | 10 |
 | Redis health-check interval, s | ``--health-interval`` | ``ENGRAM_HEALTH_INTERVAL`` | 1.0 |
 | embedding model | ``--embedding-model`` | ``ENGRAM_EMBEDDING_MODEL`` | ``minilm`` (onnxruntime; ``minilm-numpy``: numpy reference; ``none``: client vectors only) |
+| change-log length per namespace (approximate) | ``--change-log-length`` | ``ENGRAM_CHANGE_LOG_LENGTH`` | 100000 |
 | log level | ``--log-level`` | ``ENGRAM_LOG_LEVEL`` | ``INFO`` |
 
 Memory behaviour (evidence cap, graph symmetry, max edges, ...) is not a server setting: it is
@@ -40,6 +41,7 @@ class Settings:
     grace_period: float = 10.0
     health_interval: float = 1.0
     embedding_model: str = "minilm"
+    change_log_length: int = 100_000
     log_level: str = "INFO"
 
 
@@ -59,6 +61,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         default=float(env("ENGRAM_HEALTH_INTERVAL", d.health_interval)))
     parser.add_argument("--embedding-model", choices=["minilm", "minilm-numpy", "none"],
                         default=env("ENGRAM_EMBEDDING_MODEL", d.embedding_model))
+    parser.add_argument("--change-log-length", type=int,
+                        default=int(env("ENGRAM_CHANGE_LOG_LENGTH", d.change_log_length)),
+                        help="entries kept in each namespace's change log; a replica that falls further "
+                             "behind reloads the namespace")
     parser.add_argument("--log-level", default=env("ENGRAM_LOG_LEVEL", d.log_level))
 
 
@@ -66,6 +72,8 @@ def from_arguments(args: argparse.Namespace) -> Settings:
     """Settings from parsed flags. Raises ValueError on an invalid combination."""
     if args.max_workers < 1:
         raise ValueError("--max-workers must be >= 1")
+    if args.change_log_length < 100:
+        raise ValueError("--change-log-length must be >= 100")
     if args.grace_period < 0 or args.health_interval <= 0:
         raise ValueError("--grace-period must be >= 0 and --health-interval > 0")
     return Settings(
@@ -76,5 +84,6 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         grace_period=args.grace_period,
         health_interval=args.health_interval,
         embedding_model=args.embedding_model,
+        change_log_length=args.change_log_length,
         log_level=args.log_level.upper(),
     )

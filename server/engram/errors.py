@@ -38,3 +38,8 @@ class FailedPrecondition(EngramError):
 class Unavailable(EngramError):
     """A dependency (Redis, the embedding model) cannot be reached now; retrying may succeed
     (gRPC UNAVAILABLE)."""
+
+
+class DeadlineExceeded(EngramError):
+    """The call's deadline passed before the answer could be given, e.g. while waiting for a
+    consistency token's write to reach this replica (gRPC DEADLINE_EXCEEDED)."""

@@ -15,8 +15,9 @@ Scripts never build key names: callers build them here and pass them in KEYS.
 | ``engram:{ns}:pred:ids`` | ZSET | every record_id of ``pred``, score 0 (lexicographic listing cursor) |
 | ``engram:{ns}:errors`` | ZSET | record_id -> prediction error of its latest resolution |
 | ``engram:{ns}:vec`` | HASH | record_id -> float32 little-endian vector bytes |
-| ``engram:{ns}:doc`` | HASH | record_id -> msgpack map {text, model, updated_at} |
-| ``engram:{ns}:emb`` | HASH | the namespace's embedding model id and dimension |
+| ``engram:{ns}:doc`` | HASH | record_id -> msgpack map {text, model, updated_at, metadata} |
+| ``engram:{ns}:emb`` | HASH | the namespace's embedding model id and dimension, and ``log_seq``, the number of the newest change-log entry |
+| ``engram:{ns}:changes`` | STREAM | the change log of ``vec``: entries {seq, op, id}, approximately capped in length |
 
 One key lives outside every namespace: ``engram:namespaces``, a ZSET (score 0) of the
 namespaces written to, for listing; it is maintained by Python, not by scripts.
@@ -88,6 +89,10 @@ class NamespaceKeys:
     def embedding_config(self) -> str:
         return f"{self.tag}:emb"
 
+    @property
+    def changes(self) -> str:
+        return f"{self.tag}:changes"
+
 
 VECTORS_PATTERN = f"{PREFIX}:{{*}}:vec"
 """SCAN pattern of every namespace's ``vec`` HASH (braces are literal in Redis globs)."""
@@ -95,7 +100,16 @@ VECTORS_PATTERN = f"{PREFIX}:{{*}}:vec"
 
 def namespace_of_vectors_key(key: str) -> str | None:
     """Inverse of ``NamespaceKeys(ns).vectors``: the namespace, or None if ``key`` is not one."""
-    head, tail = f"{PREFIX}:{{", "}:vec"
+    return _namespace_of(key, "}:vec")
+
+
+def namespace_of_changes_key(key: str) -> str | None:
+    """Inverse of ``NamespaceKeys(ns).changes``: the namespace, or None if ``key`` is not one."""
+    return _namespace_of(key, "}:changes")
+
+
+def _namespace_of(key: str, tail: str) -> str | None:
+    head = f"{PREFIX}:{{"
     if key.startswith(head) and key.endswith(tail):
         return key[len(head) : -len(tail)]
     return None

@@ -9,7 +9,7 @@ import pytest
 import redis
 
 from engram.domain.config import ConfigStore
-from engram.domain.embedding import EmbeddingStore
+from engram.domain.embedding import EmbeddingStore, Query
 from engram.domain.graph import GraphStore
 from engram.domain.lifecycle import DeleteResult, RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
@@ -36,6 +36,10 @@ def store_signals(client: redis.Redis, embeddings: EmbeddingStore, record_id: st
     client.zadd(KEYS.prediction_ids, {record_id: 0})
     client.zadd(KEYS.errors, {record_id: 0.4})
     embeddings.upsert(NS, record_id, text=f"text of {record_id}", vector=[1.0, 0.5, 0.25], now=1.0)
+
+
+def outcome(result: DeleteResult) -> tuple[bool, int]:
+    return result.deleted, result.removed_edge_count
 
 
 def mentions(client: redis.Redis, record_id: str) -> list[str]:
@@ -70,18 +74,18 @@ def test_delete_removes_every_trace(lifecycle: RecordLifecycle, graph: GraphStor
     graph.link(NS, "a", "b", 0.5)  # an edge between others survives
     assert mentions(redis_client, VICTIM)
 
-    assert lifecycle.delete_record(NS, VICTIM) == DeleteResult(True, 6)  # 3 own + 3 mirrors
+    assert outcome(lifecycle.delete_record(NS, VICTIM)) == (True, 6)  # 3 own + 3 mirrors
     assert mentions(redis_client, VICTIM) == []
     assert edge_map(redis_client) == {"a": {"b": 0.5}, "b": {"a": 0.5}}
-    assert [h.record_id for h in embeddings.search(NS, vector=[1.0, 0.5, 0.25])] == ["other"]
+    assert [h.record_id for h in embeddings.search(NS, [Query(vector=[1.0, 0.5, 0.25])])[0]] == ["other"]
     assert redis_client.hexists(KEYS.confidence, "other") and redis_client.zscore(KEYS.errors, "other") == 0.4
-    assert lifecycle.delete_record(NS, VICTIM) == DeleteResult(False, 0)
+    assert outcome(lifecycle.delete_record(NS, VICTIM)) == (False, 0)
 
 
 def test_delete_of_a_record_with_only_a_vector(lifecycle: RecordLifecycle, embeddings: EmbeddingStore,
                                                redis_client: redis.Redis) -> None:
     embeddings.upsert(NS, VICTIM, vector=[0.0, 1.0], now=1.0)
-    assert lifecycle.delete_record(NS, VICTIM) == DeleteResult(True, 0)
+    assert outcome(lifecycle.delete_record(NS, VICTIM)) == (True, 0)
     assert not redis_client.hexists(KEYS.vectors, VICTIM) and not redis_client.hexists(KEYS.documents, VICTIM)
     assert len(embeddings.indexes.get(NS)) == 0
 
@@ -93,7 +97,7 @@ def test_delete_finds_asymmetric_edges_from_records_it_does_not_point_to(
     graph.strengthen(NS, "y", VICTIM)
     graph.batch_link(NS, [("z", VICTIM, 0.2), (VICTIM, "w", 0.3)])
     graph.link(NS, "x", "w")
-    assert lifecycle.delete_record(NS, VICTIM) == DeleteResult(True, 4)
+    assert outcome(lifecycle.delete_record(NS, VICTIM)) == (True, 4)
     assert mentions(redis_client, VICTIM) == []
     assert edge_map(redis_client) == {"x": {"w": 0.1}}
 
@@ -102,7 +106,7 @@ def test_delete_removes_a_mirror_the_index_missed(lifecycle: RecordLifecycle, gr
                                                   redis_client: redis.Redis) -> None:
     graph.link(NS, VICTIM, "a")
     redis_client.delete(KEYS.incoming(VICTIM))  # as if written before the index existed
-    assert lifecycle.delete_record(NS, VICTIM) == DeleteResult(True, 2)
+    assert outcome(lifecycle.delete_record(NS, VICTIM)) == (True, 2)
     assert mentions(redis_client, VICTIM) == []
 
 
@@ -119,7 +123,7 @@ def test_a_link_between_read_and_script_is_retried(lifecycle: RecordLifecycle, g
         return attempt(namespace, keys, record_id, sources, targets, settle=settle)
 
     monkeypatch.setattr(lifecycle, "_attempt", racing)
-    assert lifecycle.delete_record(NS, VICTIM) == DeleteResult(True, 4)
+    assert outcome(lifecycle.delete_record(NS, VICTIM)) == (True, 4)
     assert calls == [(["a"], ["a"]), (["a", "late"], ["a", "late"])]
     assert mentions(redis_client, VICTIM) == []
 

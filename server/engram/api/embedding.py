@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import grpc
 
 from engram.api.convert import present
-from engram.domain.embedding import EmbeddingStore
+from engram.domain.embedding import EmbeddingStore, Query, SearchHit
 from engram.domain.namespaces import NamespaceRegistry
 from engram.errors import InvalidArgument
 from engram.v1 import common_pb2
@@ -20,6 +20,27 @@ INPUT_TYPES = {
     pb.INPUT_TYPE_DOCUMENT: "document",
     pb.INPUT_TYPE_QUERY: "query",
 }
+RANKINGS = {
+    pb.RANKING_UNSPECIFIED: "similarity",
+    pb.RANKING_SIMILARITY: "similarity",
+    pb.RANKING_SIMILARITY_TIMES_CONFIDENCE: "similarity_times_confidence",
+}
+IMPORT_WRITE_BATCH = 256  # records embedded and written per pipeline, then acknowledged
+
+
+def _vector(message, name: str = "vector") -> list[float] | None:
+    return list(getattr(message, name).values) if message.HasField(name) else None
+
+
+def _ranking(value: int) -> str:
+    if value not in RANKINGS:
+        raise InvalidArgument("ranking", f"unknown enum value {value}")
+    return RANKINGS[value]
+
+
+def _hit_fields(hit: SearchHit, rank: int) -> dict:
+    return dict(record_id=hit.record_id, score=hit.score, text=hit.text, rank=rank, confidence=hit.confidence,
+                priority=hit.priority, metadata=hit.metadata)
 
 
 class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
@@ -30,23 +51,68 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
         self._clock = clock
 
     def UpsertEmbedding(self, request: pb.UpsertEmbeddingRequest, context: grpc.ServicerContext):
-        vector = list(request.vector.values) if request.HasField("vector") else None
-        result = self._store.upsert(request.namespace, request.record_id, text=request.text, vector=vector,
-                                    model=request.model, now=self._clock())
+        result = self._store.upsert(request.namespace, request.record_id, text=request.text,
+                                    vector=_vector(request), model=request.model,
+                                    metadata=dict(request.metadata), now=self._clock())
         self._registry.touch(request.namespace)
-        return pb.UpsertEmbeddingResponse(created=result.created, model=result.model, dimensions=result.dimensions)
+        return pb.UpsertEmbeddingResponse(created=result.created, model=result.model, dimensions=result.dimensions,
+                                          consistency_token=result.consistency_token)
 
     def DeleteEmbedding(self, request: pb.DeleteEmbeddingRequest, context: grpc.ServicerContext):
-        return pb.DeleteEmbeddingResponse(deleted=self._store.delete(request.namespace, request.record_id))
+        result = self._store.delete(request.namespace, request.record_id)
+        return pb.DeleteEmbeddingResponse(deleted=result.deleted, consistency_token=result.consistency_token)
 
     def Search(self, request: pb.SearchRequest, context: grpc.ServicerContext):
-        vector = list(request.vector.values) if request.HasField("vector") else None
-        hits = self._store.search(request.namespace, text=request.text, vector=vector,
-                                  **present(request, "top_k", "min_score"))
+        hits = self._store.search(request.namespace, [Query(request.text, _vector(request))],
+                                  filter=dict(request.filter), ranking=_ranking(request.ranking),
+                                  consistency_token=request.consistency_token, timeout=context.time_remaining(),
+                                  **present(request, "top_k", "min_score"))[0]
         for rank, hit in enumerate(hits, start=1):
             if not context.is_active():  # the client cancelled: stop streaming
                 return
-            yield pb.SearchResponse(record_id=hit.record_id, score=hit.score, text=hit.text, rank=rank)
+            yield pb.SearchResponse(**_hit_fields(hit, rank))
+
+    def BatchSearch(self, request: pb.BatchSearchRequest, context: grpc.ServicerContext):
+        queries = [Query(q.text, _vector(q), f"queries[{i}].") for i, q in enumerate(request.queries)]
+        results = self._store.search(request.namespace, queries, filter=dict(request.filter),
+                                     ranking=_ranking(request.ranking), consistency_token=request.consistency_token,
+                                     timeout=context.time_remaining(), **present(request, "top_k", "min_score"))
+        for i, hits in enumerate(results):
+            if not context.is_active():
+                return
+            yield pb.BatchSearchResponse(query_index=i, hits=[pb.SearchHit(**_hit_fields(h, rank))
+                                                              for rank, h in enumerate(hits, start=1)])
+
+    def ImportEmbeddings(self, request_iterator: Iterator[pb.ImportEmbeddingsRequest],
+                         context: grpc.ServicerContext):
+        namespace = None
+        touched = False
+        pending = []
+        written = created = 0
+        token = ""
+        for message in request_iterator:
+            if namespace is None:
+                namespace = message.namespace
+            elif message.namespace != namespace:
+                raise InvalidArgument("namespace", f"must be the same in every message of the stream "
+                                                   f"({namespace!r} first, then {message.namespace!r})")
+            records = [dict(record_id=r.record_id, text=r.text, vector=_vector(r), model=r.model,
+                            metadata=dict(r.metadata)) for r in message.records]
+            pending += self._store.check_import(namespace, records)
+            if not touched:  # listed before the first write, so no acknowledged write is unlisted
+                self._registry.touch(namespace)
+                touched = True
+            while len(pending) >= IMPORT_WRITE_BATCH:
+                batch, pending = pending[:IMPORT_WRITE_BATCH], pending[IMPORT_WRITE_BATCH:]
+                result = self._store.import_batch(namespace, batch, self._clock())
+                written, created, token = written + result.written, created + result.created, result.consistency_token
+                yield pb.ImportEmbeddingsResponse(records_written=written, records_created=created,
+                                                  consistency_token=token)
+        if pending:
+            result = self._store.import_batch(namespace, pending, self._clock())
+            written, created, token = written + result.written, created + result.created, result.consistency_token
+            yield pb.ImportEmbeddingsResponse(records_written=written, records_created=created,
+                                              consistency_token=token)
 
     def Embed(self, request: pb.EmbedRequest, context: grpc.ServicerContext):
         input_type = INPUT_TYPES.get(request.input_type)

@@ -7,6 +7,7 @@
 | `engram.errors.InvalidArgument` | INVALID_ARGUMENT, with a `google.rpc.BadRequest` naming the field |
 | `engram.errors.FailedPrecondition` | FAILED_PRECONDITION, with a `google.rpc.PreconditionFailure` |
 | `engram.errors.Unavailable`, Redis connection/timeout/loading errors | UNAVAILABLE |
+| `engram.errors.DeadlineExceeded` | DEADLINE_EXCEEDED |
 | anything else | INTERNAL (logged with its traceback; the client sees no internals) |
 
 Rich details go through grpcio-status, so clients in every language can read them from the
@@ -53,6 +54,8 @@ def status_for(exc: BaseException) -> grpc.Status | None:
                        error_details_pb2.PreconditionFailure(violations=[violation]))
     if isinstance(exc, errors.Unavailable):
         return _status(code_pb2.UNAVAILABLE, str(exc) or "a dependency is unavailable; retry")
+    if isinstance(exc, errors.DeadlineExceeded):
+        return _status(code_pb2.DEADLINE_EXCEEDED, str(exc) or "deadline exceeded")
     if isinstance(exc, _REDIS_UNAVAILABLE):
         return _status(code_pb2.UNAVAILABLE, f"Redis is unavailable: {type(exc).__name__}; retry")
     return None
@@ -91,7 +94,8 @@ def _wrap_stream(behavior: Callable[..., Iterator[Any]], method: str) -> Callabl
 
 
 class ErrorMappingInterceptor(grpc.ServerInterceptor):
-    """Wraps unary-unary and unary-stream handlers (the kinds Engram serves) with the mapping."""
+    """Wraps unary-unary, unary-stream and stream-stream handlers (the kinds Engram serves)
+    with the mapping."""
 
     def intercept_service(self, continuation: Callable[[grpc.HandlerCallDetails], Any],
                           handler_call_details: grpc.HandlerCallDetails) -> Any:
@@ -108,6 +112,12 @@ class ErrorMappingInterceptor(grpc.ServerInterceptor):
         if handler.unary_stream is not None:
             return grpc.unary_stream_rpc_method_handler(
                 _wrap_stream(handler.unary_stream, method),
+                request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        if handler.stream_stream is not None:
+            return grpc.stream_stream_rpc_method_handler(
+                _wrap_stream(handler.stream_stream, method),
                 request_deserializer=handler.request_deserializer,
                 response_serializer=handler.response_serializer,
             )

@@ -53,4 +53,5 @@ class RecordServicer(pb_grpc.RecordServiceServicer):
 
     def DeleteRecord(self, request: pb.DeleteRecordRequest, context: grpc.ServicerContext):
         result = self._lifecycle.delete_record(request.namespace, request.record_id)
-        return pb.DeleteRecordResponse(deleted=result.deleted, removed_edge_count=result.removed_edge_count)
+        return pb.DeleteRecordResponse(deleted=result.deleted, removed_edge_count=result.removed_edge_count,
+                                       consistency_token=result.consistency_token)

@@ -1,41 +1,45 @@
 """Embedding domain: vectors in Redis, a warm in-memory index per namespace, search.
 
 Source: popoto's EmbeddingField (spec 003), with DESIGN.md's changes: vectors live in Redis
-(not .npy files), and a write updates one index row instead of invalidating the whole cache.
+(not .npy files), a write updates one index row instead of invalidating the whole cache, and
+every write is appended to the namespace's change log so other replicas follow
+(`engram.embeddings.sync`).
 
 Stored per namespace (keys in `engram.keys`): ``vec`` record_id -> float32 LE bytes,
-``doc`` record_id -> msgpack {text, model, updated_at}, ``emb`` {model, dimensions}. The first
-write fixes the namespace's model and dimension; a write with another is refused with
-`FailedPrecondition`. Both hashes change in one Lua script, so a record is never half-written.
+``doc`` record_id -> msgpack {text, model, updated_at, metadata}, ``emb`` {model, dimensions,
+log_seq}, ``changes`` the change log. The first write fixes the namespace's model and
+dimension; a write with another is refused with `FailedPrecondition`. A record's hashes and
+its log entry change in one Lua script, so a record is never half-written.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import msgpack
 import numpy as np
 import redis
 
 from engram import validation
+from engram.domain import embedding_input as check
+from engram.domain.config import NamespaceConfig
+from engram.domain.embedding_ranking import RANKINGS, by_priority
 from engram.embeddings.index import IndexRegistry, VectorIndex
-from engram.errors import FailedPrecondition, InvalidArgument, Unavailable
+from engram.errors import DeadlineExceeded, FailedPrecondition, InvalidArgument, Unavailable
 from engram.keys import VECTORS_PATTERN, NamespaceKeys, namespace_of_vectors_key
 from engram.store.scripts import Scripts
 
 log = logging.getLogger(__name__)
 
 CLIENT_MODEL = "client"
-MAX_TEXT_BYTES = 65536
-MAX_DIMENSIONS = 4096
-MAX_TOP_K = 1000
-MAX_EMBED_TEXTS = 256
-INPUT_TYPES = ("document", "query")
+DEFAULT_CHANGE_LOG_LENGTH = 100_000
+NO_DEADLINE_WAIT_S = 30.0  # a token wait without a call deadline gives up after this long
+Position = tuple[tuple[int, int], int]  # (change-log entry id as (ms, n), log_seq)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,17 +47,66 @@ class UpsertResult:
     created: bool
     model: str
     dimensions: int
+    consistency_token: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteResult:
+    deleted: bool
+    consistency_token: str
 
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
+    """One result. score: cosine in [-1, 1]; confidence in [0, 1]; priority = score × confidence."""
+
     record_id: str
     score: float
     text: str
+    confidence: float
+    priority: float
+    metadata: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """One search query: a text (embedded as a query) or a vector. ``field`` prefixes error
+    field names (``"queries[3]."`` in a batch)."""
+
+    text: str = ""
+    vector: Sequence[float] | None = None
+    field: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportItem:
+    """One record of a bulk import, already checked by `EmbeddingStore.check_import`."""
+
+    record_id: str
+    text: str
+    vector: np.ndarray | None
+    model: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    written: int
+    created: int
+    consistency_token: str
+
+
+def token_of(change_id: bytes | str) -> str:
+    return _s(change_id)
+
+
+def parse_change_id(change_id: bytes | str) -> tuple[int, int]:
+    ms, _, n = _s(change_id).partition("-")
+    return int(ms), int(n or 0)
 
 
 class EmbeddingStore:
-    """Upsert, delete and search records' embeddings in one Redis plus the warm index.
+    """Upsert, delete and search records' embeddings in Redis plus the warm index.
 
     Args:
         client: Redis client (``decode_responses=False``).
@@ -62,49 +115,60 @@ class EmbeddingStore:
             ``model_id``, ``dimensions``), or None when the server embeds nothing and only
             client vectors are accepted.
         indexes: the per-namespace in-memory indexes.
+        change_log_length: approximate maximum entries of each namespace's change log.
     """
 
     def __init__(self, client: redis.Redis, scripts: Scripts, embedder: object | None,
-                 indexes: IndexRegistry) -> None:
+                 indexes: IndexRegistry, change_log_length: int = DEFAULT_CHANGE_LOG_LENGTH) -> None:
         self._redis = client
         self._scripts = scripts
         self._embedder = embedder
         self.indexes = indexes
+        self.change_log_length = change_log_length
+        self.follower: Any = None  # engram.embeddings.sync.ChangeLogFollower, once attached
         # One writer at a time per namespace keeps the index in Redis's order of writes.
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self._locks_guard = threading.Lock()
 
     # -- helpers -------------------------------------------------------------------------
-    def _lock(self, namespace: str) -> threading.Lock:
+    def namespace_lock(self, namespace: str) -> threading.Lock:
+        """The lock that orders this server's vector writes of ``namespace``: held around
+        each write's script and index update, around a change made elsewhere (record
+        deletion) with its `apply_own_delete`, and by the change-log follower applying
+        other replicas' writes."""
         with self._locks_guard:
             return self._locks[namespace]
 
-    def namespace_lock(self, namespace: str) -> threading.Lock:
-        """The lock that orders this server's vector writes of ``namespace``: hold it around a
-        Redis change to vectors made elsewhere (record deletion) and the matching `evict`."""
-        return self._lock(namespace)
+    def _noted(self, namespace: str, change_id: bytes | str) -> None:
+        """Tell the follower this server already applied a change-log entry (lock held)."""
+        if self.follower is not None:
+            self.follower.note_own(namespace, parse_change_id(change_id))
 
-    def evict(self, namespace: str, record_id: str) -> None:
-        """Drops a record from the in-memory index only (its vector was removed from Redis by
-        the caller, under `namespace_lock`)."""
+    def apply_own_delete(self, namespace: str, record_id: str, change_id: bytes | str) -> None:
+        """Evict a record whose vector the caller removed from Redis, under `namespace_lock`,
+        with the change-log entry that removal wrote."""
         index = self.indexes.get(namespace)
         if index is not None:
             index.delete(record_id)
+        self._noted(namespace, change_id)
 
     def drop_namespace(self, namespace: str) -> None:
         """Drops a namespace's in-memory index (its keys were removed from Redis)."""
         self.indexes.drop(namespace)
+        if self.follower is not None:
+            self.follower.forget(namespace)
 
     @property
     def model_id(self) -> str | None:
         return getattr(self._embedder, "model_id", None)
 
-    def _require_embedder(self, field: str) -> object:
+    def _require_embedder(self, field_name: str) -> object:
         if self._embedder is None:
-            raise FailedPrecondition(field, "this server has no embedding model; send a vector instead")
+            raise FailedPrecondition(field_name, "this server has no embedding model; send a vector instead")
         return self._embedder
 
-    def embed(self, texts: Sequence[str], input_type: str = "document", field: str = "texts") -> np.ndarray:
+    def embed(self, texts: Sequence[str], input_type: str = "document", field: str = "texts",
+              limit: int = check.MAX_EMBED_TEXTS) -> np.ndarray:
         """Embeds texts with the server's model.
 
         Returns: float32 array (len(texts), dimensions), rows L2-normalised.
@@ -113,172 +177,390 @@ class EmbeddingStore:
         """
         if not texts:
             raise InvalidArgument(field, "must hold at least one text")
-        if len(texts) > MAX_EMBED_TEXTS:
-            raise InvalidArgument(field, f"must hold at most {MAX_EMBED_TEXTS} texts (got {len(texts)})")
+        if len(texts) > limit:
+            raise InvalidArgument(field, f"must hold at most {limit} texts (got {len(texts)})")
         for i, text in enumerate(texts):
-            _check_text(text, f"{field}[{i}]")
-        if input_type not in INPUT_TYPES:
-            raise InvalidArgument("input_type", f"must be one of {INPUT_TYPES}")
+            check.text(text, f"{field}[{i}]")
+        if input_type not in check.INPUT_TYPES:
+            raise InvalidArgument("input_type", f"must be one of {check.INPUT_TYPES}")
         embedder = self._require_embedder(field)
         try:
             return embedder.embed(list(texts), input_type)  # type: ignore[attr-defined]
         except (ValueError, TypeError):
+            raise
+        except Unavailable:
             raise
         except Exception as exc:  # the model runtime failed: retryable from the client's side
             raise Unavailable(f"embedding failed: {exc}") from exc
 
     # -- writes --------------------------------------------------------------------------
     def upsert(self, namespace: str, record_id: str, *, text: str = "", vector: Sequence[float] | None = None,
-               model: str = "", now: float) -> UpsertResult:
-        """Stores a record's text and vector (embedded here when no vector is given).
+               model: str = "", metadata: Mapping[str, str] | None = None, now: float) -> UpsertResult:
+        """Stores a record's text, vector (embedded here when no vector is given) and metadata.
 
-        Raises: InvalidArgument (ids, text, vector), FailedPrecondition (model or dimension
-            differs from the namespace's, or no model for text).
+        Raises: InvalidArgument (ids, text, vector, metadata), FailedPrecondition (model or
+            dimension differs from the namespace's, or no model for text).
+        """
+        item = self._check_item(namespace, record_id, text, vector, model, metadata or {}, "")
+        if item.vector is None:
+            array = self.embed([text], "document", field="text")[0]
+            item = ImportItem(record_id, text, array, self.model_id or "", item.metadata)
+        keys = NamespaceKeys(namespace)
+        with self.namespace_lock(namespace):
+            reply = self._upsert_script(keys, item, now)
+            status, stored_model, stored_dims, change_id = reply[0], _s(reply[1]), int(reply[2]), reply[3]
+            self._raise_mismatch(namespace, status, stored_model, stored_dims, item,
+                                 "vector.values" if vector is not None and len(vector) else "text")
+            self.indexes.get_or_create(namespace, stored_dims).upsert(record_id, item.vector, item.metadata)
+            self._noted(namespace, change_id)
+        return UpsertResult(status == b"created", stored_model, stored_dims, token_of(change_id))
+
+    def _check_item(self, namespace: str, record_id: str, text: str, vector: Sequence[float] | None,
+                    model: str, metadata: Mapping[str, str], prefix: str) -> ImportItem:
+        validation.namespace(namespace)
+        validation.record_id(record_id, f"{prefix}record_id")
+        check.text(text, f"{prefix}text")
+        meta = check.metadata(metadata, f"{prefix}metadata")
+        if vector is not None and len(vector) > 0:
+            array = check.vector(vector, f"{prefix}vector.values")
+            return ImportItem(record_id, text, array, check.model_name(model or CLIENT_MODEL, f"{prefix}model"), meta)
+        if model:
+            raise InvalidArgument(f"{prefix}model", "may only be set together with vector")
+        if not text:
+            raise InvalidArgument(f"{prefix}text", "must not be empty when no vector is given")
+        self._require_embedder(f"{prefix}text")
+        return ImportItem(record_id, text, None, "", meta)
+
+    def _upsert_script(self, keys: NamespaceKeys, item: ImportItem, now: float, client: Any = None) -> Any:
+        array = np.ascontiguousarray(item.vector, dtype="<f4")
+        doc = {"text": item.text, "model": item.model, "updated_at": now}
+        if item.metadata:
+            doc["metadata"] = item.metadata
+        return self._scripts["embedding_upsert"](
+            keys=[keys.embedding_config, keys.vectors, keys.documents, keys.changes],
+            args=[item.record_id, item.model, array.shape[0], array.tobytes(),
+                  msgpack.packb(doc, use_bin_type=True), self.change_log_length],
+            client=client,
+        )
+
+    @staticmethod
+    def _raise_mismatch(namespace: str, status: bytes, stored_model: str, stored_dims: int, item: ImportItem,
+                        field_name: str) -> None:
+        """FailedPrecondition for a script's mismatch status. field_name: the request field
+        that carried the vector ("vector.values") or the text it was embedded from ("text")."""
+        if status == b"model_mismatch":
+            raise FailedPrecondition("model" if field_name != "text" else field_name,
+                                     f"namespace {namespace!r} stores vectors of model {stored_model!r}, "
+                                     f"not {item.model!r}")
+        if status == b"dimension_mismatch":
+            raise FailedPrecondition(field_name, f"namespace {namespace!r} stores {stored_dims}-dimensional "
+                                                 f"vectors, not {item.vector.shape[0]}")
+
+    def delete(self, namespace: str, record_id: str) -> DeleteResult:
+        """Removes a record's vector and text. ``deleted`` is False when it had none."""
+        validation.namespace(namespace)
+        validation.record_id(record_id)
+        keys = NamespaceKeys(namespace)
+        with self.namespace_lock(namespace):
+            deleted, change_id = self._scripts["embedding_delete"](
+                keys=[keys.embedding_config, keys.vectors, keys.documents, keys.changes],
+                args=[record_id, self.change_log_length])
+            if int(deleted):
+                self.apply_own_delete(namespace, record_id, change_id)
+        return DeleteResult(bool(int(deleted)), token_of(change_id))
+
+    # -- bulk import ---------------------------------------------------------------------
+    def check_import(self, namespace: str, records: Sequence[Mapping[str, Any]]) -> list[ImportItem]:
+        """Checks one message of an import: 1..1000 records, each as `upsert` would.
+
+        Args:
+            records: mappings with record_id, text, vector (sequence or None), model, metadata.
+        Raises: InvalidArgument naming ``records[i].<field>``; FailedPrecondition when a text
+            needs the model and the server has none.
         """
         validation.namespace(namespace)
-        validation.record_id(record_id)
-        _check_text(text, "text")
-        if vector is not None and len(vector) > 0:
-            array = _check_vector(vector, "vector.values")
-            model_id = model or CLIENT_MODEL
-            _check_model_name(model_id)
-        else:
-            if model:
-                raise InvalidArgument("model", "may only be set together with vector")
-            if not text:
-                raise InvalidArgument("text", "must not be empty when no vector is given")
-            array = self.embed([text], "document", field="text")[0]
-            model_id = self.model_id or ""
-        array = np.ascontiguousarray(array, dtype="<f4")
-        keys = NamespaceKeys(namespace)
-        doc = msgpack.packb({"text": text, "model": model_id, "updated_at": now}, use_bin_type=True)
-        with self._lock(namespace):
-            reply = self._scripts["embedding_upsert"](
-                keys=[keys.embedding_config, keys.vectors, keys.documents],
-                args=[record_id, model_id, array.shape[0], array.tobytes(), doc],
-            )
-            status, stored_model, stored_dims = reply[0], _s(reply[1]), int(reply[2])
-            if status == b"model_mismatch":
-                raise FailedPrecondition("model", f"namespace {namespace!r} stores vectors of model "
-                                                  f"{stored_model!r}, not {model_id!r}")
-            if status == b"dimension_mismatch":
-                field = "vector.values" if model_id == CLIENT_MODEL or vector is not None else "text"
-                raise FailedPrecondition(field, f"namespace {namespace!r} stores {stored_dims}-dimensional "
-                                                f"vectors, not {array.shape[0]}")
-            self.indexes.get_or_create(namespace, stored_dims).upsert(record_id, array)
-        return UpsertResult(created=status == b"created", model=stored_model, dimensions=stored_dims)
+        if not records:
+            raise InvalidArgument("records", "must hold at least one record")
+        if len(records) > check.MAX_IMPORT_RECORDS:
+            raise InvalidArgument("records", f"must hold at most {check.MAX_IMPORT_RECORDS} records "
+                                             f"(got {len(records)})")
+        return [self._check_item(namespace, r["record_id"], r.get("text", ""), r.get("vector"), r.get("model", ""),
+                                 r.get("metadata") or {}, f"records[{i}].") for i, r in enumerate(records)]
 
-    def delete(self, namespace: str, record_id: str) -> bool:
-        """Removes a record's vector and text. Returns False when it had none."""
-        validation.namespace(namespace)
-        validation.record_id(record_id)
+    def import_batch(self, namespace: str, items: Sequence[ImportItem], now: float) -> ImportResult:
+        """Embeds the items that carry no vector (one batched model call), then writes every
+        item with its own script call, all in one pipeline, and updates the index.
+
+        Raises: FailedPrecondition when the batch mixes models or dimensions, or differs from
+            the namespace's (checked before writing); Unavailable (model or Redis).
+        """
+        texts = [i for i, item in enumerate(items) if item.vector is None]
+        if texts:
+            vectors = self.embed([items[i].text for i in texts], "document", field="records", limit=len(texts))
+            items = list(items)
+            for row, i in enumerate(texts):
+                it = items[i]
+                items[i] = ImportItem(it.record_id, it.text, vectors[row], self.model_id or "", it.metadata)
         keys = NamespaceKeys(namespace)
-        with self._lock(namespace):
-            deleted = int(self._scripts["embedding_delete"](keys=[keys.vectors, keys.documents], args=[record_id]))
-            index = self.indexes.get(namespace)
-            if index is not None:
-                index.delete(record_id)
-        return deleted > 0
+        stored_model, stored_dims = self._redis.hmget(keys.embedding_config, ["model", "dimensions"])
+        model = _s(stored_model) if stored_model is not None else items[0].model
+        dims = int(stored_dims) if stored_dims is not None else items[0].vector.shape[0]
+        for i, item in enumerate(items):
+            if item.model != model:
+                raise FailedPrecondition(f"records[{i}].model", f"namespace {namespace!r} stores vectors of model "
+                                                                f"{model!r}, not {item.model!r}")
+            if item.vector.shape[0] != dims:
+                raise FailedPrecondition(f"records[{i}].vector.values", f"namespace {namespace!r} stores "
+                                         f"{dims}-dimensional vectors, not {item.vector.shape[0]}")
+        with self.namespace_lock(namespace):
+            pipe = self._redis.pipeline(transaction=False)
+            for item in items:
+                self._upsert_script(keys, item, now, client=pipe)
+            replies = pipe.execute()
+            written = [(item, reply) for item, reply in zip(items, replies) if reply[0] in (b"created", b"updated")]
+            if written:
+                index = self.indexes.get_or_create(namespace, int(written[0][1][2]))
+                index.upsert_many([item.record_id for item, _ in written],
+                                  np.stack([item.vector for item, _ in written]),
+                                  [item.metadata for item, _ in written])
+                for _, reply in written:
+                    self._noted(namespace, reply[3])
+        if len(written) < len(items):  # a concurrent first write fixed another model meanwhile
+            i = next(i for i, reply in enumerate(replies) if reply[0] not in (b"created", b"updated"))
+            raise FailedPrecondition(f"records[{i}].vector.values",
+                                     f"namespace {namespace!r} changed model or dimension during the import; "
+                                     f"{len(written)} of this batch's {len(items)} records were written")
+        last = max((reply[3] for reply in replies), key=parse_change_id)
+        created = sum(1 for _, reply in written if reply[0] == b"created")
+        return ImportResult(len(written), created, token_of(last))
 
     # -- reads ---------------------------------------------------------------------------
-    def search(self, namespace: str, *, text: str = "", vector: Sequence[float] | None = None,
-               top_k: int = 10, min_score: float | None = None) -> list[SearchHit]:
-        """Cosine-similarity search over the namespace's warm index.
+    def search(self, namespace: str, queries: Sequence[Query], *, top_k: int = 10,
+               min_score: float | None = None, filter: Mapping[str, str] | None = None,
+               ranking: str = "similarity", consistency_token: str = "",
+               timeout: float | None = None) -> list[list[SearchHit]]:
+        """Cosine-similarity search of one or many queries over the namespace's warm index.
 
-        Returns: at most top_k hits, best first, each with its stored text.
-        Raises: InvalidArgument (query, top_k, min_score), FailedPrecondition (dimension,
-            or a text query on a namespace of client vectors).
+        Args:
+            queries: 1..256 queries (a text or a vector each).
+            top_k: results per query, 1..1000.
+            min_score: only results with cosine >= min_score, in [-1, 1].
+            filter: only records whose metadata holds every pair.
+            ranking: "similarity" (cosine) or "similarity_times_confidence" (priority =
+                cosine × confidence, spec 003's composite ranking; exact, see
+                `engram.domain.embedding_ranking`).
+            consistency_token: from a write; wait until this replica has applied it.
+            timeout: seconds left of the call's deadline (None: no deadline).
+
+        Returns: per query, at most top_k hits, best first, with stored text, metadata and
+            confidence.
+        Raises: InvalidArgument (query, top_k, min_score, filter, token), FailedPrecondition
+            (dimension, or a text query on a namespace of another model), DeadlineExceeded
+            (the token's write did not arrive in time).
         """
         validation.namespace(namespace)
-        validation.count(top_k, "top_k", 1, MAX_TOP_K)
+        if not queries:
+            raise InvalidArgument("queries", "must hold at least one query")
+        if len(queries) > check.MAX_BATCH_QUERIES:
+            raise InvalidArgument("queries", f"must hold at most {check.MAX_BATCH_QUERIES} queries "
+                                             f"(got {len(queries)})")
+        validation.count(top_k, "top_k", 1, check.MAX_TOP_K)
         if min_score is not None:
             validation.in_range(min_score, "min_score", -1.0, 1.0)
+        filter = check.metadata(filter or {}, "filter")
+        if ranking not in RANKINGS:
+            raise InvalidArgument("ranking", f"must be one of {RANKINGS}")
+        token = check.consistency_token(consistency_token)
+        matrix = self._query_matrix(namespace, queries)
+        if token is not None:
+            self._wait(namespace, token, timeout)
         index = self.indexes.get(namespace)
-        if vector is not None and len(vector) > 0:
-            query = _check_vector(vector, "vector.values")
-        elif text:
-            _check_text(text, "text")
-            if index is not None and len(index) > 0:
-                self._check_text_query_model(namespace)
-            query = self.embed([text], "query", field="text")[0]
-        else:
-            raise InvalidArgument("text", "must not be empty when no vector is given")
         if index is None or len(index) == 0:
-            return []
-        if query.shape[0] != index.dimensions:
-            field = "vector.values" if vector is not None and len(vector) > 0 else "text"
-            raise FailedPrecondition(field, f"namespace {namespace!r} stores {index.dimensions}-dimensional "
-                                            f"vectors, not {query.shape[0]}")
-        hits = index.search(query, top_k, min_score)
-        if not hits:
-            return []
-        docs = self._redis.hmget(NamespaceKeys(namespace).documents, [rid for rid, _ in hits])
-        return [SearchHit(rid, float(score), document_text(doc)) for (rid, score), doc in zip(hits, docs)]
+            return [[] for _ in queries]
+        if matrix.shape[1] != index.dimensions:
+            q = queries[0]
+            field_name = f"{q.field}vector.values" if q.vector is not None and len(q.vector) else f"{q.field}text"
+            raise FailedPrecondition(field_name, f"namespace {namespace!r} stores {index.dimensions}-dimensional "
+                                                 f"vectors, not {matrix.shape[1]}")
+        keys = NamespaceKeys(namespace)
+        if ranking == "similarity":
+            ranked = [[(rid, score, None) for rid, score in hits]
+                      for hits in index.search_batch(matrix, top_k, min_score, filter or None)]
+        else:
+            ranked = by_priority(index, matrix, top_k, min_score, filter or None,
+                                 lambda ids: self._confidences(keys, ids)[0])
+        return self._hits(keys, ranked)
 
-    def _check_text_query_model(self, namespace: str) -> None:
+    def _query_matrix(self, namespace: str, queries: Sequence[Query]) -> np.ndarray:
+        """(q, d) float32 unit rows: client vectors as given, texts embedded in one call."""
+        rows: list[np.ndarray | None] = []
+        texts: list[tuple[int, str]] = []
+        for i, q in enumerate(queries):
+            if q.vector is not None and len(q.vector) > 0:
+                rows.append(check.vector(q.vector, f"{q.field}vector.values"))
+            elif q.text:
+                check.text(q.text, f"{q.field}text")
+                rows.append(None)
+                texts.append((i, q.text))
+            else:
+                raise InvalidArgument(f"{q.field}text", "must not be empty when no vector is given")
+        if texts:
+            first_field = f"{queries[texts[0][0]].field}text"
+            self._require_embedder(first_field)
+            self._check_text_query_model(namespace, first_field)
+            embedded = self.embed([t for _, t in texts], "query", field=first_field, limit=len(texts))
+            for row, (i, _) in enumerate(texts):
+                rows[i] = embedded[row]
+        dims = {r.shape[0] for r in rows}  # type: ignore[union-attr]
+        if len(dims) > 1:
+            raise InvalidArgument("queries", f"all query vectors must have one dimension (got {sorted(dims)})")
+        return np.stack(rows).astype(np.float32)  # type: ignore[arg-type]
+
+    def _wait(self, namespace: str, token: tuple[int, int], timeout: float | None) -> None:
+        if self.follower is None:  # a lone server without a follower applies its writes itself
+            return
+        limit = NO_DEADLINE_WAIT_S if timeout is None else max(timeout, 0.0)
+        if not self.follower.wait(namespace, token, limit):
+            if timeout is None:
+                raise Unavailable(f"this replica has not applied the write of the consistency token after "
+                                  f"{NO_DEADLINE_WAIT_S:.0f}s; retry")
+            raise DeadlineExceeded("consistency_token: the deadline passed before this replica applied the write")
+
+    def _confidences(self, keys: NamespaceKeys, ids: Sequence[str],
+                     pipe_docs: bool = False) -> tuple[dict[str, float], list[Any]]:
+        """Confidence of each id (the namespace's initial confidence when it has none), and,
+        with ``pipe_docs``, the ids' stored documents, in one round trip."""
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hmget(keys.confidence, list(ids))
+        pipe.hgetall(keys.config)
+        if pipe_docs:
+            pipe.hmget(keys.documents, list(ids))
+        replies = pipe.execute()
+        initial = NamespaceConfig.from_hash(replies[1]).initial_confidence
+        confidence = {rid: _confidence_of(raw, initial) for rid, raw in zip(ids, replies[0])}
+        return confidence, replies[2] if pipe_docs else []
+
+    def _hits(self, keys: NamespaceKeys, ranked: list[list[tuple[str, float, float | None]]]) -> list[list[SearchHit]]:
+        ids = list(dict.fromkeys(rid for hits in ranked for rid, _, _ in hits))
+        if not ids:
+            return [[] for _ in ranked]
+        confidence, docs = self._confidences(keys, ids, pipe_docs=True)
+        documents = {rid: _document(raw) for rid, raw in zip(ids, docs)}
+        out = []
+        for hits in ranked:
+            row = []
+            for rid, score, _ in hits:
+                doc = documents[rid]
+                c = confidence[rid]
+                row.append(SearchHit(rid, float(score), str(doc.get("text", "")), c, float(score) * c,
+                                     dict(doc.get("metadata") or {})))
+            out.append(row)
+        return out
+
+    def _check_text_query_model(self, namespace: str, field_name: str) -> None:
         stored = self._redis.hget(NamespaceKeys(namespace).embedding_config, "model")
         if stored is not None and _s(stored) != (self.model_id or ""):
-            raise FailedPrecondition("text", f"namespace {namespace!r} stores vectors of model {_s(stored)!r}; "
-                                             "search it with a vector")
+            raise FailedPrecondition(field_name, f"namespace {namespace!r} stores vectors of model "
+                                                 f"{_s(stored)!r}; search it with a vector")
 
-    # -- warm-up -------------------------------------------------------------------------
-    def warm(self, batch: int = 10000) -> dict[str, int]:
-        """Loads every namespace's vectors from Redis into the index. Returns rows per namespace."""
-        loaded: dict[str, int] = {}
+    # -- loading (warm-up, replicas) -------------------------------------------------------
+    def namespaces_with_vectors(self) -> list[str]:
+        """Namespaces that have a ``vec`` hash in Redis (SCAN)."""
+        found = []
         for key in self._redis.scan_iter(match=VECTORS_PATTERN, count=1000):
             namespace = namespace_of_vectors_key(_s(key))
-            if namespace is None:
-                continue
-            loaded[namespace] = self.warm_namespace(namespace, batch)
-        return loaded
+            if namespace is not None:
+                found.append(namespace)
+        return sorted(set(found))
 
-    def warm_namespace(self, namespace: str, batch: int = 10000) -> int:
+    def load_namespace(self, namespace: str, chunk: int = 2000) -> tuple[VectorIndex | None, Position]:
+        """Builds a namespace's index from Redis without blocking writes.
+
+        First reads, atomically (MULTI), the change-log position, dimension and row count;
+        then HSCANs the vectors with their documents. Writes made meanwhile are in the log
+        after the returned position: applying them again (`apply_changes`) fixes any row the
+        scan saw half-way. Returns (index, position); index None when the namespace has no
+        vectors.
+        """
         keys = NamespaceKeys(namespace)
-        with self._lock(namespace):
-            dims_raw = self._redis.hget(keys.embedding_config, "dimensions")
-            if dims_raw is None:
-                return 0
-            dims = int(dims_raw)
-            ids: list[str] = []
-            rows: list[bytes] = []
-            for rid, raw in self._redis.hscan_iter(keys.vectors, count=batch):
-                ids.append(_s(rid))
-                rows.append(raw)
-            matrix = np.frombuffer(b"".join(rows), dtype="<f4").reshape(len(ids), dims) if ids else \
-                np.zeros((0, dims), dtype=np.float32)
-            self.indexes.put(namespace, VectorIndex.from_rows(dims, ids, matrix))
-            log.info("warmed namespace %r: %d vectors of %d dimensions", namespace, len(ids), dims)
-            return len(ids)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.hmget(keys.embedding_config, ["dimensions", "log_seq"])
+        pipe.xrevrange(keys.changes, count=1)
+        pipe.hlen(keys.vectors)
+        (dims_raw, seq_raw), newest, count = pipe.execute()
+        position: Position = (parse_change_id(newest[0][0]) if newest else (0, 0), int(seq_raw or 0))
+        if dims_raw is None:
+            return None, position
+        dims = int(dims_raw)
+        index = VectorIndex(dims, initial_capacity=max(int(count), 16))
+        loaded, batch_ids, batch_rows = 0, [], []
+        for rid, raw in self._redis.hscan_iter(keys.vectors, count=chunk):
+            if len(raw) != 4 * dims:
+                log.warning("namespace %r: skipping record %r with a vector of %d bytes", namespace, rid, len(raw))
+                continue
+            batch_ids.append(_s(rid))
+            batch_rows.append(raw)
+            if len(batch_ids) >= chunk:
+                loaded += self._load_chunk(keys, index, batch_ids, batch_rows, dims)
+                batch_ids, batch_rows = [], []
+                if loaded % 100_000 < chunk:
+                    log.info("warming namespace %r: %d of about %d vectors", namespace, loaded, count)
+        if batch_ids:
+            loaded += self._load_chunk(keys, index, batch_ids, batch_rows, dims)
+        return index, position
+
+    def _load_chunk(self, keys: NamespaceKeys, index: VectorIndex, ids: list[str], rows: list[bytes],
+                    dims: int) -> int:
+        docs = self._redis.hmget(keys.documents, ids)
+        matrix = np.frombuffer(b"".join(rows), dtype="<f4").reshape(len(ids), dims)
+        valid = np.isfinite(matrix).all(axis=1) & (np.abs(matrix).sum(axis=1) > 0)
+        keep = [i for i in range(len(ids)) if valid[i]]
+        index.upsert_many([ids[i] for i in keep], matrix[keep], [_document(docs[i]).get("metadata") for i in keep])
+        return len(keep)
+
+    def apply_changes(self, namespace: str, record_ids: Sequence[str]) -> None:
+        """Brings the given records' index rows to their current state in Redis (upsert or
+        delete); the caller holds `namespace_lock`. Idempotent."""
+        keys = NamespaceKeys(namespace)
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hget(keys.embedding_config, "dimensions")
+        pipe.hmget(keys.vectors, list(record_ids))
+        pipe.hmget(keys.documents, list(record_ids))
+        dims_raw, vectors, docs = pipe.execute()
+        if dims_raw is None:
+            self.indexes.drop(namespace)
+            return
+        dims = int(dims_raw)
+        index = self.indexes.get_or_create(namespace, dims)
+        ids, rows, metas = [], [], []
+        for rid, raw, doc in zip(record_ids, vectors, docs):
+            if raw is None or len(raw) != 4 * dims:
+                index.delete(rid)
+                continue
+            ids.append(rid)
+            rows.append(raw)
+            metas.append(_document(doc).get("metadata"))
+        if ids:
+            index.upsert_many(ids, np.frombuffer(b"".join(rows), dtype="<f4").reshape(len(ids), dims), metas)
 
 
 def _s(value: bytes | str) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
+def _document(raw: bytes | None) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    doc = msgpack.unpackb(raw, raw=False)
+    return doc if isinstance(doc, dict) else {}
+
+
+def _confidence_of(raw: bytes | None, initial: float) -> float:
+    if raw is None:
+        return float(initial)
+    return float(msgpack.unpackb(raw, raw=False).get("confidence", initial))
+
+
 def document_text(raw: bytes | None) -> str:
     """The text of a record's stored document (msgpack {text, model, updated_at}); "" if none."""
-    if raw is None:
-        return ""
-    return str(msgpack.unpackb(raw, raw=False).get("text", ""))
-
-
-def _check_text(text: str, field: str) -> None:
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
-        raise InvalidArgument(field, f"must be at most {MAX_TEXT_BYTES} bytes of UTF-8")
-
-
-def _check_model_name(model: str) -> None:
-    if len(model) > 256 or any(ord(c) < 0x20 for c in model):
-        raise InvalidArgument("model", "must be at most 256 printable characters")
-
-
-def _check_vector(values: Sequence[float], field: str) -> np.ndarray:
-    if len(values) > MAX_DIMENSIONS:
-        raise InvalidArgument(field, f"must have at most {MAX_DIMENSIONS} dimensions (got {len(values)})")
-    array = np.asarray(values, dtype=np.float32)
-    if not np.all(np.isfinite(array)):
-        raise InvalidArgument(field, "must be finite (no NaN or infinity)")
-    norm = float(np.linalg.norm(array.astype(np.float64)))
-    if norm == 0.0 or not math.isfinite(norm):
-        raise InvalidArgument(field, "must not be all zero")
-    return (array / np.float32(norm)).astype(np.float32)
+    return str(_document(raw).get("text", ""))

@@ -35,10 +35,12 @@ UNLINK_BATCH = 500
 @dataclass(frozen=True, slots=True)
 class DeleteResult:
     """deleted: False when nothing was stored for the record. removed_edge_count: its own
-    edges plus the edges that pointed at it."""
+    edges plus the edges that pointed at it. consistency_token: the change-log entry of the
+    removed vector (else the newest entry), for a search that must no longer see it."""
 
     deleted: bool
     removed_edge_count: int
+    consistency_token: str = ""
 
 
 class RecordLifecycle:
@@ -97,11 +99,13 @@ class RecordLifecycle:
         script_keys += [keys.edges(s) for s in sources]
         for t in targets:
             script_keys += [keys.edges(t), keys.incoming(t)]
-        args = [record_id, len(sources), len(targets), *sources, *targets, "1" if settle else "0"]
+        script_keys += [keys.embedding_config, keys.changes]
+        args = [record_id, len(sources), len(targets), *sources, *targets, "1" if settle else "0",
+                self._embeddings.change_log_length]
         with self._embeddings.namespace_lock(namespace):
             reply = self._delete(keys=script_keys, args=args, client=self._client)
-            if reply[0] == b"deleted":
-                self._embeddings.evict(namespace, record_id)
+            if reply[0] == b"deleted" and int(reply[4]):
+                self._embeddings.apply_own_delete(namespace, record_id, reply[3])
         return reply
 
     def delete_namespace(self, namespace: str) -> int:
@@ -135,5 +139,7 @@ class RecordLifecycle:
 
 
 def _result(reply: list) -> DeleteResult:
-    """A record_delete reply ``{"deleted", removed_edge_count, found}`` as a DeleteResult."""
-    return DeleteResult(bool(int(reply[2])), int(reply[1]))
+    """A record_delete reply ``{"deleted", removed_edge_count, found, change_id, had_vector}``
+    as a DeleteResult."""
+    change_id = reply[3].decode() if isinstance(reply[3], bytes) else str(reply[3])
+    return DeleteResult(bool(int(reply[2])), int(reply[1]), change_id)

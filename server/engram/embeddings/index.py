@@ -1,37 +1,52 @@
-"""The warm in-memory cosine index: one per namespace, exact (brute-force) search."""
+"""The warm in-memory cosine index: one per namespace, exact (brute-force) search.
+
+Source: DESIGN.md "Embedding index" (popoto's EmbeddingField, spec 003, reloads every vector
+after each write; this index changes one row per write instead).
+"""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from engram.embeddings.rwlock import ReadWriteLock
 
-def _unit(vector: np.ndarray, dimensions: int, what: str) -> np.ndarray:
-    """`vector` as a float32 (d,) array of L2 norm 1.
+Metadata = Mapping[str, str]
+Hits = list[tuple[str, float]]
+
+
+def _unit_rows(matrix: np.ndarray, dimensions: int, what: str) -> np.ndarray:
+    """`matrix` as float32 (n, d) rows of L2 norm 1.
 
     Raises:
-        ValueError: wrong shape, non-finite values, or zero norm (cosine undefined).
+        ValueError: wrong shape, a non-finite value, or a zero row (cosine undefined).
     """
-    v = np.asarray(vector, dtype=np.float32)
-    if v.shape != (dimensions,):
-        raise ValueError(f"{what} must have shape ({dimensions},), got {v.shape}")
-    norm = float(np.linalg.norm(v))
-    if not np.isfinite(norm):  # also catches any nan/inf component
+    m = np.asarray(matrix, dtype=np.float32)
+    if m.ndim == 1:
+        m = m[None, :]
+    if m.ndim != 2 or m.shape[1] != dimensions:
+        raise ValueError(f"{what} must have shape (n, {dimensions}) or ({dimensions},), got {m.shape}")
+    norms = np.linalg.norm(m, axis=1)
+    if not np.all(np.isfinite(norms)):  # also catches any nan/inf component
         raise ValueError(f"{what} has non-finite values")
-    if norm == 0.0:
-        raise ValueError(f"{what} has zero norm")
-    return v / np.float32(norm)
+    if np.any(norms == 0):
+        raise ValueError(f"{what} has a zero row")
+    return m / norms[:, None].astype(np.float32)
 
 
 class VectorIndex:
-    """Exact cosine index over the vectors of one namespace.
+    """Exact cosine index over the vectors of one namespace, with string metadata filters.
 
     Storage: a contiguous float32 (capacity, d) matrix whose rows [0, n) hold the L2-normalised
-    vectors, `ids[row]` the record id of each row and a dict record id -> row. Capacity doubles
-    when full and never shrinks. Every method is thread-safe: one lock guards mutations and
-    searches, so a search never sees a half-moved row.
+    vectors, ``ids[row]`` the record id of each row and a dict record id -> row. Capacity
+    doubles when full and never shrinks. Metadata is kept per record with postings
+    (key, value) -> record ids, so a filter selects its rows without a scan.
+
+    Thread safety: a readers-writer lock. Searches share it (numpy releases the GIL during
+    the matrix product, so they run in parallel); a write waits for the searches in flight
+    and never lets a search see a half-moved row.
 
     Args:
         dimensions: d, the length of every vector (>= 1).
@@ -47,34 +62,22 @@ class VectorIndex:
         self._matrix = np.empty((initial_capacity, dimensions), dtype=np.float32)
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
-        self._lock = threading.Lock()
+        self._metadata: dict[str, dict[str, str]] = {}
+        self._postings: dict[tuple[str, str], set[str]] = {}
+        self._lock = ReadWriteLock()
 
     @classmethod
-    def from_rows(cls, dimensions: int, ids: Sequence[str], matrix: np.ndarray) -> VectorIndex:
-        """Build an index in one go (warm-up from storage).
-
-        Args:
-            dimensions: d.
-            ids: n distinct record ids; ``ids[i]`` names ``matrix[i]``.
-            matrix: (n, d) array-like of vectors, any float dtype; rows are L2-normalised.
+    def from_rows(cls, dimensions: int, ids: Sequence[str], matrix: np.ndarray,
+                  metadata: Sequence[Metadata | None] | None = None) -> VectorIndex:
+        """An index holding ``ids[i]`` -> ``matrix[i]`` (rows are L2-normalised).
 
         Raises:
             ValueError: shape mismatch, duplicate ids, or a zero / non-finite row.
         """
-        m = np.asarray(matrix, dtype=np.float32)
-        if m.ndim != 2 or m.shape[1] != dimensions or m.shape[0] != len(ids):
-            raise ValueError(f"matrix must have shape ({len(ids)}, {dimensions}), got {m.shape}")
-        ids = list(ids)
-        rows = {record_id: row for row, record_id in enumerate(ids)}
-        if len(rows) != len(ids):
+        if len(set(ids)) != len(ids):
             raise ValueError("ids contain duplicates")
-        norms = np.linalg.norm(m, axis=1)
-        if not np.all(np.isfinite(norms)) or np.any(norms == 0):
-            raise ValueError("matrix has a zero or non-finite row")
         index = cls(dimensions, initial_capacity=max(len(ids), 16))
-        np.divide(m, norms[:, None], out=index._matrix[:len(ids)])
-        index._ids = ids
-        index._rows = rows
+        index.upsert_many(ids, matrix, metadata)
         return index
 
     @property
@@ -99,34 +102,57 @@ class VectorIndex:
 
     def get(self, record_id: str) -> np.ndarray | None:
         """A copy of the stored (normalised) float32 (d,) vector, or None if absent."""
-        with self._lock:
+        with self._lock.read():
             row = self._rows.get(record_id)
             return None if row is None else self._matrix[row].copy()
 
-    def upsert(self, record_id: str, vector: np.ndarray) -> None:
-        """Store `vector` (L2-normalised) under `record_id`, overwriting any previous one.
+    def metadata(self, record_id: str) -> dict[str, str]:
+        """The record's metadata (a copy; empty when it has none)."""
+        with self._lock.read():
+            return dict(self._metadata.get(record_id, {}))
+
+    # -- writes ----------------------------------------------------------------------------
+    def reserve(self, rows: int) -> None:
+        """Allocate room for at least `rows` rows now (warm-up knows the count up front)."""
+        with self._lock.write():
+            self._grow(rows)
+
+    def upsert(self, record_id: str, vector: np.ndarray, metadata: Metadata | None = None) -> None:
+        """Store `vector` (L2-normalised) and `metadata` under `record_id`, replacing both.
 
         O(d) amortised (an append may double the capacity).
 
         Raises:
             ValueError: `vector` is not shape (d,), is non-finite or zero.
         """
-        unit = _unit(vector, self._dimensions, "vector")
-        with self._lock:
-            row = self._rows.get(record_id)
-            if row is None:
-                row = len(self._ids)
-                if row == self._matrix.shape[0]:
-                    grown = np.empty((2 * row, self._dimensions), dtype=np.float32)
-                    grown[:row] = self._matrix
-                    self._matrix = grown
-                self._ids.append(record_id)
-                self._rows[record_id] = row
-            self._matrix[row] = unit
+        if np.ndim(vector) != 1:
+            raise ValueError(f"vector must have shape ({self._dimensions},), got {np.shape(vector)}")
+        self.upsert_many([record_id], np.asarray(vector)[None, :], [metadata])
+
+    def upsert_many(self, ids: Sequence[str], matrix: np.ndarray,
+                    metadata: Sequence[Metadata | None] | None = None) -> None:
+        """`upsert` of ``ids[i]`` -> ``matrix[i]`` for every i, in order, under one lock.
+
+        Raises:
+            ValueError: `matrix` is not (len(ids), d), or has a zero / non-finite row.
+        """
+        unit = _unit_rows(matrix, self._dimensions, "vector")
+        if unit.shape[0] != len(ids):
+            raise ValueError(f"matrix has {unit.shape[0]} rows for {len(ids)} ids")
+        with self._lock.write():
+            self._grow(len(self._ids) + len(ids))
+            for i, record_id in enumerate(ids):
+                row = self._rows.get(record_id)
+                if row is None:
+                    row = len(self._ids)
+                    self._ids.append(record_id)
+                    self._rows[record_id] = row
+                self._matrix[row] = unit[i]
+                self._set_metadata(record_id, metadata[i] if metadata is not None else None)
 
     def delete(self, record_id: str) -> bool:
         """Remove `record_id`; True if it was present. O(d): the last row moves into the hole."""
-        with self._lock:
+        with self._lock.write():
             row = self._rows.pop(record_id, None)
             if row is None:
                 return False
@@ -137,47 +163,114 @@ class VectorIndex:
                 self._ids[row] = moved
                 self._rows[moved] = row
             self._ids.pop()
+            self._set_metadata(record_id, None)
             return True
 
-    def search(self, query: np.ndarray, top_k: int,
-               min_score: float | None = None) -> list[tuple[str, float]]:
-        """The `top_k` records most cosine-similar to `query`.
+    def _grow(self, rows: int) -> None:
+        capacity = self._matrix.shape[0]
+        if rows <= capacity:
+            return
+        while capacity < rows:
+            capacity *= 2
+        grown = np.empty((capacity, self._dimensions), dtype=np.float32)
+        grown[: len(self._ids)] = self._matrix[: len(self._ids)]
+        self._matrix = grown
 
-        One matrix-vector product over the n stored rows, `np.argpartition` for the top k,
-        then only those are sorted: O(n d + k log k).
+    def _set_metadata(self, record_id: str, metadata: Metadata | None) -> None:
+        old = self._metadata.pop(record_id, None)
+        if old:
+            for pair in old.items():
+                members = self._postings.get(pair)
+                if members is not None:
+                    members.discard(record_id)
+                    if not members:
+                        del self._postings[pair]
+        if metadata:
+            self._metadata[record_id] = dict(metadata)
+            for pair in metadata.items():
+                self._postings.setdefault(pair, set()).add(record_id)
+
+    # -- search ----------------------------------------------------------------------------
+    def search(self, query: np.ndarray, top_k: int, min_score: float | None = None,
+               filter: Metadata | None = None) -> Hits:
+        """`search_batch` of one (d,) query: its list of (record_id, cosine), best first."""
+        if np.ndim(query) != 1:
+            raise ValueError(f"query must have shape ({self._dimensions},), got {np.shape(query)}")
+        return self.search_batch(query, top_k, min_score, filter)[0]
+
+    def search_batch(self, queries: np.ndarray, top_k: int, min_score: float | None = None,
+                     filter: Metadata | None = None) -> list[Hits]:
+        """The `top_k` records most cosine-similar to each query.
+
+        One matrix product over the stored rows (only the filter's rows when a filter is
+        given) scores every query at once; `np.argpartition` picks each query's top k and only
+        those are sorted: O(n d q + q k log k).
 
         Args:
-            query: (d,) vector, any scale (it is normalised).
-            top_k: most results (>= 1).
+            queries: (q, d) or (d,) array, any scale (rows are normalised).
+            top_k: most results per query (>= 1).
             min_score: if given, drop results whose cosine is below it.
+            filter: if given, only records whose metadata holds every key = value pair.
 
         Returns:
-            [(record_id, cosine)] by cosine descending, equal cosines by record_id ascending.
+            One list per query of (record_id, cosine), by cosine descending, equal cosines by
+            record_id ascending.
 
         Raises:
-            ValueError: top_k < 1, or `query` is not (d,), non-finite or zero.
+            ValueError: top_k < 1, or a query is not (d,), non-finite or zero.
         """
         if top_k < 1:
             raise ValueError(f"top_k must be >= 1, got {top_k}")
-        q = _unit(query, self._dimensions, "query")
-        with self._lock:
+        q = _unit_rows(queries, self._dimensions, "query")
+        with self._lock.read():
             n = len(self._ids)
-            if n == 0:
-                return []
-            scores = self._matrix[:n] @ q
-            if top_k < n:
-                top = np.argpartition(scores, n - top_k)[n - top_k:]
-                # Include every row tied with the k-th score so the id tie-break is exact.
-                candidates = np.flatnonzero(scores >= scores[top].min())
-            else:
-                candidates = np.arange(n)
-            if min_score is not None:
-                # Compare in float64 so a returned score is never below min_score.
-                candidates = candidates[scores[candidates].astype(np.float64) >= min_score]
+            rows = self._filter_rows(filter) if filter else None
+            m = n if rows is None else rows.shape[0]
+            if m == 0:
+                return [[] for _ in range(q.shape[0])]
+            if rows is None:
+                scores = self._matrix[:n] @ q[0] if q.shape[0] == 1 else q @ self._matrix[:n].T
+            elif 2 * m < n:  # a selective filter: gather its rows, score only those
+                scores = self._matrix[rows] @ q[0] if q.shape[0] == 1 else q @ self._matrix[rows].T
+            else:  # most rows pass: score all, then keep the filter's columns
+                full = self._matrix[:n] @ q[0] if q.shape[0] == 1 else q @ self._matrix[:n].T
+                scores = full[..., rows]
+            scores = scores.reshape(q.shape[0], m)
             ids = self._ids
-            ranked = sorted(zip((-scores[candidates]).tolist(),
-                                [ids[r] for r in candidates.tolist()]))
+            return [self._top(scores[i], rows, top_k, min_score, ids) for i in range(q.shape[0])]
+
+    @staticmethod
+    def _top(scores: np.ndarray, rows: np.ndarray | None, top_k: int, min_score: float | None,
+             ids: list[str]) -> Hits:
+        m = scores.shape[0]
+        if top_k < m:
+            top = np.argpartition(scores, m - top_k)[m - top_k:]
+            kth = scores[top].min()
+            # Rows tied with the k-th score outside the partition: include them all, so the
+            # record_id tie-break is exact rather than arbitrary.
+            if np.count_nonzero(scores >= kth) > top_k:
+                top = np.flatnonzero(scores >= kth)
+        else:
+            top = np.arange(m)
+        if min_score is not None:
+            # Compare in float64 so a returned score is never below min_score.
+            top = top[scores[top].astype(np.float64) >= min_score]
+        rows_of = top if rows is None else rows[top]
+        ranked = sorted(zip((-scores[top]).tolist(), [ids[r] for r in rows_of.tolist()]))
         return [(record_id, -neg) for neg, record_id in ranked[:top_k]]
+
+    def _filter_rows(self, filter: Metadata) -> np.ndarray:
+        """Sorted rows whose metadata holds every pair of `filter` (read lock held)."""
+        sets = []
+        for pair in filter.items():
+            members = self._postings.get(pair)
+            if not members:
+                return np.empty(0, dtype=np.int64)
+            sets.append(members)
+        sets.sort(key=len)
+        chosen: Iterable[str] = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
+        rows = self._rows
+        return np.sort(np.fromiter((rows[r] for r in chosen), dtype=np.int64))
 
 
 class IndexRegistry:
@@ -192,18 +285,13 @@ class IndexRegistry:
             return self._indexes.get(namespace)
 
     def get_or_create(self, namespace: str, dimensions: int) -> VectorIndex:
-        """The namespace's index, created empty with `dimensions` if missing.
-
-        Raises:
-            ValueError: the existing index has other dimensions.
+        """The namespace's index, created empty with `dimensions` if missing. An index of other
+        dimensions (the namespace was deleted and recreated) is replaced.
         """
         with self._lock:
             index = self._indexes.get(namespace)
-            if index is None:
+            if index is None or index.dimensions != dimensions:
                 index = self._indexes[namespace] = VectorIndex(dimensions)
-            elif index.dimensions != dimensions:
-                raise ValueError(f"namespace {namespace!r} has dimensions {index.dimensions}, "
-                                 f"not {dimensions}")
             return index
 
     def put(self, namespace: str, index: VectorIndex) -> None:

@@ -1,0 +1,222 @@
+"""Replica freshness: every server tails every namespace's change log and applies the deltas
+to its warm index (DESIGN.md, "Cross-replica freshness").
+
+A change-log entry names one record ({seq, op, id}); applying it reads the record's current
+vector and document from Redis, so applying an entry twice, or late, is harmless. Entries
+are numbered (``seq``) by the script that wrote them: a gap means the follower's position
+was trimmed from the log (or the namespace was deleted and recreated), and the namespace is
+reloaded from Redis.
+
+Writes made by this server are applied to its index at once, under the namespace lock, and
+noted here; the follower skips those entries instead of reading them back.
+
+Consistency tokens are entry ids (``<ms>-<n>``). `wait` returns once the follower's
+position in that namespace has reached the token.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+import redis
+
+from engram.domain.embedding import EmbeddingStore, parse_change_id
+from engram.keys import NAMESPACES, NamespaceKeys, namespace_of_changes_key
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Followed:
+    entry: tuple[int, int]  # id of the last entry applied, (ms, n)
+    seq: int  # its seq
+    own: deque[tuple[int, int]] = field(default_factory=deque)  # entries this server applied itself, ascending
+
+
+class ChangeLogFollower:
+    """Tails the change logs of all namespaces (one blocking XREAD over their streams).
+
+    Args:
+        client: Redis client (``decode_responses=False``).
+        store: the embedding store whose index it keeps fresh.
+        block_ms: how long one XREAD waits for new entries; also bounds how soon a
+            namespace first written by another replica is noticed.
+        refresh_s: how often the list of namespaces (the ``engram:namespaces`` registry) and
+            their existence are re-read.
+        count: most entries read per namespace per XREAD.
+    """
+
+    def __init__(self, client: redis.Redis, store: EmbeddingStore, *, block_ms: int = 100,
+                 refresh_s: float = 0.5, count: int = 1000) -> None:
+        self._redis = client
+        self._store = store
+        self._block_ms = block_ms
+        self._refresh_s = refresh_s
+        self._count = count
+        self._followed: dict[str, _Followed] = {}
+        self._wanted: set[str] = set()
+        self._cond = threading.Condition()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._next_refresh = 0.0
+        store.follower = self
+
+    # -- called by the store and the servicers ---------------------------------------------
+    def note_own(self, namespace: str, entry: tuple[int, int]) -> None:
+        """This server applied `entry` itself (namespace lock held): skip it when tailing."""
+        with self._cond:
+            followed = self._followed.get(namespace)
+            if followed is not None and entry > followed.entry:
+                followed.own.append(entry)
+
+    def forget(self, namespace: str) -> None:
+        """The namespace was deleted here: start it over from the first entry of a new log."""
+        with self._cond:
+            if namespace in self._followed:
+                self._followed[namespace] = _Followed((0, 0), 0)
+
+    def position(self, namespace: str) -> tuple[int, int] | None:
+        with self._cond:
+            followed = self._followed.get(namespace)
+            return None if followed is None else followed.entry
+
+    def wait(self, namespace: str, token: tuple[int, int], timeout: float) -> bool:
+        """Block until this server has applied the change-log entry `token` of `namespace`
+        (and every earlier one), at most `timeout` seconds. Returns False on timeout."""
+        with self._cond:
+            if namespace not in self._followed:
+                self._wanted.add(namespace)
+            return self._cond.wait_for(
+                lambda: namespace in self._followed and self._followed[namespace].entry >= token, timeout)
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def warm(self) -> dict[str, int]:
+        """Loads every namespace that has vectors, logging progress; returns rows per namespace."""
+        started = time.monotonic()
+        rows: dict[str, int] = {}
+        for namespace in self._store.namespaces_with_vectors():
+            rows[namespace] = self.reload(namespace)
+        log.info("index warm: %d namespaces, %d vectors, %.1fs", len(rows), sum(rows.values()),
+                 time.monotonic() - started)
+        return rows
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="engram-changelog", daemon=True)
+            self._thread.start()
+
+    def warm_and_start(self) -> None:
+        """Warm-up, then tailing: the health monitor's first-ready hook."""
+        self.warm()
+        self.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    # -- the loop --------------------------------------------------------------------------
+    def reload(self, namespace: str) -> int:
+        """Rebuild the namespace's index from Redis and restart tailing at the snapshot's
+        position. Returns the rows loaded."""
+        index, (entry, seq) = self._store.load_namespace(namespace)
+        with self._store.namespace_lock(namespace), self._cond:
+            if index is None:
+                self._store.indexes.drop(namespace)
+            else:
+                self._store.indexes.put(namespace, index)
+            # Entries after the snapshot are re-applied from Redis, own ones included: the
+            # index they were applied to has just been replaced.
+            self._followed[namespace] = _Followed(entry, seq)
+            self._wanted.discard(namespace)
+            self._cond.notify_all()
+        rows = 0 if index is None else len(index)
+        log.info("loaded namespace %r: %d vectors; change log at %d-%d", namespace, rows, *entry)
+        return rows
+
+    def _run(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            try:
+                self.step()
+                failures = 0
+            except redis.RedisError as exc:
+                failures += 1
+                if failures == 1:
+                    log.warning("change-log tailing paused: %s", exc)
+                self._stop.wait(min(0.05 * 2 ** failures, 2.0))
+            except Exception:  # noqa: BLE001 - keep following; the next step retries
+                log.exception("change-log tailing failed; retrying")
+                self._stop.wait(0.5)
+
+    def step(self) -> None:
+        """One round: refresh the namespaces when due, then one XREAD and its application."""
+        if time.monotonic() >= self._next_refresh or self._wanted:
+            self._refresh()
+            self._next_refresh = time.monotonic() + self._refresh_s
+        with self._cond:
+            streams = {NamespaceKeys(ns).changes: f"{f.entry[0]}-{f.entry[1]}" for ns, f in self._followed.items()}
+        if not streams:
+            self._stop.wait(self._block_ms / 1000)
+            return
+        reply = self._redis.xread(streams, count=self._count, block=self._block_ms)
+        for stream, entries in reply or []:
+            namespace = namespace_of_changes_key(stream.decode() if isinstance(stream, bytes) else stream)
+            if namespace is not None and entries:
+                self._apply(namespace, entries)
+
+    def _refresh(self) -> None:
+        """Follow namespaces that appeared (registry, or a search waiting on a token), and
+        start over those whose ``emb`` hash disappeared (deleted on some replica)."""
+        registered = {m.decode() for m in self._redis.zrange(NAMESPACES, 0, -1)}
+        with self._cond:
+            followed = list(self._followed)
+            new = (registered | self._wanted) - set(followed)
+        if followed:
+            pipe = self._redis.pipeline(transaction=False)
+            for ns in followed:
+                pipe.hget(NamespaceKeys(ns).embedding_config, "log_seq")
+            for ns, seq in zip(followed, pipe.execute()):
+                if seq is None and self._store.indexes.get(ns) is not None:
+                    with self._store.namespace_lock(ns), self._cond:
+                        self._store.indexes.drop(ns)
+                        self._followed[ns] = _Followed((0, 0), 0)
+                    log.info("namespace %r has no vectors any more: index dropped", ns)
+        for ns in sorted(new):
+            self.reload(ns)
+
+    def _apply(self, namespace: str, entries: list) -> None:
+        with self._store.namespace_lock(namespace):
+            with self._cond:
+                followed = self._followed.get(namespace)
+                if followed is None:
+                    return
+                entry, seq, own = followed.entry, followed.seq, followed.own
+            changed: list[str] = []
+            for entry_id, fields in entries:
+                this = parse_change_id(entry_id)
+                number = int(fields[b"seq"])
+                if number != seq + 1:  # entries were trimmed, or the namespace was recreated
+                    break
+                entry, seq = this, number
+                while own and own[0] < this:  # applied here, then also read before it was noted
+                    own.popleft()
+                if own and own[0] == this:
+                    own.popleft()
+                    continue
+                changed.append(fields[b"id"].decode())
+            else:
+                if changed:
+                    self._store.apply_changes(namespace, list(dict.fromkeys(changed)))
+                with self._cond:
+                    followed.entry, followed.seq = entry, seq
+                    self._cond.notify_all()
+                return
+        log.info("namespace %r: change log has a gap after entry %d (trimmed or recreated): reloading",
+                 namespace, seq)
+        self.reload(namespace)
+
