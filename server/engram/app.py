@@ -81,20 +81,36 @@ def redis_client(url: str) -> redis.Redis:
     )
 
 
-def load_embedder(name: str):  # -> BatchingEmbedder | None
-    """The embedding model named by settings: "minilm" (default: all-MiniLM-L6-v2 on
-    onnxruntime, from the packaged weights), "minilm-numpy" (the same model as a plain numpy
-    forward pass, the reference) or "none" (client-supplied vectors only)."""
+def load_embedder(settings: Settings):  # -> BatchingEmbedder | None
+    """The embedding model named by ``settings.embedding_model``: "minilm" (default:
+    all-MiniLM-L6-v2 on onnxruntime, from the packaged weights), "minilm-numpy" (the same
+    model as a plain numpy forward pass, the reference), "openai" (an OpenAI-compatible
+    endpoint: ``embedding_url``, ``embedding_api_model``, ``embedding_api_key``) or "none"
+    (client-supplied vectors only). Models run behind a `BatchingEmbedder`, off the request
+    threads.
+
+    Raises: EmbeddingError when the endpoint cannot be reached at start.
+    """
+    name = settings.embedding_model
     if name == "none":
         return None
     from engram.embeddings.batching import BatchingEmbedder
 
     started = time.monotonic()
-    if name == "minilm-numpy":  # the pure-numpy reference forward pass
-        from engram.embeddings.minilm import MiniLMProvider as Provider
+    if name == "openai":
+        from engram.embeddings.openai_compat import OpenAICompatibleProvider
+
+        provider = OpenAICompatibleProvider(settings.embedding_url, settings.embedding_api_model,
+                                            api_key=settings.embedding_api_key)
+    elif name == "minilm-numpy":  # the pure-numpy reference forward pass
+        from engram.embeddings.minilm import MiniLMProvider
+
+        provider = MiniLMProvider()
     else:
-        from engram.embeddings.onnx_minilm import OnnxMiniLMProvider as Provider
-    embedder = BatchingEmbedder(Provider())
+        from engram.embeddings.onnx_minilm import OnnxMiniLMProvider
+
+        provider = OnnxMiniLMProvider()
+    embedder = BatchingEmbedder(provider)
     embedder.start()
     log.info("loaded embedding model %s (%d dimensions) in %.1fs", embedder.model_id, embedder.dimensions,
              time.monotonic() - started)
@@ -166,7 +182,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
     try:
         owns_embedder = embedder is None
         if embedder is None and load_model:
-            embedder = load_embedder(settings.embedding_model)
+            embedder = load_embedder(settings)
 
         scripts = Scripts.register(client)
         configs = ConfigStore(client)

@@ -9,7 +9,10 @@ then passed explicitly (no globals).
 | gRPC worker threads | ``--max-workers`` | ``ENGRAM_MAX_WORKERS`` | 32 |
 | shutdown grace period, s | ``--grace-period`` | ``ENGRAM_GRACE_PERIOD`` | 10 |
 | Redis health-check interval, s | ``--health-interval`` | ``ENGRAM_HEALTH_INTERVAL`` | 1.0 |
-| embedding model | ``--embedding-model`` | ``ENGRAM_EMBEDDING_MODEL`` | ``minilm`` (onnxruntime; ``minilm-numpy``: numpy reference; ``none``: client vectors only) |
+| embedding model | ``--embedding-model`` | ``ENGRAM_EMBEDDING_MODEL`` | ``minilm`` (onnxruntime; ``minilm-numpy``: numpy reference; ``openai``: an OpenAI-compatible endpoint; ``none``: client vectors only) |
+| endpoint of ``openai`` (API root) | ``--embedding-url`` | ``ENGRAM_EMBEDDING_URL`` | ``https://api.openai.com/v1`` |
+| model name sent to that endpoint | ``--embedding-api-model`` | ``ENGRAM_EMBEDDING_API_MODEL`` | ``text-embedding-3-small`` |
+| API key of that endpoint | ``--embedding-api-key-file`` (a file holding it) | ``ENGRAM_EMBEDDING_API_KEY`` | none |
 | change-log length per namespace (approximate) | ``--change-log-length`` | ``ENGRAM_CHANGE_LOG_LENGTH`` | 100000 |
 | log level | ``--log-level`` | ``ENGRAM_LOG_LEVEL`` | ``INFO`` |
 
@@ -41,6 +44,9 @@ class Settings:
     grace_period: float = 10.0
     health_interval: float = 1.0
     embedding_model: str = "minilm"
+    embedding_url: str = "https://api.openai.com/v1"
+    embedding_api_model: str = "text-embedding-3-small"
+    embedding_api_key: str | None = field(default=None, repr=False)  # never logged
     change_log_length: int = 100_000
     log_level: str = "INFO"
 
@@ -59,8 +65,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="seconds calls in flight may take to finish on SIGTERM")
     parser.add_argument("--health-interval", type=float,
                         default=float(env("ENGRAM_HEALTH_INTERVAL", d.health_interval)))
-    parser.add_argument("--embedding-model", choices=["minilm", "minilm-numpy", "none"],
+    parser.add_argument("--embedding-model", choices=["minilm", "minilm-numpy", "openai", "none"],
                         default=env("ENGRAM_EMBEDDING_MODEL", d.embedding_model))
+    parser.add_argument("--embedding-url", default=env("ENGRAM_EMBEDDING_URL", d.embedding_url),
+                        help="API root of the OpenAI-compatible endpoint (--embedding-model openai)")
+    parser.add_argument("--embedding-api-model", default=env("ENGRAM_EMBEDDING_API_MODEL", d.embedding_api_model),
+                        help="model name sent to that endpoint")
+    parser.add_argument("--embedding-api-key-file", default=None,
+                        help="file holding the endpoint's API key (else ENGRAM_EMBEDDING_API_KEY)")
     parser.add_argument("--change-log-length", type=int,
                         default=int(env("ENGRAM_CHANGE_LOG_LENGTH", d.change_log_length)),
                         help="entries kept in each namespace's change log; a replica that falls further "
@@ -84,6 +96,16 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         grace_period=args.grace_period,
         health_interval=args.health_interval,
         embedding_model=args.embedding_model,
+        embedding_url=args.embedding_url,
+        embedding_api_model=args.embedding_api_model,
+        embedding_api_key=_api_key(args.embedding_api_key_file),
         change_log_length=args.change_log_length,
         log_level=args.log_level.upper(),
     )
+
+
+def _api_key(path: str | None) -> str | None:
+    """The endpoint's API key: the file's first line, else ENGRAM_EMBEDDING_API_KEY."""
+    if path:
+        return Path(path).read_text(encoding="utf-8").strip() or None
+    return os.environ.get("ENGRAM_EMBEDDING_API_KEY") or None
