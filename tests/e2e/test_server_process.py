@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -87,6 +88,9 @@ def test_serve_demo_sigterm_and_restart(tmp_path):
             after = stub.GetConfidence(confidence_pb2.GetConfidenceRequest(namespace="fever-demo",
                                                                            record_id="m:192714"), timeout=5).state
         assert after == before
-        assert "warmed namespace 'fever-demo'" in log_path.read_text()
+        log_text = log_path.read_text()
+        loaded = re.search(r"loaded namespace 'fever-demo': (\d+) vectors", log_text)
+        assert loaded and int(loaded.group(1)) > 0, log_text[-2000:]
+        assert log_text.rindex("index warm:") < log_text.rindex("health SERVING")  # warm before SERVING
     finally:
         assert stop_server(proc) == 0

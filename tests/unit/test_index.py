@@ -286,3 +286,56 @@ def test_random_operations_match_dict_model(ops):
         assert_consistent(index)
     for record_id, v in model.items():
         np.testing.assert_allclose(index.get(record_id), v, atol=1e-7)
+
+
+def test_metadata_filters_and_batches_match_brute_force():
+    rng = np.random.default_rng(7)
+    rows = rng.standard_normal((300, 6)).astype(np.float32)
+    meta = [{"color": ["red", "blue", "green"][i % 3], "big": str(i % 2 == 0)} for i in range(300)]
+    index = VectorIndex.from_rows(6, [f"r{i}" for i in range(300)], rows, meta)
+    index.upsert("r5", rows[5], {"color": "red"})  # metadata replaced: r5 loses "big"
+    meta[5] = {"color": "red"}
+    index.delete("r9")
+    unit = rows / np.linalg.norm(rows, axis=1, keepdims=True)
+    queries = rng.standard_normal((5, 6)).astype(np.float32)
+    for flt in [None, {"color": "red"}, {"color": "blue", "big": "True"}, {"color": "black"}, {"big": "False"}]:
+        allowed = [i for i in range(300) if i != 9 and (flt is None or all(meta[i].get(k) == v
+                                                                           for k, v in flt.items()))]
+        batch = index.search_batch(queries, 4, None, flt)
+        for q, hits in zip(queries, batch):
+            scores = unit[allowed] @ (q / np.linalg.norm(q))
+            expected = [f"r{allowed[j]}" for j in np.argsort(-scores)[:4]]
+            assert [r for r, _ in hits] == expected
+            assert hits == index.search(q, 4, None, flt)
+    assert index.metadata("r5") == {"color": "red"} and index.metadata("r9") == {}
+
+
+def test_rows_scored_while_a_writer_waits_are_never_torn():
+    # Rows flip between +1 and -1 while searches score every row: a score between the two
+    # would be a row read half-written, or a moved row reported under another id.
+    dims, n = 1024, 1000
+    index = VectorIndex(dims)
+    ones, minus = np.ones(dims), -np.ones(dims)
+    for i in range(n):
+        index.upsert(f"r{i}", ones)
+    stop = threading.Event()
+
+    def writer() -> None:
+        flip = False
+        while not stop.is_set():
+            for i in range(0, n, 3):
+                index.upsert(f"r{i}", minus if flip else ones)
+            index.delete("r1")
+            index.upsert("r1", minus if flip else ones)
+            flip = not flip
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        for _ in range(100):
+            hits = index.search(ones, n)
+            assert len(hits) in (n - 1, n) and len({r for r, _ in hits}) == len(hits)  # r1 may be between
+            assert all(abs(abs(score) - 1.0) < 1e-4 for _, score in hits)
+    finally:
+        stop.set()
+        thread.join()
