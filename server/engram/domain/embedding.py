@@ -175,10 +175,7 @@ class EmbeddingStore:
         Raises: InvalidArgument (count, size, input_type), FailedPrecondition (no model),
             Unavailable (the model failed).
         """
-        if not texts:
-            raise InvalidArgument(field, "must hold at least one text")
-        if len(texts) > limit:
-            raise InvalidArgument(field, f"must hold at most {limit} texts (got {len(texts)})")
+        check.item_count(len(texts), field, limit, "text")
         for i, text in enumerate(texts):
             check.text(text, f"{field}[{i}]")
         if input_type not in check.INPUT_TYPES:
@@ -279,11 +276,7 @@ class EmbeddingStore:
             needs the model and the server has none.
         """
         validation.namespace(namespace)
-        if not records:
-            raise InvalidArgument("records", "must hold at least one record")
-        if len(records) > check.MAX_IMPORT_RECORDS:
-            raise InvalidArgument("records", f"must hold at most {check.MAX_IMPORT_RECORDS} records "
-                                             f"(got {len(records)})")
+        check.item_count(len(records), "records", check.MAX_IMPORT_RECORDS, "record")
         return [self._check_item(namespace, r["record_id"], r.get("text", ""), r.get("vector"), r.get("model", ""),
                                  r.get("metadata") or {}, f"records[{i}].") for i, r in enumerate(records)]
 
@@ -359,11 +352,7 @@ class EmbeddingStore:
             (the token's write did not arrive in time).
         """
         validation.namespace(namespace)
-        if not queries:
-            raise InvalidArgument("queries", "must hold at least one query")
-        if len(queries) > check.MAX_BATCH_QUERIES:
-            raise InvalidArgument("queries", f"must hold at most {check.MAX_BATCH_QUERIES} queries "
-                                             f"(got {len(queries)})")
+        check.item_count(len(queries), "queries", check.MAX_BATCH_QUERIES, "query", "queries")
         validation.count(top_k, "top_k", 1, check.MAX_TOP_K)
         if min_score is not None:
             validation.in_range(min_score, "min_score", -1.0, 1.0)

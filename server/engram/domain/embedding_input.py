@@ -32,6 +32,14 @@ def _utf8_len(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
+def item_count(count: int, field: str, limit: int, noun: str, plural: str = "") -> None:
+    """A repeated field holds 1..limit items (``noun``, ``plural``: what they are)."""
+    if count == 0:
+        raise InvalidArgument(field, f"must hold at least one {noun}")
+    if count > limit:
+        raise InvalidArgument(field, f"must hold at most {limit} {plural or noun + 's'} (got {count})")
+
+
 def text(value: str, field: str) -> str:
     """A text of at most `MAX_TEXT_BYTES` bytes of UTF-8 (may be empty)."""
     if _utf8_len(value) > MAX_TEXT_BYTES:
