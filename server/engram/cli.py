@@ -79,6 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     demo_arguments(demo)
     demo.set_defaults(func=_demo)
 
+    from engram.tools import import_jsonl
+
+    importer = sub.add_parser("import", help="bulk-load a JSONL file of records into a running server "
+                                             "(ImportEmbeddings); exit 1 on a gRPC error, 2 on a malformed line",
+                              description=import_jsonl.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    import_jsonl.add_arguments(importer)
+    importer.set_defaults(func=import_jsonl.main)
+
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

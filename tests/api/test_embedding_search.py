@@ -207,3 +207,18 @@ def test_batch_search_rejects_bad_queries_naming_the_field(api):
     assert_invalid(lambda: api.embedding.UpsertEmbedding(pb.UpsertEmbeddingRequest(
         namespace=NS, record_id="m", vector=vec([1.0] * DIMS), metadata={f"k{i}": "v" for i in range(65)})),
         "metadata")
+
+
+def test_import_precondition_errors_name_the_record_in_its_own_message(api):
+    import_rows(api, unit_rows(10))
+
+    def messages():
+        for m in range(3):
+            yield pb.ImportEmbeddingsRequest(namespace=NS, records=[
+                pb.ImportRecord(record_id=f"m{m}-{i}", vector=vec([1.0] * (3 if (m, i) == (2, 5) else DIMS)))
+                for i in range(100)])
+
+    with pytest.raises(grpc.RpcError) as info:
+        list(api.embedding.ImportEmbeddings(messages()))
+    assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert "records[5].vector.values" in info.value.details() and "'m2-5'" in info.value.details()

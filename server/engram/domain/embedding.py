@@ -87,6 +87,7 @@ class ImportItem:
     vector: np.ndarray | None
     model: str
     metadata: dict[str, str] = field(default_factory=dict)
+    field: str = ""  # where it came from, "records[i]" of its message, for error messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,13 +221,14 @@ class EmbeddingStore:
         meta = check.metadata(metadata, f"{prefix}metadata")
         if vector is not None and len(vector) > 0:
             array = check.vector(vector, f"{prefix}vector.values")
-            return ImportItem(record_id, text, array, check.model_name(model or CLIENT_MODEL, f"{prefix}model"), meta)
+            return ImportItem(record_id, text, array, check.model_name(model or CLIENT_MODEL, f"{prefix}model"), meta,
+                              prefix.rstrip("."))
         if model:
             raise InvalidArgument(f"{prefix}model", "may only be set together with vector")
         if not text:
             raise InvalidArgument(f"{prefix}text", "must not be empty when no vector is given")
         self._require_embedder(f"{prefix}text")
-        return ImportItem(record_id, text, None, "", meta)
+        return ImportItem(record_id, text, None, "", meta, prefix.rstrip("."))
 
     def _upsert_script(self, keys: NamespaceKeys, item: ImportItem, now: float, client: Any = None) -> Any:
         array = np.ascontiguousarray(item.vector, dtype="<f4")
@@ -293,18 +295,18 @@ class EmbeddingStore:
             items = list(items)
             for row, i in enumerate(texts):
                 it = items[i]
-                items[i] = ImportItem(it.record_id, it.text, vectors[row], self.model_id or "", it.metadata)
+                items[i] = ImportItem(it.record_id, it.text, vectors[row], self.model_id or "", it.metadata, it.field)
         keys = NamespaceKeys(namespace)
         stored_model, stored_dims = self._redis.hmget(keys.embedding_config, ["model", "dimensions"])
         model = _s(stored_model) if stored_model is not None else items[0].model
         dims = int(stored_dims) if stored_dims is not None else items[0].vector.shape[0]
-        for i, item in enumerate(items):
+        for item in items:  # item.field: its place in the message that carried it
             if item.model != model:
-                raise FailedPrecondition(f"records[{i}].model", f"namespace {namespace!r} stores vectors of model "
-                                                                f"{model!r}, not {item.model!r}")
+                raise FailedPrecondition(f"{item.field}.model", f"record {item.record_id!r}: namespace "
+                                         f"{namespace!r} stores vectors of model {model!r}, not {item.model!r}")
             if item.vector.shape[0] != dims:
-                raise FailedPrecondition(f"records[{i}].vector.values", f"namespace {namespace!r} stores "
-                                         f"{dims}-dimensional vectors, not {item.vector.shape[0]}")
+                raise FailedPrecondition(f"{item.field}.vector.values", f"record {item.record_id!r}: namespace "
+                                         f"{namespace!r} stores {dims}-dimensional vectors, not {item.vector.shape[0]}")
         with self.namespace_lock(namespace):
             pipe = self._redis.pipeline(transaction=False)
             for item in items:
@@ -319,8 +321,8 @@ class EmbeddingStore:
                 for _, reply in written:
                     self._noted(namespace, reply[3])
         if len(written) < len(items):  # a concurrent first write fixed another model meanwhile
-            i = next(i for i, reply in enumerate(replies) if reply[0] not in (b"created", b"updated"))
-            raise FailedPrecondition(f"records[{i}].vector.values",
+            refused = next(item for item, reply in zip(items, replies) if reply[0] not in (b"created", b"updated"))
+            raise FailedPrecondition(f"{refused.field}.vector.values",
                                      f"namespace {namespace!r} changed model or dimension during the import; "
                                      f"{len(written)} of this batch's {len(items)} records were written")
         last = max((reply[3] for reply in replies), key=parse_change_id)
