@@ -12,6 +12,7 @@ import pytest
 from engram.domain.embedding import EmbeddingStore, Query
 from engram.embeddings.index import IndexRegistry
 from engram.embeddings.sync import ChangeLogFollower
+from engram.errors import DeadlineExceeded
 from engram.v1 import common_pb2
 from engram.v1 import embedding_pb2 as pb
 from engram.v1 import namespace_pb2, record_pb2
@@ -138,3 +139,20 @@ def test_a_follower_applies_entries_in_order_and_skips_its_own(redis_client, scr
         index = store.indexes.get(NS)
         assert sorted(index._rows) == ["x"]
         assert np.allclose(index.get("x"), [0.0, 1.0])  # the last write wins on both
+
+
+def test_a_token_of_this_servers_own_write_needs_no_tailing(redis_client, scripts):
+    local = EmbeddingStore(redis_client, scripts, None, IndexRegistry())
+    other = EmbeddingStore(redis_client, scripts, None, IndexRegistry())
+    follower = ChangeLogFollower(redis_client, local, block_ms=10)  # never stepped
+    local.upsert(NS, "seed", vector=[1.0, 0.0], now=1.0)
+    follower.warm()
+    own = local.upsert(NS, "mine", vector=[0.0, 1.0], now=1.0).consistency_token
+    foreign = other.upsert(NS, "theirs", vector=[1.0, 1.0], now=1.0).consistency_token
+    assert local.search(NS, [Query(vector=[0.0, 1.0])], top_k=1, consistency_token=own, timeout=0)[0][0].record_id \
+        == "mine"
+    with pytest.raises(DeadlineExceeded):  # not applied here until the log is read
+        local.search(NS, [Query(vector=[1.0, 1.0])], consistency_token=foreign, timeout=0.05)
+    follower.step()
+    hits = local.search(NS, [Query(vector=[1.0, 1.0])], top_k=1, consistency_token=foreign, timeout=0)
+    assert hits[0][0].record_id == "theirs"

@@ -34,7 +34,9 @@ log = logging.getLogger(__name__)
 class _Followed:
     entry: tuple[int, int]  # id of the last entry applied, (ms, n)
     seq: int  # its seq
-    own: deque[tuple[int, int]] = field(default_factory=deque)  # entries this server applied itself, ascending
+    # Entries this server applied itself, ascending, not yet passed by the position. Guarded
+    # by the follower's condition lock.
+    own: deque[tuple[int, int]] = field(default_factory=deque)
 
 
 class ChangeLogFollower:
@@ -85,13 +87,18 @@ class ChangeLogFollower:
             return None if followed is None else followed.entry
 
     def wait(self, namespace: str, token: tuple[int, int], timeout: float) -> bool:
-        """Block until this server has applied the change-log entry `token` of `namespace`
-        (and every earlier one), at most `timeout` seconds. Returns False on timeout."""
+        """Block until this server has applied the change-log entry `token` of `namespace`:
+        it wrote that entry itself (applied at once), or its position has reached it. At
+        most `timeout` seconds; returns False on timeout."""
+
+        def applied() -> bool:
+            followed = self._followed.get(namespace)
+            return followed is not None and (followed.entry >= token or token in followed.own)
+
         with self._cond:
             if namespace not in self._followed:
                 self._wanted.add(namespace)
-            return self._cond.wait_for(
-                lambda: namespace in self._followed and self._followed[namespace].entry >= token, timeout)
+            return self._cond.wait_for(applied, timeout)
 
     # -- lifecycle -----------------------------------------------------------------------
     def warm(self) -> dict[str, int]:
@@ -196,20 +203,22 @@ class ChangeLogFollower:
                 if followed is None:
                     return
                 entry, seq, own = followed.entry, followed.seq, followed.own
-            changed: list[str] = []
-            for entry_id, fields in entries:
-                this = parse_change_id(entry_id)
-                number = int(fields[b"seq"])
-                if number != seq + 1:  # entries were trimmed, or the namespace was recreated
-                    break
-                entry, seq = this, number
-                while own and own[0] < this:  # applied here, then also read before it was noted
-                    own.popleft()
-                if own and own[0] == this:
-                    own.popleft()
-                    continue
-                changed.append(fields[b"id"].decode())
-            else:
+                changed: list[str] = []
+                gap = False
+                for entry_id, fields in entries:
+                    this = parse_change_id(entry_id)
+                    number = int(fields[b"seq"])
+                    if number != seq + 1:  # entries were trimmed, or the namespace was recreated
+                        gap = True
+                        break
+                    entry, seq = this, number
+                    while own and own[0] < this:  # applied here, then also read before it was noted
+                        own.popleft()
+                    if own and own[0] == this:
+                        own.popleft()
+                        continue
+                    changed.append(fields[b"id"].decode())
+            if not gap:
                 if changed:
                     self._store.apply_changes(namespace, list(dict.fromkeys(changed)))
                 with self._cond:
@@ -219,4 +228,3 @@ class ChangeLogFollower:
         log.info("namespace %r: change log has a gap after entry %d (trimmed or recreated): reloading",
                  namespace, seq)
         self.reload(namespace)
-
