@@ -13,12 +13,10 @@ from engram import __version__, config
 
 def _serve(args: argparse.Namespace) -> int:
     from engram.app import build
-    from engram.embeddings import blas
 
     settings = config.from_arguments(args)
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    blas.use_one_thread()  # why: engram.embeddings.blas
     app = build(settings)
     stopping = threading.Event()
 

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from engram.embeddings import blas
 from engram.embeddings.rwlock import ReadWriteLock
 
 Metadata = Mapping[str, str]
@@ -229,23 +228,16 @@ class VectorIndex:
             m = n if rows is None else rows.shape[0]
             if m == 0:
                 return [[] for _ in range(q.shape[0])]
-            if 2 * m < n:  # a selective filter: gather its rows, score only those
-                scores = self._scores(self._matrix[rows], q)
-            else:  # no filter, or most rows pass: score all, then keep the filter's columns
-                scores = self._scores(self._matrix[:n], q)
-                if rows is not None:
-                    scores = scores[..., rows]
+            if rows is None:
+                scores = self._matrix[:n] @ q[0] if q.shape[0] == 1 else q @ self._matrix[:n].T
+            elif 2 * m < n:  # a selective filter: gather its rows, score only those
+                scores = self._matrix[rows] @ q[0] if q.shape[0] == 1 else q @ self._matrix[rows].T
+            else:  # most rows pass: score all, then keep the filter's columns
+                full = self._matrix[:n] @ q[0] if q.shape[0] == 1 else q @ self._matrix[:n].T
+                scores = full[..., rows]
             scores = scores.reshape(q.shape[0], m)
             ids = self._ids
             return [self._top(scores[i], rows, top_k, min_score, ids) for i in range(q.shape[0])]
-
-    @staticmethod
-    def _scores(matrix: np.ndarray, q: np.ndarray) -> np.ndarray:
-        """Cosines of every row with every query: (m,) for one query, else (q, m)."""
-        if q.shape[0] == 1:
-            return matrix @ q[0]
-        with blas.all_threads():  # a matrix product: worth every core
-            return q @ matrix.T
 
     @staticmethod
     def _top(scores: np.ndarray, rows: np.ndarray | None, top_k: int, min_score: float | None,
