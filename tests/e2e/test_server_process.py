@@ -27,10 +27,16 @@ def free_port() -> int:
 
 
 def start_server(data_dir: Path, port: int, log_path: Path) -> subprocess.Popen:
+    return serve(port, log_path, "--data-dir", str(data_dir))
+
+
+def serve(port: int, log_path: Path, *flags: str) -> subprocess.Popen:
+    """`engram serve` on 127.0.0.1:port with ``flags``, its output appended to log_path, no
+    ENGRAM_* variables inherited."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ENGRAM_")}
     log = log_path.open("ab")
-    return subprocess.Popen([*ENGRAM, "serve", "--listen", f"127.0.0.1:{port}", "--data-dir", str(data_dir),
-                             "--health-interval", "0.2"], stdout=log, stderr=subprocess.STDOUT, env=env)
+    return subprocess.Popen([*ENGRAM, "serve", "--listen", f"127.0.0.1:{port}", "--health-interval", "0.2", *flags],
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
 
 
 def wait_serving(port: int, proc: subprocess.Popen, timeout: float = 90.0) -> float:

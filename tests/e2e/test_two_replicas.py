@@ -4,10 +4,8 @@ index."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 
 import grpc
 import numpy as np
@@ -17,15 +15,13 @@ from engram.v1 import common_pb2, record_pb2, record_pb2_grpc
 from engram.v1 import embedding_pb2 as pb
 from engram.v1 import embedding_pb2_grpc
 from tests.e2e.test_server_process import free_port, wait_serving
+from tests.e2e.test_server_process import serve as serve_process
 
 NS = "two-replicas"
 
 
 def serve(redis_url: str, port: int, log_path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ENGRAM_")}
-    return subprocess.Popen([sys.executable, "-m", "engram", "serve", "--listen", f"127.0.0.1:{port}",
-                             "--redis-url", redis_url, "--embedding-model", "none", "--health-interval", "0.2"],
-                            stdout=log_path.open("ab"), stderr=subprocess.STDOUT, env=env)
+    return serve_process(port, log_path, "--redis-url", redis_url, "--embedding-model", "none")
 
 
 def test_two_server_processes_read_each_others_writes(tmp_path):
