@@ -164,6 +164,9 @@ def test_works_behind_the_batching_embedder(stub):
     texts = ["one fish", "two fish", "red fish", "blue fish"]
     with make(stub) as provider, BatchingEmbedder(provider) as embedder:
         got = embedder.embed(texts, "document")
+        embedder.close()  # closes the provider's HTTP client too
+        with pytest.raises(EmbeddingError):
+            provider.embed(["after close"], "document")
     np.testing.assert_allclose(got, unit(bag_of_words(texts)), atol=1e-6)
 
 

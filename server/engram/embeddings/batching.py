@@ -85,7 +85,8 @@ class BatchingEmbedder:
     def close(self, timeout: float | None = None) -> None:
         """Stop accepting requests, fail every queued one with EmbeddingError, let the batch
         already in the provider finish and hand out its results, then join the worker (waiting
-        at most `timeout` seconds). Idempotent."""
+        at most `timeout` seconds) and close the provider if it has a ``close`` (an HTTP
+        client, say) and the worker has stopped. Idempotent."""
         with self._cond:
             self._closed = True
             abandoned = list(self._pending)
@@ -97,6 +98,10 @@ class BatchingEmbedder:
                 request.future.set_exception(EmbeddingError("embedder closed"))
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout)
+        if thread is None or not thread.is_alive():
+            close = getattr(self._provider, "close", None)
+            if callable(close):
+                close()
 
     def __enter__(self) -> BatchingEmbedder:
         self.start()
