@@ -13,6 +13,7 @@ import pytest
 from engram.app import App, build
 from engram.config import Settings
 from engram.v1 import (
+    common_pb2,
     confidence_pb2_grpc,
     embedding_pb2_grpc,
     graph_pb2_grpc,
@@ -83,6 +84,11 @@ def api(make_app) -> Iterator[SimpleNamespace]:
     stubs = connect(make_app())
     yield stubs
     stubs.channel.close()
+
+
+def vec(values) -> common_pb2.Vector:
+    """A proto Vector of the given numbers."""
+    return common_pb2.Vector(values=[float(v) for v in values])
 
 
 def assert_invalid(call: Callable[[], object], field: str) -> grpc.RpcError:

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from engram.keys import NamespaceKeys
-from engram.v1 import common_pb2, confidence_pb2
+from engram.v1 import confidence_pb2
 from engram.v1 import embedding_pb2 as pb
-from tests.api.conftest import assert_invalid
+from tests.api.conftest import assert_invalid, vec
 
 NS = "search-ns"
 DIMS = 8
@@ -19,10 +19,6 @@ DIMS = 8
 def unit_rows(n: int, seed: int = 0) -> np.ndarray:
     rows = np.random.default_rng(seed).standard_normal((n, DIMS)).astype(np.float32)
     return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
-
-def vec(values) -> common_pb2.Vector:
-    return common_pb2.Vector(values=[float(v) for v in values])
 
 
 def import_rows(api, rows: np.ndarray, metadata=None, ns: str = NS, per_message: int = 100):
@@ -92,7 +88,7 @@ def test_import_refuses_a_second_namespace_in_one_stream(api, redis_client):
     assert not redis_client.exists(NamespaceKeys("other").vectors)
 
 
-def test_import_embeds_texts_in_batches(api):
+def test_import_embeds_texts_with_the_server_model(api):
     texts = [f"Fact number {i} is about the planet Mars and its {i} moons." for i in range(70)]
     texts[42] = "The Eiffel Tower stands in Paris, France."
 

@@ -25,7 +25,6 @@ RANKINGS = {
     pb.RANKING_SIMILARITY: "similarity",
     pb.RANKING_SIMILARITY_TIMES_CONFIDENCE: "similarity_times_confidence",
 }
-IMPORT_WRITE_BATCH = 256  # records embedded and written per pipeline, then acknowledged
 
 
 def _vector(message, name: str = "vector") -> list[float] | None:
@@ -85,34 +84,12 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
 
     def ImportEmbeddings(self, request_iterator: Iterator[pb.ImportEmbeddingsRequest],
                          context: grpc.ServicerContext):
-        namespace = None
-        touched = False
-        pending = []
-        written = created = 0
-        token = ""
-        for message in request_iterator:
-            if namespace is None:
-                namespace = message.namespace
-            elif message.namespace != namespace:
-                raise InvalidArgument("namespace", f"must be the same in every message of the stream "
-                                                   f"({namespace!r} first, then {message.namespace!r})")
-            records = [dict(record_id=r.record_id, text=r.text, vector=_vector(r), model=r.model,
-                            metadata=dict(r.metadata)) for r in message.records]
-            pending += self._store.check_import(namespace, records)
-            if not touched:  # listed before the first write, so no acknowledged write is unlisted
-                self._registry.touch(namespace)
-                touched = True
-            while len(pending) >= IMPORT_WRITE_BATCH:
-                batch, pending = pending[:IMPORT_WRITE_BATCH], pending[IMPORT_WRITE_BATCH:]
-                result = self._store.import_batch(namespace, batch, self._clock())
-                written, created, token = written + result.written, created + result.created, result.consistency_token
-                yield pb.ImportEmbeddingsResponse(records_written=written, records_created=created,
-                                                  consistency_token=token)
-        if pending:
-            result = self._store.import_batch(namespace, pending, self._clock())
-            written, created, token = written + result.written, created + result.created, result.consistency_token
-            yield pb.ImportEmbeddingsResponse(records_written=written, records_created=created,
-                                              consistency_token=token)
+        messages = ((m.namespace, [dict(record_id=r.record_id, text=r.text, vector=_vector(r), model=r.model,
+                                        metadata=dict(r.metadata)) for r in m.records])
+                    for m in request_iterator)
+        for progress in self._store.import_stream(messages, self._clock, before_first_write=self._registry.touch):
+            yield pb.ImportEmbeddingsResponse(records_written=progress.written, records_created=progress.created,
+                                              consistency_token=progress.consistency_token)
 
     def Embed(self, request: pb.EmbedRequest, context: grpc.ServicerContext):
         input_type = INPUT_TYPES.get(request.input_type)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,8 @@ import redis
 from engram import validation
 from engram.domain import embedding_input as check
 from engram.domain.config import NamespaceConfig
+from engram.domain.values import require_binary_client
+from engram.domain.values import text as decoded
 from engram.domain.embedding_ranking import RANKINGS, by_priority
 from engram.embeddings.index import IndexRegistry, VectorIndex
 from engram.errors import DeadlineExceeded, FailedPrecondition, InvalidArgument, Unavailable
@@ -38,6 +40,7 @@ log = logging.getLogger(__name__)
 
 CLIENT_MODEL = "client"
 DEFAULT_CHANGE_LOG_LENGTH = 100_000
+IMPORT_WRITE_BATCH = 256  # records embedded and written per pipeline, then acknowledged
 NO_DEADLINE_WAIT_S = 30.0  # a token wait without a call deadline gives up after this long
 Position = tuple[tuple[int, int], int]  # (change-log entry id as (ms, n), log_seq)
 
@@ -70,24 +73,24 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """One search query: a text (embedded as a query) or a vector. ``field`` prefixes error
+    """One search query: a text (embedded as a query) or a vector. ``prefix`` prefixes error
     field names (``"queries[3]."`` in a batch)."""
 
     text: str = ""
     vector: Sequence[float] | None = None
-    field: str = ""
+    prefix: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class ImportItem:
-    """One record of a bulk import, already checked by `EmbeddingStore.check_import`."""
+class RecordWrite:
+    """One record to write (an upsert, or a record of an import), already checked."""
 
     record_id: str
     text: str
     vector: np.ndarray | None
     model: str
     metadata: dict[str, str] = field(default_factory=dict)
-    field: str = ""  # where it came from, "records[i]" of its message, for error messages
+    source: str = ""  # where it came from, "records[i]" of its message, for error messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +100,8 @@ class ImportResult:
     consistency_token: str
 
 
-def token_of(change_id: bytes | str) -> str:
-    return _s(change_id)
-
-
 def parse_change_id(change_id: bytes | str) -> tuple[int, int]:
-    ms, _, n = _s(change_id).partition("-")
+    ms, _, n = decoded(change_id).partition("-")
     return int(ms), int(n or 0)
 
 
@@ -121,7 +120,7 @@ class EmbeddingStore:
 
     def __init__(self, client: redis.Redis, scripts: Scripts, embedder: object | None,
                  indexes: IndexRegistry, change_log_length: int = DEFAULT_CHANGE_LOG_LENGTH) -> None:
-        self._redis = client
+        self._redis = require_binary_client(client)
         self._scripts = scripts
         self._embedder = embedder
         self.indexes = indexes
@@ -202,35 +201,35 @@ class EmbeddingStore:
         item = self._check_item(namespace, record_id, text, vector, model, metadata or {}, "")
         if item.vector is None:
             array = self.embed([text], "document", field="text")[0]
-            item = ImportItem(record_id, text, array, self.model_id or "", item.metadata)
+            item = RecordWrite(record_id, text, array, self.model_id or "", item.metadata)
         keys = NamespaceKeys(namespace)
         with self.namespace_lock(namespace):
             reply = self._upsert_script(keys, item, now)
-            status, stored_model, stored_dims, change_id = reply[0], _s(reply[1]), int(reply[2]), reply[3]
+            status, stored_model, stored_dims, change_id = reply[0], decoded(reply[1]), int(reply[2]), reply[3]
             self._raise_mismatch(namespace, status, stored_model, stored_dims, item,
                                  "vector.values" if vector is not None and len(vector) else "text")
             self.indexes.get_or_create(namespace, stored_dims).upsert(record_id, item.vector, item.metadata)
             self._noted(namespace, change_id)
-        return UpsertResult(status == b"created", stored_model, stored_dims, token_of(change_id))
+        return UpsertResult(status == b"created", stored_model, stored_dims, decoded(change_id))
 
     def _check_item(self, namespace: str, record_id: str, text: str, vector: Sequence[float] | None,
-                    model: str, metadata: Mapping[str, str], prefix: str) -> ImportItem:
+                    model: str, metadata: Mapping[str, str], prefix: str) -> RecordWrite:
         validation.namespace(namespace)
         validation.record_id(record_id, f"{prefix}record_id")
         check.text(text, f"{prefix}text")
         meta = check.metadata(metadata, f"{prefix}metadata")
         if vector is not None and len(vector) > 0:
             array = check.vector(vector, f"{prefix}vector.values")
-            return ImportItem(record_id, text, array, check.model_name(model or CLIENT_MODEL, f"{prefix}model"), meta,
+            return RecordWrite(record_id, text, array, check.model_name(model or CLIENT_MODEL, f"{prefix}model"), meta,
                               prefix.rstrip("."))
         if model:
             raise InvalidArgument(f"{prefix}model", "may only be set together with vector")
         if not text:
             raise InvalidArgument(f"{prefix}text", "must not be empty when no vector is given")
         self._require_embedder(f"{prefix}text")
-        return ImportItem(record_id, text, None, "", meta, prefix.rstrip("."))
+        return RecordWrite(record_id, text, None, "", meta, prefix.rstrip("."))
 
-    def _upsert_script(self, keys: NamespaceKeys, item: ImportItem, now: float, client: Any = None) -> Any:
+    def _upsert_script(self, keys: NamespaceKeys, item: RecordWrite, now: float, client: Any = None) -> Any:
         array = np.ascontiguousarray(item.vector, dtype="<f4")
         doc = {"text": item.text, "model": item.model, "updated_at": now}
         if item.metadata:
@@ -243,7 +242,7 @@ class EmbeddingStore:
         )
 
     @staticmethod
-    def _raise_mismatch(namespace: str, status: bytes, stored_model: str, stored_dims: int, item: ImportItem,
+    def _raise_mismatch(namespace: str, status: bytes, stored_model: str, stored_dims: int, item: RecordWrite,
                         field_name: str) -> None:
         """FailedPrecondition for a script's mismatch status. field_name: the request field
         that carried the vector ("vector.values") or the text it was embedded from ("text")."""
@@ -266,10 +265,49 @@ class EmbeddingStore:
                 args=[record_id, self.change_log_length])
             if int(deleted):
                 self.apply_own_delete(namespace, record_id, change_id)
-        return DeleteResult(bool(int(deleted)), token_of(change_id))
+        return DeleteResult(bool(int(deleted)), decoded(change_id))
 
     # -- bulk import ---------------------------------------------------------------------
-    def check_import(self, namespace: str, records: Sequence[Mapping[str, Any]]) -> list[ImportItem]:
+    def import_stream(self, messages: Iterable[tuple[str, Sequence[Mapping[str, Any]]]],
+                      clock: Callable[[], float],
+                      before_first_write: Callable[[str], None] = lambda namespace: None) -> Iterator[ImportResult]:
+        """Bulk ingest: checks each message as it arrives (`check_import`), then writes the
+        records in batches of `IMPORT_WRITE_BATCH` (`import_batch`).
+
+        Args:
+            messages: (namespace, records) per message; the namespace must be the same in all.
+            clock: the time stored with each record, read per batch.
+            before_first_write: called with the namespace once the first message is checked,
+                before anything is written (the servicer lists the namespace).
+
+        Yields: after each batch written, the running totals (written, created) and the
+            consistency token of the newest write. Records received after the last yield are
+            not written when a message fails its checks (InvalidArgument) or a batch is
+            refused (FailedPrecondition).
+        """
+        namespace: str | None = None
+        pending: list[RecordWrite] = []
+        written = created = 0
+        for message_namespace, records in messages:
+            first = namespace is None
+            if first:
+                namespace = message_namespace
+            elif message_namespace != namespace:
+                raise InvalidArgument("namespace", f"must be the same in every message of the stream "
+                                                   f"({namespace!r} first, then {message_namespace!r})")
+            pending += self.check_import(namespace, records)
+            if first:
+                before_first_write(namespace)
+            while len(pending) >= IMPORT_WRITE_BATCH:
+                batch, pending = pending[:IMPORT_WRITE_BATCH], pending[IMPORT_WRITE_BATCH:]
+                result = self.import_batch(namespace, batch, clock())
+                written, created = written + result.written, created + result.created
+                yield ImportResult(written, created, result.consistency_token)
+        if pending and namespace is not None:
+            result = self.import_batch(namespace, pending, clock())
+            yield ImportResult(written + result.written, created + result.created, result.consistency_token)
+
+    def check_import(self, namespace: str, records: Sequence[Mapping[str, Any]]) -> list[RecordWrite]:
         """Checks one message of an import: 1..1000 records, each as `upsert` would.
 
         Args:
@@ -282,7 +320,7 @@ class EmbeddingStore:
         return [self._check_item(namespace, r["record_id"], r.get("text", ""), r.get("vector"), r.get("model", ""),
                                  r.get("metadata") or {}, f"records[{i}].") for i, r in enumerate(records)]
 
-    def import_batch(self, namespace: str, items: Sequence[ImportItem], now: float) -> ImportResult:
+    def import_batch(self, namespace: str, items: Sequence[RecordWrite], now: float) -> ImportResult:
         """Embeds the items that carry no vector (one batched model call), then writes every
         item with its own script call, all in one pipeline, and updates the index.
 
@@ -295,17 +333,17 @@ class EmbeddingStore:
             items = list(items)
             for row, i in enumerate(texts):
                 it = items[i]
-                items[i] = ImportItem(it.record_id, it.text, vectors[row], self.model_id or "", it.metadata, it.field)
+                items[i] = RecordWrite(it.record_id, it.text, vectors[row], self.model_id or "", it.metadata, it.source)
         keys = NamespaceKeys(namespace)
         stored_model, stored_dims = self._redis.hmget(keys.embedding_config, ["model", "dimensions"])
-        model = _s(stored_model) if stored_model is not None else items[0].model
+        model = decoded(stored_model) if stored_model is not None else items[0].model
         dims = int(stored_dims) if stored_dims is not None else items[0].vector.shape[0]
-        for item in items:  # item.field: its place in the message that carried it
+        for item in items:  # item.source: its place in the message that carried it
             if item.model != model:
-                raise FailedPrecondition(f"{item.field}.model", f"record {item.record_id!r}: namespace "
+                raise FailedPrecondition(f"{item.source}.model", f"record {item.record_id!r}: namespace "
                                          f"{namespace!r} stores vectors of model {model!r}, not {item.model!r}")
             if item.vector.shape[0] != dims:
-                raise FailedPrecondition(f"{item.field}.vector.values", f"record {item.record_id!r}: namespace "
+                raise FailedPrecondition(f"{item.source}.vector.values", f"record {item.record_id!r}: namespace "
                                          f"{namespace!r} stores {dims}-dimensional vectors, not {item.vector.shape[0]}")
         with self.namespace_lock(namespace):
             pipe = self._redis.pipeline(transaction=False)
@@ -322,12 +360,12 @@ class EmbeddingStore:
                     self._noted(namespace, reply[3])
         if len(written) < len(items):  # a concurrent first write fixed another model meanwhile
             refused = next(item for item, reply in zip(items, replies) if reply[0] not in (b"created", b"updated"))
-            raise FailedPrecondition(f"{refused.field}.vector.values",
+            raise FailedPrecondition(f"{refused.source}.vector.values",
                                      f"namespace {namespace!r} changed model or dimension during the import; "
                                      f"{len(written)} of this batch's {len(items)} records were written")
         last = max((reply[3] for reply in replies), key=parse_change_id)
         created = sum(1 for _, reply in written if reply[0] == b"created")
-        return ImportResult(len(written), created, token_of(last))
+        return ImportResult(len(written), created, decoded(last))
 
     # -- reads ---------------------------------------------------------------------------
     def search(self, namespace: str, queries: Sequence[Query], *, top_k: int = 10,
@@ -370,7 +408,7 @@ class EmbeddingStore:
             return [[] for _ in queries]
         if matrix.shape[1] != index.dimensions:
             q = queries[0]
-            field_name = f"{q.field}vector.values" if q.vector is not None and len(q.vector) else f"{q.field}text"
+            field_name = f"{q.prefix}vector.values" if q.vector is not None and len(q.vector) else f"{q.prefix}text"
             raise FailedPrecondition(field_name, f"namespace {namespace!r} stores {index.dimensions}-dimensional "
                                                  f"vectors, not {matrix.shape[1]}")
         keys = NamespaceKeys(namespace)
@@ -388,15 +426,15 @@ class EmbeddingStore:
         texts: list[tuple[int, str]] = []
         for i, q in enumerate(queries):
             if q.vector is not None and len(q.vector) > 0:
-                rows.append(check.vector(q.vector, f"{q.field}vector.values"))
+                rows.append(check.vector(q.vector, f"{q.prefix}vector.values"))
             elif q.text:
-                check.text(q.text, f"{q.field}text")
+                check.text(q.text, f"{q.prefix}text")
                 rows.append(None)
                 texts.append((i, q.text))
             else:
-                raise InvalidArgument(f"{q.field}text", "must not be empty when no vector is given")
+                raise InvalidArgument(f"{q.prefix}text", "must not be empty when no vector is given")
         if texts:
-            first_field = f"{queries[texts[0][0]].field}text"
+            first_field = f"{queries[texts[0][0]].prefix}text"
             self._require_embedder(first_field)
             self._check_text_query_model(namespace, first_field)
             embedded = self.embed([t for _, t in texts], "query", field=first_field, limit=len(texts))
@@ -450,16 +488,16 @@ class EmbeddingStore:
 
     def _check_text_query_model(self, namespace: str, field_name: str) -> None:
         stored = self._redis.hget(NamespaceKeys(namespace).embedding_config, "model")
-        if stored is not None and _s(stored) != (self.model_id or ""):
+        if stored is not None and decoded(stored) != (self.model_id or ""):
             raise FailedPrecondition(field_name, f"namespace {namespace!r} stores vectors of model "
-                                                 f"{_s(stored)!r}; search it with a vector")
+                                                 f"{decoded(stored)!r}; search it with a vector")
 
     # -- loading (warm-up, replicas) -------------------------------------------------------
     def namespaces_with_vectors(self) -> list[str]:
         """Namespaces that have a ``vec`` hash in Redis (SCAN)."""
         found = []
         for key in self._redis.scan_iter(match=VECTORS_PATTERN, count=1000):
-            namespace = namespace_of_vectors_key(_s(key))
+            namespace = namespace_of_vectors_key(decoded(key))
             if namespace is not None:
                 found.append(namespace)
         return sorted(set(found))
@@ -489,7 +527,7 @@ class EmbeddingStore:
             if len(raw) != 4 * dims:
                 log.warning("namespace %r: skipping record %r with a vector of %d bytes", namespace, rid, len(raw))
                 continue
-            batch_ids.append(_s(rid))
+            batch_ids.append(decoded(rid))
             batch_rows.append(raw)
             if len(batch_ids) >= chunk:
                 loaded += self._load_chunk(keys, index, batch_ids, batch_rows, dims)
@@ -533,10 +571,6 @@ class EmbeddingStore:
             metas.append(_document(doc).get("metadata"))
         if ids:
             index.upsert_many(ids, np.frombuffer(b"".join(rows), dtype="<f4").reshape(len(ids), dims), metas)
-
-
-def _s(value: bytes | str) -> str:
-    return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
 def _document(raw: bytes | None) -> dict[str, Any]:

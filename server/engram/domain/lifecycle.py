@@ -141,5 +141,4 @@ class RecordLifecycle:
 def _result(reply: list) -> DeleteResult:
     """A record_delete reply ``{"deleted", removed_edge_count, found, change_id, had_vector}``
     as a DeleteResult."""
-    change_id = reply[3].decode() if isinstance(reply[3], bytes) else str(reply[3])
-    return DeleteResult(bool(int(reply[2])), int(reply[1]), change_id)
+    return DeleteResult(bool(int(reply[2])), int(reply[1]), text(reply[3]))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import redis
 
 from engram.domain.embedding import EmbeddingStore, parse_change_id
+from engram.domain.values import text
 from engram.keys import NAMESPACES, NamespaceKeys, namespace_of_changes_key
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,8 @@ class ChangeLogFollower:
 
     Args:
         client: Redis client (``decode_responses=False``).
-        store: the embedding store whose index it keeps fresh.
+        store: the embedding store whose index it keeps fresh; the follower attaches itself
+            as ``store.follower`` (for own-write notes and token waits).
         block_ms: how long one XREAD waits for new entries; also bounds how soon a
             namespace first written by another replica is noticed.
         refresh_s: how often the list of namespaces (the ``engram:namespaces`` registry) and
@@ -172,14 +174,14 @@ class ChangeLogFollower:
             return
         reply = self._redis.xread(streams, count=self._count, block=self._block_ms)
         for stream, entries in reply or []:
-            namespace = namespace_of_changes_key(stream.decode() if isinstance(stream, bytes) else stream)
+            namespace = namespace_of_changes_key(text(stream))
             if namespace is not None and entries:
                 self._apply(namespace, entries)
 
     def _refresh(self) -> None:
         """Follow namespaces that appeared (registry, or a search waiting on a token), and
         start over those whose ``emb`` hash disappeared (deleted on some replica)."""
-        registered = {m.decode() for m in self._redis.zrange(NAMESPACES, 0, -1)}
+        registered = {text(m) for m in self._redis.zrange(NAMESPACES, 0, -1)}
         with self._cond:
             followed = list(self._followed)
             new = (registered | self._wanted) - set(followed)
@@ -217,7 +219,7 @@ class ChangeLogFollower:
                     if own and own[0] == this:
                         own.popleft()
                         continue
-                    changed.append(fields[b"id"].decode())
+                    changed.append(text(fields[b"id"]))
             if not gap:
                 if changed:
                     self._store.apply_changes(namespace, list(dict.fromkeys(changed)))
