@@ -34,8 +34,6 @@ import random
 import re
 import resource
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -49,6 +47,8 @@ from typing import Any
 import grpc
 import redis
 from grpc_health.v1 import health_pb2
+
+from harness import EngramProcess, publish
 
 import engram
 from engram.store.private_redis import PrivateRedis
@@ -78,12 +78,6 @@ ROW_GOALS = {"1": "≥ 0.8", "2": "≥ 0.5", "3": "≥ 10", "4": "≤ 1.3"}
 # --------------------------------------------------------------------------------------------
 # Small helpers
 # --------------------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 def proc_cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a process (its threads included), from /proc."""
@@ -237,57 +231,6 @@ def engram_source() -> str:
 # --------------------------------------------------------------------------------------------
 # Servers
 # --------------------------------------------------------------------------------------------
-
-class EngramServer:
-    """``python -m engram serve`` as a subprocess on a free loopback port."""
-
-    def __init__(self, redis_url: str, workdir: Path) -> None:
-        self.redis_url = redis_url
-        self.workdir = workdir
-        self.address = ""
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.log_path = workdir / "engram-serve.log"
-
-    def _log_tail(self, n: int = 30) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
-        except OSError:
-            return ""
-
-    def start(self, timeout: float = 90.0) -> "EngramServer":
-        self.address = f"127.0.0.1:{free_port()}"
-        cmd = [sys.executable, "-m", "engram", "serve", "--listen", self.address,
-               "--redis-url", self.redis_url, "--embedding-model", "none",
-               "--data-dir", str(self.workdir / "engram-data")]
-        log = open(self.log_path, "wb")  # noqa: SIM115 - owned by the child
-        self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        log.close()
-        deadline = time.monotonic() + timeout
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"engram serve exited with {self.proc.returncode}:\n{self._log_tail()}")
-            probe = subprocess.run([sys.executable, "-m", "engram", "health", "--address", self.address,
-                                    "--timeout", "2"], capture_output=True, text=True)
-            if probe.returncode == 0:
-                return self
-            if time.monotonic() > deadline:
-                self.stop()
-                raise TimeoutError(f"engram not SERVING within {timeout:.0f}s "
-                                   f"(last: {probe.stdout.strip() or probe.stderr.strip()}):\n{self._log_tail()}")
-            time.sleep(0.3)
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc = None
-
 
 def server_versions(client: redis.Redis, binary: str) -> str:
     info = client.info("server")
@@ -1022,7 +965,7 @@ def main(argv: list[str] | None = None) -> int:
     disturbance: list[tuple[str, dict[str, float]]] = []
     workdir = Path(tempfile.mkdtemp(prefix="engram-bench-"))
     redis_server = PrivateRedis(workdir / "redis")
-    engram_server: EngramServer | None = None
+    engram_server: EngramProcess | None = None
     rows: list[Row] = []
     details: list[str] = []
     try:
@@ -1036,12 +979,13 @@ def main(argv: list[str] | None = None) -> int:
             # automatic rewrite (a fork) in the middle of one contender's round is noise.
             c.config_set("auto-aof-rewrite-percentage", 0)
         print(f"  {valkey} on {url}", flush=True)
-        engram_server = EngramServer(url, workdir).start()
-        assert engram_server.proc is not None
-        print(f"  engram serving on {engram_server.address} (pid {engram_server.proc.pid})", flush=True)
+        engram_server = EngramProcess("core", workdir, "--redis-url", url, "--embedding-model", "none",
+                                      "--data-dir", str(workdir / "engram-data"))
+        engram_server.start()
+        print(f"  engram serving on {engram_server.address} (pid {engram_server.pid})", flush=True)
         pop = Popoto(url, redis_server.port)
 
-        address, server_pid = engram_server.address, engram_server.proc.pid
+        address, server_pid = engram_server.address, engram_server.pid
         cpu.pids = [server_pid, redis_pid]
 
         def attempt(numbers: str, title: str, fn: Any) -> None:
@@ -1104,11 +1048,7 @@ def main(argv: list[str] | None = None) -> int:
         machine.insert(0, "- **--quick smoke run: small sizes, one short round; the figures are not valid.**")
     report = render(rows, machine, details, ["python", "bench/core_signals.py", *argv], started,
                     time.monotonic() - t_start)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report, encoding="utf-8")
-    print()
-    print(report)
-    print(f"(written to {args.out})")
+    publish(report, args.out)
     if args.strict and any(r.passed is False for r in rows):
         return 1
     return 0

@@ -36,7 +36,6 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -50,19 +49,19 @@ from typing import Any
 import grpc
 import numpy as np
 import redis
-from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from core_signals import (  # noqa: E402
     CpuAccount,
     cpu_model,
     engram_source,
-    free_port,
     memory_description,
     percentile,
     server_versions,
     version_of,
 )
+
+from harness import EngramProcess, publish  # noqa: E402
 
 from engram.store.private_redis import PrivateRedis  # noqa: E402
 from engram.v1 import common_pb2  # noqa: E402
@@ -199,71 +198,6 @@ class Row:
 # --------------------------------------------------------------------------------------------
 # Servers and the client
 # --------------------------------------------------------------------------------------------
-
-class EngramProcess:
-    """``python -m engram serve --embedding-model none`` on a free loopback port. `start`
-    returns the seconds from spawning the process until its health check says SERVING (the
-    server warms its vector indexes before that), polled in-process every 20 ms."""
-
-    def __init__(self, name: str, redis_url: str, workdir: Path) -> None:
-        self.name = name
-        self.redis_url = redis_url
-        self.workdir = workdir
-        self.log_path = workdir / f"engram-{name}.log"
-        self.address = ""
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
-
-    def _log_tail(self, n: int = 30) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
-        except OSError:
-            return ""
-
-    def start(self, timeout: float = 1800.0) -> float:
-        self.address = f"127.0.0.1:{free_port()}"
-        cmd = [sys.executable, "-m", "engram", "serve", "--listen", self.address, "--redis-url", self.redis_url,
-               "--embedding-model", "none", "--data-dir", str(self.workdir / f"data-{self.name}")]
-        log = open(self.log_path, "ab")  # noqa: SIM115 - owned by the child
-        t0 = time.perf_counter()
-        self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        log.close()
-        with grpc.insecure_channel(self.address) as channel:
-            health = health_pb2_grpc.HealthStub(channel)
-            while True:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"engram serve ({self.name}) exited with {self.proc.returncode}:\n"
-                                       f"{self._log_tail()}")
-                try:
-                    reply = health.Check(health_pb2.HealthCheckRequest(service=""), timeout=1)
-                    if reply.status == health_pb2.HealthCheckResponse.SERVING:
-                        return time.perf_counter() - t0
-                except grpc.RpcError:
-                    pass
-                if time.perf_counter() - t0 > timeout:
-                    self.stop()
-                    raise TimeoutError(f"engram ({self.name}) not SERVING within {timeout:.0f}s:\n{self._log_tail()}")
-                time.sleep(0.02)
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(60)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc = None
-
-    def memory(self) -> dict[str, int]:
-        return proc_memory(self.pid)
-
 
 class Client:
     """A sync gRPC channel to one server, with the calls the rows make."""
@@ -990,7 +924,8 @@ class Run:
         return self.sections.setdefault(key, [])
 
     def server(self, name: str) -> EngramProcess:
-        s = EngramProcess(name, self.valkey.url, self.workdir)
+        s = EngramProcess(name, self.workdir, "--redis-url", self.valkey.url, "--embedding-model", "none",
+                          "--data-dir", str(self.workdir / f"data-{name}"))
         seconds = s.start()
         self.servers.append(s)
         print(f"  engram {name} serving on {s.address} (pid {s.pid}) after {seconds:.1f} s", flush=True)
@@ -1043,7 +978,7 @@ def large_phase(run: Run) -> None:
         c.flushall()
     a = run.server("A")
     ca = Client(a.address, run.codec)
-    empty = a.memory()
+    empty = proc_memory(a.pid)
     rng = np.random.default_rng(args.seed + 1)
     n = args.rows_large
     ns = f"bench-emb-{n}"
@@ -1055,7 +990,7 @@ def large_phase(run: Run) -> None:
     before = run.cpu.sample()
     try:
         loaded = load_rows(ca, ns, ids, m, progress=True)
-        after_load = a.memory()
+        after_load = proc_memory(a.pid)
     except Exception as exc:  # noqa: BLE001 - every row of this phase becomes an error row
         traceback.print_exc()
         note = rpc_error(exc).replace("|", "/").replace("\n", " ")[:300]
@@ -1076,7 +1011,7 @@ def large_phase(run: Run) -> None:
         run.attempt(["2"], f"row 2: BatchSearch at {n:,} rows",
                     lambda: row2_batch(ca, ns, m, ids, rng, args.batch_rounds, run.details("2")))
     if "5" in args.only:
-        after_searches = a.memory()
+        after_searches = proc_memory(a.pid)
 
         def memory_rows() -> list[Row]:
             nonlocal ca
@@ -1085,7 +1020,7 @@ def large_phase(run: Run) -> None:
             ca, warm = restart_and_warm(a, run.codec, ns, m[probe], ids[probe])
             for q in unit_rows(rng, 20):
                 ca.search(ns, q)
-            after_restart = a.memory()
+            after_restart = proc_memory(a.pid)
             with redis.Redis.from_url(run.valkey.url) as c:
                 valkey_rss = int(c.info("memory").get("used_memory_rss", 0))
             run.extras.append(f"- Warm-up after a restart at {n:,} rows: SERVING after {warm['serving']:.1f} s, "
@@ -1160,11 +1095,7 @@ def main(argv: list[str] | None = None) -> int:
     details = [line for key in sorted(run.sections) for line in run.sections[key]]
     report = render(rows, run.extras, machine, details, ["python", "bench/embedding_search.py", *argv], started,
                     time.monotonic() - t_start)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report, encoding="utf-8")
-    print()
-    print(report)
-    print(f"(written to {args.out})")
+    publish(report, args.out)
     if args.strict and any(r.met is False for r in rows):
         return 1
     return 0

@@ -43,8 +43,6 @@ import datetime as dt
 import json
 import math
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -56,8 +54,9 @@ from pathlib import Path
 
 import grpc
 import numpy as np
-from grpc_health.v1 import health_pb2, health_pb2_grpc
 from tqdm import tqdm
+
+from harness import EngramProcess
 
 import engram
 from engram.v1 import embedding_pb2, embedding_pb2_grpc, namespace_pb2, namespace_pb2_grpc
@@ -173,54 +172,25 @@ def load_retrieval(directory: Path, name: str, limit: int | None) -> RetrievalSe
 # Server and client
 # --------------------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class OwnServer:
-    """``python -m engram serve`` on a free loopback port, with its private Redis-compatible
-    server in a temporary directory (deleted by stop())."""
+    """``python -m engram serve`` (default model) with its private Redis-compatible server in
+    a temporary directory, deleted by stop()."""
 
     def __init__(self) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="engram-quality-")
-        self.address = f"127.0.0.1:{free_port()}"
-        self.log_path = Path(self._tmp.name) / "server.log"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("ENGRAM_")}
-        with self.log_path.open("wb") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "engram", "serve", "--listen", self.address,
-                 "--data-dir", str(Path(self._tmp.name) / "data"), "--health-interval", "0.2"],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+        self.process = EngramProcess("quality", Path(self._tmp.name), "--health-interval", "0.2",
+                                     "--data-dir", str(Path(self._tmp.name) / "data"))
 
-    def wait_serving(self, timeout: float = 120.0) -> None:
-        deadline = time.monotonic() + timeout
-        with grpc.insecure_channel(self.address) as channel:
-            health = health_pb2_grpc.HealthStub(channel)
-            while time.monotonic() < deadline:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"engram serve exited with {self.proc.returncode}:\n{self.log_tail()}")
-                try:
-                    reply = health.Check(health_pb2.HealthCheckRequest(), timeout=1)
-                    if reply.status == health_pb2.HealthCheckResponse.SERVING:
-                        return
-                except grpc.RpcError:
-                    pass
-                time.sleep(0.2)
-        raise TimeoutError(f"engram serve not SERVING within {timeout:.0f}s:\n{self.log_tail()}")
+    def start(self, timeout: float = 120.0) -> str:
+        """Returns the address once SERVING. Raises RuntimeError, TimeoutError."""
+        self.process.start(timeout)
+        return self.process.address
 
-    def log_tail(self, n: int = 30) -> str:
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
+    def log_tail(self) -> str:
+        return self.process.log_tail()
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(60)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        self.process.stop()
         self._tmp.cleanup()
 
 
@@ -449,9 +419,8 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     try:
         if own is not None:
-            print(f"starting engram serve on {own.address} ...", file=sys.stderr, flush=True)
-            own.wait_serving()
-        address = args.address or own.address
+            print("starting engram serve ...", file=sys.stderr, flush=True)
+        address = args.address or own.start()
         client = Client(address)
         grpc.channel_ready_future(client.channel).result(timeout=30)
         for key in datasets:

@@ -24,7 +24,8 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from core_signals import EngramServer, cpu_model, random_regular_graph, rid  # noqa: E402
+from core_signals import cpu_model, random_regular_graph, rid  # noqa: E402
+from harness import EngramProcess  # noqa: E402
 
 from engram.api.confidence import ConfidenceServicer  # noqa: E402
 from engram.app import redis_client  # noqa: E402
@@ -83,7 +84,8 @@ def main() -> int:
                 record_id=r.record_id, weight=r.weight, hops=r.hops, path=list(r.path)) for r in records])
         rows.append(("PropagateResponse built from a result, p50", f"{p50_ms(build, results):.2f} ms"))
 
-        server = EngramServer(valkey.url, Path(tmp)).start()
+        server = EngramProcess("path", Path(tmp), "--redis-url", valkey.url, "--embedding-model", "none")
+        server.start()
         try:
             with grpc.insecure_channel(server.address) as channel:
                 health = health_pb2_grpc.HealthStub(channel)

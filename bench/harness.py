@@ -1,0 +1,94 @@
+"""What the benchmarks share: a free loopback port, an `engram serve` subprocess, and writing a
+report. Imported by `core_signals.py`, `embedding_search.py` and `quality.py`."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+
+def free_port() -> int:
+    """A loopback port the OS says is free now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class EngramProcess:
+    """``python -m engram serve <flags>`` on a free loopback port, its output appended to
+    ``workdir/engram-<name>.log``, no ENGRAM_* variable inherited (a benchmark's server must
+    not pick up the user's Redis). `start` (again after `stop` for a restart, on a new port)
+    returns the seconds from spawning until grpc.health.v1 says SERVING, polled every 20 ms."""
+
+    def __init__(self, name: str, workdir: Path, *flags: str) -> None:
+        self.name = name
+        self.flags = flags
+        self.log_path = Path(workdir) / f"engram-{name}.log"
+        self.address = ""
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def log_tail(self, n: int = 30) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
+        except OSError:
+            return ""
+
+    def start(self, timeout: float = 1800.0) -> float:
+        """Raises: RuntimeError (the process exited), TimeoutError (not SERVING in time)."""
+        self.address = f"127.0.0.1:{free_port()}"
+        cmd = [sys.executable, "-m", "engram", "serve", "--listen", self.address, *self.flags]
+        log = open(self.log_path, "ab")  # noqa: SIM115 - owned by the child
+        t0 = time.perf_counter()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ENGRAM_")}
+        self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+        log.close()
+        with grpc.insecure_channel(self.address) as channel:
+            health = health_pb2_grpc.HealthStub(channel)
+            while True:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"engram serve ({self.name}) exited with {self.proc.returncode}:\n"
+                                       f"{self.log_tail()}")
+                try:
+                    reply = health.Check(health_pb2.HealthCheckRequest(service=""), timeout=1)
+                    if reply.status == health_pb2.HealthCheckResponse.SERVING:
+                        return time.perf_counter() - t0
+                except grpc.RpcError:
+                    pass
+                if time.perf_counter() - t0 > timeout:
+                    self.stop()
+                    raise TimeoutError(f"engram ({self.name}) not SERVING within {timeout:.0f}s:\n{self.log_tail()}")
+                time.sleep(0.02)
+
+    def stop(self) -> None:
+        """SIGTERM (the server drains), SIGKILL after 60 s."""
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+
+def publish(report: str, out: Path) -> None:
+    """Write the report to `out` (creating its folder) and print it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    print()
+    print(report)
+    print(f"(written to {out})")
