@@ -48,7 +48,7 @@ import grpc
 import redis
 from grpc_health.v1 import health_pb2
 
-from harness import EngramProcess, publish
+from harness import EngramProcess, popoto_database, publish
 
 import engram
 from engram.store.private_redis import PrivateRedis
@@ -65,7 +65,6 @@ NS_BATCH = "bench-conf-batch"
 NS_PIPE = "bench-conf-pipe"
 NS_GRAPH = "bench-graph"
 
-POPOTO_VERSION = "1.10.1"
 ROW_TITLES = {
     "1": "1. UpdateConfidence RPC/s ÷ no-op RPC/s (Health/Check)",
     "2": "2. BatchUpdateConfidence updates/s ÷ pipelined redis-py EVALSHA/s",
@@ -517,24 +516,9 @@ class Popoto:
     """
 
     def __init__(self, redis_url: str, port: int) -> None:
-        if "popoto" in sys.modules:
-            raise RuntimeError("popoto was imported before its REDIS_URL was set")
-        os.environ["REDIS_URL"] = redis_url
-        os.environ["POPOTO_BACKEND"] = "redis"
-        try:
-            import popoto  # noqa: F401
-        except ImportError as exc:
-            raise SystemExit("popoto is not installed: pip install -r bench/requirements.txt") from exc
+        self.db, self.version = popoto_database(redis_url, port)
         from popoto import CoOccurrenceField, ConfidenceField, Model, UniqueKeyField
-        from popoto.redis_db import get_REDIS_DB
 
-        self.version = version_of("popoto")
-        if self.version != POPOTO_VERSION:
-            print(f"warning: popoto {self.version} installed, the benchmark pins {POPOTO_VERSION}", file=sys.stderr)
-        self.db = get_REDIS_DB()
-        kwargs = self.db.connection_pool.connection_kwargs
-        if int(kwargs.get("port", -1)) != port:
-            raise RuntimeError(f"popoto points at {kwargs.get('host')}:{kwargs.get('port')}, not port {port}")
         self.db.ping()
         self.ConfidenceField = ConfidenceField
 

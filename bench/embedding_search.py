@@ -61,7 +61,7 @@ from core_signals import (  # noqa: E402
     version_of,
 )
 
-from harness import EngramProcess, publish  # noqa: E402
+from harness import EngramProcess, popoto_database, publish  # noqa: E402
 
 from engram.store.private_redis import PrivateRedis  # noqa: E402
 from engram.v1 import common_pb2  # noqa: E402
@@ -71,7 +71,6 @@ from engram.v1 import embedding_pb2_grpc as pb_grpc  # noqa: E402
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "results" / "embedding_search.md"
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
-POPOTO_VERSION = "1.10.1"
 
 DIMS = 384
 TOP_K = 10
@@ -322,26 +321,11 @@ class PopotoEmbeddings:
     """
 
     def __init__(self, redis_url: str, port: int, content_dir: Path, vectors: np.ndarray) -> None:
-        if "popoto" in sys.modules:
-            raise RuntimeError("popoto was imported before its environment was set")
-        os.environ["REDIS_URL"] = redis_url
-        os.environ["POPOTO_BACKEND"] = "redis"
-        os.environ["POPOTO_CONTENT_PATH"] = str(content_dir)
-        os.environ["POPOTO_EMBEDDING_INVALIDATION"] = "none"
-        try:
-            from popoto import EmbeddingField, Field, Model, UniqueKeyField
-            from popoto.embeddings import AbstractEmbeddingProvider
-            from popoto.redis_db import get_REDIS_DB
-        except ImportError as exc:
-            raise SystemExit("popoto is not installed: pip install -r bench/requirements.txt") from exc
+        _, self.version = popoto_database(redis_url, port, POPOTO_CONTENT_PATH=str(content_dir),
+                                          POPOTO_EMBEDDING_INVALIDATION="none")
+        from popoto import EmbeddingField, Field, Model, UniqueKeyField
+        from popoto.embeddings import AbstractEmbeddingProvider
 
-        self.version = version_of("popoto")
-        if self.version != POPOTO_VERSION:
-            print(f"warning: popoto {self.version} installed, the benchmark pins {POPOTO_VERSION}", file=sys.stderr)
-        db = get_REDIS_DB()
-        kwargs = db.connection_pool.connection_kwargs
-        if int(kwargs.get("port", -1)) != port:
-            raise RuntimeError(f"popoto points at {kwargs.get('host')}:{kwargs.get('port')}, not port {port}")
         lists = [row.tolist() for row in vectors]
 
         class PrecomputedProvider(AbstractEmbeddingProvider):

@@ -92,3 +92,36 @@ def publish(report: str, out: Path) -> None:
     print()
     print(report)
     print(f"(written to {out})")
+
+
+POPOTO_VERSION = "1.10.1"  # the baseline, pinned in bench/requirements.txt
+
+
+def popoto_database(redis_url: str, port: int, **environment: str):  # -> redis.Redis
+    """Points popoto at the benchmark's Redis and returns popoto's own client.
+
+    popoto reads its connection (REDIS_URL, POPOTO_BACKEND) and options (``environment``,
+    e.g. POPOTO_CONTENT_PATH) from the environment when first imported, so they are set
+    here, before that import; its client is then checked to point at `port`.
+
+    Returns: (popoto's Redis client, installed popoto version).
+    Raises: RuntimeError (popoto imported earlier, or pointing elsewhere), SystemExit (not
+        installed).
+    """
+    from importlib.metadata import version
+
+    if "popoto" in sys.modules:
+        raise RuntimeError("popoto was imported before its environment was set")
+    os.environ.update(REDIS_URL=redis_url, POPOTO_BACKEND="redis", **environment)
+    try:
+        from popoto.redis_db import get_REDIS_DB
+    except ImportError as exc:
+        raise SystemExit("popoto is not installed: pip install -r bench/requirements.txt") from exc
+    installed = version("popoto")
+    if installed != POPOTO_VERSION:
+        print(f"warning: popoto {installed} installed, the benchmark pins {POPOTO_VERSION}", file=sys.stderr)
+    db = get_REDIS_DB()
+    kwargs = db.connection_pool.connection_kwargs
+    if int(kwargs.get("port", -1)) != port:
+        raise RuntimeError(f"popoto points at {kwargs.get('host')}:{kwargs.get('port')}, not port {port}")
+    return db, installed
