@@ -375,11 +375,11 @@ def alternate(items: Sequence[Any], contenders: dict[str, Callable[[Any], Any]],
     block (and ``setup[name]()``, untimed, if given). Returns per contender the wall time and
     the result of each item's call.
 
-    Why blocks and pauses: OpenBLAS worker threads spin for about 0.1 s after a matrix product
-    before they sleep. Alternating call by call, the spinning threads of one process (this
-    one, or the server) took a core from the other's next product on this two-core machine
-    and made both sides 1.5-3x slower. After a pause both sides start with idle threads, as a
-    server and an in-process library each alone on a machine would.
+    Why blocks and pauses: OpenBLAS worker threads keep spinning for a while after a matrix
+    product before they sleep. Alternating call by call, the spinning threads of one process
+    (this one, or the server) take a core from the other's next product on this two-core
+    machine. After a pause both sides start with idle threads, as a server and an in-process
+    library each alone on a machine would.
     """
     names = list(contenders)
     times: dict[str, list[float]] = {name: [0.0] * len(items) for name in names}
