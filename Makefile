@@ -1,6 +1,7 @@
 # Engram — `make run` serves on 127.0.0.1:50051 with a private Redis-compatible server;
 # `make test` runs the whole suite. Only Python 3.11+ (venv, pip) and make are needed to run;
-# the tests also use Node's npm to fetch buf (proto lint and generation).
+# the tests also use Node's npm to fetch buf (proto lint and generation) and build every
+# client under clients/ (Node, Go, Java with Maven, Rust with cargo): a missing toolchain fails.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -13,7 +14,10 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 BENCH_VENV ?= .venv-bench
 BENCH_PY   := $(BENCH_VENV)/bin/python
 
-.PHONY: install install-dev run demo test test-fast lint generate clean bench bench-core bench-model bench-path bench-embedding quality
+# Typed clients (clients/<language>/Makefile: plugins, generate, build, conformance, example).
+CLIENT_LANGUAGES ?= python
+
+.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding quality
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -41,14 +45,22 @@ run: install
 demo: install
 	$(VENV)/bin/engram demo --address $(ADDRESS)
 
-generate: install-dev
+# Every language's generator plugin, pinned, under .tools/ or the client's own node_modules.
+plugins: install-dev
+	for language in $(CLIENT_LANGUAGES); do $(MAKE) -C clients/$$language plugins || exit 1; done
+
+generate: plugins
 	$(BUF) generate
+	for language in $(CLIENT_LANGUAGES); do $(MAKE) -C clients/$$language generate || exit 1; done
+
+clients: plugins
+	for language in $(CLIENT_LANGUAGES); do $(MAKE) -C clients/$$language build || exit 1; done
 
 lint: install-dev
 	$(BUF) lint
 	if git rev-parse --verify --quiet main >/dev/null; then $(BUF) breaking --against '.git#branch=main'; fi
 
-test: install-dev lint
+test: install-dev lint clients
 	$(PY) -m pytest
 
 test-fast: install-dev

@@ -24,13 +24,14 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16\x65ngram/v1/common.proto\x12\tengram.v1\"\xc5\x01\n\x0f\x43onfidenceState\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12\x1e\n\nconfidence\x18\x02 \x01(\x01R\nconfidence\x12%\n\x0e\x65vidence_count\x18\x03 \x01(\x03R\revidenceCount\x12&\n\x0e\x63orroborations\x18\x04 \x01(\x03R\x0e\x63orroborations\x12&\n\x0e\x63ontradictions\x18\x05 \x01(\x03R\x0e\x63ontradictions\"z\n\x05Value\x12#\n\x0cnumber_value\x18\x01 \x01(\x01H\x00R\x0bnumberValue\x12#\n\x0cstring_value\x18\x02 \x01(\tH\x00R\x0bstringValue\x12\x1f\n\nbool_value\x18\x03 \x01(\x08H\x00R\tboolValueB\x06\n\x04kind\" \n\x06Vector\x12\x16\n\x06values\x18\x01 \x03(\x02R\x06valuesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16\x65ngram/v1/common.proto\x12\tengram.v1\"\xc5\x01\n\x0f\x43onfidenceState\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12\x1e\n\nconfidence\x18\x02 \x01(\x01R\nconfidence\x12%\n\x0e\x65vidence_count\x18\x03 \x01(\x03R\revidenceCount\x12&\n\x0e\x63orroborations\x18\x04 \x01(\x03R\x0e\x63orroborations\x12&\n\x0e\x63ontradictions\x18\x05 \x01(\x03R\x0e\x63ontradictions\"z\n\x05Value\x12#\n\x0cnumber_value\x18\x01 \x01(\x01H\x00R\x0bnumberValue\x12#\n\x0cstring_value\x18\x02 \x01(\tH\x00R\x0bstringValue\x12\x1f\n\nbool_value\x18\x03 \x01(\x08H\x00R\tboolValueB\x06\n\x04kind\" \n\x06Vector\x12\x16\n\x06values\x18\x01 \x03(\x02R\x06valuesB\xa4\x01\n\rdev.engram.v1B\x0b\x43ommonProtoP\x01ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\xa2\x02\x03\x45XX\xaa\x02\tEngram.V1\xca\x02\tEngram\\V1\xe2\x02\x15\x45ngram\\V1\\GPBMetadata\xea\x02\nEngram::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'engram.v1.common_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
-  DESCRIPTOR._loaded_options = None
+  _globals['DESCRIPTOR']._loaded_options = None
+  _globals['DESCRIPTOR']._serialized_options = b'\n\rdev.engram.v1B\013CommonProtoP\001ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\242\002\003EXX\252\002\tEngram.V1\312\002\tEngram\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nEngram::V1'
   _globals['_CONFIDENCESTATE']._serialized_start=38
   _globals['_CONFIDENCESTATE']._serialized_end=235
   _globals['_VALUE']._serialized_start=237
