@@ -15,7 +15,7 @@ BENCH_VENV ?= .venv-bench
 BENCH_PY   := $(BENCH_VENV)/bin/python
 
 # Typed clients (clients/<language>/Makefile: plugins, generate, build, conformance, example).
-CLIENT_LANGUAGES ?= python
+CLIENT_LANGUAGES ?= python go
 
 .PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding quality
 
