@@ -15,7 +15,9 @@ BENCH_VENV ?= .venv-bench
 BENCH_PY   := $(BENCH_VENV)/bin/python
 
 # Typed clients (clients/<language>/Makefile: plugins, generate, build, conformance, example).
-CLIENT_LANGUAGES ?= python go
+CLIENT_LANGUAGES ?= python go typescript
+# Folders written only by buf: emptied first, so output of a removed .proto does not linger.
+GENERATED_DIRS := server/engram/v1 clients/python/src/engram_client/v1 clients/go/gen clients/typescript/src/gen
 
 .PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding quality
 
@@ -52,6 +54,7 @@ plugins: install-dev
 	for language in $(CLIENT_LANGUAGES); do $(MAKE) -C clients/$$language plugins || exit 1; done
 
 generate: plugins
+	rm -rf $(GENERATED_DIRS)
 	$(BUF) generate
 	for language in $(CLIENT_LANGUAGES); do $(MAKE) -C clients/$$language generate || exit 1; done
 
