@@ -34,6 +34,9 @@ import (
 // DefaultTimeout is the deadline given to a call made with a context that has none.
 const DefaultTimeout = 30 * time.Second
 
+// MaxMessageBytes is the largest message sent or received: the server's limit, 16 MiB.
+const MaxMessageBytes = 16 << 20
+
 // ServiceConfig is the gRPC service config shared by every Engram client
 // (clients/service-config.json, copied here by `make generate`): calls that only read, or
 // that can be repeated without changing the result, are retried on UNAVAILABLE.
@@ -141,6 +144,8 @@ func Dial(address string, opts ...Option) (*Client, error) {
 	dialOptions := []grpc.DialOption{
 		grpc.WithTransportCredentials(transport),
 		grpc.WithDefaultServiceConfig(ServiceConfig),
+		// The server's message limit; grpc-go's default receive limit is 4 MiB.
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(MaxMessageBytes), grpc.MaxCallSendMsgSize(MaxMessageBytes)),
 		grpc.WithChainUnaryInterceptor(unaryDeadline(o.defaultTimeout)),
 		grpc.WithChainStreamInterceptor(streamDeadline(o.defaultTimeout)),
 	}

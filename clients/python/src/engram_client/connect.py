@@ -26,6 +26,9 @@ from engram_client.v1 import (
 DEFAULT_TIMEOUT = 30.0
 """Seconds given to a call made without a timeout."""
 
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+"""The server's message limit; gRPC's default receive limit is 4 MiB."""
+
 # A bulk stream runs as long as its input: it gets no default deadline.
 _NO_DEFAULT_DEADLINE = frozenset({"/engram.v1.EmbeddingService/ImportEmbeddings"})
 
@@ -113,7 +116,13 @@ def connect(
             ImportEmbeddings never gets one.
         options: extra gRPC channel options (they come after, and override, the defaults).
     """
-    channel_options = [("grpc.service_config", SERVICE_CONFIG), ("grpc.enable_retries", 1), *options]
+    channel_options = [
+        ("grpc.service_config", SERVICE_CONFIG),
+        ("grpc.enable_retries", 1),
+        ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+        ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+        *options,
+    ]
     if tls or root_certificates or client_certificate:
         key, chain = client_certificate or (None, None)
         credentials = grpc.ssl_channel_credentials(root_certificates, key, chain)
