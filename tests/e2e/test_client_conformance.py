@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = ROOT / "clients"
 SCENARIOS = CLIENTS / "conformance" / "scenarios.json"
 MATCHER_CHECKS = CLIENTS / "conformance" / "matcher-checks.json"
-LANGUAGES = ["python", "go", "typescript"]
+LANGUAGES = ["python", "go", "typescript", "java"]
 
 pytestmark = pytest.mark.slow
 
