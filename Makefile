@@ -15,10 +15,10 @@ BENCH_VENV ?= .venv-bench
 BENCH_PY   := $(BENCH_VENV)/bin/python
 
 # Typed clients (clients/<language>/Makefile: plugins, generate, build, conformance, example).
-CLIENT_LANGUAGES ?= python go typescript java
+CLIENT_LANGUAGES ?= python go typescript java rust
 # Folders written only by buf: emptied first, so output of a removed .proto does not linger.
 GENERATED_DIRS := server/engram/v1 clients/python/src/engram_client/v1 clients/go/gen clients/typescript/src/gen \
-                  clients/java/src/generated/java
+                  clients/java/src/generated/java clients/rust/src/gen
 
 .PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding quality
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = ROOT / "clients"
 SCENARIOS = CLIENTS / "conformance" / "scenarios.json"
 MATCHER_CHECKS = CLIENTS / "conformance" / "matcher-checks.json"
-LANGUAGES = ["python", "go", "typescript", "java"]
+LANGUAGES = ["python", "typescript", "go", "java", "rust"]
 
 pytestmark = pytest.mark.slow
 
