@@ -66,11 +66,30 @@ lint: install-dev
 	$(BUF) lint
 	if git rev-parse --verify --quiet main >/dev/null; then $(BUF) breaking --against '.git#branch=main'; fi
 
+# Everything, then the RPC tests again on a Redis Cluster of 3 masters and 3 replicas.
 test: install-dev lint clients
 	$(PY) -m pytest
+	ENGRAM_TEST_REDIS=cluster $(PY) -m pytest tests/api
 
 test-fast: install-dev
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -m "not slow and not container"
+
+# The server image (Dockerfile), with podman if installed, else docker. Without registry
+# access, first run deploy/ci/prepare-host.sh (root) for the local Debian base image.
+IMAGE ?= localhost/engram:latest
+.PHONY: image test-deploy
+image:
+	deploy/build-image.sh $(IMAGE)
+
+test-deploy: install-dev
+	$(PY) -m pytest tests/deploy
+
+# The RPC tests again, on a Redis Cluster of 3 masters and 3 replicas on loopback that the
+# tests start (tests/cluster/launcher.py). About a minute. (tests/cluster, failover included,
+# runs in `make test` on a cluster of its own.)
+.PHONY: test-cluster
+test-cluster: install-dev
+	ENGRAM_TEST_REDIS=cluster $(PY) -m pytest tests/api
 
 # Benchmarks run in their own venv: popoto, the baseline, is installed for them only.
 $(BENCH_VENV)/.installed: pyproject.toml bench/requirements.txt

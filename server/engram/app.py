@@ -19,6 +19,7 @@ from grpc_reflection.v1alpha import reflection
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 
+from engram import tls
 from engram.api.confidence import ConfidenceServicer
 from engram.api.embedding import EmbeddingServicer
 from engram.api.errors import ErrorMappingInterceptor
@@ -26,6 +27,7 @@ from engram.api.graph import GraphServicer
 from engram.api.ledger import LedgerServicer
 from engram.api.namespace import NamespaceServicer
 from engram.api.record import RecordServicer
+from engram.auth import AuthInterceptor, KeyRing, load_key_file
 from engram.config import Settings
 from engram.domain.confidence import ConfidenceStore
 from engram.domain.config import ConfigStore
@@ -39,6 +41,9 @@ from engram.domain.records import RecordReader
 from engram.embeddings.index import IndexRegistry
 from engram.embeddings.sync import ChangeLogFollower
 from engram.health import RedisHealthMonitor
+from engram.limits import Limits
+from engram.observability.interceptor import ObservabilityInterceptor
+from engram.observability.metrics import MetricsServer, RpcMetrics, StateCollector, new_registry
 from engram.store.private_redis import PrivateRedis
 from engram.store.scripts import Scripts
 from engram.v1 import (
@@ -66,7 +71,6 @@ SERVICE_NAMES = [
     namespace_pb2.DESCRIPTOR.services_by_name["NamespaceService"].full_name,
     record_pb2.DESCRIPTOR.services_by_name["RecordService"].full_name,
 ]
-MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 
 def redis_client(url: str) -> redis.Redis:
@@ -132,6 +136,7 @@ class App:
     embedder: object | None = None
     owns_embedder: bool = True
     private_redis: PrivateRedis | None = None
+    metrics_server: MetricsServer | None = None  # /metrics, when settings.metrics_listen
     _stopped: bool = field(default=False, repr=False)
 
     @property
@@ -147,6 +152,8 @@ class App:
         self._stopped = True
         self.health.enter_graceful_shutdown()
         self.server.stop(self.settings.grace_period if grace is None else grace).wait()
+        if self.metrics_server is not None:
+            self.metrics_server.stop()
         self.monitor.stop()
         self.follower.stop()
         if self.embedder is not None and self.owns_embedder:
@@ -171,14 +178,26 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
 
     Raises:
         RuntimeError: the listen address cannot be bound.
+        ValueError: a malformed API key file (`engram.auth.KeyFileError`), TLS files or limits;
+            raised before anything is started.
     """
+    # Refused before anything starts: a bad key file, TLS files or limits.
+    keys = load_key_file(settings.api_keys_file) if settings.api_keys_file else None
+    credentials = tls.server_credentials(settings.tls_cert_file, settings.tls_key_file, settings.tls_client_ca_file)
+    limits = Limits(settings.max_top_k, settings.max_batch_size, settings.max_ids_per_call)
     private = None
+    metrics_server = None
     if client is None:
         url = settings.redis_url
         if not url:
             private = PrivateRedis(Path(settings.data_dir) / "redis").start()
             url = private.url
-        client = redis_client(url)
+        if settings.redis_cluster or settings.min_replica_acks:
+            from engram.store.cluster import replicated_client  # Redis Cluster, and/or WAIT after writes
+
+            client = replicated_client(url, settings)
+        else:
+            client = redis_client(url)
     try:
         owns_embedder = embedder is None
         if embedder is None and load_model:
@@ -187,19 +206,25 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         scripts = Scripts.register(client)
         configs = ConfigStore(client)
         registry = NamespaceRegistry(client)
-        confidence = ConfidenceStore(client, scripts, configs)
-        graph = GraphStore(client, scripts, configs)
+        confidence = ConfidenceStore(client, scripts, configs, limits)
+        graph = GraphStore(client, scripts, configs, limits)
         ledger = Ledger(client, scripts, configs)
-        embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(), settings.change_log_length)
+        embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(), settings.change_log_length,
+                                    limits=limits)
         follower = ChangeLogFollower(client, embeddings)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
 
+        # One registry per App: several servers in one process (tests) keep their own metrics.
+        metrics_registry = new_registry() if settings.metrics_listen else None
         server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="engram-rpc"),
-            interceptors=[ErrorMappingInterceptor()],
+            # ObservabilityInterceptor first: outermost, so it sees the code the mapping sets.
+            interceptors=[ObservabilityInterceptor(RpcMetrics(metrics_registry) if metrics_registry else None),
+                          *([AuthInterceptor(keys)] if keys is not None else []),  # before any servicer code
+                          ErrorMappingInterceptor()],
             options=[
-                ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
-                ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+                ("grpc.max_receive_message_length", settings.max_message_bytes),
+                ("grpc.max_send_message_length", settings.max_message_bytes),
                 ("grpc.so_reuseport", 0),
             ],
         )
@@ -210,7 +235,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         namespace_pb2_grpc.add_NamespaceServiceServicer_to_server(
             NamespaceServicer(configs, registry, lifecycle), server)
         record_pb2_grpc.add_RecordServiceServicer_to_server(
-            RecordServicer(OutcomeReporter(client, scripts), RecordReader(client, configs), lifecycle, registry),
+            RecordServicer(OutcomeReporter(client, scripts), RecordReader(client, configs, limits), lifecycle,
+                           registry),
             server)
 
         health_servicer = health.HealthServicer(experimental_non_blocking=True)
@@ -223,18 +249,48 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
                                      on_first_ready=follower.warm_and_start)
 
         try:
-            port = server.add_insecure_port(settings.listen)
+            if credentials is not None:
+                port = server.add_secure_port(settings.listen, credentials)
+            else:
+                port = server.add_insecure_port(settings.listen)
         except RuntimeError as exc:
             raise RuntimeError(f"cannot listen on {settings.listen}: {exc}") from exc
+        if metrics_registry is not None:
+            metrics_registry.register(StateCollector(embeddings.indexes, follower, client, monitor))
+            metrics_server = MetricsServer(settings.metrics_listen, metrics_registry)
+            log.info("Prometheus metrics on http://%s:%d/metrics", settings.metrics_listen.rsplit(":", 1)[0],
+                     metrics_server.port)
         server.start()
         monitor.start()
-        kwargs = client.connection_pool.connection_kwargs
-        log.info("Engram listening on %s; Redis at %s:%s%s; TLS and API keys are off (plaintext, no auth): "
-                 "keep it on loopback or a trusted network", settings.listen.rsplit(":", 1)[0] + f":{port}",
-                 kwargs.get("host", "?"), kwargs.get("port", "?"), " (private server)" if private else "")
+        pool = getattr(client, "connection_pool", None)  # a Redis Cluster client has one per node instead
+        kwargs = pool.connection_kwargs if pool is not None else {"host": "Redis Cluster seed " + str(
+            client.get_default_node().host), "port": client.get_default_node().port}
+        log.info("Engram listening on %s; Redis at %s:%s%s; %s", settings.listen.rsplit(":", 1)[0] + f":{port}",
+                 kwargs.get("host", "?"), kwargs.get("port", "?"), " (private server)" if private else "",
+                 _security(settings, keys))
+        if credentials is None and keys is None:
+            log.warning("TLS and API keys are off (plaintext, no auth): keep it on loopback or a trusted network")
+        elif credentials is None:
+            log.warning("TLS is off (plaintext): API keys cross the network in clear; keep it on loopback or a "
+                        "trusted network")
+        elif keys is None:
+            log.warning("API keys are off (no auth): every client that reaches the port may use every namespace")
     except BaseException:
+        if metrics_server is not None:
+            metrics_server.stop()
         if private is not None:
             private.stop()
         raise
     return App(settings, server, port, client, health_servicer, monitor, embeddings, follower, embedder,
-               owns_embedder, private)
+               owns_embedder, private, metrics_server=metrics_server)
+
+
+def _security(settings: Settings, keys: KeyRing | None) -> str:
+    """What the start log says about TLS and API keys (names and counts, never keys)."""
+    if settings.tls_cert_file:
+        transport = "TLS on" + (" (mutual: client certificates required)" if settings.tls_client_ca_file else "")
+    else:
+        transport = "TLS off (plaintext)"
+    if keys is None:
+        return f"{transport}; API keys off (no auth)"
+    return f"{transport}; API keys on ({len(keys)} from {settings.api_keys_file}: {', '.join(keys.names)})"

@@ -15,8 +15,9 @@ def _serve(args: argparse.Namespace) -> int:
     from engram.app import build
 
     settings = config.from_arguments(args)
-    logging.basicConfig(level=settings.log_level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from engram.observability import logs
+
+    logs.configure(settings.log_level, settings.log_format)
     app = build(settings)
     stopping = threading.Event()
 
@@ -27,7 +28,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    print(f"engram {__version__} listening on {app.address}", flush=True)
+    if settings.log_format == "text":  # json: only JSON lines (build() logs the address)
+        print(f"engram {__version__} listening on {app.address}", flush=True)
     try:
         stopping.wait()
     finally:
@@ -40,7 +42,7 @@ def _health(args: argparse.Namespace) -> int:
     import grpc
     from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-    with grpc.insecure_channel(args.address) as channel:
+    with _health_channel(args) as channel:
         try:
             reply = health_pb2_grpc.HealthStub(channel).Check(
                 health_pb2.HealthCheckRequest(service=args.service), timeout=args.timeout)
@@ -50,6 +52,20 @@ def _health(args: argparse.Namespace) -> int:
     status = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
     print(status)
     return 0 if reply.status == health_pb2.HealthCheckResponse.SERVING else 1
+
+
+def _health_channel(args: argparse.Namespace):  # -> grpc.Channel
+    """Plaintext, or TLS when any ``--tls*`` flag is given (``--tls-ca-file`` trusted instead
+    of the system's roots; ``--tls-cert-file``/``--tls-key-file``: a client certificate)."""
+    import grpc
+
+    from engram import tls
+
+    if not (args.tls or args.tls_ca_file or args.tls_cert_file or args.tls_key_file or args.tls_server_name):
+        return grpc.insecure_channel(args.address)
+    credentials = tls.channel_credentials(args.tls_ca_file, args.tls_cert_file, args.tls_key_file)
+    options = [("grpc.ssl_target_name_override", args.tls_server_name)] if args.tls_server_name else []
+    return grpc.secure_channel(args.address, credentials, options=options)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -71,6 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     health.add_argument("--address", default="127.0.0.1:50051")
     health.add_argument("--service", default="", help="service name; empty asks about the whole server")
     health.add_argument("--timeout", type=float, default=3.0)
+    health.add_argument("--tls", action="store_true",
+                        help="connect over TLS, trusting the system's roots (implied by the other --tls-* flags)")
+    health.add_argument("--tls-ca-file", help="PEM CA certificates to trust instead of the system's roots")
+    health.add_argument("--tls-cert-file", help="PEM client certificate, for a server requiring mutual TLS")
+    health.add_argument("--tls-key-file", help="PEM private key of --tls-cert-file")
+    health.add_argument("--tls-server-name", help="name to check the server's certificate against "
+                                                  "(default: the host of --address)")
     health.set_defaults(func=_health)
 
     demo = sub.add_parser("demo", help="load the bundled FEVER memories into a running server and ask questions")

@@ -15,6 +15,18 @@ then passed explicitly (no globals).
 | API key of that endpoint | ``--embedding-api-key-file`` (a file holding it) | ``ENGRAM_EMBEDDING_API_KEY`` | none |
 | change-log length per namespace (approximate) | ``--change-log-length`` | ``ENGRAM_CHANGE_LOG_LENGTH`` | 100000 |
 | log level | ``--log-level`` | ``ENGRAM_LOG_LEVEL`` | ``INFO`` |
+| API key file (TOML, `engram.auth.keyfile`) | ``--api-keys-file`` | ``ENGRAM_API_KEYS_FILE`` | unset: no auth |
+| TLS certificate chain, private key (PEM) | ``--tls-cert-file``, ``--tls-key-file`` | ``ENGRAM_TLS_CERT_FILE``, ``ENGRAM_TLS_KEY_FILE`` | unset: plaintext |
+| CA of client certificates (mutual TLS) | ``--tls-client-ca-file`` | ``ENGRAM_TLS_CLIENT_CA_FILE`` | unset |
+| largest gRPC message received or sent, bytes | ``--max-message-bytes`` | ``ENGRAM_MAX_MESSAGE_BYTES`` | 16777216 |
+| most results per search query (top_k) | ``--max-top-k`` | ``ENGRAM_MAX_TOP_K`` | 1000 |
+| most updates/links/edges/import records per call (queries, texts: also at most 256) | ``--max-batch-size`` | ``ENGRAM_MAX_BATCH_SIZE`` | 1000 |
+| most record ids per call (BatchGetRecords, BatchGetConfidence, Propagate seeds) | ``--max-ids-per-call`` | ``ENGRAM_MAX_IDS_PER_CALL`` | 1000 |
+| log format: ``text`` or ``json`` (one object per line) | ``--log-format`` | ``ENGRAM_LOG_FORMAT`` | ``text`` |
+| Prometheus ``/metrics`` over HTTP, ``host:port`` | ``--metrics-listen`` | ``ENGRAM_METRICS_LISTEN`` | unset: off |
+| ``--redis-url`` is a seed node of a Redis Cluster | ``--redis-cluster`` | ``ENGRAM_REDIS_CLUSTER=1`` | off |
+| replicas that must confirm each write (Redis WAIT) | ``--min-replica-acks`` | ``ENGRAM_MIN_REPLICA_ACKS`` | 0: no waiting |
+| how long a write waits for them, ms | ``--replica-ack-timeout-ms`` | ``ENGRAM_REPLICA_ACK_TIMEOUT_MS`` | 1000 |
 
 Memory behaviour (evidence cap, graph symmetry, max edges, ...) is not a server setting: it is
 each namespace's configuration, stored in Redis (`engram.domain.config`), so replicas agree.
@@ -26,6 +38,8 @@ import argparse
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from engram import limits
 
 
 def _default_data_dir() -> str:
@@ -49,6 +63,19 @@ class Settings:
     embedding_api_key: str | None = field(default=None, repr=False)  # never logged
     change_log_length: int = 100_000
     log_level: str = "INFO"
+    api_keys_file: str | None = None  # TOML key file; None: no auth
+    tls_cert_file: str | None = None  # PEM; None (with tls_key_file): plaintext
+    tls_key_file: str | None = None
+    tls_client_ca_file: str | None = None  # PEM CA; set: clients must present a certificate
+    max_message_bytes: int = limits.DEFAULT_MAX_MESSAGE_BYTES
+    max_top_k: int = limits.DEFAULT_MAX_TOP_K  # per-call limits: `engram.limits`
+    max_batch_size: int = limits.DEFAULT_MAX_BATCH_SIZE
+    max_ids_per_call: int = limits.DEFAULT_MAX_IDS_PER_CALL
+    log_format: str = "text"  # text | json
+    metrics_listen: str | None = None  # host:port of /metrics; None: off
+    redis_cluster: bool = False  # redis_url is a seed node of a Redis Cluster (engram.store.cluster)
+    min_replica_acks: int = 0  # replicas that must confirm each write (WAIT); 0: none
+    replica_ack_timeout_ms: int = 1000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -78,6 +105,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="entries kept in each namespace's change log; a replica that falls further "
                              "behind reloads the namespace")
     parser.add_argument("--log-level", default=env("ENGRAM_LOG_LEVEL", d.log_level))
+    parser.add_argument("--api-keys-file", default=env("ENGRAM_API_KEYS_FILE") or None,
+                        help="TOML file of API keys (name, key or sha256, role, namespaces); unset: no auth")
+    parser.add_argument("--tls-cert-file", default=env("ENGRAM_TLS_CERT_FILE") or None,
+                        help="PEM certificate chain; with --tls-key-file serves TLS (unset: plaintext)")
+    parser.add_argument("--tls-key-file", default=env("ENGRAM_TLS_KEY_FILE") or None,
+                        help="PEM private key of --tls-cert-file")
+    parser.add_argument("--tls-client-ca-file", default=env("ENGRAM_TLS_CLIENT_CA_FILE") or None,
+                        help="PEM CA certificates; clients must present a certificate they signed (mutual TLS)")
+    parser.add_argument("--max-message-bytes", type=int,
+                        default=int(env("ENGRAM_MAX_MESSAGE_BYTES", d.max_message_bytes)),
+                        help="largest gRPC message received or sent; larger ones fail with RESOURCE_EXHAUSTED")
+    parser.add_argument("--max-top-k", type=int, default=int(env("ENGRAM_MAX_TOP_K", d.max_top_k)),
+                        help="most results per search query")
+    parser.add_argument("--max-batch-size", type=int, default=int(env("ENGRAM_MAX_BATCH_SIZE", d.max_batch_size)),
+                        help="most updates, links, edges or import records per call (queries and Embed texts: "
+                             "also at most 256)")
+    parser.add_argument("--max-ids-per-call", type=int,
+                        default=int(env("ENGRAM_MAX_IDS_PER_CALL", d.max_ids_per_call)),
+                        help="most record ids per call (BatchGetRecords, BatchGetConfidence, Propagate seeds)")
+    parser.add_argument("--log-format", choices=["text", "json"], default=env("ENGRAM_LOG_FORMAT", d.log_format),
+                        help="json: one JSON object per line, with the request_id of the call")
+    parser.add_argument("--metrics-listen", default=env("ENGRAM_METRICS_LISTEN") or None,
+                        help="host:port to serve Prometheus /metrics on over HTTP; unset: off")
+    parser.add_argument("--redis-cluster", action="store_true",
+                        default=env("ENGRAM_REDIS_CLUSTER", "").lower() in ("1", "true", "yes", "on"),
+                        help="--redis-url is one node (a seed) of a Redis Cluster")
+    parser.add_argument("--min-replica-acks", type=int,
+                        default=int(env("ENGRAM_MIN_REPLICA_ACKS", d.min_replica_acks)),
+                        help="replicas that must confirm each write (Redis WAIT) before it is acknowledged; "
+                             "too few within --replica-ack-timeout-ms: UNAVAILABLE (the write may still be "
+                             "applied)")
+    parser.add_argument("--replica-ack-timeout-ms", type=int,
+                        default=int(env("ENGRAM_REPLICA_ACK_TIMEOUT_MS", d.replica_ack_timeout_ms)),
+                        help="how long a write waits for --min-replica-acks replicas")
 
 
 def from_arguments(args: argparse.Namespace) -> Settings:
@@ -88,6 +149,10 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         raise ValueError("--change-log-length must be >= 100")
     if args.grace_period < 0 or args.health_interval <= 0:
         raise ValueError("--grace-period must be >= 0 and --health-interval > 0")
+    _check_replication(args)
+    for flag in ("max_message_bytes", "max_top_k", "max_batch_size", "max_ids_per_call"):
+        if getattr(args, flag) < 1:
+            raise ValueError(f"--{flag.replace('_', '-')} must be >= 1 (got {getattr(args, flag)})")
     return Settings(
         listen=args.listen,
         redis_url=args.redis_url,
@@ -101,6 +166,19 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         embedding_api_key=_api_key(args.embedding_api_key_file),
         change_log_length=args.change_log_length,
         log_level=args.log_level.upper(),
+        api_keys_file=args.api_keys_file,
+        tls_cert_file=args.tls_cert_file,
+        tls_key_file=args.tls_key_file,
+        tls_client_ca_file=args.tls_client_ca_file,
+        max_message_bytes=args.max_message_bytes,
+        max_top_k=args.max_top_k,
+        max_batch_size=args.max_batch_size,
+        max_ids_per_call=args.max_ids_per_call,
+        log_format=_log_format(args.log_format),
+        metrics_listen=_metrics_listen(args.metrics_listen),
+        redis_cluster=args.redis_cluster,
+        min_replica_acks=args.min_replica_acks,
+        replica_ack_timeout_ms=args.replica_ack_timeout_ms,
     )
 
 
@@ -109,3 +187,31 @@ def _api_key(path: str | None) -> str | None:
     if path:
         return Path(path).read_text(encoding="utf-8").strip() or None
     return os.environ.get("ENGRAM_EMBEDDING_API_KEY") or None
+
+
+def _log_format(value: str) -> str:
+    """``--log-format`` checked (argparse does not check a default taken from the environment)."""
+    if value not in ("text", "json"):
+        raise ValueError(f"--log-format must be text or json, got {value!r}")
+    return value
+
+
+def _metrics_listen(value: str | None) -> str | None:
+    """``--metrics-listen`` checked (ValueError names the flag), or None when unset."""
+    if not value:
+        return None
+    from engram.observability.metrics import split_listen
+
+    split_listen(value)
+    return value
+
+
+def _check_replication(args: argparse.Namespace) -> None:
+    """``--redis-cluster`` and ``--min-replica-acks`` need a Redis of one's own (the private
+    server is one node without replicas)."""
+    if args.min_replica_acks < 0 or args.replica_ack_timeout_ms < 1:
+        raise ValueError("--min-replica-acks must be >= 0 and --replica-ack-timeout-ms >= 1")
+    if not args.redis_url and args.redis_cluster:
+        raise ValueError("--redis-cluster needs --redis-url (a node of the cluster)")
+    if not args.redis_url and args.min_replica_acks:
+        raise ValueError("--min-replica-acks needs --redis-url (the private server has no replicas)")

@@ -41,6 +41,7 @@ class RedisHealthMonitor:
         self._ready_once = False
         self._announced = False
         self._serving: bool | None = None
+        self.redis_up: bool | None = None  # the latest PING's outcome (None before the first)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="engram-health", daemon=True)
         self._set(False)
@@ -62,6 +63,7 @@ class RedisHealthMonitor:
             ok = bool(self._client.ping())
         except redis.RedisError:
             ok = False
+        self.redis_up = ok
         if ok and not self._ready_once:
             try:
                 if self._on_first_ready is not None:

@@ -51,7 +51,8 @@ def make_app(redis_server, redis_client, embedder) -> Iterator[Callable[..., App
 
     def factory(**overrides) -> App:
         settings = dataclasses.replace(
-            Settings(listen="127.0.0.1:0", redis_url=redis_server.url, health_interval=0.05, grace_period=1.0),
+            Settings(listen="127.0.0.1:0", redis_url=redis_server.url, health_interval=0.05, grace_period=1.0,
+                     redis_cluster=getattr(redis_server, "cluster", False)),  # ENGRAM_TEST_REDIS=cluster
             **overrides,
         )
         app = build(settings, embedder=embedder)

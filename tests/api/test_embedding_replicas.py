@@ -44,6 +44,18 @@ def test_a_write_on_one_replica_is_read_on_the_other_with_its_token(pair):
         assert ids(b, v, reply.consistency_token)[0] == f"r{i}"  # read-your-writes on the other replica
 
 
+def test_a_token_without_a_client_deadline_is_served(pair):
+    # gRPC Python reports "no deadline" as ~2**63 ns remaining; it must not reach the wait as a timeout.
+    a, b = pair
+    token = a.embedding.UpsertEmbedding(pb.UpsertEmbeddingRequest(
+        namespace=NS, record_id="free", vector=vec([1, 0, 0]))).consistency_token
+    hits = list(b.embedding.Search(pb.SearchRequest(namespace=NS, vector=vec([1, 0, 0]), consistency_token=token)))
+    assert [h.record_id for h in hits] == ["free"]
+    batches = list(b.embedding.BatchSearch(pb.BatchSearchRequest(
+        namespace=NS, queries=[pb.SearchQuery(vector=vec([1, 0, 0]))], consistency_token=token)))
+    assert [h.record_id for h in batches[0].hits] == ["free"]
+
+
 def test_deletes_reach_the_other_replica(pair):
     a, b = pair
     a.embedding.UpsertEmbedding(pb.UpsertEmbeddingRequest(namespace=NS, record_id="x", vector=vec([1, 0, 0])))

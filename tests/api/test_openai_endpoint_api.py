@@ -23,7 +23,8 @@ KEY = "sk-test-0123456789"
 def served(redis_server, redis_client):
     with OpenAIStub(api_key=KEY, model="stub-embedding") as stub:
         settings = dataclasses.replace(
-            Settings(listen="127.0.0.1:0", redis_url=redis_server.url, health_interval=0.05, grace_period=1.0),
+            Settings(listen="127.0.0.1:0", redis_url=redis_server.url, health_interval=0.05, grace_period=1.0,
+                     redis_cluster=getattr(redis_server, "cluster", False)),
             embedding_model="openai", embedding_url=stub.base_url, embedding_api_model="stub-embedding",
             embedding_api_key=KEY)
         app = build(settings)

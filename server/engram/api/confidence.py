@@ -31,7 +31,7 @@ class ConfidenceServicer(pb_grpc.ConfidenceServiceServicer):
 
     def BatchGetConfidence(self, request: pb.BatchGetConfidenceRequest, context: grpc.ServicerContext):
         record_ids = validation.record_ids(list(request.record_ids))
-        states = self._store.get_many(request.namespace, record_ids)
+        states = self._store.batch_get(request.namespace, record_ids)
         return pb.BatchGetConfidenceResponse(states=[convert.confidence_state(s) for s in states])
 
     def BatchUpdateConfidence(self, request: pb.BatchUpdateConfidenceRequest, context: grpc.ServicerContext):

@@ -71,3 +71,13 @@ def present(message: object, *fields: str) -> dict[str, object]:
     """The proto3 `optional` fields among ``fields`` that are set, as keyword arguments
     (unset ones are left out, so the domain's defaults apply)."""
     return {name: getattr(message, name) for name in fields if message.HasField(name)}  # type: ignore[attr-defined]
+
+
+# gRPC Python reports "no deadline" as an enormous time remaining (about 2**63 ns).
+_NO_DEADLINE_ABOVE_S = 10 * 365 * 24 * 3600.0
+
+
+def time_remaining(context) -> float | None:
+    """Seconds left before the call's deadline, or None when the client set no deadline."""
+    remaining = context.time_remaining()
+    return None if remaining is None or remaining > _NO_DEADLINE_ABOVE_S else remaining

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import grpc
 
-from engram.api.convert import present
+from engram.api.convert import present, time_remaining
 from engram.domain.embedding import EmbeddingStore, Query, SearchHit
 from engram.domain.namespaces import NamespaceRegistry
 from engram.errors import InvalidArgument
@@ -64,7 +64,7 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
     def Search(self, request: pb.SearchRequest, context: grpc.ServicerContext):
         hits = self._store.search(request.namespace, [Query(request.text, _vector(request))],
                                   filter=dict(request.filter), ranking=_ranking(request.ranking),
-                                  consistency_token=request.consistency_token, timeout=context.time_remaining(),
+                                  consistency_token=request.consistency_token, timeout=time_remaining(context),
                                   **present(request, "top_k", "min_score"))[0]
         for rank, hit in enumerate(hits, start=1):
             if not context.is_active():  # the client cancelled: stop streaming
@@ -75,7 +75,7 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
         queries = [Query(q.text, _vector(q), f"queries[{i}].") for i, q in enumerate(request.queries)]
         results = self._store.search(request.namespace, queries, filter=dict(request.filter),
                                      ranking=_ranking(request.ranking), consistency_token=request.consistency_token,
-                                     timeout=context.time_remaining(), **present(request, "top_k", "min_score"))
+                                     timeout=time_remaining(context), **present(request, "top_k", "min_score"))
         for i, hits in enumerate(results):
             if not context.is_active():
                 return

@@ -29,9 +29,8 @@ from engram.domain.paging import Page
 from engram.domain.values import config_defaults, lua_number, parse_float, require_binary_client
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
+from engram.limits import Limits, item_count
 from engram.store.scripts import Scripts
-
-MAX_BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +80,15 @@ class ConfidenceStore:
         client: a redis-py client with ``decode_responses=False``.
         scripts: the registered scripts (`Scripts.register`).
         configs: the namespace configurations.
+        limits: per-call limits (``batch_size`` updates, ``ids_per_call`` ids).
     """
 
-    def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> None:
+    def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore,
+                 limits: Limits = Limits()) -> None:
         self._client = require_binary_client(client)
         self._update = scripts["confidence_update"]
         self._configs = configs
+        self._limits = limits
 
     def update(self, namespace: str, record_id: str, signal: float) -> ConfidenceState:
         """Apply one observation ``signal`` in [0, 1] (>= 0.5 corroborates, < 0.5 contradicts)
@@ -104,9 +106,9 @@ class ConfidenceStore:
         return ConfidenceState.from_reply(record_id, self._run(self._client, keys, record_id, signal))
 
     def batch_update(self, namespace: str, updates: Sequence[tuple[str, float]]) -> list[ConfidenceState]:
-        """Apply ``updates`` ((record_id, signal) pairs, 1..1000, the same record possibly
-        repeated) in order, as one pipeline of `update` scripts: each update is atomic on
-        its own, the batch is not. Returns, per update in order, the record's state right
+        """Apply ``updates`` ((record_id, signal) pairs, 1..limits.batch_size, the same
+        record possibly repeated) in order, as one pipeline of `update` scripts: each update
+        is atomic on its own, the batch is not. Returns, per update in order, the record's state right
         after it.
 
         Raises:
@@ -114,8 +116,7 @@ class ConfidenceStore:
                 ``updates[i].signal``; the whole batch is checked before anything is written.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
-        if not 1 <= len(updates) <= MAX_BATCH:
-            raise InvalidArgument("updates", f"must hold 1 to {MAX_BATCH} updates (got {len(updates)})")
+        item_count(len(updates), "updates", self._limits.batch_size, "updates")
         checked = [
             (validation.record_id(rid, f"updates[{i}].record_id"), _signal(signal, f"updates[{i}].signal"))
             for i, (rid, signal) in enumerate(updates)
@@ -161,6 +162,17 @@ class ConfidenceStore:
         raws, config = pipe.execute()
         initial = NamespaceConfig.from_hash(config).initial_confidence
         return [ConfidenceState.from_stored(rid, raw, initial) for rid, raw in zip(ids, raws)]
+
+    def batch_get(self, namespace: str, record_ids: Sequence[str]) -> list[ConfidenceState]:
+        """`get_many` for a client's BatchGetConfidence: at most ``limits.ids_per_call`` ids.
+
+        Raises:
+            InvalidArgument: ``record_ids`` (count), as `get_many` otherwise.
+        """
+        if len(record_ids) > self._limits.ids_per_call:
+            raise InvalidArgument("record_ids", f"must hold at most {self._limits.ids_per_call} ids "
+                                                f"(got {len(record_ids)})")
+        return self.get_many(namespace, record_ids)
 
     def list(self, namespace: str, page_size: int = 0, page_token: str = "") -> Page[ConfidenceState]:
         """A page of the namespace's confidence entries by record_id (byte order), starting

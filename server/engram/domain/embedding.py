@@ -34,6 +34,7 @@ from engram.domain.embedding_ranking import RANKINGS, by_priority
 from engram.embeddings.index import IndexRegistry, VectorIndex
 from engram.errors import DeadlineExceeded, FailedPrecondition, InvalidArgument, Unavailable
 from engram.keys import VECTORS_PATTERN, NamespaceKeys, namespace_of_vectors_key
+from engram.limits import Limits
 from engram.store.scripts import Scripts
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ CLIENT_MODEL = "client"
 DEFAULT_CHANGE_LOG_LENGTH = 100_000
 IMPORT_WRITE_BATCH = 256  # records embedded and written per pipeline, then acknowledged
 NO_DEADLINE_WAIT_S = 30.0  # a token wait without a call deadline gives up after this long
+DEFAULT_TOP_K = 10
 Position = tuple[tuple[int, int], int]  # (change-log entry id as (ms, n), log_seq)
 
 
@@ -116,15 +118,18 @@ class EmbeddingStore:
             client vectors are accepted.
         indexes: the per-namespace in-memory indexes.
         change_log_length: approximate maximum entries of each namespace's change log.
+        limits: per-call limits (``top_k``, records per import message, queries, texts).
     """
 
     def __init__(self, client: redis.Redis, scripts: Scripts, embedder: object | None,
-                 indexes: IndexRegistry, change_log_length: int = DEFAULT_CHANGE_LOG_LENGTH) -> None:
+                 indexes: IndexRegistry, change_log_length: int = DEFAULT_CHANGE_LOG_LENGTH,
+                 limits: Limits = Limits()) -> None:
         self._redis = require_binary_client(client)
         self._scripts = scripts
         self._embedder = embedder
         self.indexes = indexes
         self.change_log_length = change_log_length
+        self._limits = limits
         self.follower: Any = None  # engram.embeddings.sync.ChangeLogFollower, once attached
         # One writer at a time per namespace keeps the index in Redis's order of writes.
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
@@ -168,14 +173,15 @@ class EmbeddingStore:
         return self._embedder
 
     def embed(self, texts: Sequence[str], input_type: str = "document", field: str = "texts",
-              limit: int = check.MAX_EMBED_TEXTS) -> np.ndarray:
-        """Embeds texts with the server's model.
+              limit: int | None = None) -> np.ndarray:
+        """Embeds texts with the server's model: 1..``limit`` of them (default
+        ``limits.texts``).
 
         Returns: float32 array (len(texts), dimensions), rows L2-normalised.
         Raises: InvalidArgument (count, size, input_type), FailedPrecondition (no model),
             Unavailable (the model failed).
         """
-        check.item_count(len(texts), field, limit, "text")
+        check.item_count(len(texts), field, self._limits.texts if limit is None else limit, "text")
         for i, text in enumerate(texts):
             check.text(text, f"{field}[{i}]")
         if input_type not in check.INPUT_TYPES:
@@ -308,7 +314,7 @@ class EmbeddingStore:
             yield ImportResult(written + result.written, created + result.created, result.consistency_token)
 
     def check_import(self, namespace: str, records: Sequence[Mapping[str, Any]]) -> list[RecordWrite]:
-        """Checks one message of an import: 1..1000 records, each as `upsert` would.
+        """Checks one message of an import: 1..limits.batch_size records, each as `upsert` would.
 
         Args:
             records: mappings with record_id, text, vector (sequence or None), model, metadata.
@@ -316,7 +322,7 @@ class EmbeddingStore:
             needs the model and the server has none.
         """
         validation.namespace(namespace)
-        check.item_count(len(records), "records", check.MAX_IMPORT_RECORDS, "record")
+        check.item_count(len(records), "records", self._limits.batch_size, "record")
         return [self._check_item(namespace, r["record_id"], r.get("text", ""), r.get("vector"), r.get("model", ""),
                                  r.get("metadata") or {}, f"records[{i}].") for i, r in enumerate(records)]
 
@@ -368,15 +374,15 @@ class EmbeddingStore:
         return ImportResult(len(written), created, decoded(last))
 
     # -- reads ---------------------------------------------------------------------------
-    def search(self, namespace: str, queries: Sequence[Query], *, top_k: int = 10,
+    def search(self, namespace: str, queries: Sequence[Query], *, top_k: int | None = None,
                min_score: float | None = None, filter: Mapping[str, str] | None = None,
                ranking: str = "similarity", consistency_token: str = "",
                timeout: float | None = None) -> list[list[SearchHit]]:
         """Cosine-similarity search of one or many queries over the namespace's warm index.
 
         Args:
-            queries: 1..256 queries (a text or a vector each).
-            top_k: results per query, 1..1000.
+            queries: 1..limits.queries queries (a text or a vector each).
+            top_k: results per query, 1..limits.top_k (default 10, or the limit if lower).
             min_score: only results with cosine >= min_score, in [-1, 1].
             filter: only records whose metadata holds every pair.
             ranking: "similarity" (cosine) or "similarity_times_confidence" (priority =
@@ -392,8 +398,10 @@ class EmbeddingStore:
             (the token's write did not arrive in time).
         """
         validation.namespace(namespace)
-        check.item_count(len(queries), "queries", check.MAX_BATCH_QUERIES, "query", "queries")
-        validation.count(top_k, "top_k", 1, check.MAX_TOP_K)
+        check.item_count(len(queries), "queries", self._limits.queries, "query", "queries")
+        if top_k is None:
+            top_k = min(DEFAULT_TOP_K, self._limits.top_k)
+        validation.count(top_k, "top_k", 1, self._limits.top_k)
         if min_score is not None:
             validation.in_range(min_score, "min_score", -1.0, 1.0)
         filter = check.metadata(filter or {}, "filter")

@@ -23,6 +23,7 @@ from engram.domain.paging import Page
 from engram.domain.values import lua_number, parse_float, require_binary_client, text
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
+from engram.limits import Limits, item_count
 from engram.store.scripts import Scripts
 
 # Per-call defaults (spec 002); namespace-wide values live in the namespace's configuration.
@@ -36,7 +37,6 @@ DEPTH = 2
 
 MAX_DEPTH = 10
 MAX_LIMIT = 10_000
-MAX_BATCH = 1000
 
 # Defaults of the configuration fields the scripts read, in their ARGV order.
 _CONFIG_DEFAULTS = ["1" if DEFAULTS.symmetric else "0", str(DEFAULTS.max_edges), lua_number(DEFAULTS.weight_cap)]
@@ -69,15 +69,18 @@ class GraphStore:
         client: a redis-py client with ``decode_responses=False``.
         scripts: the registered scripts (`Scripts.register`).
         configs: the namespaces' stored configuration (read by `propagate`, `batch_link`).
+        limits: per-call limits (``batch_size`` links or edges, ``ids_per_call`` seeds).
     """
 
-    def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> None:
+    def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore,
+                 limits: Limits = Limits()) -> None:
         self._client = require_binary_client(client)
         self._link = scripts["graph_link"]
         self._strengthen = scripts["graph_strengthen"]
         self._unlink = scripts["graph_unlink"]
         self._weaken_all = scripts["graph_weaken_all"]
         self._configs = configs
+        self._limits = limits
 
     # -- writes --------------------------------------------------------------------------
     def link(self, namespace: str, source: str, target: str, initial_weight: float | None = None) -> LinkResult:
@@ -139,8 +142,8 @@ class GraphStore:
 
     def batch_link(self, namespace: str, links: Sequence[tuple[str, str, float | None]]) -> list[LinkResult]:
         """`link` for each ``(source, target, initial_weight or None)``, in order. The whole
-        batch (1..1000) is validated first, against the stored weight_cap too, then sent as
-        one pipeline of script calls (not one transaction).
+        batch (1..limits.batch_size) is validated first, against the stored weight_cap too,
+        then sent as one pipeline of script calls (not one transaction).
 
         Raises:
             InvalidArgument: ``links`` (count), ``links[i].source_record_id``,
@@ -150,7 +153,7 @@ class GraphStore:
                 after the others were written.
         """
         validation.namespace(namespace)
-        _batch_size(links, "links")
+        item_count(len(links), "links", self._limits.batch_size, "items")
         calls: list[tuple[list[str], list[str], float]] = []
         for i, (source, target, weight) in enumerate(links):
             keys, args = _edge_call(namespace, source, target, f"links[{i}].")
@@ -169,14 +172,15 @@ class GraphStore:
 
     def batch_strengthen(self, namespace: str, edges: Sequence[tuple[str, str, float | None]]) -> list[float]:
         """`strengthen` for each ``(source, target, delta or None)``, in order; returns the new
-        weights. Validated as a whole (1..1000) first, then one pipeline of script calls.
+        weights. Validated as a whole (1..limits.batch_size) first, then one pipeline of
+        script calls.
 
         Raises:
             InvalidArgument: ``edges`` (count), ``edges[i].source_record_id``,
                 ``edges[i].target_record_id``, ``edges[i].delta``; nothing written.
         """
         validation.namespace(namespace)
-        _batch_size(edges, "edges")
+        item_count(len(edges), "edges", self._limits.batch_size, "items")
         calls: list[tuple[list[str], list[str], float]] = []
         for i, (source, target, delta) in enumerate(edges):
             keys, args = _edge_call(namespace, source, target, f"edges[{i}].")
@@ -251,11 +255,15 @@ class GraphStore:
         threshold. Not a snapshot: edges written meanwhile may or may not be seen.
 
         Raises:
-            InvalidArgument: ``namespace``, ``seed_record_ids`` (empty or a bad id),
+            InvalidArgument: ``namespace``, ``seed_record_ids`` (empty, over
+                limits.ids_per_call or a bad id),
                 ``depth`` (0..10), ``decay_per_hop`` ((0, 1] and decay_per_hop *
                 weight_cap < 1), ``threshold`` ((0, 1]).
         """
         keys = NamespaceKeys(validation.namespace(namespace))
+        if len(seed_ids) > self._limits.ids_per_call:
+            raise InvalidArgument("seed_record_ids", f"must hold at most {self._limits.ids_per_call} ids "
+                                                     f"(got {len(seed_ids)})")
         seeds = list(dict.fromkeys(validation.record_ids(seed_ids, "seed_record_ids")))
         depth = validation.count(depth, "depth", 0, MAX_DEPTH)
         if decay_per_hop is not None:
@@ -361,8 +369,3 @@ def _link_result(reply: list, weight: float, field: str) -> LinkResult:
         raise InvalidArgument(field, f"must be at most the namespace's weight_cap {parse_float(reply[1]):g} "
                                      f"(got {weight:g})")
     return LinkResult(parse_float(reply[1]), bool(int(reply[2])))
-
-
-def _batch_size(items: Sequence[object], field: str) -> None:
-    if not 1 <= len(items) <= MAX_BATCH:
-        raise InvalidArgument(field, f"must hold 1..{MAX_BATCH} items (got {len(items)})")

@@ -19,10 +19,8 @@ from engram.domain.config import ConfigStore, NamespaceConfig
 from engram.domain.embedding import document_text
 from engram.domain.ledger import Prediction
 from engram.domain.values import require_binary_client
-from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
-
-MAX_RECORDS = 1000
+from engram.limits import Limits, item_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,22 +42,23 @@ class RecordReader:
     Args:
         client: a redis-py client with ``decode_responses=False``.
         configs: the namespace configurations.
+        limits: per-call limits (``ids_per_call``).
     """
 
-    def __init__(self, client: redis.Redis, configs: ConfigStore) -> None:
+    def __init__(self, client: redis.Redis, configs: ConfigStore, limits: Limits = Limits()) -> None:
         self._client = require_binary_client(client)
         self._configs = configs
+        self._limits = limits
 
     def get_many(self, namespace: str, record_ids: Sequence[str]) -> list[RecordView]:
-        """Views of ``record_ids`` (1..1000, duplicates repeated) in request order, in one
-        round trip.
+        """Views of ``record_ids`` (1..limits.ids_per_call, duplicates repeated) in request
+        order, in one round trip.
 
         Raises:
             InvalidArgument: ``namespace``, ``record_ids`` (count), ``record_ids[i]``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
-        if not 1 <= len(record_ids) <= MAX_RECORDS:
-            raise InvalidArgument("record_ids", f"must hold 1 to {MAX_RECORDS} ids (got {len(record_ids)})")
+        item_count(len(record_ids), "record_ids", self._limits.ids_per_call, "ids")
         ids = validation.record_ids(record_ids, "record_ids")
         pipe = self._client.pipeline(transaction=False)
         pipe.hmget(keys.confidence, ids)

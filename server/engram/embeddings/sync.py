@@ -41,7 +41,8 @@ class _Followed:
 
 
 class ChangeLogFollower:
-    """Tails the change logs of all namespaces (one blocking XREAD over their streams).
+    """Tails the change logs of all namespaces (one blocking XREAD over their streams; on a
+    Redis Cluster, `engram.embeddings.cluster_sync` reads them instead).
 
     Args:
         client: Redis client (``decode_responses=False``).
@@ -67,6 +68,11 @@ class ChangeLogFollower:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._next_refresh = 0.0
+        self._cluster_reader = None  # on a Redis Cluster: events per primary instead of one XREAD
+        if isinstance(client, redis.RedisCluster):
+            from engram.embeddings.cluster_sync import ClusterChangeReader
+
+            self._cluster_reader = ClusterChangeReader(client, block_ms=block_ms, count=count)
         store.follower = self
 
     # -- called by the store and the servicers ---------------------------------------------
@@ -87,6 +93,12 @@ class ChangeLogFollower:
         with self._cond:
             followed = self._followed.get(namespace)
             return None if followed is None else followed.entry
+
+    def positions(self) -> dict[str, tuple[tuple[int, int], int]]:
+        """A snapshot of namespace -> (id of the last entry passed as (ms, n), its seq), for
+        the change-log lag metric."""
+        with self._cond:
+            return {ns: (f.entry, f.seq) for ns, f in self._followed.items()}
 
     def wait(self, namespace: str, token: tuple[int, int], timeout: float) -> bool:
         """Block until this server has applied the change-log entry `token` of `namespace`:
@@ -127,6 +139,8 @@ class ChangeLogFollower:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        if self._cluster_reader is not None:
+            self._cluster_reader.close()
 
     # -- the loop --------------------------------------------------------------------------
     def reload(self, namespace: str) -> int:
@@ -172,7 +186,10 @@ class ChangeLogFollower:
         if not streams:
             self._stop.wait(self._block_ms / 1000)
             return
-        reply = self._redis.xread(streams, count=self._count, block=self._block_ms)
+        if self._cluster_reader is not None:
+            reply = self._cluster_reader.read(streams)
+        else:
+            reply = self._redis.xread(streams, count=self._count, block=self._block_ms)
         for stream, entries in reply or []:
             namespace = namespace_of_changes_key(text(stream))
             if namespace is not None and entries:

@@ -48,7 +48,6 @@ from tqdm import tqdm
 from engram import validation
 # The contract's limits, checked here too so a bad line is reported with its line number.
 from engram.domain.embedding_input import (
-    MAX_IMPORT_RECORDS as MAX_BATCH,
     MAX_METADATA_ENTRIES,
     MAX_METADATA_KEY_BYTES,
     MAX_METADATA_VALUE_BYTES,
@@ -56,6 +55,8 @@ from engram.domain.embedding_input import (
     MAX_TEXT_BYTES,
 )
 from engram.errors import InvalidArgument
+# Records per message: the server's default --max-batch-size (a server may be set lower).
+from engram.limits import DEFAULT_MAX_BATCH_SIZE as MAX_BATCH
 from engram.v1 import common_pb2, embedding_pb2, embedding_pb2_grpc
 
 MAX_REQUEST_BYTES = 8 << 20  # the server accepts 16 MiB messages; stay well under

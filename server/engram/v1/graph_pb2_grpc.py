@@ -140,14 +140,16 @@ class GraphServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def BatchLink(self, request, context):
-        """Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first.
+        """Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+        does, pipelined; validated as a whole first.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def BatchStrengthen(self, request, context):
-        """Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first.
+        """Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+        Strengthen does, pipelined; validated first.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -93,7 +93,7 @@ pub struct BatchGetConfidenceRequest {
     /// Required.
     #[prost(string, tag="1")]
     pub namespace: ::prost::alloc::string::String,
-    /// At least one record id.
+    /// 1..1000 record ids (default; the server's --max-ids-per-call).
     #[prost(string, repeated, tag="2")]
     pub record_ids: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
 }
@@ -120,7 +120,8 @@ pub struct BatchUpdateConfidenceRequest {
     /// Required.
     #[prost(string, tag="1")]
     pub namespace: ::prost::alloc::string::String,
-    /// 1..1000 observations, applied in order (the same record may appear more than once).
+    /// 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+    /// same record may appear more than once).
     #[prost(message, repeated, tag="2")]
     pub updates: ::prost::alloc::vec::Vec<ConfidenceUpdate>,
 }
@@ -226,7 +227,7 @@ pub struct SearchRequest {
     /// A query vector of the namespace's dimension.
     #[prost(message, optional, tag="3")]
     pub vector: ::core::option::Option<Vector>,
-    /// Maximum results, 1..1000. Default 10.
+    /// Maximum results, 1..1000 (the server's --max-top-k). Default 10.
     #[prost(uint32, optional, tag="4")]
     pub top_k: ::core::option::Option<u32>,
     /// Only results with cosine similarity >= min_score, in \[-1, 1\].
@@ -284,10 +285,10 @@ pub struct BatchSearchRequest {
     /// Required.
     #[prost(string, tag="1")]
     pub namespace: ::prost::alloc::string::String,
-    /// 1..256 queries.
+    /// 1..256 queries (fewer when the server's --max-batch-size is lower).
     #[prost(message, repeated, tag="2")]
     pub queries: ::prost::alloc::vec::Vec<SearchQuery>,
-    /// Maximum results per query, 1..1000. Default 10.
+    /// Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
     #[prost(uint32, optional, tag="3")]
     pub top_k: ::core::option::Option<u32>,
     /// Only results with cosine similarity >= min_score, in \[-1, 1\].
@@ -364,7 +365,7 @@ pub struct ImportEmbeddingsRequest {
     /// Required; the same in every message of the stream.
     #[prost(string, tag="1")]
     pub namespace: ::prost::alloc::string::String,
-    /// 1..1000 records.
+    /// 1..1000 records per message (default; the server's --max-batch-size).
     #[prost(message, repeated, tag="2")]
     pub records: ::prost::alloc::vec::Vec<ImportRecord>,
 }
@@ -384,7 +385,7 @@ pub struct ImportEmbeddingsResponse {
 /// Request of EmbeddingService.Embed.
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct EmbedRequest {
-    /// 1..256 texts, each at most 65536 bytes.
+    /// 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
     #[prost(string, repeated, tag="1")]
     pub texts: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
     /// Document (default) or query.
@@ -615,7 +616,7 @@ pub struct PropagateRequest {
     /// Required.
     #[prost(string, tag="1")]
     pub namespace: ::prost::alloc::string::String,
-    /// Starting records, each at weight 1.0. At least one.
+    /// Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
     #[prost(string, repeated, tag="2")]
     pub seed_record_ids: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
     /// Maximum hops, 0..10. Default 2.
@@ -664,7 +665,7 @@ pub struct BatchLinkRequest {
     /// Required.
     #[prost(string, tag="1")]
     pub namespace: ::prost::alloc::string::String,
-    /// 1..1000 edges.
+    /// 1..1000 edges (default; the server's --max-batch-size).
     #[prost(message, repeated, tag="2")]
     pub links: ::prost::alloc::vec::Vec<LinkSpec>,
 }
@@ -694,7 +695,7 @@ pub struct BatchStrengthenRequest {
     /// Required.
     #[prost(string, tag="1")]
     pub namespace: ::prost::alloc::string::String,
-    /// 1..1000 edges.
+    /// 1..1000 edges (default; the server's --max-batch-size).
     #[prost(message, repeated, tag="2")]
     pub edges: ::prost::alloc::vec::Vec<StrengthenSpec>,
 }
@@ -1309,7 +1310,7 @@ pub struct BatchGetRecordsRequest {
     /// Required.
     #[prost(string, tag="1")]
     pub namespace: ::prost::alloc::string::String,
-    /// 1..1000 record ids.
+    /// 1..1000 record ids (default; the server's --max-ids-per-call).
     #[prost(string, repeated, tag="2")]
     pub record_ids: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
 }

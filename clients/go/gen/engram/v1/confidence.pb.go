@@ -237,7 +237,7 @@ type BatchGetConfidenceRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
-	// At least one record id.
+	// 1..1000 record ids (default; the server's --max-ids-per-call).
 	RecordIds     []string `protobuf:"bytes,2,rep,name=record_ids,json=recordIds,proto3" json:"record_ids,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -393,7 +393,8 @@ type BatchUpdateConfidenceRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
-	// 1..1000 observations, applied in order (the same record may appear more than once).
+	// 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+	// same record may appear more than once).
 	Updates       []*ConfidenceUpdate `protobuf:"bytes,2,rep,name=updates,proto3" json:"updates,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -42,7 +42,8 @@ type ConfidenceServiceClient interface {
 	// Reads many records' confidence in one round trip, in request order.
 	BatchGetConfidence(ctx context.Context, in *BatchGetConfidenceRequest, opts ...grpc.CallOption) (*BatchGetConfidenceResponse, error)
 	// Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-	// updates) is validated before anything is written; each update is atomic on its own.
+	// updates by default; the server's --max-batch-size) is validated before anything is
+	// written; each update is atomic on its own.
 	BatchUpdateConfidence(ctx context.Context, in *BatchUpdateConfidenceRequest, opts ...grpc.CallOption) (*BatchUpdateConfidenceResponse, error)
 	// Lists a namespace's confidence entries by record_id, a page at a time. An entry present
 	// during the whole listing is returned exactly once.
@@ -123,7 +124,8 @@ type ConfidenceServiceServer interface {
 	// Reads many records' confidence in one round trip, in request order.
 	BatchGetConfidence(context.Context, *BatchGetConfidenceRequest) (*BatchGetConfidenceResponse, error)
 	// Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-	// updates) is validated before anything is written; each update is atomic on its own.
+	// updates by default; the server's --max-batch-size) is validated before anything is
+	// written; each update is atomic on its own.
 	BatchUpdateConfidence(context.Context, *BatchUpdateConfidenceRequest) (*BatchUpdateConfidenceResponse, error)
 	// Lists a namespace's confidence entries by record_id, a page at a time. An entry present
 	// during the whole listing is returned exactly once.

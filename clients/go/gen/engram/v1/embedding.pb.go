@@ -413,7 +413,7 @@ type SearchRequest struct {
 	Text string `protobuf:"bytes,2,opt,name=text,proto3" json:"text,omitempty"`
 	// A query vector of the namespace's dimension.
 	Vector *Vector `protobuf:"bytes,3,opt,name=vector,proto3" json:"vector,omitempty"`
-	// Maximum results, 1..1000. Default 10.
+	// Maximum results, 1..1000 (the server's --max-top-k). Default 10.
 	TopK *uint32 `protobuf:"varint,4,opt,name=top_k,json=topK,proto3,oneof" json:"top_k,omitempty"`
 	// Only results with cosine similarity >= min_score, in [-1, 1].
 	MinScore *float32 `protobuf:"fixed32,5,opt,name=min_score,json=minScore,proto3,oneof" json:"min_score,omitempty"`
@@ -674,9 +674,9 @@ type BatchSearchRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
-	// 1..256 queries.
+	// 1..256 queries (fewer when the server's --max-batch-size is lower).
 	Queries []*SearchQuery `protobuf:"bytes,2,rep,name=queries,proto3" json:"queries,omitempty"`
-	// Maximum results per query, 1..1000. Default 10.
+	// Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
 	TopK *uint32 `protobuf:"varint,3,opt,name=top_k,json=topK,proto3,oneof" json:"top_k,omitempty"`
 	// Only results with cosine similarity >= min_score, in [-1, 1].
 	MinScore *float32 `protobuf:"fixed32,4,opt,name=min_score,json=minScore,proto3,oneof" json:"min_score,omitempty"`
@@ -1012,7 +1012,7 @@ type ImportEmbeddingsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required; the same in every message of the stream.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
-	// 1..1000 records.
+	// 1..1000 records per message (default; the server's --max-batch-size).
 	Records       []*ImportRecord `protobuf:"bytes,2,rep,name=records,proto3" json:"records,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1129,7 +1129,7 @@ func (x *ImportEmbeddingsResponse) GetConsistencyToken() string {
 // Request of EmbeddingService.Embed.
 type EmbedRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// 1..256 texts, each at most 65536 bytes.
+	// 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
 	Texts []string `protobuf:"bytes,1,rep,name=texts,proto3" json:"texts,omitempty"`
 	// Document (default) or query.
 	InputType     InputType `protobuf:"varint,2,opt,name=input_type,json=inputType,proto3,enum=engram.v1.InputType" json:"input_type,omitempty"`

@@ -740,7 +740,7 @@ type PropagateRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
-	// Starting records, each at weight 1.0. At least one.
+	// Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
 	SeedRecordIds []string `protobuf:"bytes,2,rep,name=seed_record_ids,json=seedRecordIds,proto3" json:"seed_record_ids,omitempty"`
 	// Maximum hops, 0..10. Default 2.
 	Depth *uint32 `protobuf:"varint,3,opt,name=depth,proto3,oneof" json:"depth,omitempty"`
@@ -987,7 +987,7 @@ type BatchLinkRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
-	// 1..1000 edges.
+	// 1..1000 edges (default; the server's --max-batch-size).
 	Links         []*LinkSpec `protobuf:"bytes,2,rep,name=links,proto3" json:"links,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1152,7 +1152,7 @@ type BatchStrengthenRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
-	// 1..1000 edges.
+	// 1..1000 edges (default; the server's --max-batch-size).
 	Edges         []*StrengthenSpec `protobuf:"bytes,2,rep,name=edges,proto3" json:"edges,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -57,9 +57,11 @@ type GraphServiceClient interface {
 	// the maximum over paths wins; seeds are excluded (depth 0 returns the seeds at 1.0).
 	// Each result carries its hop count and the best path from a seed.
 	Propagate(ctx context.Context, in *PropagateRequest, opts ...grpc.CallOption) (*PropagateResponse, error)
-	// Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first.
+	// Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+	// does, pipelined; validated as a whole first.
 	BatchLink(ctx context.Context, in *BatchLinkRequest, opts ...grpc.CallOption) (*BatchLinkResponse, error)
-	// Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first.
+	// Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+	// Strengthen does, pipelined; validated first.
 	BatchStrengthen(ctx context.Context, in *BatchStrengthenRequest, opts ...grpc.CallOption) (*BatchStrengthenResponse, error)
 	// Lists a record's outgoing edges by record_id, a page at a time.
 	ListEdges(ctx context.Context, in *ListEdgesRequest, opts ...grpc.CallOption) (*ListEdgesResponse, error)
@@ -190,9 +192,11 @@ type GraphServiceServer interface {
 	// the maximum over paths wins; seeds are excluded (depth 0 returns the seeds at 1.0).
 	// Each result carries its hop count and the best path from a seed.
 	Propagate(context.Context, *PropagateRequest) (*PropagateResponse, error)
-	// Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first.
+	// Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+	// does, pipelined; validated as a whole first.
 	BatchLink(context.Context, *BatchLinkRequest) (*BatchLinkResponse, error)
-	// Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first.
+	// Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+	// Strengthen does, pipelined; validated first.
 	BatchStrengthen(context.Context, *BatchStrengthenRequest) (*BatchStrengthenResponse, error)
 	// Lists a record's outgoing edges by record_id, a page at a time.
 	ListEdges(context.Context, *ListEdgesRequest) (*ListEdgesResponse, error)

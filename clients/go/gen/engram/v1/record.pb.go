@@ -309,7 +309,7 @@ type BatchGetRecordsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
-	// 1..1000 record ids.
+	// 1..1000 record ids (default; the server's --max-ids-per-call).
 	RecordIds     []string `protobuf:"bytes,2,rep,name=record_ids,json=recordIds,proto3" json:"record_ids,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -94,7 +94,8 @@ class ConfidenceServiceServicer:
 
     def BatchUpdateConfidence(self, request, context):
         """Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-        updates) is validated before anything is written; each update is atomic on its own.
+        updates by default; the server's --max-batch-size) is validated before anything is
+        written; each update is atomic on its own.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -54,7 +54,7 @@ export interface GetConfidenceResponse {
 export interface BatchGetConfidenceRequest {
   /** Required. */
   namespace: string;
-  /** At least one record id. */
+  /** 1..1000 record ids (default; the server's --max-ids-per-call). */
   recordIds: string[];
 }
 
@@ -76,7 +76,10 @@ export interface ConfidenceUpdate {
 export interface BatchUpdateConfidenceRequest {
   /** Required. */
   namespace: string;
-  /** 1..1000 observations, applied in order (the same record may appear more than once). */
+  /**
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
+   */
   updates: ConfidenceUpdate[];
 }
 
@@ -1092,7 +1095,8 @@ export const ConfidenceServiceService = {
   },
   /**
    * Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-   * updates) is validated before anything is written; each update is atomic on its own.
+   * updates by default; the server's --max-batch-size) is validated before anything is
+   * written; each update is atomic on its own.
    */
   batchUpdateConfidence: {
     path: "/engram.v1.ConfidenceService/BatchUpdateConfidence" as const,
@@ -1134,7 +1138,8 @@ export interface ConfidenceServiceServer extends UntypedServiceImplementation {
   batchGetConfidence: handleUnaryCall<BatchGetConfidenceRequest, BatchGetConfidenceResponse>;
   /**
    * Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-   * updates) is validated before anything is written; each update is atomic on its own.
+   * updates by default; the server's --max-batch-size) is validated before anything is
+   * written; each update is atomic on its own.
    */
   batchUpdateConfidence: handleUnaryCall<BatchUpdateConfidenceRequest, BatchUpdateConfidenceResponse>;
   /**
@@ -1198,7 +1203,8 @@ export interface ConfidenceServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-   * updates) is validated before anything is written; each update is atomic on its own.
+   * updates by default; the server's --max-batch-size) is validated before anything is
+   * written; each update is atomic on its own.
    */
   batchUpdateConfidence(
     request: BatchUpdateConfidenceRequest,

@@ -180,7 +180,7 @@ export interface SearchRequest {
   vector?:
     | Vector
     | undefined;
-  /** Maximum results, 1..1000. Default 10. */
+  /** Maximum results, 1..1000 (the server's --max-top-k). Default 10. */
   topK?:
     | number
     | undefined;
@@ -239,9 +239,9 @@ export interface SearchQuery {
 export interface BatchSearchRequest {
   /** Required. */
   namespace: string;
-  /** 1..256 queries. */
+  /** 1..256 queries (fewer when the server's --max-batch-size is lower). */
   queries: SearchQuery[];
-  /** Maximum results per query, 1..1000. Default 10. */
+  /** Maximum results per query, 1..1000 (the server's --max-top-k). Default 10. */
   topK?:
     | number
     | undefined;
@@ -321,7 +321,7 @@ export interface ImportRecord_MetadataEntry {
 export interface ImportEmbeddingsRequest {
   /** Required; the same in every message of the stream. */
   namespace: string;
-  /** 1..1000 records. */
+  /** 1..1000 records per message (default; the server's --max-batch-size). */
   records: ImportRecord[];
 }
 
@@ -337,7 +337,7 @@ export interface ImportEmbeddingsResponse {
 
 /** Request of EmbeddingService.Embed. */
 export interface EmbedRequest {
-  /** 1..256 texts, each at most 65536 bytes. */
+  /** 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes. */
   texts: string[];
   /** Document (default) or query. */
   inputType: InputType;

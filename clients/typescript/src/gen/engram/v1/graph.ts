@@ -133,7 +133,7 @@ export interface GetLinkedResponse {
 export interface PropagateRequest {
   /** Required. */
   namespace: string;
-  /** Starting records, each at weight 1.0. At least one. */
+  /** Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call). */
   seedRecordIds: string[];
   /** Maximum hops, 0..10. Default 2. */
   depth?:
@@ -175,7 +175,7 @@ export interface LinkResult {
 export interface BatchLinkRequest {
   /** Required. */
   namespace: string;
-  /** 1..1000 edges. */
+  /** 1..1000 edges (default; the server's --max-batch-size). */
   links: LinkSpec[];
 }
 
@@ -199,7 +199,7 @@ export interface StrengthenSpec {
 export interface BatchStrengthenRequest {
   /** Required. */
   namespace: string;
-  /** 1..1000 edges. */
+  /** 1..1000 edges (default; the server's --max-batch-size). */
   edges: StrengthenSpec[];
 }
 
@@ -2532,7 +2532,10 @@ export const GraphServiceService = {
     responseSerialize: (value: PropagateResponse): Buffer => Buffer.from(PropagateResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): PropagateResponse => PropagateResponse.decode(value),
   },
-  /** Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first. */
+  /**
+   * Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+   * does, pipelined; validated as a whole first.
+   */
   batchLink: {
     path: "/engram.v1.GraphService/BatchLink" as const,
     requestStream: false as const,
@@ -2542,7 +2545,10 @@ export const GraphServiceService = {
     responseSerialize: (value: BatchLinkResponse): Buffer => Buffer.from(BatchLinkResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): BatchLinkResponse => BatchLinkResponse.decode(value),
   },
-  /** Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first. */
+  /**
+   * Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+   * Strengthen does, pipelined; validated first.
+   */
   batchStrengthen: {
     path: "/engram.v1.GraphService/BatchStrengthen" as const,
     requestStream: false as const,
@@ -2594,9 +2600,15 @@ export interface GraphServiceServer extends UntypedServiceImplementation {
    * Each result carries its hop count and the best path from a seed.
    */
   propagate: handleUnaryCall<PropagateRequest, PropagateResponse>;
-  /** Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first. */
+  /**
+   * Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+   * does, pipelined; validated as a whole first.
+   */
   batchLink: handleUnaryCall<BatchLinkRequest, BatchLinkResponse>;
-  /** Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first. */
+  /**
+   * Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+   * Strengthen does, pipelined; validated first.
+   */
   batchStrengthen: handleUnaryCall<BatchStrengthenRequest, BatchStrengthenResponse>;
   /** Lists a record's outgoing edges by record_id, a page at a time. */
   listEdges: handleUnaryCall<ListEdgesRequest, ListEdgesResponse>;
@@ -2711,7 +2723,10 @@ export interface GraphServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: PropagateResponse) => void,
   ): ClientUnaryCall;
-  /** Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first. */
+  /**
+   * Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+   * does, pipelined; validated as a whole first.
+   */
   batchLink(
     request: BatchLinkRequest,
     callback: (error: ServiceError | null, response: BatchLinkResponse) => void,
@@ -2727,7 +2742,10 @@ export interface GraphServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: BatchLinkResponse) => void,
   ): ClientUnaryCall;
-  /** Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first. */
+  /**
+   * Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+   * Strengthen does, pipelined; validated first.
+   */
   batchStrengthen(
     request: BatchStrengthenRequest,
     callback: (error: ServiceError | null, response: BatchStrengthenResponse) => void,

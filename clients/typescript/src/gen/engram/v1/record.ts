@@ -85,7 +85,7 @@ export interface Record {
 export interface BatchGetRecordsRequest {
   /** Required. */
   namespace: string;
-  /** 1..1000 record ids. */
+  /** 1..1000 record ids (default; the server's --max-ids-per-call). */
   recordIds: string[];
 }
 

@@ -108,7 +108,7 @@ private static final long serialVersionUID = 0L;
       com.google.protobuf.LazyStringArrayList.emptyList();
   /**
    * <pre>
-   * At least one record id.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -120,7 +120,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * At least one record id.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -131,7 +131,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * At least one record id.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -143,7 +143,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * At least one record id.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -595,7 +595,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * At least one record id.
+     * 1..1000 record ids (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -608,7 +608,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * At least one record id.
+     * 1..1000 record ids (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -619,7 +619,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * At least one record id.
+     * 1..1000 record ids (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -631,7 +631,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * At least one record id.
+     * 1..1000 record ids (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -644,7 +644,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * At least one record id.
+     * 1..1000 record ids (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -663,7 +663,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * At least one record id.
+     * 1..1000 record ids (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -681,7 +681,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * At least one record id.
+     * 1..1000 record ids (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -699,7 +699,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * At least one record id.
+     * 1..1000 record ids (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -714,7 +714,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * At least one record id.
+     * 1..1000 record ids (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>

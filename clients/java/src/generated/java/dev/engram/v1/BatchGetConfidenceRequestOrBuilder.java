@@ -32,7 +32,7 @@ public interface BatchGetConfidenceRequestOrBuilder extends
 
   /**
    * <pre>
-   * At least one record id.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -42,7 +42,7 @@ public interface BatchGetConfidenceRequestOrBuilder extends
       getRecordIdsList();
   /**
    * <pre>
-   * At least one record id.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -51,7 +51,7 @@ public interface BatchGetConfidenceRequestOrBuilder extends
   int getRecordIdsCount();
   /**
    * <pre>
-   * At least one record id.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -61,7 +61,7 @@ public interface BatchGetConfidenceRequestOrBuilder extends
   java.lang.String getRecordIds(int index);
   /**
    * <pre>
-   * At least one record id.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>

@@ -32,7 +32,7 @@ public interface BatchGetRecordsRequestOrBuilder extends
 
   /**
    * <pre>
-   * 1..1000 record ids.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -42,7 +42,7 @@ public interface BatchGetRecordsRequestOrBuilder extends
       getRecordIdsList();
   /**
    * <pre>
-   * 1..1000 record ids.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -51,7 +51,7 @@ public interface BatchGetRecordsRequestOrBuilder extends
   int getRecordIdsCount();
   /**
    * <pre>
-   * 1..1000 record ids.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>
@@ -61,7 +61,7 @@ public interface BatchGetRecordsRequestOrBuilder extends
   java.lang.String getRecordIds(int index);
   /**
    * <pre>
-   * 1..1000 record ids.
+   * 1..1000 record ids (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string record_ids = 2 [json_name = "recordIds"];</code>

@@ -106,7 +106,7 @@ private static final long serialVersionUID = 0L;
   private java.util.List<dev.engram.v1.LinkSpec> links_;
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -117,7 +117,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -129,7 +129,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -140,7 +140,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -151,7 +151,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -645,7 +645,7 @@ private static final long serialVersionUID = 0L;
 
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -659,7 +659,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -673,7 +673,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -687,7 +687,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -706,7 +706,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -724,7 +724,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -742,7 +742,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -761,7 +761,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -779,7 +779,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -797,7 +797,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -816,7 +816,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -833,7 +833,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -850,7 +850,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -861,7 +861,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -875,7 +875,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -890,7 +890,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -901,7 +901,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -913,7 +913,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 edges.
+     * 1..1000 edges (default; the server's --max-batch-size).
      * </pre>
      *
      * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>

@@ -32,7 +32,7 @@ public interface BatchLinkRequestOrBuilder extends
 
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -41,7 +41,7 @@ public interface BatchLinkRequestOrBuilder extends
       getLinksList();
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -49,7 +49,7 @@ public interface BatchLinkRequestOrBuilder extends
   dev.engram.v1.LinkSpec getLinks(int index);
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -57,7 +57,7 @@ public interface BatchLinkRequestOrBuilder extends
   int getLinksCount();
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>
@@ -66,7 +66,7 @@ public interface BatchLinkRequestOrBuilder extends
       getLinksOrBuilderList();
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.LinkSpec links = 2 [json_name = "links"];</code>

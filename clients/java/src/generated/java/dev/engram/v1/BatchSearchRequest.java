@@ -121,7 +121,7 @@ private static final long serialVersionUID = 0L;
   private java.util.List<dev.engram.v1.SearchQuery> queries_;
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -132,7 +132,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -144,7 +144,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -155,7 +155,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -166,7 +166,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -181,7 +181,7 @@ private static final long serialVersionUID = 0L;
   private int topK_ = 0;
   /**
    * <pre>
-   * Maximum results per query, 1..1000. Default 10.
+   * Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
    * </pre>
    *
    * <code>optional uint32 top_k = 3 [json_name = "topK"];</code>
@@ -193,7 +193,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Maximum results per query, 1..1000. Default 10.
+   * Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
    * </pre>
    *
    * <code>optional uint32 top_k = 3 [json_name = "topK"];</code>
@@ -1051,7 +1051,7 @@ java.lang.String defaultValue) {
 
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1065,7 +1065,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1079,7 +1079,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1093,7 +1093,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1112,7 +1112,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1130,7 +1130,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1148,7 +1148,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1167,7 +1167,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1185,7 +1185,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1203,7 +1203,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1222,7 +1222,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1239,7 +1239,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1256,7 +1256,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1267,7 +1267,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1281,7 +1281,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1296,7 +1296,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1307,7 +1307,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1319,7 +1319,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * 1..256 queries.
+     * 1..256 queries (fewer when the server's --max-batch-size is lower).
      * </pre>
      *
      * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -1346,7 +1346,7 @@ java.lang.String defaultValue) {
     private int topK_ ;
     /**
      * <pre>
-     * Maximum results per query, 1..1000. Default 10.
+     * Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
      * </pre>
      *
      * <code>optional uint32 top_k = 3 [json_name = "topK"];</code>
@@ -1358,7 +1358,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Maximum results per query, 1..1000. Default 10.
+     * Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
      * </pre>
      *
      * <code>optional uint32 top_k = 3 [json_name = "topK"];</code>
@@ -1370,7 +1370,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Maximum results per query, 1..1000. Default 10.
+     * Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
      * </pre>
      *
      * <code>optional uint32 top_k = 3 [json_name = "topK"];</code>
@@ -1386,7 +1386,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Maximum results per query, 1..1000. Default 10.
+     * Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
      * </pre>
      *
      * <code>optional uint32 top_k = 3 [json_name = "topK"];</code>

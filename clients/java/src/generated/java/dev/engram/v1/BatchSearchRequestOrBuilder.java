@@ -32,7 +32,7 @@ public interface BatchSearchRequestOrBuilder extends
 
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -41,7 +41,7 @@ public interface BatchSearchRequestOrBuilder extends
       getQueriesList();
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -49,7 +49,7 @@ public interface BatchSearchRequestOrBuilder extends
   dev.engram.v1.SearchQuery getQueries(int index);
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -57,7 +57,7 @@ public interface BatchSearchRequestOrBuilder extends
   int getQueriesCount();
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -66,7 +66,7 @@ public interface BatchSearchRequestOrBuilder extends
       getQueriesOrBuilderList();
   /**
    * <pre>
-   * 1..256 queries.
+   * 1..256 queries (fewer when the server's --max-batch-size is lower).
    * </pre>
    *
    * <code>repeated .engram.v1.SearchQuery queries = 2 [json_name = "queries"];</code>
@@ -76,7 +76,7 @@ public interface BatchSearchRequestOrBuilder extends
 
   /**
    * <pre>
-   * Maximum results per query, 1..1000. Default 10.
+   * Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
    * </pre>
    *
    * <code>optional uint32 top_k = 3 [json_name = "topK"];</code>
@@ -85,7 +85,7 @@ public interface BatchSearchRequestOrBuilder extends
   boolean hasTopK();
   /**
    * <pre>
-   * Maximum results per query, 1..1000. Default 10.
+   * Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
    * </pre>
    *
    * <code>optional uint32 top_k = 3 [json_name = "topK"];</code>

@@ -32,7 +32,7 @@ public interface BatchStrengthenRequestOrBuilder extends
 
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.StrengthenSpec edges = 2 [json_name = "edges"];</code>
@@ -41,7 +41,7 @@ public interface BatchStrengthenRequestOrBuilder extends
       getEdgesList();
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.StrengthenSpec edges = 2 [json_name = "edges"];</code>
@@ -49,7 +49,7 @@ public interface BatchStrengthenRequestOrBuilder extends
   dev.engram.v1.StrengthenSpec getEdges(int index);
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.StrengthenSpec edges = 2 [json_name = "edges"];</code>
@@ -57,7 +57,7 @@ public interface BatchStrengthenRequestOrBuilder extends
   int getEdgesCount();
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.StrengthenSpec edges = 2 [json_name = "edges"];</code>
@@ -66,7 +66,7 @@ public interface BatchStrengthenRequestOrBuilder extends
       getEdgesOrBuilderList();
   /**
    * <pre>
-   * 1..1000 edges.
+   * 1..1000 edges (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.StrengthenSpec edges = 2 [json_name = "edges"];</code>

@@ -106,7 +106,8 @@ private static final long serialVersionUID = 0L;
   private java.util.List<dev.engram.v1.ConfidenceUpdate> updates_;
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -117,7 +118,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -129,7 +131,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -140,7 +143,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -151,7 +155,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -645,7 +650,8 @@ private static final long serialVersionUID = 0L;
 
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -659,7 +665,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -673,7 +680,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -687,7 +695,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -706,7 +715,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -724,7 +734,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -742,7 +753,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -761,7 +773,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -779,7 +792,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -797,7 +811,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -816,7 +831,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -833,7 +849,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -850,7 +867,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -861,7 +879,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -875,7 +894,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -890,7 +910,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -901,7 +922,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -913,7 +935,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..1000 observations, applied in order (the same record may appear more than once).
+     * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+     * same record may appear more than once).
      * </pre>
      *
      * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>

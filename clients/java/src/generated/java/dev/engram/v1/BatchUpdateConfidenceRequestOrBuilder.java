@@ -32,7 +32,8 @@ public interface BatchUpdateConfidenceRequestOrBuilder extends
 
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -41,7 +42,8 @@ public interface BatchUpdateConfidenceRequestOrBuilder extends
       getUpdatesList();
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -49,7 +51,8 @@ public interface BatchUpdateConfidenceRequestOrBuilder extends
   dev.engram.v1.ConfidenceUpdate getUpdates(int index);
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -57,7 +60,8 @@ public interface BatchUpdateConfidenceRequestOrBuilder extends
   int getUpdatesCount();
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>
@@ -66,7 +70,8 @@ public interface BatchUpdateConfidenceRequestOrBuilder extends
       getUpdatesOrBuilderList();
   /**
    * <pre>
-   * 1..1000 observations, applied in order (the same record may appear more than once).
+   * 1..1000 observations (default; the server's --max-batch-size), applied in order (the
+   * same record may appear more than once).
    * </pre>
    *
    * <code>repeated .engram.v1.ConfidenceUpdate updates = 2 [json_name = "updates"];</code>

@@ -274,7 +274,8 @@ public final class ConfidenceServiceGrpc {
     /**
      * <pre>
      * Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-     * updates) is validated before anything is written; each update is atomic on its own.
+     * updates by default; the server's --max-batch-size) is validated before anything is
+     * written; each update is atomic on its own.
      * </pre>
      */
     default void batchUpdateConfidence(dev.engram.v1.BatchUpdateConfidenceRequest request,
@@ -368,7 +369,8 @@ public final class ConfidenceServiceGrpc {
     /**
      * <pre>
      * Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-     * updates) is validated before anything is written; each update is atomic on its own.
+     * updates by default; the server's --max-batch-size) is validated before anything is
+     * written; each update is atomic on its own.
      * </pre>
      */
     public void batchUpdateConfidence(dev.engram.v1.BatchUpdateConfidenceRequest request,
@@ -445,7 +447,8 @@ public final class ConfidenceServiceGrpc {
     /**
      * <pre>
      * Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-     * updates) is validated before anything is written; each update is atomic on its own.
+     * updates by default; the server's --max-batch-size) is validated before anything is
+     * written; each update is atomic on its own.
      * </pre>
      */
     public dev.engram.v1.BatchUpdateConfidenceResponse batchUpdateConfidence(dev.engram.v1.BatchUpdateConfidenceRequest request) throws io.grpc.StatusException {
@@ -520,7 +523,8 @@ public final class ConfidenceServiceGrpc {
     /**
      * <pre>
      * Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-     * updates) is validated before anything is written; each update is atomic on its own.
+     * updates by default; the server's --max-batch-size) is validated before anything is
+     * written; each update is atomic on its own.
      * </pre>
      */
     public dev.engram.v1.BatchUpdateConfidenceResponse batchUpdateConfidence(dev.engram.v1.BatchUpdateConfidenceRequest request) {
@@ -598,7 +602,8 @@ public final class ConfidenceServiceGrpc {
     /**
      * <pre>
      * Applies many observations, in order, pipelined to Redis. The whole batch (at most 1000
-     * updates) is validated before anything is written; each update is atomic on its own.
+     * updates by default; the server's --max-batch-size) is validated before anything is
+     * written; each update is atomic on its own.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.BatchUpdateConfidenceResponse> batchUpdateConfidence(

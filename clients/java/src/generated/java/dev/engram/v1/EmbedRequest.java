@@ -61,7 +61,7 @@ private static final long serialVersionUID = 0L;
       com.google.protobuf.LazyStringArrayList.emptyList();
   /**
    * <pre>
-   * 1..256 texts, each at most 65536 bytes.
+   * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
    * </pre>
    *
    * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -73,7 +73,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..256 texts, each at most 65536 bytes.
+   * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
    * </pre>
    *
    * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -84,7 +84,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..256 texts, each at most 65536 bytes.
+   * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
    * </pre>
    *
    * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -96,7 +96,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * 1..256 texts, each at most 65536 bytes.
+   * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
    * </pre>
    *
    * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -480,7 +480,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..256 texts, each at most 65536 bytes.
+     * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
      * </pre>
      *
      * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -493,7 +493,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..256 texts, each at most 65536 bytes.
+     * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
      * </pre>
      *
      * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -504,7 +504,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..256 texts, each at most 65536 bytes.
+     * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
      * </pre>
      *
      * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -516,7 +516,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..256 texts, each at most 65536 bytes.
+     * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
      * </pre>
      *
      * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -529,7 +529,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..256 texts, each at most 65536 bytes.
+     * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
      * </pre>
      *
      * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -548,7 +548,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..256 texts, each at most 65536 bytes.
+     * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
      * </pre>
      *
      * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -566,7 +566,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..256 texts, each at most 65536 bytes.
+     * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
      * </pre>
      *
      * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -584,7 +584,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..256 texts, each at most 65536 bytes.
+     * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
      * </pre>
      *
      * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -599,7 +599,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * 1..256 texts, each at most 65536 bytes.
+     * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
      * </pre>
      *
      * <code>repeated string texts = 1 [json_name = "texts"];</code>

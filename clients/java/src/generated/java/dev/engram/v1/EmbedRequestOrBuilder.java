@@ -12,7 +12,7 @@ public interface EmbedRequestOrBuilder extends
 
   /**
    * <pre>
-   * 1..256 texts, each at most 65536 bytes.
+   * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
    * </pre>
    *
    * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -22,7 +22,7 @@ public interface EmbedRequestOrBuilder extends
       getTextsList();
   /**
    * <pre>
-   * 1..256 texts, each at most 65536 bytes.
+   * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
    * </pre>
    *
    * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -31,7 +31,7 @@ public interface EmbedRequestOrBuilder extends
   int getTextsCount();
   /**
    * <pre>
-   * 1..256 texts, each at most 65536 bytes.
+   * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
    * </pre>
    *
    * <code>repeated string texts = 1 [json_name = "texts"];</code>
@@ -41,7 +41,7 @@ public interface EmbedRequestOrBuilder extends
   java.lang.String getTexts(int index);
   /**
    * <pre>
-   * 1..256 texts, each at most 65536 bytes.
+   * 1..256 texts (fewer when the server's --max-batch-size is lower), each at most 65536 bytes.
    * </pre>
    *
    * <code>repeated string texts = 1 [json_name = "texts"];</code>

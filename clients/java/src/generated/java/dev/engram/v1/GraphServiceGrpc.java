@@ -433,7 +433,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first.
+     * Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+     * does, pipelined; validated as a whole first.
      * </pre>
      */
     default void batchLink(dev.engram.v1.BatchLinkRequest request,
@@ -443,7 +444,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first.
+     * Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+     * Strengthen does, pipelined; validated first.
      * </pre>
      */
     default void batchStrengthen(dev.engram.v1.BatchStrengthenRequest request,
@@ -574,7 +576,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first.
+     * Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+     * does, pipelined; validated as a whole first.
      * </pre>
      */
     public void batchLink(dev.engram.v1.BatchLinkRequest request,
@@ -585,7 +588,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first.
+     * Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+     * Strengthen does, pipelined; validated first.
      * </pre>
      */
     public void batchStrengthen(dev.engram.v1.BatchStrengthenRequest request,
@@ -696,7 +700,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first.
+     * Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+     * does, pipelined; validated as a whole first.
      * </pre>
      */
     public dev.engram.v1.BatchLinkResponse batchLink(dev.engram.v1.BatchLinkRequest request) throws io.grpc.StatusException {
@@ -706,7 +711,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first.
+     * Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+     * Strengthen does, pipelined; validated first.
      * </pre>
      */
     public dev.engram.v1.BatchStrengthenResponse batchStrengthen(dev.engram.v1.BatchStrengthenRequest request) throws io.grpc.StatusException {
@@ -815,7 +821,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first.
+     * Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+     * does, pipelined; validated as a whole first.
      * </pre>
      */
     public dev.engram.v1.BatchLinkResponse batchLink(dev.engram.v1.BatchLinkRequest request) {
@@ -825,7 +832,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first.
+     * Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+     * Strengthen does, pipelined; validated first.
      * </pre>
      */
     public dev.engram.v1.BatchStrengthenResponse batchStrengthen(dev.engram.v1.BatchStrengthenRequest request) {
@@ -940,7 +948,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Creates many edges (at most 1000) as Link does, pipelined; validated as a whole first.
+     * Creates many edges (at most 1000 by default: the server's --max-batch-size) as Link
+     * does, pipelined; validated as a whole first.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.BatchLinkResponse> batchLink(
@@ -951,7 +960,8 @@ public final class GraphServiceGrpc {
 
     /**
      * <pre>
-     * Strengthens many edges (at most 1000) as Strengthen does, pipelined; validated first.
+     * Strengthens many edges (at most 1000 by default: the server's --max-batch-size) as
+     * Strengthen does, pipelined; validated first.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.BatchStrengthenResponse> batchStrengthen(

@@ -32,7 +32,7 @@ public interface ImportEmbeddingsRequestOrBuilder extends
 
   /**
    * <pre>
-   * 1..1000 records.
+   * 1..1000 records per message (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.ImportRecord records = 2 [json_name = "records"];</code>
@@ -41,7 +41,7 @@ public interface ImportEmbeddingsRequestOrBuilder extends
       getRecordsList();
   /**
    * <pre>
-   * 1..1000 records.
+   * 1..1000 records per message (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.ImportRecord records = 2 [json_name = "records"];</code>
@@ -49,7 +49,7 @@ public interface ImportEmbeddingsRequestOrBuilder extends
   dev.engram.v1.ImportRecord getRecords(int index);
   /**
    * <pre>
-   * 1..1000 records.
+   * 1..1000 records per message (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.ImportRecord records = 2 [json_name = "records"];</code>
@@ -57,7 +57,7 @@ public interface ImportEmbeddingsRequestOrBuilder extends
   int getRecordsCount();
   /**
    * <pre>
-   * 1..1000 records.
+   * 1..1000 records per message (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.ImportRecord records = 2 [json_name = "records"];</code>
@@ -66,7 +66,7 @@ public interface ImportEmbeddingsRequestOrBuilder extends
       getRecordsOrBuilderList();
   /**
    * <pre>
-   * 1..1000 records.
+   * 1..1000 records per message (default; the server's --max-batch-size).
    * </pre>
    *
    * <code>repeated .engram.v1.ImportRecord records = 2 [json_name = "records"];</code>

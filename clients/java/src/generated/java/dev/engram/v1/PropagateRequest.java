@@ -109,7 +109,7 @@ private static final long serialVersionUID = 0L;
       com.google.protobuf.LazyStringArrayList.emptyList();
   /**
    * <pre>
-   * Starting records, each at weight 1.0. At least one.
+   * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -121,7 +121,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Starting records, each at weight 1.0. At least one.
+   * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -132,7 +132,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Starting records, each at weight 1.0. At least one.
+   * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -144,7 +144,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Starting records, each at weight 1.0. At least one.
+   * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -770,7 +770,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Starting records, each at weight 1.0. At least one.
+     * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -783,7 +783,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Starting records, each at weight 1.0. At least one.
+     * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -794,7 +794,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Starting records, each at weight 1.0. At least one.
+     * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -806,7 +806,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Starting records, each at weight 1.0. At least one.
+     * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -819,7 +819,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Starting records, each at weight 1.0. At least one.
+     * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -838,7 +838,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Starting records, each at weight 1.0. At least one.
+     * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -856,7 +856,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Starting records, each at weight 1.0. At least one.
+     * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -874,7 +874,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Starting records, each at weight 1.0. At least one.
+     * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -889,7 +889,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Starting records, each at weight 1.0. At least one.
+     * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
      * </pre>
      *
      * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>

@@ -32,7 +32,7 @@ public interface PropagateRequestOrBuilder extends
 
   /**
    * <pre>
-   * Starting records, each at weight 1.0. At least one.
+   * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -42,7 +42,7 @@ public interface PropagateRequestOrBuilder extends
       getSeedRecordIdsList();
   /**
    * <pre>
-   * Starting records, each at weight 1.0. At least one.
+   * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -51,7 +51,7 @@ public interface PropagateRequestOrBuilder extends
   int getSeedRecordIdsCount();
   /**
    * <pre>
-   * Starting records, each at weight 1.0. At least one.
+   * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>
@@ -61,7 +61,7 @@ public interface PropagateRequestOrBuilder extends
   java.lang.String getSeedRecordIds(int index);
   /**
    * <pre>
-   * Starting records, each at weight 1.0. At least one.
+   * Starting records, each at weight 1.0. 1..1000 (default; the server's --max-ids-per-call).
    * </pre>
    *
    * <code>repeated string seed_record_ids = 2 [json_name = "seedRecordIds"];</code>

@@ -205,7 +205,7 @@ private static final long serialVersionUID = 0L;
   private int topK_ = 0;
   /**
    * <pre>
-   * Maximum results, 1..1000. Default 10.
+   * Maximum results, 1..1000 (the server's --max-top-k). Default 10.
    * </pre>
    *
    * <code>optional uint32 top_k = 4 [json_name = "topK"];</code>
@@ -217,7 +217,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Maximum results, 1..1000. Default 10.
+   * Maximum results, 1..1000 (the server's --max-top-k). Default 10.
    * </pre>
    *
    * <code>optional uint32 top_k = 4 [json_name = "topK"];</code>
@@ -1301,7 +1301,7 @@ java.lang.String defaultValue) {
     private int topK_ ;
     /**
      * <pre>
-     * Maximum results, 1..1000. Default 10.
+     * Maximum results, 1..1000 (the server's --max-top-k). Default 10.
      * </pre>
      *
      * <code>optional uint32 top_k = 4 [json_name = "topK"];</code>
@@ -1313,7 +1313,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Maximum results, 1..1000. Default 10.
+     * Maximum results, 1..1000 (the server's --max-top-k). Default 10.
      * </pre>
      *
      * <code>optional uint32 top_k = 4 [json_name = "topK"];</code>
@@ -1325,7 +1325,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Maximum results, 1..1000. Default 10.
+     * Maximum results, 1..1000 (the server's --max-top-k). Default 10.
      * </pre>
      *
      * <code>optional uint32 top_k = 4 [json_name = "topK"];</code>
@@ -1341,7 +1341,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Maximum results, 1..1000. Default 10.
+     * Maximum results, 1..1000 (the server's --max-top-k). Default 10.
      * </pre>
      *
      * <code>optional uint32 top_k = 4 [json_name = "topK"];</code>

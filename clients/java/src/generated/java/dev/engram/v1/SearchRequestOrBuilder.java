@@ -79,7 +79,7 @@ public interface SearchRequestOrBuilder extends
 
   /**
    * <pre>
-   * Maximum results, 1..1000. Default 10.
+   * Maximum results, 1..1000 (the server's --max-top-k). Default 10.
    * </pre>
    *
    * <code>optional uint32 top_k = 4 [json_name = "topK"];</code>
@@ -88,7 +88,7 @@ public interface SearchRequestOrBuilder extends
   boolean hasTopK();
   /**
    * <pre>
-   * Maximum results, 1..1000. Default 10.
+   * Maximum results, 1..1000 (the server's --max-top-k). Default 10.
    * </pre>
    *
    * <code>optional uint32 top_k = 4 [json_name = "topK"];</code>
