@@ -74,6 +74,12 @@ test: install-dev lint clients
 test-fast: install-dev
 	$(PY) -m pytest -m "not slow and not container"
 
+# The reliability suite alone (load, faults, hostile input, concurrency, deadlines, tenancy):
+# writes docs/RELIABILITY.md with the figures of its run. `make test` runs it too.
+.PHONY: reliability
+reliability: install-dev
+	$(PY) -m pytest tests/reliability
+
 # The server image (Dockerfile), with podman if installed, else docker. Without registry
 # access, first run deploy/ci/prepare-host.sh (root) for the local Debian base image.
 IMAGE ?= localhost/engram:latest

@@ -40,6 +40,12 @@ class Unavailable(EngramError):
     (gRPC UNAVAILABLE)."""
 
 
+class Cancelled(EngramError):
+    """The caller stopped waiting (cancelled the call, or its deadline passed) and the work
+    was abandoned part-way; raised only by code given a ``cancelled`` check (searches), and
+    caught by the servicer, which then ends the call without an answer."""
+
+
 class DeadlineExceeded(EngramError):
     """The call's deadline passed before the answer could be given, e.g. while waiting for a
     consistency token's write to reach this replica (gRPC DEADLINE_EXCEEDED)."""

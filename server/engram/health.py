@@ -2,7 +2,9 @@
 
 Every service (and the server as a whole, service name "") is NOT_SERVING until Redis
 answers PING and the embedding index is warm; NOT_SERVING again while Redis is unreachable;
-SERVING again on its own once it answers. The monitor is a daemon thread polling PING.
+SERVING again on its own once it answers. The monitor is a daemon thread polling PING; a
+PING that has not answered within ``max(1 s, 2 × interval)`` counts as a failure (a dead host
+or a DNS lookup can hold a connect far longer than the client's socket timeouts).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from concurrent import futures
 
 import redis
 from grpc_health.v1 import health, health_pb2
@@ -42,6 +45,10 @@ class RedisHealthMonitor:
         self._announced = False
         self._serving: bool | None = None
         self.redis_up: bool | None = None  # the latest PING's outcome (None before the first)
+        self._probe_timeout = max(1.0, 2 * interval)
+        # PING runs here, so a probe that hangs is abandoned (and not repeated) after the timeout.
+        self._pinger = futures.ThreadPoolExecutor(1, thread_name_prefix="engram-health-ping")
+        self._probe: futures.Future | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="engram-health", daemon=True)
         self._set(False)
@@ -56,13 +63,11 @@ class RedisHealthMonitor:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=5)
+        self._pinger.shutdown(wait=False, cancel_futures=True)
 
     def check_once(self) -> bool:
         """One probe: PING Redis, warm up on the first success, publish the status."""
-        try:
-            ok = bool(self._client.ping())
-        except redis.RedisError:
-            ok = False
+        ok = self._ping()
         self.redis_up = ok
         if ok and not self._ready_once:
             try:
@@ -75,6 +80,16 @@ class RedisHealthMonitor:
         if not self._stop.is_set():
             self._set(ok)
         return ok
+
+    def _ping(self) -> bool:
+        if self._probe is None or self._probe.done():  # a probe still hanging is not repeated
+            self._probe = self._pinger.submit(self._client.ping)
+        try:
+            return bool(self._probe.result(timeout=self._probe_timeout))
+        except futures.TimeoutError:
+            return False
+        except redis.RedisError:
+            return False
 
     def _set(self, serving: bool) -> None:
         if serving == self._serving:

@@ -7,7 +7,7 @@ import grpc
 import numpy as np
 import pytest
 
-from engram.keys import NamespaceKeys
+from engram.keys import NAMESPACES, NamespaceKeys
 from engram.v1 import confidence_pb2
 from engram.v1 import embedding_pb2 as pb
 from tests.api.conftest import assert_invalid, vec
@@ -86,6 +86,8 @@ def test_import_refuses_a_second_namespace_in_one_stream(api, redis_client):
 
     assert_invalid(lambda: list(api.embedding.ImportEmbeddings(messages())), "namespace")
     assert not redis_client.exists(NamespaceKeys("other").vectors)
+    # Nothing was written, so not even the namespace registry lists the first namespace.
+    assert redis_client.zscore(NAMESPACES, NS) is None
 
 
 def test_import_embeds_texts_with_the_server_model(api):
@@ -158,6 +160,19 @@ def test_ranking_by_similarity_times_confidence_is_exact(api):
     by_similarity = list(api.embedding.Search(pb.SearchRequest(namespace=NS, vector=vec(query), top_k=20)))
     assert [h.record_id for h in by_similarity] != expected  # the two orders differ on this data
     assert all(h.confidence == pytest.approx(confidence[h.record_id]) for h in by_similarity)
+
+
+@pytest.mark.parametrize("ranking", [pb.RANKING_SIMILARITY, pb.RANKING_SIMILARITY_TIMES_CONFIDENCE])
+def test_a_search_nothing_passes_answers_no_results(api, ranking):
+    # A filter or min_score that no record passes: an empty answer under either ranking (by
+    # priority it once read the confidences of no records, an HMGET without fields: INTERNAL).
+    import_rows(api, unit_rows(5), metadata=lambda i: {"k": "v"})
+    query = dict(namespace=NS, vector=vec(unit_rows(1, seed=9)[0]), ranking=ranking)
+    assert list(api.embedding.Search(pb.SearchRequest(filter={"k": "nothing has this"}, **query))) == []
+    assert list(api.embedding.Search(pb.SearchRequest(min_score=1.0, **query))) == []
+    [answer] = list(api.embedding.BatchSearch(pb.BatchSearchRequest(
+        namespace=NS, queries=[pb.SearchQuery(vector=query["vector"])], filter={"k": "x"}, ranking=ranking)))
+    assert list(answer.hits) == []
 
 
 def test_batch_search_equals_single_searches(api):

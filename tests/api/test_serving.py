@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import time
 
 import grpc
@@ -70,6 +71,27 @@ def test_health_follows_redis_and_calls_get_unavailable(tmp_path, embedder):
         state = api.confidence.UpdateConfidence(request, timeout=5).state
         assert state.evidence_count == 2  # the write acknowledged before the crash survived
     finally:
+        app.stop(grace=0)
+        redis.stop()
+
+
+def test_a_redis_that_stops_answering_turns_health_not_serving(tmp_path, embedder):
+    """A frozen Redis (SIGSTOP: connections stay open, PING never answers) must not leave
+    health SERVING until the client's socket timeouts and retries run out."""
+    redis = PrivateRedis(tmp_path / "r").start()
+    app = build(Settings(listen="127.0.0.1:0", redis_url=redis.url, health_interval=0.05), embedder=embedder)
+    try:
+        api = connect(app)
+        assert wait_for(lambda: check(api) == SERVING)
+        redis.process.send_signal(signal.SIGSTOP)
+        frozen = time.monotonic()
+        assert wait_for(lambda: check(api) == NOT_SERVING, timeout=4.0)  # probe timeout: 1 s
+        assert time.monotonic() - frozen < 4.0
+        redis.process.send_signal(signal.SIGCONT)
+        assert wait_for(lambda: check(api) == SERVING)
+    finally:
+        if redis.process is not None:
+            redis.process.send_signal(signal.SIGCONT)
         app.stop(grace=0)
         redis.stop()
 

@@ -339,3 +339,23 @@ def test_rows_scored_while_a_writer_waits_are_never_torn():
     finally:
         stop.set()
         thread.join()
+
+
+def test_search_batch_stops_between_queries_once_cancelled():
+    """`cancelled` is checked before each query's top k: a caller gone mid-batch stops the
+    search (`Cancelled`), and an index left searchable for the next caller."""
+    from engram.errors import Cancelled
+
+    rng = np.random.default_rng(3)
+    index = VectorIndex.from_rows(8, [f"r{i}" for i in range(50)], rng.standard_normal((50, 8)))
+    queries = rng.standard_normal((10, 8))
+    checks = []
+
+    def cancelled() -> bool:
+        checks.append(1)
+        return len(checks) > 3  # gone while the 4th query is due
+
+    with pytest.raises(Cancelled):
+        index.search_batch(queries, 5, cancelled=cancelled)
+    assert len(checks) == 4  # stopped at once, the 6 other queries not ranked
+    assert index.search_batch(queries, 5, cancelled=lambda: False) == index.search_batch(queries, 5)

@@ -10,7 +10,7 @@ import grpc
 from engram.api.convert import present, time_remaining
 from engram.domain.embedding import EmbeddingStore, Query, SearchHit
 from engram.domain.namespaces import NamespaceRegistry
-from engram.errors import InvalidArgument
+from engram.errors import Cancelled, InvalidArgument
 from engram.v1 import common_pb2
 from engram.v1 import embedding_pb2 as pb
 from engram.v1 import embedding_pb2_grpc as pb_grpc
@@ -29,6 +29,11 @@ RANKINGS = {
 
 def _vector(message, name: str = "vector") -> list[float] | None:
     return list(getattr(message, name).values) if message.HasField(name) else None
+
+
+def _gone(context: grpc.ServicerContext) -> Callable[[], bool]:
+    """True once the client cancelled the call or its deadline passed."""
+    return lambda: not context.is_active()
 
 
 def _ranking(value: int) -> str:
@@ -62,10 +67,13 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
         return pb.DeleteEmbeddingResponse(deleted=result.deleted, consistency_token=result.consistency_token)
 
     def Search(self, request: pb.SearchRequest, context: grpc.ServicerContext):
-        hits = self._store.search(request.namespace, [Query(request.text, _vector(request))],
-                                  filter=dict(request.filter), ranking=_ranking(request.ranking),
-                                  consistency_token=request.consistency_token, timeout=time_remaining(context),
-                                  **present(request, "top_k", "min_score"))[0]
+        try:
+            hits = self._store.search(request.namespace, [Query(request.text, _vector(request))],
+                                      filter=dict(request.filter), ranking=_ranking(request.ranking),
+                                      consistency_token=request.consistency_token, timeout=time_remaining(context),
+                                      cancelled=_gone(context), **present(request, "top_k", "min_score"))[0]
+        except Cancelled:  # the client went away mid-search: nobody to answer
+            return
         for rank, hit in enumerate(hits, start=1):
             if not context.is_active():  # the client cancelled: stop streaming
                 return
@@ -73,9 +81,13 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
 
     def BatchSearch(self, request: pb.BatchSearchRequest, context: grpc.ServicerContext):
         queries = [Query(q.text, _vector(q), f"queries[{i}].") for i, q in enumerate(request.queries)]
-        results = self._store.search(request.namespace, queries, filter=dict(request.filter),
-                                     ranking=_ranking(request.ranking), consistency_token=request.consistency_token,
-                                     timeout=time_remaining(context), **present(request, "top_k", "min_score"))
+        try:
+            results = self._store.search(request.namespace, queries, filter=dict(request.filter),
+                                         ranking=_ranking(request.ranking),
+                                         consistency_token=request.consistency_token, timeout=time_remaining(context),
+                                         cancelled=_gone(context), **present(request, "top_k", "min_score"))
+        except Cancelled:
+            return
         for i, hits in enumerate(results):
             if not context.is_active():
                 return
@@ -87,7 +99,7 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
         messages = ((m.namespace, [dict(record_id=r.record_id, text=r.text, vector=_vector(r), model=r.model,
                                         metadata=dict(r.metadata)) for r in m.records])
                     for m in request_iterator)
-        for progress in self._store.import_stream(messages, self._clock, before_first_write=self._registry.touch):
+        for progress in self._store.import_stream(messages, self._clock, after_first_write=self._registry.touch):
             yield pb.ImportEmbeddingsResponse(records_written=progress.written, records_created=progress.created,
                                               consistency_token=progress.consistency_token)
 

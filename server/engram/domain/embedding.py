@@ -32,7 +32,7 @@ from engram.domain.values import require_binary_client
 from engram.domain.values import text as decoded
 from engram.domain.embedding_ranking import RANKINGS, by_priority
 from engram.embeddings.index import IndexRegistry, VectorIndex
-from engram.errors import DeadlineExceeded, FailedPrecondition, InvalidArgument, Unavailable
+from engram.errors import Cancelled, DeadlineExceeded, FailedPrecondition, InvalidArgument, Unavailable
 from engram.keys import VECTORS_PATTERN, NamespaceKeys, namespace_of_vectors_key
 from engram.limits import Limits
 from engram.store.scripts import Scripts
@@ -276,15 +276,16 @@ class EmbeddingStore:
     # -- bulk import ---------------------------------------------------------------------
     def import_stream(self, messages: Iterable[tuple[str, Sequence[Mapping[str, Any]]]],
                       clock: Callable[[], float],
-                      before_first_write: Callable[[str], None] = lambda namespace: None) -> Iterator[ImportResult]:
+                      after_first_write: Callable[[str], None] = lambda namespace: None) -> Iterator[ImportResult]:
         """Bulk ingest: checks each message as it arrives (`check_import`), then writes the
         records in batches of `IMPORT_WRITE_BATCH` (`import_batch`).
 
         Args:
             messages: (namespace, records) per message; the namespace must be the same in all.
             clock: the time stored with each record, read per batch.
-            before_first_write: called with the namespace once the first message is checked,
-                before anything is written (the servicer lists the namespace).
+            after_first_write: called with the namespace once, right after the first batch is
+                written (the servicer lists the namespace then, as after any other write: a
+                stream refused before its first batch is written lists nothing).
 
         Yields: after each batch written, the running totals (written, created) and the
             consistency token of the newest write. Records received after the last yield are
@@ -302,15 +303,17 @@ class EmbeddingStore:
                 raise InvalidArgument("namespace", f"must be the same in every message of the stream "
                                                    f"({namespace!r} first, then {message_namespace!r})")
             pending += self.check_import(namespace, records)
-            if first:
-                before_first_write(namespace)
             while len(pending) >= IMPORT_WRITE_BATCH:
                 batch, pending = pending[:IMPORT_WRITE_BATCH], pending[IMPORT_WRITE_BATCH:]
                 result = self.import_batch(namespace, batch, clock())
+                if not written:
+                    after_first_write(namespace)
                 written, created = written + result.written, created + result.created
                 yield ImportResult(written, created, result.consistency_token)
         if pending and namespace is not None:
             result = self.import_batch(namespace, pending, clock())
+            if not written:
+                after_first_write(namespace)
             yield ImportResult(written + result.written, created + result.created, result.consistency_token)
 
     def check_import(self, namespace: str, records: Sequence[Mapping[str, Any]]) -> list[RecordWrite]:
@@ -377,7 +380,8 @@ class EmbeddingStore:
     def search(self, namespace: str, queries: Sequence[Query], *, top_k: int | None = None,
                min_score: float | None = None, filter: Mapping[str, str] | None = None,
                ranking: str = "similarity", consistency_token: str = "",
-               timeout: float | None = None) -> list[list[SearchHit]]:
+               timeout: float | None = None,
+               cancelled: Callable[[], bool] | None = None) -> list[list[SearchHit]]:
         """Cosine-similarity search of one or many queries over the namespace's warm index.
 
         Args:
@@ -390,12 +394,15 @@ class EmbeddingStore:
                 `engram.domain.embedding_ranking`).
             consistency_token: from a write; wait until this replica has applied it.
             timeout: seconds left of the call's deadline (None: no deadline).
+            cancelled: True once the caller has gone (cancelled, or past its deadline);
+                checked between queries, so an abandoned search stops computing.
 
         Returns: per query, at most top_k hits, best first, with stored text, metadata and
             confidence.
         Raises: InvalidArgument (query, top_k, min_score, filter, token), FailedPrecondition
             (dimension, or a text query on a namespace of another model), DeadlineExceeded
-            (the token's write did not arrive in time).
+            (the token's write did not arrive in time), Cancelled (``cancelled()`` became
+            True).
         """
         validation.namespace(namespace)
         check.item_count(len(queries), "queries", self._limits.queries, "query", "queries")
@@ -422,11 +429,11 @@ class EmbeddingStore:
         keys = NamespaceKeys(namespace)
         if ranking == "similarity":
             ranked = [[(rid, score, None) for rid, score in hits]
-                      for hits in index.search_batch(matrix, top_k, min_score, filter or None)]
+                      for hits in index.search_batch(matrix, top_k, min_score, filter or None, cancelled)]
         else:
             ranked = by_priority(index, matrix, top_k, min_score, filter or None,
-                                 lambda ids: self._confidences(keys, ids)[0])
-        return self._hits(keys, ranked)
+                                 lambda ids: self._confidences(keys, ids)[0], cancelled)
+        return self._hits(keys, ranked, cancelled)
 
     def _query_matrix(self, namespace: str, queries: Sequence[Query]) -> np.ndarray:
         """(q, d) float32 unit rows: client vectors as given, texts embedded in one call."""
@@ -466,7 +473,10 @@ class EmbeddingStore:
     def _confidences(self, keys: NamespaceKeys, ids: Sequence[str],
                      pipe_docs: bool = False) -> tuple[dict[str, float], list[Any]]:
         """Confidence of each id (the namespace's initial confidence when it has none), and,
-        with ``pipe_docs``, the ids' stored documents, in one round trip."""
+        with ``pipe_docs``, the ids' stored documents, in one round trip. No ids (a filter or
+        min_score that nothing passes): nothing to read (HMGET needs at least one field)."""
+        if not ids:
+            return {}, []
         pipe = self._redis.pipeline(transaction=False)
         pipe.hmget(keys.confidence, list(ids))
         pipe.hgetall(keys.config)
@@ -477,14 +487,19 @@ class EmbeddingStore:
         confidence = {rid: _confidence_of(raw, initial) for rid, raw in zip(ids, replies[0])}
         return confidence, replies[2] if pipe_docs else []
 
-    def _hits(self, keys: NamespaceKeys, ranked: list[list[tuple[str, float, float | None]]]) -> list[list[SearchHit]]:
+    def _hits(self, keys: NamespaceKeys, ranked: list[list[tuple[str, float, float | None]]],
+              cancelled: Callable[[], bool] | None = None) -> list[list[SearchHit]]:
         ids = list(dict.fromkeys(rid for hits in ranked for rid, _, _ in hits))
         if not ids:
             return [[] for _ in ranked]
+        if cancelled is not None and cancelled():
+            raise Cancelled("search abandoned: the caller went away")
         confidence, docs = self._confidences(keys, ids, pipe_docs=True)
         documents = {rid: _document(raw) for rid, raw in zip(ids, docs)}
         out = []
         for hits in ranked:
+            if cancelled is not None and cancelled():
+                raise Cancelled("search abandoned: the caller went away")
             row = []
             for rid, score, _ in hits:
                 doc = documents[rid]

@@ -24,7 +24,8 @@ Ranked = list[tuple[str, float, float]]  # (record_id, cosine, confidence), best
 
 def by_priority(index: VectorIndex, queries: np.ndarray, top_k: int, min_score: float | None,
                 filter: Mapping[str, str] | None,
-                confidences: Callable[[Sequence[str]], dict[str, float]]) -> list[Ranked]:
+                confidences: Callable[[Sequence[str]], dict[str, float]],
+                cancelled: Callable[[], bool] | None = None) -> list[Ranked]:
     """Each query's top_k records by cosine × confidence, ties by record_id.
 
     Args:
@@ -34,6 +35,7 @@ def by_priority(index: VectorIndex, queries: np.ndarray, top_k: int, min_score: 
         min_score: only records with cosine >= min_score (the filter applies to cosine).
         filter: metadata equality filter.
         confidences: record ids -> their confidence in [0, 1] (one Redis round trip).
+        cancelled: checked between queries (`VectorIndex.search_batch`); raises `Cancelled`.
 
     Returns: one list per query of (record_id, cosine, confidence), best priority first.
     """
@@ -41,7 +43,7 @@ def by_priority(index: VectorIndex, queries: np.ndarray, top_k: int, min_score: 
     pending = list(range(queries.shape[0]))
     pool = max(FIRST_POOL, 4 * top_k)
     while pending:
-        candidates = index.search_batch(queries[pending], pool, min_score, filter)
+        candidates = index.search_batch(queries[pending], pool, min_score, filter, cancelled)
         confidence = confidences(list(dict.fromkeys(rid for hits in candidates for rid, _ in hits)))
         still = []
         for qi, hits in zip(pending, candidates):

@@ -7,11 +7,12 @@ after each write; this index changes one row per write instead).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from engram.embeddings.rwlock import ReadWriteLock
+from engram.errors import Cancelled
 
 Metadata = Mapping[str, str]
 Hits = list[tuple[str, float]]
@@ -199,7 +200,7 @@ class VectorIndex:
         return self.search_batch(query, top_k, min_score, filter)[0]
 
     def search_batch(self, queries: np.ndarray, top_k: int, min_score: float | None = None,
-                     filter: Metadata | None = None) -> list[Hits]:
+                     filter: Metadata | None = None, cancelled: Callable[[], bool] | None = None) -> list[Hits]:
         """The `top_k` records most cosine-similar to each query.
 
         One matrix product over the stored rows (only the filter's rows when a filter is
@@ -211,6 +212,8 @@ class VectorIndex:
             top_k: most results per query (>= 1).
             min_score: if given, drop results whose cosine is below it.
             filter: if given, only records whose metadata holds every key = value pair.
+            cancelled: if given, checked before each query's top k is picked: when it
+                returns True the search stops and raises `Cancelled` (the caller went away).
 
         Returns:
             One list per query of (record_id, cosine), by cosine descending, equal cosines by
@@ -218,6 +221,7 @@ class VectorIndex:
 
         Raises:
             ValueError: top_k < 1, or a query is not (d,), non-finite or zero.
+            Cancelled: ``cancelled()`` returned True.
         """
         if top_k < 1:
             raise ValueError(f"top_k must be >= 1, got {top_k}")
@@ -237,7 +241,12 @@ class VectorIndex:
                 scores = full[..., rows]
             scores = scores.reshape(q.shape[0], m)
             ids = self._ids
-            return [self._top(scores[i], rows, top_k, min_score, ids) for i in range(q.shape[0])]
+            hits = []
+            for i in range(q.shape[0]):
+                if cancelled is not None and cancelled():
+                    raise Cancelled("search abandoned: the caller went away")
+                hits.append(self._top(scores[i], rows, top_k, min_score, ids))
+            return hits
 
     @staticmethod
     def _top(scores: np.ndarray, rows: np.ndarray | None, top_k: int, min_score: float | None,
