@@ -3,7 +3,9 @@
 Each language's runner (clients/<language>/, `make conformance`) plays
 clients/conformance/scenarios.json through its own package and must pass every scenario; it
 also plays matcher-checks.json, where every `fail/...` scenario must be reported failed (so a
-lax matcher cannot pass). A language whose toolchain is missing fails here: it is never
+lax matcher cannot pass). The server runs with API keys on and every runner sends one
+through its client's connect helper, so each client's `authorization: Bearer` header is
+proven against the real auth. A language whose toolchain is missing fails here: it is never
 skipped. `make test` builds every client before this runs.
 """
 
@@ -24,6 +26,7 @@ CLIENTS = ROOT / "clients"
 SCENARIOS = CLIENTS / "conformance" / "scenarios.json"
 MATCHER_CHECKS = CLIENTS / "conformance" / "matcher-checks.json"
 LANGUAGES = ["python", "typescript", "go", "java", "rust"]
+API_KEY = "conformance-key-0123456789"
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +35,9 @@ pytestmark = pytest.mark.slow
 def address(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("conformance")
     port = free_port()
-    proc = serve(port, tmp / "server.log", "--data-dir", str(tmp / "data"))
+    keys = tmp / "api-keys.toml"
+    keys.write_text(f'[[keys]]\nname = "conformance"\nkey = "{API_KEY}"\nrole = "admin"\nnamespaces = ["*"]\n')
+    proc = serve(port, tmp / "server.log", "--data-dir", str(tmp / "data"), "--api-keys-file", str(keys))
     try:
         wait_serving(port, proc)
         yield f"127.0.0.1:{port}"
@@ -40,11 +45,12 @@ def address(tmp_path_factory):
         stop_server(proc)
 
 
-def play(language: str, address: str, scenarios: Path, prefix: str) -> tuple[subprocess.CompletedProcess, float]:
+def play(language: str, address: str, scenarios: Path, prefix: str,
+         api_key: str = API_KEY) -> tuple[subprocess.CompletedProcess, float]:
     started = time.monotonic()
     result = subprocess.run(
         ["make", "-s", "-C", str(CLIENTS / language), "conformance", f"ADDRESS={address}",
-         f"SCENARIOS={scenarios}", f"PREFIX={prefix}"],
+         f"SCENARIOS={scenarios}", f"PREFIX={prefix}", f"API_KEY={api_key}"],
         capture_output=True, text=True, timeout=900)
     return result, time.monotonic() - started
 
@@ -52,6 +58,7 @@ def play(language: str, address: str, scenarios: Path, prefix: str) -> tuple[sub
 def scenario_lines(stdout: str) -> dict[str, str]:
     """Scenario name -> its `ok` or `FAIL ...: reason` line."""
     lines = {}
+    stdout = re.sub(r"\x1b\[[0-9;]*m", "", stdout)  # Maven, when it rebuilds, leaves colour codes
     for line in stdout.splitlines():
         found = re.match(r"^(ok|FAIL) (\S+?)(:|$)", line)
         if found:
@@ -85,3 +92,12 @@ def test_client_runner_rejects_what_it_should(language, address):
     failed = sum(name.startswith("fail/") for name in names)
     passed = len(names) - failed
     assert f"conformance {language}: {passed} passed, {failed} failed, {len(names)} total" in result.stdout
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_client_with_a_wrong_key_is_refused(language, address):
+    """The key really travels: with a wrong one, every call of the first scenario fails."""
+    result, _ = play(language, address, SCENARIOS, f"wrong-key-{language}", api_key="not-a-key")
+    assert result.returncode != 0
+    assert "status UNAUTHENTICATED" in result.stdout or "UNAUTHENTICATED" in result.stdout, result.stdout[-2000:]
+    assert "conformance " + language + ": 0 passed" in result.stdout
