@@ -42,30 +42,19 @@ def _health(args: argparse.Namespace) -> int:
     import grpc
     from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-    with _health_channel(args) as channel:
+    from engram.tools import connection
+
+    with connection.open_channel(args) as channel:
         try:
             reply = health_pb2_grpc.HealthStub(channel).Check(
-                health_pb2.HealthCheckRequest(service=args.service), timeout=args.timeout)
+                health_pb2.HealthCheckRequest(service=args.service), timeout=args.timeout,
+                metadata=connection.call_metadata(args))
         except grpc.RpcError as exc:
             print(f"{exc.code().name}: {exc.details()}", file=sys.stderr)
             return 2
     status = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
     print(status)
     return 0 if reply.status == health_pb2.HealthCheckResponse.SERVING else 1
-
-
-def _health_channel(args: argparse.Namespace):  # -> grpc.Channel
-    """Plaintext, or TLS when any ``--tls*`` flag is given (``--tls-ca-file`` trusted instead
-    of the system's roots; ``--tls-cert-file``/``--tls-key-file``: a client certificate)."""
-    import grpc
-
-    from engram import tls
-
-    if not (args.tls or args.tls_ca_file or args.tls_cert_file or args.tls_key_file or args.tls_server_name):
-        return grpc.insecure_channel(args.address)
-    credentials = tls.channel_credentials(args.tls_ca_file, args.tls_cert_file, args.tls_key_file)
-    options = [("grpc.ssl_target_name_override", args.tls_server_name)] if args.tls_server_name else []
-    return grpc.secure_channel(args.address, credentials, options=options)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -87,13 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     health.add_argument("--address", default="127.0.0.1:50051")
     health.add_argument("--service", default="", help="service name; empty asks about the whole server")
     health.add_argument("--timeout", type=float, default=3.0)
-    health.add_argument("--tls", action="store_true",
-                        help="connect over TLS, trusting the system's roots (implied by the other --tls-* flags)")
-    health.add_argument("--tls-ca-file", help="PEM CA certificates to trust instead of the system's roots")
-    health.add_argument("--tls-cert-file", help="PEM client certificate, for a server requiring mutual TLS")
-    health.add_argument("--tls-key-file", help="PEM private key of --tls-cert-file")
-    health.add_argument("--tls-server-name", help="name to check the server's certificate against "
-                                                  "(default: the host of --address)")
+    from engram.tools import connection
+
+    connection.add_arguments(health)
     health.set_defaults(func=_health)
 
     demo = sub.add_parser("demo", help="load the bundled FEVER memories into a running server and ask questions")

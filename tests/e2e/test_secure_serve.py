@@ -54,6 +54,18 @@ def test_serve_with_tls_and_api_keys(tmp_path, redis_server):
                 namespace="a-1", record_id="r", signal=0.9),
                 metadata=(("authorization", "Bearer agent-key-0123456789"),), timeout=5)
             assert reply.state.evidence_count == 1
+        # `engram import` speaks TLS and sends the key; without the key it is refused.
+        rows = tmp_path / "rows.jsonl"
+        rows.write_text('{"id": "v1", "vector": [1, 0]}\n{"id": "v2", "vector": [0, 1]}\n')
+        command = [*ENGRAM, "import", str(rows), "--address", f"127.0.0.1:{port}", "--namespace", "a-import",
+                   "--tls-ca-file", str(ca.cert)]
+        env = {k: v for k, v in os.environ.items() if k != "ENGRAM_API_KEY"}
+        refused = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+        assert refused.returncode == 1 and "UNAUTHENTICATED" in refused.stderr, refused.stderr
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60,
+                              env={**env, "ENGRAM_API_KEY": "agent-key-0123456789"})
+        assert done.returncode == 0, done.stderr
+        assert health(port, "--tls-ca-file", str(ca.cert), "--api-key", "agent-key-0123456789").returncode == 0
     finally:
         assert stop_server(proc) == 0
     log = log_path.read_text()

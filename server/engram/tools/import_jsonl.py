@@ -57,6 +57,7 @@ from engram.domain.embedding_input import (
 from engram.errors import InvalidArgument
 # Records per message: the server's default --max-batch-size (a server may be set lower).
 from engram.limits import DEFAULT_MAX_BATCH_SIZE as MAX_BATCH
+from engram.tools import connection
 from engram.v1 import common_pb2, embedding_pb2, embedding_pb2_grpc
 
 MAX_REQUEST_BYTES = 8 << 20  # the server accepts 16 MiB messages; stay well under
@@ -105,6 +106,7 @@ def _positive_seconds(value: str) -> float:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="JSON Lines file of records, one object a line")
     parser.add_argument("--address", default="127.0.0.1:50051", help="server host:port")
+    connection.add_arguments(parser)  # --tls*, --api-key
     parser.add_argument("--namespace", required=True, help="namespace to write the records to")
     parser.add_argument("--batch-size", type=_batch_size, default=256,
                         help=f"records per request message, 1..{MAX_BATCH} (default 256)")
@@ -271,10 +273,11 @@ def main(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.s
     failure: grpc.RpcError | None = None
     interrupted = False
     if first is not None:
-        channel = grpc.insecure_channel(args.address)
+        channel = connection.open_channel(args)
         stub = embedding_pb2_grpc.EmbeddingServiceStub(channel)
         bar = tqdm(total=total, unit="rec", desc=f"import {args.file.name}", file=err, dynamic_ncols=True)
-        responses = stub.ImportEmbeddings(itertools.chain([first], requests), timeout=args.timeout)
+        responses = stub.ImportEmbeddings(itertools.chain([first], requests), timeout=args.timeout,
+                                          metadata=connection.call_metadata(args))
         try:
             for ack in responses:
                 last = ack
