@@ -43,6 +43,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from engram.domain.embedding import parse_change_id
 from engram.keys import NamespaceKeys
 
 log = logging.getLogger(__name__)
@@ -177,7 +178,7 @@ class StateCollector(Collector):
             entries = max(int(newest) - seq, 0)
             seconds = 0.0
             if entries and following:
-                entry_ms = int(following[0][0].split(b"-", 1)[0])
+                entry_ms, _ = parse_change_id(following[0][0])
                 seconds = max(now - entry_ms / 1000, 0.0)
             yield namespace, entries, seconds
 
