@@ -23,6 +23,7 @@ from engram import tls
 from engram.api.confidence import ConfidenceServicer
 from engram.api.embedding import EmbeddingServicer
 from engram.api.errors import ErrorMappingInterceptor
+from engram.api.guard import CallGuard, CallLimits, Watchdog
 from engram.api.graph import GraphServicer
 from engram.api.ledger import LedgerServicer
 from engram.api.namespace import NamespaceServicer
@@ -137,6 +138,7 @@ class App:
     owns_embedder: bool = True
     private_redis: PrivateRedis | None = None
     metrics_server: MetricsServer | None = None  # /metrics, when settings.metrics_listen
+    watchdog: Watchdog | None = None  # cancels calls past the guard's bounds (engram.api.guard)
     _stopped: bool = field(default=False, repr=False)
 
     @property
@@ -156,6 +158,8 @@ class App:
             self.metrics_server.stop()
         self.monitor.stop()
         self.follower.stop()
+        if self.watchdog is not None:
+            self.watchdog.stop()
         if self.embedder is not None and self.owns_embedder:
             self.embedder.close()  # type: ignore[attr-defined]
         self.redis.close()
@@ -187,6 +191,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
     limits = Limits(settings.max_top_k, settings.max_batch_size, settings.max_ids_per_call)
     private = None
     metrics_server = None
+    watchdog = None
     if client is None:
         url = settings.redis_url
         if not url:
@@ -210,22 +215,35 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         graph = GraphStore(client, scripts, configs, limits)
         ledger = Ledger(client, scripts, configs)
         embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(), settings.change_log_length,
-                                    limits=limits)
+                                    limits=limits, max_token_waits=settings.max_token_waits,
+                                    max_token_wait=settings.max_token_wait)
         follower = ChangeLogFollower(client, embeddings)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
 
         # One registry per App: several servers in one process (tests) keep their own metrics.
         metrics_registry = new_registry() if settings.metrics_listen else None
+        call_limits = CallLimits(settings.max_concurrent_streams, settings.max_pending_requests,
+                                 settings.request_read_timeout, stream_send_timeout=settings.stream_send_timeout,
+                                 stream_idle_timeout=settings.stream_idle_timeout)
+        watchdog = Watchdog(call_limits)
+        if settings.max_concurrent_streams + settings.max_pending_requests >= settings.max_workers:
+            log.warning("--max-concurrent-streams (%d) plus --max-pending-requests (%d) leave none of the %d "
+                        "--max-workers threads to other calls: one client can hold them all",
+                        settings.max_concurrent_streams, settings.max_pending_requests, settings.max_workers)
         server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="engram-rpc"),
-            # ObservabilityInterceptor first: outermost, so it sees the code the mapping sets.
-            interceptors=[ObservabilityInterceptor(RpcMetrics(metrics_registry) if metrics_registry else None),
+            # CallGuard first: it bounds how long any call holds a thread, before any other code.
+            # ObservabilityInterceptor next: outermost of the rest, so it sees the code the mapping sets.
+            interceptors=[CallGuard(call_limits, watchdog),
+                          ObservabilityInterceptor(RpcMetrics(metrics_registry) if metrics_registry else None),
                           *([AuthInterceptor(keys)] if keys is not None else []),  # before any servicer code
                           ErrorMappingInterceptor()],
             options=[
                 ("grpc.max_receive_message_length", settings.max_message_bytes),
                 ("grpc.max_send_message_length", settings.max_message_bytes),
                 ("grpc.so_reuseport", 0),
+                # Idle connections hold no thread, only a socket: closed after a while all the same.
+                ("grpc.max_connection_idle_ms", int(settings.max_connection_idle * 1000)),
             ],
         )
         confidence_pb2_grpc.add_ConfidenceServiceServicer_to_server(ConfidenceServicer(confidence, registry), server)
@@ -278,11 +296,13 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
     except BaseException:
         if metrics_server is not None:
             metrics_server.stop()
+        if watchdog is not None:
+            watchdog.stop()
         if private is not None:
             private.stop()
         raise
     return App(settings, server, port, client, health_servicer, monitor, embeddings, follower, embedder,
-               owns_embedder, private, metrics_server=metrics_server)
+               owns_embedder, private, metrics_server=metrics_server, watchdog=watchdog)
 
 
 def _security(settings: Settings, keys: KeyRing | None) -> str:

@@ -27,6 +27,18 @@ then passed explicitly (no globals).
 | ``--redis-url`` is a seed node of a Redis Cluster | ``--redis-cluster`` | ``ENGRAM_REDIS_CLUSTER=1`` | off |
 | replicas that must confirm each write (Redis WAIT) | ``--min-replica-acks`` | ``ENGRAM_MIN_REPLICA_ACKS`` | 0: no waiting |
 | how long a write waits for them, ms | ``--replica-ack-timeout-ms`` | ``ENGRAM_REPLICA_ACK_TIMEOUT_MS`` | 1000 |
+| streaming calls at once (Search, BatchSearch, ImportEmbeddings, health Watch, reflection) | ``--max-concurrent-streams`` | ``ENGRAM_MAX_CONCURRENT_STREAMS`` | 16 |
+| calls waiting for their request message before the oldest are cancelled | ``--max-pending-requests`` | ``ENGRAM_MAX_PENDING_REQUESTS`` | 8 |
+| longest wait for a call's request message, s | ``--request-read-timeout`` | ``ENGRAM_REQUEST_READ_TIMEOUT`` | 10 |
+| longest wait for the client to read one streamed reply, s | ``--stream-send-timeout`` | ``ENGRAM_STREAM_SEND_TIMEOUT`` | 30 |
+| longest pause between messages of a request stream, s | ``--stream-idle-timeout`` | ``ENGRAM_STREAM_IDLE_TIMEOUT`` | 60 |
+| searches waiting for their consistency token at once | ``--max-token-waits`` | ``ENGRAM_MAX_TOKEN_WAITS`` | 8 |
+| longest consistency-token wait, s | ``--max-token-wait`` | ``ENGRAM_MAX_TOKEN_WAIT`` | 10 |
+| a connection with no call for this long is closed, s | ``--max-connection-idle`` | ``ENGRAM_MAX_CONNECTION_IDLE`` | 300 |
+
+The streaming and pending-request bounds together should leave threads for other calls,
+``max_concurrent_streams + max_pending_requests < max_workers`` (`engram.api.guard`); the
+server warns at start when they do not.
 
 Memory behaviour (evidence cap, graph symmetry, max edges, ...) is not a server setting: it is
 each namespace's configuration, stored in Redis (`engram.domain.config`), so replicas agree.
@@ -76,6 +88,15 @@ class Settings:
     redis_cluster: bool = False  # redis_url is a seed node of a Redis Cluster (engram.store.cluster)
     min_replica_acks: int = 0  # replicas that must confirm each write (WAIT); 0: none
     replica_ack_timeout_ms: int = 1000
+    # Bounds on what one client can hold (`engram.api.guard`, `EmbeddingStore`).
+    max_concurrent_streams: int = 16
+    max_pending_requests: int = 8
+    request_read_timeout: float = 10.0
+    stream_send_timeout: float = 30.0
+    stream_idle_timeout: float = 60.0
+    max_token_waits: int = 8
+    max_token_wait: float = 10.0
+    max_connection_idle: float = 300.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -139,6 +160,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--replica-ack-timeout-ms", type=int,
                         default=int(env("ENGRAM_REPLICA_ACK_TIMEOUT_MS", d.replica_ack_timeout_ms)),
                         help="how long a write waits for --min-replica-acks replicas")
+    for flag, kind, help_text in (
+            ("max_concurrent_streams", int, "streaming calls served at once; more get RESOURCE_EXHAUSTED"),
+            ("max_pending_requests", int, "calls waiting for their request message before the oldest are cancelled"),
+            ("request_read_timeout", float, "seconds a call may take to send its request message"),
+            ("stream_send_timeout", float, "seconds a client may leave one streamed reply unread"),
+            ("stream_idle_timeout", float, "seconds a request stream may pause between messages"),
+            ("max_token_waits", int, "searches waiting for their consistency token at once"),
+            ("max_token_wait", float, "seconds a consistency-token wait lasts at most (then DEADLINE_EXCEEDED)"),
+            ("max_connection_idle", float, "seconds after which a connection with no call is closed")):
+        parser.add_argument("--" + flag.replace("_", "-"), type=kind, help=help_text,
+                            default=kind(env("ENGRAM_" + flag.upper(), getattr(d, flag))))
 
 
 def from_arguments(args: argparse.Namespace) -> Settings:
@@ -150,6 +182,13 @@ def from_arguments(args: argparse.Namespace) -> Settings:
     if args.grace_period < 0 or args.health_interval <= 0:
         raise ValueError("--grace-period must be >= 0 and --health-interval > 0")
     _check_replication(args)
+    for flag in ("max_concurrent_streams", "max_pending_requests", "max_token_waits"):
+        if getattr(args, flag) < 1:
+            raise ValueError(f"--{flag.replace('_', '-')} must be >= 1 (got {getattr(args, flag)})")
+    for flag in ("request_read_timeout", "stream_send_timeout", "stream_idle_timeout", "max_token_wait",
+                 "max_connection_idle"):
+        if not getattr(args, flag) > 0:
+            raise ValueError(f"--{flag.replace('_', '-')} must be > 0 (got {getattr(args, flag)})")
     for flag in ("max_message_bytes", "max_top_k", "max_batch_size", "max_ids_per_call"):
         if getattr(args, flag) < 1:
             raise ValueError(f"--{flag.replace('_', '-')} must be >= 1 (got {getattr(args, flag)})")
@@ -179,6 +218,14 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         redis_cluster=args.redis_cluster,
         min_replica_acks=args.min_replica_acks,
         replica_ack_timeout_ms=args.replica_ack_timeout_ms,
+        max_concurrent_streams=args.max_concurrent_streams,
+        max_pending_requests=args.max_pending_requests,
+        request_read_timeout=args.request_read_timeout,
+        stream_send_timeout=args.stream_send_timeout,
+        stream_idle_timeout=args.stream_idle_timeout,
+        max_token_waits=args.max_token_waits,
+        max_token_wait=args.max_token_wait,
+        max_connection_idle=args.max_connection_idle,
     )
 
 

@@ -49,3 +49,8 @@ class Cancelled(EngramError):
 class DeadlineExceeded(EngramError):
     """The call's deadline passed before the answer could be given, e.g. while waiting for a
     consistency token's write to reach this replica (gRPC DEADLINE_EXCEEDED)."""
+
+
+class ResourceExhausted(EngramError):
+    """A bounded server resource is in use by other calls (gRPC RESOURCE_EXHAUSTED), e.g. every
+    slot for consistency-token waits; retrying later may succeed."""

@@ -28,6 +28,8 @@ SECTIONS = [
     ("concurrency", "5. Concurrency", "parallel writers on the same records and edges"),
     ("deadlines", "6. Deadlines and cancellation", "expired deadlines and cancelled streams"),
     ("tenancy", "7. Tenancy", "adversarial calls with auth on"),
+    ("hostile-clients", "8. Hostile clients", "clients that park token waits, never read their streams, hold idle "
+     "connections or never send, while a well-behaved client's health and point calls are timed"),
 ]
 
 

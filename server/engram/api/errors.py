@@ -8,6 +8,7 @@
 | `engram.errors.FailedPrecondition` | FAILED_PRECONDITION, with a `google.rpc.PreconditionFailure` |
 | `engram.errors.Unavailable`, Redis connection/timeout/loading errors | UNAVAILABLE |
 | `engram.errors.DeadlineExceeded` | DEADLINE_EXCEEDED |
+| `engram.errors.ResourceExhausted` | RESOURCE_EXHAUSTED |
 | anything else | INTERNAL (logged with its traceback; the client sees no internals) |
 
 Rich details go through grpcio-status, so clients in every language can read them from the
@@ -57,6 +58,8 @@ def status_for(exc: BaseException) -> grpc.Status | None:
         return _status(code_pb2.UNAVAILABLE, str(exc) or "a dependency is unavailable; retry")
     if isinstance(exc, errors.DeadlineExceeded):
         return _status(code_pb2.DEADLINE_EXCEEDED, str(exc) or "deadline exceeded")
+    if isinstance(exc, errors.ResourceExhausted):
+        return _status(code_pb2.RESOURCE_EXHAUSTED, str(exc))
     if isinstance(exc, _REDIS_UNAVAILABLE):
         return _status(code_pb2.UNAVAILABLE, f"Redis is unavailable: {type(exc).__name__}; retry")
     return None

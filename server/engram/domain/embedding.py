@@ -27,12 +27,14 @@ import redis
 
 from engram import validation
 from engram.domain import embedding_input as check
+from engram.domain import tokens
 from engram.domain.config import NamespaceConfig
 from engram.domain.values import require_binary_client
 from engram.domain.values import text as decoded
 from engram.domain.embedding_ranking import RANKINGS, by_priority
 from engram.embeddings.index import IndexRegistry, VectorIndex
-from engram.errors import Cancelled, DeadlineExceeded, FailedPrecondition, InvalidArgument, Unavailable
+from engram.errors import (Cancelled, DeadlineExceeded, FailedPrecondition, InvalidArgument, ResourceExhausted,
+                           Unavailable)
 from engram.keys import VECTORS_PATTERN, NamespaceKeys, namespace_of_vectors_key
 from engram.limits import Limits
 from engram.store.scripts import Scripts
@@ -42,7 +44,8 @@ log = logging.getLogger(__name__)
 CLIENT_MODEL = "client"
 DEFAULT_CHANGE_LOG_LENGTH = 100_000
 IMPORT_WRITE_BATCH = 256  # records embedded and written per pipeline, then acknowledged
-NO_DEADLINE_WAIT_S = 30.0  # a token wait without a call deadline gives up after this long
+DEFAULT_MAX_TOKEN_WAIT_S = 10.0  # the longest any consistency-token wait lasts (--max-token-wait)
+DEFAULT_MAX_TOKEN_WAITS = 8  # searches waiting for their token at once (--max-token-waits)
 DEFAULT_TOP_K = 10
 Position = tuple[tuple[int, int], int]  # (change-log entry id as (ms, n), log_seq)
 
@@ -119,12 +122,22 @@ class EmbeddingStore:
         indexes: the per-namespace in-memory indexes.
         change_log_length: approximate maximum entries of each namespace's change log.
         limits: per-call limits (``top_k``, records per import message, queries, texts).
+        max_token_waits: searches that may wait for their consistency token at once; more get
+            `ResourceExhausted` at once.
+        max_token_wait: seconds a token wait lasts at most, whatever the call's deadline.
     """
 
     def __init__(self, client: redis.Redis, scripts: Scripts, embedder: object | None,
                  indexes: IndexRegistry, change_log_length: int = DEFAULT_CHANGE_LOG_LENGTH,
-                 limits: Limits = Limits()) -> None:
+                 limits: Limits = Limits(), *, max_token_waits: int = DEFAULT_MAX_TOKEN_WAITS,
+                 max_token_wait: float = DEFAULT_MAX_TOKEN_WAIT_S) -> None:
         self._redis = require_binary_client(client)
+        if max_token_waits < 1 or not max_token_wait > 0:
+            raise ValueError("max_token_waits must be >= 1 and max_token_wait > 0")
+        # Token waits hold a request thread each: bounded, so they can never starve other calls.
+        self._token_waits = threading.BoundedSemaphore(max_token_waits)
+        self.max_token_waits = max_token_waits
+        self.max_token_wait = max_token_wait
         self._scripts = scripts
         self._embedder = embedder
         self.indexes = indexes
@@ -216,7 +229,7 @@ class EmbeddingStore:
                                  "vector.values" if vector is not None and len(vector) else "text")
             self.indexes.get_or_create(namespace, stored_dims).upsert(record_id, item.vector, item.metadata)
             self._noted(namespace, change_id)
-        return UpsertResult(status == b"created", stored_model, stored_dims, decoded(change_id))
+        return UpsertResult(status == b"created", stored_model, stored_dims, tokens.issue(namespace, decoded(change_id)))
 
     def _check_item(self, namespace: str, record_id: str, text: str, vector: Sequence[float] | None,
                     model: str, metadata: Mapping[str, str], prefix: str) -> RecordWrite:
@@ -271,7 +284,7 @@ class EmbeddingStore:
                 args=[record_id, self.change_log_length])
             if int(deleted):
                 self.apply_own_delete(namespace, record_id, change_id)
-        return DeleteResult(bool(int(deleted)), decoded(change_id))
+        return DeleteResult(bool(int(deleted)), tokens.issue(namespace, decoded(change_id)))
 
     # -- bulk import ---------------------------------------------------------------------
     def import_stream(self, messages: Iterable[tuple[str, Sequence[Mapping[str, Any]]]],
@@ -374,7 +387,7 @@ class EmbeddingStore:
                                      f"{len(written)} of this batch's {len(items)} records were written")
         last = max((reply[3] for reply in replies), key=parse_change_id)
         created = sum(1 for _, reply in written if reply[0] == b"created")
-        return ImportResult(len(written), created, decoded(last))
+        return ImportResult(len(written), created, tokens.issue(namespace, decoded(last)))
 
     # -- reads ---------------------------------------------------------------------------
     def search(self, namespace: str, queries: Sequence[Query], *, top_k: int | None = None,
@@ -392,17 +405,21 @@ class EmbeddingStore:
             ranking: "similarity" (cosine) or "similarity_times_confidence" (priority =
                 cosine × confidence, spec 003's composite ranking; exact, see
                 `engram.domain.embedding_ranking`).
-            consistency_token: from a write; wait until this replica has applied it.
+            consistency_token: from a write of this namespace (`engram.domain.tokens`); wait
+                until this replica has applied it, at most ``timeout`` and `max_token_wait`
+                seconds, while the caller stays (``cancelled``).
             timeout: seconds left of the call's deadline (None: no deadline).
             cancelled: True once the caller has gone (cancelled, or past its deadline);
                 checked between queries, so an abandoned search stops computing.
 
         Returns: per query, at most top_k hits, best first, with stored text, metadata and
             confidence.
-        Raises: InvalidArgument (query, top_k, min_score, filter, token), FailedPrecondition
-            (dimension, or a text query on a namespace of another model), DeadlineExceeded
-            (the token's write did not arrive in time), Cancelled (``cancelled()`` became
-            True).
+        Raises: InvalidArgument (query, top_k, min_score, filter; a token that is malformed,
+            of another namespace, or beyond the newest entry of the namespace's change log),
+            FailedPrecondition (dimension, or a text query on a namespace of another model),
+            DeadlineExceeded (the token's write did not reach this replica within the deadline
+            or `max_token_wait`), ResourceExhausted (`max_token_waits` searches are waiting
+            already), Cancelled (``cancelled()`` became True).
         """
         validation.namespace(namespace)
         check.item_count(len(queries), "queries", self._limits.queries, "query", "queries")
@@ -414,10 +431,10 @@ class EmbeddingStore:
         filter = check.metadata(filter or {}, "filter")
         if ranking not in RANKINGS:
             raise InvalidArgument("ranking", f"must be one of {RANKINGS}")
-        token = check.consistency_token(consistency_token)
+        token = tokens.parse(consistency_token, namespace)
         matrix = self._query_matrix(namespace, queries)
         if token is not None:
-            self._wait(namespace, token, timeout)
+            self._wait(namespace, token, timeout, cancelled)
         index = self.indexes.get(namespace)
         if index is None or len(index) == 0:
             return [[] for _ in queries]
@@ -460,15 +477,36 @@ class EmbeddingStore:
             raise InvalidArgument("queries", f"all query vectors must have one dimension (got {sorted(dims)})")
         return np.stack(rows).astype(np.float32)  # type: ignore[arg-type]
 
-    def _wait(self, namespace: str, token: tuple[int, int], timeout: float | None) -> None:
-        if self.follower is None:  # a lone server without a follower applies its writes itself
+    def _wait(self, namespace: str, token: tuple[int, int], timeout: float | None,
+              cancelled: Callable[[], bool] | None) -> None:
+        """Wait until this replica has applied the change-log entry ``token``. The common case
+        (applied already) costs no Redis call; otherwise the token is checked against the
+        newest entry of the log (a position it never reached is refused, so no wait can be
+        made to last for nothing), then waited for in one of `max_token_waits` slots."""
+        follower = self.follower
+        if follower is None or follower.applied(namespace, token):  # a lone store applies its own writes
             return
-        limit = NO_DEADLINE_WAIT_S if timeout is None else max(timeout, 0.0)
-        if not self.follower.wait(namespace, token, limit):
-            if timeout is None:
-                raise Unavailable(f"this replica has not applied the write of the consistency token after "
-                                  f"{NO_DEADLINE_WAIT_S:.0f}s; retry")
-            raise DeadlineExceeded("consistency_token: the deadline passed before this replica applied the write")
+        newest = self._redis.xrevrange(NamespaceKeys(namespace).changes, count=1)
+        if not newest:  # no log: the namespace was deleted (or never written); nothing to wait for
+            return
+        if token > parse_change_id(newest[0][0]):
+            raise InvalidArgument("consistency_token", f"names a position the change log of namespace "
+                                                       f"{namespace!r} never reached")
+        if not self._token_waits.acquire(blocking=False):
+            raise ResourceExhausted(f"consistency_token: {self.max_token_waits} searches are already waiting for "
+                                    f"their token on this server (--max-token-waits); retry later")
+        try:
+            limit = self.max_token_wait if timeout is None else min(max(timeout, 0.0), self.max_token_wait)
+            applied = follower.wait(namespace, token, limit, cancelled)
+        finally:
+            self._token_waits.release()
+        if applied is None:
+            raise Cancelled()
+        if not applied:
+            if timeout is not None and timeout <= self.max_token_wait:
+                raise DeadlineExceeded("consistency_token: the deadline passed before this replica applied the write")
+            raise DeadlineExceeded(f"consistency_token: this replica did not apply the write within "
+                                   f"{self.max_token_wait:g}s (--max-token-wait)")
 
     def _confidences(self, keys: NamespaceKeys, ids: Sequence[str],
                      pipe_docs: bool = False) -> tuple[dict[str, float], list[Any]]:

@@ -21,7 +21,6 @@ MAX_METADATA_VALUE_BYTES = 1024
 MAX_MODEL_CHARS = 256
 INPUT_TYPES = ("document", "query")
 
-_TOKEN = re.compile(r"([0-9]{1,20})-([0-9]{1,20})")
 
 
 def _utf8_len(text: str) -> int:
@@ -79,14 +78,3 @@ def metadata(values: Mapping[str, str], field: str) -> dict[str, str]:
         if _utf8_len(value) > MAX_METADATA_VALUE_BYTES:
             raise InvalidArgument(f"{field}[{key!r}]", f"values must be at most {MAX_METADATA_VALUE_BYTES} bytes")
     return dict(values)
-
-
-def consistency_token(value: str, field: str = "consistency_token") -> tuple[int, int] | None:
-    """A token from a write (a change-log entry id ``<ms>-<n>``) as a comparable pair; None
-    for the empty token (no wait)."""
-    if not value:
-        return None
-    match = _TOKEN.fullmatch(value)
-    if match is None:
-        raise InvalidArgument(field, "must be a token returned by a write (or empty)")
-    return int(match.group(1)), int(match.group(2))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import redis
 
 from engram import validation
+from engram.domain import tokens
 from engram.domain.embedding import EmbeddingStore
 from engram.domain.namespaces import NamespaceRegistry
 from engram.domain.values import text
@@ -77,9 +78,9 @@ class RecordLifecycle:
         for _ in range(MAX_ATTEMPTS - 1):
             reply = self._attempt(namespace, keys, record_id, sources, targets)
             if reply[0] == b"deleted":
-                return _result(reply)
+                return _result(namespace, reply)
             sources, targets = sorted(text(s) for s in reply[1]), [text(t) for t in reply[2]]
-        return _result(self._attempt(namespace, keys, record_id, sources, targets, settle=True))  # never "retry"
+        return _result(namespace, self._attempt(namespace, keys, record_id, sources, targets, settle=True))  # never "retry"
 
     def _read(self, keys: NamespaceKeys, record_id: str) -> tuple[list[str], list[str]]:
         """(sources in the record's in-set, targets of its own edges), one round trip."""
@@ -138,7 +139,7 @@ class RecordLifecycle:
         return removed
 
 
-def _result(reply: list) -> DeleteResult:
+def _result(namespace: str, reply: list) -> DeleteResult:
     """A record_delete reply ``{"deleted", removed_edge_count, found, change_id, had_vector}``
-    as a DeleteResult."""
-    return DeleteResult(bool(int(reply[2])), int(reply[1]), text(reply[3]))
+    as a DeleteResult (the change id as the namespace's consistency token)."""
+    return DeleteResult(bool(int(reply[2])), int(reply[1]), tokens.issue(namespace, text(reply[3])))

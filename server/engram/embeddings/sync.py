@@ -10,8 +10,9 @@ reloaded from Redis.
 Writes made by this server are applied to its index at once, under the namespace lock, and
 noted here; the follower skips those entries instead of reading them back.
 
-Consistency tokens are entry ids (``<ms>-<n>``). `wait` returns once the follower's
-position in that namespace has reached the token.
+Consistency tokens name entry ids (``<ms>-<n>``, `engram.domain.tokens`). `wait` returns once
+the follower's position in that namespace has reached the token, the wait times out, or its
+caller goes away.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import redis
@@ -29,6 +31,8 @@ from engram.domain.values import text
 from engram.keys import NAMESPACES, NamespaceKeys, namespace_of_changes_key
 
 log = logging.getLogger(__name__)
+
+CANCEL_POLL_S = 0.05  # how often a token wait checks whether its caller is still there
 
 
 @dataclass
@@ -100,19 +104,32 @@ class ChangeLogFollower:
         with self._cond:
             return {ns: (f.entry, f.seq) for ns, f in self._followed.items()}
 
-    def wait(self, namespace: str, token: tuple[int, int], timeout: float) -> bool:
-        """Block until this server has applied the change-log entry `token` of `namespace`:
-        it wrote that entry itself (applied at once), or its position has reached it. At
-        most `timeout` seconds; returns False on timeout."""
+    def _applied(self, namespace: str, token: tuple[int, int]) -> bool:
+        followed = self._followed.get(namespace)
+        return followed is not None and (followed.entry >= token or token in followed.own)
 
-        def applied() -> bool:
-            followed = self._followed.get(namespace)
-            return followed is not None and (followed.entry >= token or token in followed.own)
+    def applied(self, namespace: str, token: tuple[int, int]) -> bool:
+        """True once this server has applied the change-log entry `token` of `namespace`: it
+        wrote that entry itself (applied at once), or its position has reached it."""
+        with self._cond:
+            return self._applied(namespace, token)
 
+    def wait(self, namespace: str, token: tuple[int, int], timeout: float,
+             cancelled: Callable[[], bool] | None = None) -> bool | None:
+        """Block until `applied` (True), for at most `timeout` seconds (False), or until
+        ``cancelled()`` is True (None: the caller went away; checked every `CANCEL_POLL_S`)."""
+        deadline = time.monotonic() + timeout
         with self._cond:
             if namespace not in self._followed:
                 self._wanted.add(namespace)
-            return self._cond.wait_for(applied, timeout)
+            while not self._applied(namespace, token):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                if cancelled is not None and cancelled():
+                    return None
+                self._cond.wait(min(remaining, CANCEL_POLL_S))
+            return True
 
     # -- lifecycle -----------------------------------------------------------------------
     def warm(self) -> dict[str, int]:
