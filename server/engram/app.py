@@ -222,14 +222,14 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
 
         # One registry per App: several servers in one process (tests) keep their own metrics.
         metrics_registry = new_registry() if settings.metrics_listen else None
-        call_limits = CallLimits(settings.max_concurrent_streams, settings.max_pending_requests,
+        call_limits = CallLimits(settings.max_concurrent_streams, settings.max_held_calls,
                                  settings.request_read_timeout, stream_send_timeout=settings.stream_send_timeout,
                                  stream_idle_timeout=settings.stream_idle_timeout)
         watchdog = Watchdog(call_limits)
-        if settings.max_concurrent_streams + settings.max_pending_requests >= settings.max_workers:
-            log.warning("--max-concurrent-streams (%d) plus --max-pending-requests (%d) leave none of the %d "
+        if settings.max_concurrent_streams + settings.max_held_calls >= settings.max_workers:
+            log.warning("--max-concurrent-streams (%d) plus --max-held-calls (%d) leave none of the %d "
                         "--max-workers threads to other calls: one client can hold them all",
-                        settings.max_concurrent_streams, settings.max_pending_requests, settings.max_workers)
+                        settings.max_concurrent_streams, settings.max_held_calls, settings.max_workers)
         server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="engram-rpc"),
             # CallGuard first: it bounds how long any call holds a thread, before any other code.

@@ -28,7 +28,7 @@ then passed explicitly (no globals).
 | replicas that must confirm each write (Redis WAIT) | ``--min-replica-acks`` | ``ENGRAM_MIN_REPLICA_ACKS`` | 0: no waiting |
 | how long a write waits for them, ms | ``--replica-ack-timeout-ms`` | ``ENGRAM_REPLICA_ACK_TIMEOUT_MS`` | 1000 |
 | streaming calls at once (Search, BatchSearch, ImportEmbeddings, health Watch, reflection) | ``--max-concurrent-streams`` | ``ENGRAM_MAX_CONCURRENT_STREAMS`` | 16 |
-| calls waiting for their request message before the oldest are cancelled | ``--max-pending-requests`` | ``ENGRAM_MAX_PENDING_REQUESTS`` | 8 |
+| calls held by their clients (request not sent, reply not read, stream idle) before the oldest are cancelled | ``--max-held-calls`` | ``ENGRAM_MAX_HELD_CALLS`` | 8 |
 | longest wait for a call's request message, s | ``--request-read-timeout`` | ``ENGRAM_REQUEST_READ_TIMEOUT`` | 10 |
 | longest wait for the client to read one streamed reply, s | ``--stream-send-timeout`` | ``ENGRAM_STREAM_SEND_TIMEOUT`` | 30 |
 | longest pause between messages of a request stream, s | ``--stream-idle-timeout`` | ``ENGRAM_STREAM_IDLE_TIMEOUT`` | 60 |
@@ -37,7 +37,7 @@ then passed explicitly (no globals).
 | a connection with no call for this long is closed, s | ``--max-connection-idle`` | ``ENGRAM_MAX_CONNECTION_IDLE`` | 300 |
 
 The streaming and pending-request bounds together should leave threads for other calls,
-``max_concurrent_streams + max_pending_requests < max_workers`` (`engram.api.guard`); the
+``max_concurrent_streams + max_held_calls < max_workers`` (`engram.api.guard`); the
 server warns at start when they do not.
 
 Memory behaviour (evidence cap, graph symmetry, max edges, ...) is not a server setting: it is
@@ -90,7 +90,7 @@ class Settings:
     replica_ack_timeout_ms: int = 1000
     # Bounds on what one client can hold (`engram.api.guard`, `EmbeddingStore`).
     max_concurrent_streams: int = 16
-    max_pending_requests: int = 8
+    max_held_calls: int = 8
     request_read_timeout: float = 10.0
     stream_send_timeout: float = 30.0
     stream_idle_timeout: float = 60.0
@@ -162,7 +162,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="how long a write waits for --min-replica-acks replicas")
     for flag, kind, help_text in (
             ("max_concurrent_streams", int, "streaming calls served at once; more get RESOURCE_EXHAUSTED"),
-            ("max_pending_requests", int, "calls waiting for their request message before the oldest are cancelled"),
+            ("max_held_calls", int, "calls held by their clients before the oldest (over 0.5 s) are cancelled"),
             ("request_read_timeout", float, "seconds a call may take to send its request message"),
             ("stream_send_timeout", float, "seconds a client may leave one streamed reply unread"),
             ("stream_idle_timeout", float, "seconds a request stream may pause between messages"),
@@ -182,7 +182,7 @@ def from_arguments(args: argparse.Namespace) -> Settings:
     if args.grace_period < 0 or args.health_interval <= 0:
         raise ValueError("--grace-period must be >= 0 and --health-interval > 0")
     _check_replication(args)
-    for flag in ("max_concurrent_streams", "max_pending_requests", "max_token_waits"):
+    for flag in ("max_concurrent_streams", "max_held_calls", "max_token_waits"):
         if getattr(args, flag) < 1:
             raise ValueError(f"--{flag.replace('_', '-')} must be >= 1 (got {getattr(args, flag)})")
     for flag in ("request_read_timeout", "stream_send_timeout", "stream_idle_timeout", "max_token_wait",
@@ -219,7 +219,7 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         min_replica_acks=args.min_replica_acks,
         replica_ack_timeout_ms=args.replica_ack_timeout_ms,
         max_concurrent_streams=args.max_concurrent_streams,
-        max_pending_requests=args.max_pending_requests,
+        max_held_calls=args.max_held_calls,
         request_read_timeout=args.request_read_timeout,
         stream_send_timeout=args.stream_send_timeout,
         stream_idle_timeout=args.stream_idle_timeout,

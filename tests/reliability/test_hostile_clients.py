@@ -9,14 +9,16 @@ error. Every case is bounded by a documented setting (README, "Limits"; `engram.
   the rest get RESOURCE_EXHAUSTED at once; each wait ends after ``max_token_wait``.
 - unread streams: 300 Searches of top_k 1,000 (about 400 KB of replies each) whose client
   never reads, on a channel without BDP probing (flow-control window 64 KB), so the server's
-  sends block. Bound: ``max_concurrent_streams`` (16) run, the rest get RESOURCE_EXHAUSTED;
-  a reply left unread ``stream_send_timeout`` (here 2 s) cancels the stream.
+  sends block. Bound: ``max_concurrent_streams`` (16) run, the rest get RESOURCE_EXHAUSTED
+  at once; while more than ``max_held_calls`` (8) calls are held, those held over 0.5 s are
+  cancelled, and a reply left unread ``stream_send_timeout`` (here 2 s) cancels its stream in
+  any case.
 - idle connections: 500 connected channels that make no call. They hold a socket each, no
   thread; gRPC closes them after ``max_connection_idle``.
 - silent calls: 200 unary calls (GetConfidence) and 50 ImportEmbeddings streams that open and
   never send a message. Bound: a call whose request has not arrived within
   ``request_read_timeout`` (here 3 s) is cancelled, and sooner (after 0.5 s) while more than
-  ``max_pending_requests`` (8) are waiting; the streams also count against
+  ``max_held_calls`` (8) calls are held; the streams also count against
   ``max_concurrent_streams``.
 """
 
@@ -170,7 +172,8 @@ def test_unread_streams(make_app, report):
             codes.append(exc.code().name)
     hostile.close()
     report.record(SECTION, "... their statuses", ", ".join(f"{c} {codes.count(c)}" for c in sorted(set(codes))),
-                  note=f"{cancelled_before} cancelled by the server after 2 s of unread replies (stream_send_timeout)")
+                  note=f"{cancelled_before} cancelled by the server (held over 0.5 s beyond max_held_calls, or "
+                       f"2 s of unread replies)")
     assert codes.count("RESOURCE_EXHAUSTED") >= 300 - app.settings.max_concurrent_streams
     assert cancelled_before >= 1
 

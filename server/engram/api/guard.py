@@ -10,10 +10,15 @@ of holding a thread by a documented setting (README, "Limits"):
 | held while | bound | on breach |
 |---|---|---|
 | a call waits for its request message | ``request_read_timeout`` seconds | the call is cancelled |
-| more than ``max_pending_requests`` calls wait for theirs | those waiting over ``pressure_grace`` are cancelled, oldest first | |
 | a streamed reply waits for the client to read it | ``stream_send_timeout`` seconds | the call is cancelled |
 | a request stream waits for its next message | ``stream_idle_timeout`` seconds | the call is cancelled |
-| calls that stream (either way) at once | ``max_concurrent_streams`` | RESOURCE_EXHAUSTED at once |
+| more than ``max_held_calls`` calls are held so (by their clients) | those held over ``pressure_grace`` are cancelled, oldest first | |
+| streaming calls at once | ``max_concurrent_streams`` | a new stream gets RESOURCE_EXHAUSTED at once |
+
+A well-behaved client holds a call for microseconds (its request is on its way, it reads what
+it is sent), so under normal load nothing is cancelled. The stream limit is a hard one: a
+flood of streams that are admitted first and only then found to be held would already have
+filled the thread pool's queue; raise it together with ``--max-workers``.
 
 To see the request message before the thread waits for it, the guard serves every
 unary-request method as a request stream of exactly one message: the behaviour (and every
@@ -44,14 +49,14 @@ class CallLimits:
     """The guard's settings; seconds unless named otherwise."""
 
     max_concurrent_streams: int = 16
-    max_pending_requests: int = 8
+    max_held_calls: int = 8
     request_read_timeout: float = 10.0
     pressure_grace: float = 0.5
     stream_send_timeout: float = 30.0
     stream_idle_timeout: float = 60.0
 
     def __post_init__(self) -> None:
-        for name in ("max_concurrent_streams", "max_pending_requests"):
+        for name in ("max_concurrent_streams", "max_held_calls"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be >= 1 (got {getattr(self, name)})")
         for name in ("request_read_timeout", "pressure_grace", "stream_send_timeout", "stream_idle_timeout"):
@@ -72,27 +77,26 @@ class Watchdog:
         self._tick = tick
         self._lock = threading.Lock()
         self._keys = itertools.count()
-        # key -> (started, due, context, reason); reads also in _reads (key -> started)
+        # key -> (started, due, context, reason), in arming order (oldest first)
         self._armed: dict[int, tuple[float, float, grpc.ServicerContext, str]] = {}
-        self._reads: dict[int, float] = {}
         self._stop = threading.Event()
         self.cancelled = 0  # calls cancelled so far (tests, logs)
         self._thread = threading.Thread(target=self._run, name="engram-call-watchdog", daemon=True)
         self._thread.start()
 
-    def arm(self, context: grpc.ServicerContext, seconds: float, reason: str, *, read: bool = False) -> int:
+    def arm(self, context: grpc.ServicerContext, seconds: float, reason: str) -> int:
+        """The call is now held by its client for at most ``seconds``; returns the key to
+        `disarm` when that hold ends."""
         key = next(self._keys)
         now = time.monotonic()
         with self._lock:
             self._armed[key] = (now, now + seconds, context, reason)
-            if read:
-                self._reads[key] = now
         return key
 
     def disarm(self, key: int) -> None:
         with self._lock:
             self._armed.pop(key, None)
-            self._reads.pop(key, None)
+
 
     def stop(self) -> None:
         self._stop.set()
@@ -102,14 +106,11 @@ class Watchdog:
             now = time.monotonic()
             with self._lock:
                 expired = [key for key, (_, due, _, _) in self._armed.items() if due <= now]
-                excess = len(self._reads) - self._limits.max_pending_requests
-                if excess > 0:  # under pressure: the oldest reads past the grace go first
-                    oldest = sorted((started, key) for key, started in self._reads.items()
-                                    if now - started >= self._limits.pressure_grace and key not in expired)
-                    expired += [key for _, key in oldest[:excess]]
+                excess = len(self._armed) - len(expired) - self._limits.max_held_calls
+                if excess > 0:  # under pressure: the oldest holds past the grace go first
+                    expired += [key for key, (started, due, _, _) in self._armed.items()
+                                if due > now and now - started >= self._limits.pressure_grace][:excess]
                 victims = [self._armed.pop(key) for key in expired]
-                for key in expired:
-                    self._reads.pop(key, None)
             for started, _, context, reason in victims:
                 self.cancelled += 1
                 log.info("cancelling a call: %s for %.1fs", reason, now - started)
@@ -171,7 +172,7 @@ class CallGuard(grpc.ServerInterceptor):
         """The call's one request message. When the call ends first (cancelled by the client,
         its deadline or the watchdog), gRPC's own RpcError propagates: gRPC knows it and ends
         the call quietly."""
-        key = self._watchdog.arm(context, self._limits.request_read_timeout, "no request message", read=True)
+        key = self._watchdog.arm(context, self._limits.request_read_timeout, "no request message")
         try:
             return next(requests)
         except StopIteration:  # the client half-closed without a message: not a unary call
@@ -184,8 +185,7 @@ class CallGuard(grpc.ServerInterceptor):
         first = True
         while True:
             if first:
-                key = self._watchdog.arm(context, self._limits.request_read_timeout, "no request message",
-                                         read=True)
+                key = self._watchdog.arm(context, self._limits.request_read_timeout, "no request message")
             else:
                 key = self._watchdog.arm(context, self._limits.stream_idle_timeout, "an idle request stream")
             try:
@@ -208,13 +208,13 @@ class CallGuard(grpc.ServerInterceptor):
             finally:
                 self._watchdog.disarm(key)
 
-    def _stream_slot(self, context: grpc.ServicerContext) -> bool:
+    def _stream_slot(self, context: grpc.ServicerContext) -> None:
+        """Counts the stream in, or refuses it beyond the limit."""
         if self._streams.take():
-            return True
+            return
         context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
                       f"{self._limits.max_concurrent_streams} streaming calls are in progress on this server "
                       f"(--max-concurrent-streams); retry later")
-        return False  # not reached: abort raises
 
     # -- the four kinds --------------------------------------------------------------------
     def _unary_unary(self, behaviour: Callable[..., Any]) -> Callable[..., Any]:
