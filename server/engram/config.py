@@ -6,7 +6,7 @@ then passed explicitly (no globals).
 | listen address | ``--listen`` | ``ENGRAM_LISTEN`` | ``127.0.0.1:50051`` |
 | Redis URL | ``--redis-url`` | ``ENGRAM_REDIS_URL`` | unset: start a private server |
 | data directory (private server) | ``--data-dir`` | ``ENGRAM_DATA_DIR`` | ``~/.local/share/engram`` |
-| gRPC worker threads | ``--max-workers`` | ``ENGRAM_MAX_WORKERS`` | 32 |
+| gRPC worker threads | ``--max-workers`` | ``ENGRAM_MAX_WORKERS`` | 64 |
 | shutdown grace period, s | ``--grace-period`` | ``ENGRAM_GRACE_PERIOD`` | 10 |
 | Redis health-check interval, s | ``--health-interval`` | ``ENGRAM_HEALTH_INTERVAL`` | 1.0 |
 | embedding model | ``--embedding-model`` | ``ENGRAM_EMBEDDING_MODEL`` | ``minilm`` (onnxruntime; ``minilm-numpy``: numpy reference; ``openai``: an OpenAI-compatible endpoint; ``none``: client vectors only) |
@@ -27,8 +27,8 @@ then passed explicitly (no globals).
 | ``--redis-url`` is a seed node of a Redis Cluster | ``--redis-cluster`` | ``ENGRAM_REDIS_CLUSTER=1`` | off |
 | replicas that must confirm each write (Redis WAIT) | ``--min-replica-acks`` | ``ENGRAM_MIN_REPLICA_ACKS`` | 0: no waiting |
 | how long a write waits for them, ms | ``--replica-ack-timeout-ms`` | ``ENGRAM_REPLICA_ACK_TIMEOUT_MS`` | 1000 |
-| streaming calls at once (Search, BatchSearch, ImportEmbeddings, health Watch, reflection) | ``--max-concurrent-streams`` | ``ENGRAM_MAX_CONCURRENT_STREAMS`` | 16 |
-| calls held by their clients (request not sent, reply not read, stream idle) before the oldest are cancelled | ``--max-held-calls`` | ``ENGRAM_MAX_HELD_CALLS`` | 8 |
+| streaming calls at once (Search, BatchSearch, ImportEmbeddings, health Watch, reflection) | ``--max-concurrent-streams`` | ``ENGRAM_MAX_CONCURRENT_STREAMS`` | 32 |
+| calls held by their clients (request not sent, reply not read, stream idle) before the oldest are cancelled | ``--max-held-calls`` | ``ENGRAM_MAX_HELD_CALLS`` | 16 |
 | longest wait for a call's request message, s | ``--request-read-timeout`` | ``ENGRAM_REQUEST_READ_TIMEOUT`` | 10 |
 | longest wait for the client to read one streamed reply, s | ``--stream-send-timeout`` | ``ENGRAM_STREAM_SEND_TIMEOUT`` | 30 |
 | longest pause between messages of a request stream, s | ``--stream-idle-timeout`` | ``ENGRAM_STREAM_IDLE_TIMEOUT`` | 60 |
@@ -66,7 +66,7 @@ class Settings:
     listen: str = "127.0.0.1:50051"
     redis_url: str | None = None
     data_dir: str = field(default_factory=_default_data_dir)
-    max_workers: int = 32
+    max_workers: int = 64
     grace_period: float = 10.0
     health_interval: float = 1.0
     embedding_model: str = "minilm"
@@ -89,8 +89,8 @@ class Settings:
     min_replica_acks: int = 0  # replicas that must confirm each write (WAIT); 0: none
     replica_ack_timeout_ms: int = 1000
     # Bounds on what one client can hold (`engram.api.guard`, `EmbeddingStore`).
-    max_concurrent_streams: int = 16
-    max_held_calls: int = 8
+    max_concurrent_streams: int = 32
+    max_held_calls: int = 16
     request_read_timeout: float = 10.0
     stream_send_timeout: float = 30.0
     stream_idle_timeout: float = 60.0

@@ -9,8 +9,8 @@ error. Every case is bounded by a documented setting (README, "Limits"; `engram.
   the rest get RESOURCE_EXHAUSTED at once; each wait ends after ``max_token_wait``.
 - unread streams: 300 Searches of top_k 1,000 (about 400 KB of replies each) whose client
   never reads, on a channel without BDP probing (flow-control window 64 KB), so the server's
-  sends block. Bound: ``max_concurrent_streams`` (16) run, the rest get RESOURCE_EXHAUSTED
-  at once; while more than ``max_held_calls`` (8) calls are held, those held over 0.5 s are
+  sends block. Bound: ``max_concurrent_streams`` (32) run, the rest get RESOURCE_EXHAUSTED
+  at once; while more than ``max_held_calls`` (16) calls are held, those held over 0.5 s are
   cancelled, and a reply left unread ``stream_send_timeout`` (here 2 s) cancels its stream in
   any case.
 - idle connections: 500 connected channels that make no call. They hold a socket each, no
@@ -18,7 +18,7 @@ error. Every case is bounded by a documented setting (README, "Limits"; `engram.
 - silent calls: 200 unary calls (GetConfidence) and 50 ImportEmbeddings streams that open and
   never send a message. Bound: a call whose request has not arrived within
   ``request_read_timeout`` (here 3 s) is cancelled, and sooner (after 0.5 s) while more than
-  ``max_held_calls`` (8) calls are held; the streams also count against
+  ``max_held_calls`` (16) calls are held; the streams also count against
   ``max_concurrent_streams``.
 """
 
@@ -159,7 +159,8 @@ def test_unread_streams(make_app, report):
              for _ in range(300)]
     time.sleep(1.0)  # the streams are sent and block; none is read
     record_case(report, "300 searches whose client never reads", good,
-                "16 streams at once (max_concurrent_streams), the rest RESOURCE_EXHAUSTED")
+                f"{app.settings.max_concurrent_streams} streams at once (max_concurrent_streams), the rest "
+                "RESOURCE_EXHAUSTED")
     time.sleep(1.0)
     cancelled_before = app.watchdog.cancelled
     codes = []

@@ -48,8 +48,8 @@ log = logging.getLogger(__name__)
 class CallLimits:
     """The guard's settings; seconds unless named otherwise."""
 
-    max_concurrent_streams: int = 16
-    max_held_calls: int = 8
+    max_concurrent_streams: int = 32
+    max_held_calls: int = 16
     request_read_timeout: float = 10.0
     pressure_grace: float = 0.5
     stream_send_timeout: float = 30.0
