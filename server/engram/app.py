@@ -15,7 +15,6 @@ from pathlib import Path
 import grpc
 import redis
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 
@@ -45,6 +44,7 @@ from engram.health import RedisHealthMonitor
 from engram.limits import Limits
 from engram.observability.interceptor import ObservabilityInterceptor
 from engram.observability.metrics import MetricsServer, RpcMetrics, StateCollector, new_registry
+from engram.reflection import enable_reflection
 from engram.store.private_redis import PrivateRedis
 from engram.store.scripts import Scripts
 from engram.v1 import (
@@ -259,10 +259,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
 
         health_servicer = health.HealthServicer(experimental_non_blocking=True)
         health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-        reflection.enable_server_reflection(
-            [*SERVICE_NAMES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME],
-            server,
-        )
+        enable_reflection([*SERVICE_NAMES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name], server)
         monitor = RedisHealthMonitor(client, health_servicer, SERVICE_NAMES, settings.health_interval,
                                      on_first_ready=follower.warm_and_start)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import grpc
 import numpy as np
 import pytest
+from google.protobuf.json_format import MessageToDict
 
 from engram.keys import NAMESPACES, NamespaceKeys
 from engram.v1 import confidence_pb2
@@ -160,6 +161,31 @@ def test_ranking_by_similarity_times_confidence_is_exact(api):
     by_similarity = list(api.embedding.Search(pb.SearchRequest(namespace=NS, vector=vec(query), top_k=20)))
     assert [h.record_id for h in by_similarity] != expected  # the two orders differ on this data
     assert all(h.confidence == pytest.approx(confidence[h.record_id]) for h in by_similarity)
+
+
+def test_scores_are_shortest_float32_decimals_and_priority_is_their_exact_product(api):
+    rows = unit_rows(200, seed=6)
+    import_rows(api, rows)
+    rng = np.random.default_rng(8)
+    for i in range(0, 200, 2):  # the others keep the 0.5 prior
+        api.confidence.UpdateConfidence(confidence_pb2.UpdateConfidenceRequest(
+            namespace=NS, record_id=f"r{i}", signal=float(rng.uniform(0, 1))))
+    query = vec(unit_rows(1, seed=10)[0])
+    got = list(api.embedding.Search(pb.SearchRequest(namespace=NS, vector=query, top_k=50,
+                                                     ranking=pb.RANKING_SIMILARITY_TIMES_CONFIDENCE)))
+    assert len(got) == 50
+    for h in got:
+        score = float(str(np.float32(h.score)))  # the float32 score as its shortest decimal
+        assert h.priority == score * h.confidence  # exactly, not the widened score's product
+        shown = MessageToDict(h)  # JSON, as grpcurl prints a reply: no float noise in either
+        assert shown["priority"] == shown["score"] * shown["confidence"]
+    assert any(float(h.score) * h.confidence != h.priority for h in got)  # the widened product differs
+    assert [h.priority for h in got] == sorted((h.priority for h in got), reverse=True)
+    by_similarity = list(api.embedding.Search(pb.SearchRequest(namespace=NS, vector=query, top_k=50)))
+    cut = by_similarity[9].score  # a score as the client read it keeps its own record as min_score
+    kept = list(api.embedding.Search(pb.SearchRequest(namespace=NS, vector=query, top_k=50, min_score=cut)))
+    assert [h.record_id for h in kept] == [h.record_id for h in by_similarity if h.score >= cut]
+    assert len(kept) >= 10
 
 
 @pytest.mark.parametrize("ranking", [pb.RANKING_SIMILARITY, pb.RANKING_SIMILARITY_TIMES_CONFIDENCE])

@@ -7,6 +7,7 @@ import time
 
 import grpc
 import pytest
+from google.protobuf import descriptor_pb2
 from grpc_health.v1 import health_pb2
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
@@ -49,6 +50,30 @@ def test_reflection_lists_the_four_services_and_health(api):
     assert set(SERVICE_NAMES) | {"grpc.health.v1.Health"} <= names
     assert {"engram.v1.ConfidenceService", "engram.v1.GraphService", "engram.v1.LedgerService",
             "engram.v1.EmbeddingService"} <= names
+
+
+def test_reflection_v1_lists_and_describes_the_services(api):
+    # What a current tool sends first: the grpc.reflection.v1 service (same wire messages as v1alpha).
+    info = api.channel.stream_stream("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+                                     request_serializer=reflection_pb2.ServerReflectionRequest.SerializeToString,
+                                     response_deserializer=reflection_pb2.ServerReflectionResponse.FromString)
+    Request = reflection_pb2.ServerReflectionRequest
+    replies = list(info(iter([Request(list_services=""),
+                              Request(file_containing_symbol="engram.v1.ConfidenceService"),
+                              Request(file_containing_symbol="grpc.reflection.v1.ServerReflection")]), timeout=5))
+    names = {s.name for s in replies[0].list_services_response.service}
+    assert set(SERVICE_NAMES) | {"grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
+                                 "grpc.reflection.v1alpha.ServerReflection"} <= names
+    described = {}
+    for reply in replies[1:]:
+        assert not reply.HasField("error_response"), reply.error_response
+        for raw in reply.file_descriptor_response.file_descriptor_proto:
+            proto = descriptor_pb2.FileDescriptorProto.FromString(raw)
+            described |= {f"{proto.package}.{service.name}": proto for service in proto.service}
+    assert "engram.v1.ConfidenceService" in described
+    v1 = described["grpc.reflection.v1.ServerReflection"]
+    assert v1.name == "grpc/reflection/v1/reflection.proto"
+    assert v1.service[0].method[0].input_type == ".grpc.reflection.v1.ServerReflectionRequest"
 
 
 def test_health_follows_redis_and_calls_get_unavailable(tmp_path, embedder):

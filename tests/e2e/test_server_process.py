@@ -74,7 +74,8 @@ def test_serve_demo_sigterm_and_restart(tmp_path):
         assert "CBS is the network that aired The Millers." in millers.splitlines()[2]  # the top hit
         telemundo = out.split("Q: Is Telemundo")[1].split("\nQ:")[0]
         assert "Spanish" in telemundo
-        assert "Prediction errors" in out and "count 300" in out
+        assert "Namespace 'fever-demo': deleted first (0 keys)" in out
+        assert "Predictions (LedgerService): 300 claims" in out and "ledger error summary: count 300," in out
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             stub = confidence_pb2_grpc.ConfidenceServiceStub(channel)
             before = stub.GetConfidence(confidence_pb2.GetConfidenceRequest(namespace="fever-demo",

@@ -16,8 +16,8 @@ def brute_force(rows, ids, confidence, query, top_k, min_score):
     unit = rows / np.linalg.norm(rows, axis=1, keepdims=True)
     q = query / np.linalg.norm(query)
     scores = (unit @ q).astype(np.float32)
-    entries = [(-(float(s) * confidence[r]), r) for r, s in zip(ids, scores)
-               if min_score is None or float(s) >= min_score]
+    reported = [float(str(s)) for s in scores]  # scores as the index reports them (shortest decimals)
+    entries = [(-(s * confidence[r]), r) for r, s in zip(ids, reported) if min_score is None or s >= min_score]
     return [r for _, r in sorted(entries)[:top_k]]
 
 

@@ -3,16 +3,23 @@
 Data (bundled in `engram/demo/data`, see SOURCE.txt there): 3,254 true facts from FEVER
 (claims labelled SUPPORTS, with their Wikipedia pages) and FEVER's 9,999 labelled dev claims.
 
+0. Namespace: by default deleted first (NamespaceService.DeleteNamespace), so every run
+   starts empty and prints the same confidence values; ``--keep`` adds to what earlier runs
+   stored instead (confidence then keeps moving from run to run).
 1. Memories: every true fact is upserted as record ``m:<id>``; every REFUTES claim (a false
    near-duplicate of a fact) as ``c:<id>`` — what an agent may have "heard".
 2. Graph: memories that share a Wikipedia page are linked (weight 0.5); each refuted claim is
    linked to the memories about its pages (weight 0.2).
 3. Confidence: each SUPPORTS claim corroborates its memory (signal 0.9); each REFUTES claim
    contradicts its own record (signal 0.1).
-4. Ledger: for a sample of REFUTES and NOT ENOUGH INFO claims the agent predicts, before
-   checking, a verdict from the nearest memory's similarity ("SUPPORTS" when >= 0.8), then
-   resolves it against FEVER's label. Wrong verdicts (error 1.0 > 0.7) lower the claim's
-   confidence through the ledger's feedback.
+4. Ledger: for a sample of REFUTES and NOT ENOUGH INFO claims (none of them stored as a
+   fact) the agent predicts, before checking, a verdict from the nearest memory's similarity
+   s: SUPPORTS when s >= 0.95 (a near restatement of a fact), REFUTES when s >= 0.75 (close
+   to a fact but not it: FEVER's false claims are altered facts), else NOT ENOUGH INFO. It
+   resolves each against FEVER's label (error 1.0 when wrong, 0.0 when right); a wrong
+   verdict (error > 0.7) lowers the claim's confidence through the ledger's feedback. The
+   output gives the share right, by label: similarity alone barely tells a false claim
+   from an unverifiable one, which the ledger makes visible.
 5. Questions: for each, the top memories with similarity, confidence and similarity x
    confidence, the memories associated with the best answer by graph propagation (with the
    best path), and the agent acting on that answer (ReportOutcome, which corroborates it).
@@ -44,6 +51,8 @@ from engram.v1 import (
     graph_pb2_grpc,
     ledger_pb2,
     ledger_pb2_grpc,
+    namespace_pb2,
+    namespace_pb2_grpc,
     record_pb2,
     record_pb2_grpc,
 )
@@ -55,7 +64,9 @@ QUESTIONS = [
     "What kind of actor is Tilda Swinton?",
     "When did the Cretaceous end?",
 ]
-SUPPORTS_THRESHOLD = 0.8
+# Verdict bands of the nearest fact's similarity (see the module docstring, step 4).
+SUPPORTS_THRESHOLD = 0.95
+REFUTES_THRESHOLD = 0.75
 BATCH = 1000
 
 
@@ -70,6 +81,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="claims of each of REFUTES and NOT ENOUGH INFO the agent predicts on")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--question", action="append", help="ask this instead of the built-in questions")
+    parser.add_argument("--keep", action="store_true",
+                        help="add to the namespace as earlier runs left it instead of deleting it first "
+                             "(confidence values then differ from run to run)")
+    parser.add_argument("--limit", type=int, default=0,
+                        help="load only the first N facts and N refuted claims (0: all; for quick tries)")
 
 
 @dataclass
@@ -83,6 +99,19 @@ class Fever:
 
     def text(self, record_id: str) -> str:
         return self.memories.get(record_id) or self.claims.get(record_id) or ""
+
+    def first(self, n: int) -> "Fever":
+        """The first ``n`` facts, refuted claims and NOT ENOUGH INFO claims, with the pages and
+        SUPPORTS claims of those facts only."""
+        part = Fever(memories=dict(list(self.memories.items())[:n]), claims=dict(list(self.claims.items())[:n]),
+                     nei=self.nei[:n])
+        for page, ids in self.pages.items():
+            kept = [m for m in ids if m in part.memories]
+            if kept:
+                part.pages[page] = kept
+        part.claim_pages = {c: self.claim_pages[c] for c in part.claims}
+        part.supports = [m for m in self.supports if m in part.memories]
+        return part
 
 
 def load_fever() -> Fever:
@@ -121,6 +150,7 @@ class Client:
         self.ledger = ledger_pb2_grpc.LedgerServiceStub(self.channel)
         self.embedding = embedding_pb2_grpc.EmbeddingServiceStub(self.channel)
         self.record = record_pb2_grpc.RecordServiceStub(self.channel)
+        self.namespace = namespace_pb2_grpc.NamespaceServiceStub(self.channel)
 
     def search(self, namespace: str, text: str, top_k: int) -> list[embedding_pb2.SearchResponse]:
         return list(self.embedding.Search(embedding_pb2.SearchRequest(namespace=namespace, text=text, top_k=top_k),
@@ -138,7 +168,28 @@ def _parallel(pool: ThreadPoolExecutor, fn: Callable[[Any], Any], items: Iterabl
     return results
 
 
-def load(client: Client, ns: str, data: Fever, args: argparse.Namespace, out: TextIO) -> None:
+def verdict(similarity: float) -> str:
+    """The agent's guess from the nearest fact's similarity (module docstring, step 4)."""
+    if similarity >= SUPPORTS_THRESHOLD:
+        return "SUPPORTS"
+    return "REFUTES" if similarity >= REFUTES_THRESHOLD else "NOT ENOUGH INFO"
+
+
+def prepare(client: Client, ns: str, keep: bool, out: TextIO) -> None:
+    """Deletes the namespace unless ``keep``, and says which happened."""
+    if keep:
+        print(f"Namespace {ns!r}: kept (--keep): this run adds to what earlier runs stored, so confidence\n"
+              f"  values build on theirs", file=out)
+        return
+    deleted = client.namespace.DeleteNamespace(namespace_pb2.DeleteNamespaceRequest(namespace=ns),
+                                               timeout=120).deleted_key_count
+    print(f"Namespace {ns!r}: deleted first ({deleted:,} keys), so every run prints the same confidence values\n"
+          f"  (--keep adds to it instead)", file=out)
+
+
+def load(client: Client, ns: str, data: Fever, args: argparse.Namespace,
+         out: TextIO) -> list[tuple[str, str]]:
+    """Loads ``data`` and plays the predictions; returns (FEVER label, predicted verdict) of each."""
     with ThreadPoolExecutor(args.concurrency) as pool:
         print("Loading FEVER into Engram:", file=out)
         records = list(data.memories.items()) + list(data.claims.items())
@@ -166,25 +217,47 @@ def load(client: Client, ns: str, data: Fever, args: argparse.Namespace, out: Te
         sample = list(data.claims.items())[: args.predictions] + data.nei[: args.predictions]
         labels = {rid: "REFUTES" for rid in data.claims} | {rid: "NOT ENOUGH INFO" for rid, _ in data.nei}
 
-        def predict_and_resolve(item: tuple[str, str]) -> None:
+        def predict_and_resolve(item: tuple[str, str]) -> tuple[str, str]:
             rid, text = item
             best = next((h for h in client.search(ns, text, 10) if h.record_id.startswith("m:")), None)
-            similarity = best.score if best else 0.0
-            verdict = "SUPPORTS" if similarity >= SUPPORTS_THRESHOLD else "NOT ENOUGH INFO"
+            guess = verdict(best.score if best else 0.0)
             client.ledger.RecordPrediction(ledger_pb2.RecordPredictionRequest(
-                namespace=ns, record_id=rid, predicted={"verdict": common_pb2.Value(string_value=verdict)}), timeout=30)
+                namespace=ns, record_id=rid, predicted={"verdict": common_pb2.Value(string_value=guess)}), timeout=30)
             client.ledger.ResolvePrediction(ledger_pb2.ResolvePredictionRequest(
                 namespace=ns, record_id=rid, actual={"verdict": common_pb2.Value(string_value=labels[rid])}), timeout=30)
+            return labels[rid], guess
 
-        _parallel(pool, predict_and_resolve, sample,
-                  "Search + RecordPrediction + ResolvePrediction (agent guesses verdicts)", out)
+        return _parallel(pool, predict_and_resolve, sample,
+                         "Search + RecordPrediction + ResolvePrediction (agent guesses verdicts)", out)
+
+
+def report_predictions(client: Client, ns: str, outcomes: list[tuple[str, str]], out: TextIO) -> None:
+    """What the agent predicted, how it was resolved, and what the ledger's error means."""
+    by_label: dict[str, list[bool]] = defaultdict(list)
+    for label, guess in outcomes:
+        by_label[label].append(label == guess)
+    right = sum(sum(v) for v in by_label.values())
+    total = len(outcomes)
+    guessed = {g: sum(1 for _, x in outcomes if x == g) for g in ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")}
+    labels = ", ".join(f"{len(v):,} {k}" for k, v in by_label.items())
+    print(f"\nPredictions (LedgerService): {total:,} claims that are not stored facts ({labels}).\n"
+          f"  Before checking, the agent guessed each one's verdict from the similarity s of its nearest fact:\n"
+          f"  SUPPORTS if s >= {SUPPORTS_THRESHOLD}, REFUTES if s >= {REFUTES_THRESHOLD}, else NOT ENOUGH INFO; "
+          f"then it resolved the guess\n"
+          f"  with FEVER's label (error 1.0 if wrong, 0.0 if right; a wrong guess lowers the claim's confidence).",
+          file=out)
+    print(f"  guessed: {', '.join(f'{k} {v:,}' for k, v in guessed.items())}", file=out)
+    share = ", ".join(f"{k} claims {100 * sum(v) / len(v):.0f}%" for k, v in by_label.items())
+    base = max((len(v) for v in by_label.values()), default=0)
+    print(f"  right: {right:,} of {total:,} ({100 * right / max(total, 1):.1f}%): {share}. A constant guess is right\n"
+          f"  {100 * base / max(total, 1):.0f}% of the time here: similarity alone barely tells a false claim from "
+          f"an unverifiable one.", file=out)
+    summary = client.ledger.GetErrorSummary(ledger_pb2.GetErrorSummaryRequest(namespace=ns, limit=0)).summary
+    print(f"  ledger error summary: count {summary.count:,}, mean {summary.mean:.3f} (the share of wrong guesses "
+          f"in the namespace), stddev {summary.stddev:.3f}", file=out)
 
 
 def report(client: Client, ns: str, data: Fever, questions: list[str], out: TextIO) -> None:
-    summary = client.ledger.GetErrorSummary(ledger_pb2.GetErrorSummaryRequest(namespace=ns, limit=0)).summary
-    print(f"\nPrediction errors (verdict from nearest-memory similarity >= {SUPPORTS_THRESHOLD}): "
-          f"count {summary.count}, mean {summary.mean:.3f}, stddev {summary.stddev:.3f}, "
-          f"p50 {summary.p50:.2f}, p90 {summary.p90:.2f}, max {summary.max:.2f}", file=out)
     for question in questions:
         hits = client.search(ns, question, 5)
         states = client.confidence.BatchGetConfidence(confidence_pb2.BatchGetConfidenceRequest(
@@ -215,11 +288,15 @@ def report(client: Client, ns: str, data: Fever, questions: list[str], out: Text
 def main(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     started = time.monotonic()
     data = load_fever()
+    if args.limit > 0:
+        data = data.first(args.limit)
     print(f"FEVER: {len(data.memories):,} true memories, {len(data.claims):,} refuted claims, "
           f"{len(data.supports):,} SUPPORTS and {len(data.nei):,} NOT ENOUGH INFO claims", file=out)
     client = Client(args.address)
     try:
-        load(client, args.namespace, data, args, out)
+        prepare(client, args.namespace, args.keep, out)
+        outcomes = load(client, args.namespace, data, args, out)
+        report_predictions(client, args.namespace, outcomes, out)
         report(client, args.namespace, data, args.question or QUESTIONS, out)
     except grpc.RpcError as exc:
         print(f"demo failed: {exc.code().name}: {exc.details()}", file=sys.stderr)

@@ -66,7 +66,9 @@ class DeleteResult:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One result. score: cosine in [-1, 1]; confidence in [0, 1]; priority = score × confidence."""
+    """One result. score: cosine in [-1, 1], computed in float32 and given as the double nearest
+    its shortest decimal (`engram.embeddings.scores`); confidence in [0, 1]; priority = score ×
+    confidence in double, exactly."""
 
     record_id: str
     score: float

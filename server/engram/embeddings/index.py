@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from engram.embeddings.rwlock import ReadWriteLock
+from engram.embeddings.scores import shortest
 from engram.errors import Cancelled
 
 Metadata = Mapping[str, str]
@@ -217,7 +218,8 @@ class VectorIndex:
 
         Returns:
             One list per query of (record_id, cosine), by cosine descending, equal cosines by
-            record_id ascending.
+            record_id ascending. Cosines are computed in float32 and given as the double nearest
+            each one's shortest round-trip decimal (`engram.embeddings.scores`).
 
         Raises:
             ValueError: top_k < 1, or a query is not (d,), non-finite or zero.
@@ -261,11 +263,14 @@ class VectorIndex:
                 top = np.flatnonzero(scores >= kth)
         else:
             top = np.arange(m)
+        # Reported scores: each float32 cosine as its shortest decimal (engram.embeddings.scores).
+        # Order-preserving, so the top k are unchanged; min_score compares the returned values.
+        reported = shortest(scores[top])
         if min_score is not None:
-            # Compare in float64 so a returned score is never below min_score.
-            top = top[scores[top].astype(np.float64) >= min_score]
+            keep = reported >= min_score
+            top, reported = top[keep], reported[keep]
         rows_of = top if rows is None else rows[top]
-        ranked = sorted(zip((-scores[top]).tolist(), [ids[r] for r in rows_of.tolist()]))
+        ranked = sorted(zip((-reported).tolist(), [ids[r] for r in rows_of.tolist()]))
         return [(record_id, -neg) for neg, record_id in ranked[:top_k]]
 
     def _filter_rows(self, filter: Metadata) -> np.ndarray:
