@@ -64,6 +64,9 @@ from engram.v1 import (
 
 log = logging.getLogger(__name__)
 
+# Seconds `App.stop` gives background threads, together, once calls have drained.
+CLEANUP_SECONDS = 0.3
+
 SERVICE_NAMES = [
     confidence_pb2.DESCRIPTOR.services_by_name["ConfidenceService"].full_name,
     graph_pb2.DESCRIPTOR.services_by_name["GraphService"].full_name,
@@ -148,22 +151,33 @@ class App:
 
     def stop(self, grace: float | None = None) -> None:
         """Graceful stop: health NOT_SERVING, refuse new calls, let calls in flight finish
-        within ``grace`` seconds (default: settings.grace_period), then release everything."""
+        within ``grace`` seconds (default: settings.grace_period; calls still running then are
+        cancelled), then release everything, the private Redis last. After the drain, the
+        background threads get at most `CLEANUP_SECONDS` together: one blocked in Redis I/O is
+        abandoned (they are daemons), so a Redis outage cannot stretch the stop."""
         if self._stopped:
             return
         self._stopped = True
+        grace = self.settings.grace_period if grace is None else grace
+        started = time.monotonic()
         self.health.enter_graceful_shutdown()
-        self.server.stop(self.settings.grace_period if grace is None else grace).wait()
+        self.server.stop(grace).wait(grace + CLEANUP_SECONDS)
+        log.info("drained calls in %.1fs; stopping background work", time.monotonic() - started)
+        deadline = time.monotonic() + CLEANUP_SECONDS
+
+        def left() -> float:
+            return max(deadline - time.monotonic(), 0.0)
+
         if self.metrics_server is not None:
-            self.metrics_server.stop()
-        self.monitor.stop()
-        self.follower.stop()
+            self.metrics_server.stop(left())
+        self.monitor.stop(left())
+        self.follower.stop(left())
         if self.watchdog is not None:
             self.watchdog.stop()
         if self.embedder is not None and self.owns_embedder:
-            self.embedder.close()  # type: ignore[attr-defined]
+            self.embedder.close(left())  # type: ignore[attr-defined]
         self.redis.close()
-        if self.private_redis is not None:
+        if self.private_redis is not None:  # last: calls drained above may have used it
             self.private_redis.stop()
 
     def wait(self) -> None:

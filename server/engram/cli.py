@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -21,7 +22,7 @@ def _serve(args: argparse.Namespace) -> int:
     app = build(settings)
     stopping = threading.Event()
 
-    def on_signal(signum: int, _frame: object) -> None:
+    def on_signal(signum: int, _frame: object) -> None:  # SIGINT (Ctrl-C) and SIGTERM alike
         logging.getLogger("engram").info("received %s: draining calls (grace %.0fs)",
                                          signal.Signals(signum).name, settings.grace_period)
         stopping.set()
@@ -32,10 +33,42 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"engram {__version__} listening on {app.address}", flush=True)
     try:
         stopping.wait()
+        _exit_by(settings.grace_period + EXIT_MARGIN)
     finally:
         app.stop()
         logging.getLogger("engram").info("stopped")
     return 0
+
+
+# Seconds past the grace period by which a stopping `engram serve` has exited, whatever Redis does.
+EXIT_MARGIN = 0.5
+
+
+def _exit_by(seconds: float) -> None:
+    """Exit 0 at the latest ``seconds`` from now, even if the interpreter's exit is held.
+
+    Why: Python cannot interrupt a thread, and it joins non-daemon threads at exit without a
+    timeout. The gRPC workers of calls cancelled at the end of the grace period may still be
+    blocked in Redis I/O (a silent host, a DNS lookup: 30 s and more), and would keep a stopped
+    server alive until the orchestrator SIGKILLs it. The drain and cleanup are over by then, and
+    Redis holds all state, so nothing is lost by not waiting for them.
+    """
+
+    def force() -> None:
+        # gRPC's workers are daemons too, yet concurrent.futures joins them at exit all the same.
+        running = sorted(t.name for t in threading.enumerate()
+                         if t.is_alive() and t not in (threading.main_thread(), threading.current_thread()))
+        logging.getLogger("engram").warning("exit held %.1fs after the signal, by a thread blocked in Redis I/O "
+                                            "most likely; exiting without it (threads running: %s)", seconds,
+                                            ", ".join(running))
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        sys.stdout.flush()
+        os._exit(0)
+
+    timer = threading.Timer(seconds, force)
+    timer.daemon = True  # never itself holds the exit
+    timer.start()
 
 
 def _health(args: argparse.Namespace) -> int:

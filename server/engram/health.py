@@ -4,11 +4,13 @@ Every service (and the server as a whole, service name "") is NOT_SERVING until 
 answers PING and the embedding index is warm; NOT_SERVING again while Redis is unreachable;
 SERVING again on its own once it answers. The monitor is a daemon thread polling PING; a
 PING that has not answered within ``max(1 s, 2 × interval)`` counts as a failure (a dead host
-or a DNS lookup can hold a connect far longer than the client's socket timeouts).
+or a DNS lookup can hold a connect far longer than the client's socket timeouts). Each PING
+runs in a daemon thread of its own, so one still hanging never holds the process's exit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -46,8 +48,6 @@ class RedisHealthMonitor:
         self._serving: bool | None = None
         self.redis_up: bool | None = None  # the latest PING's outcome (None before the first)
         self._probe_timeout = max(1.0, 2 * interval)
-        # PING runs here, so a probe that hangs is abandoned (and not repeated) after the timeout.
-        self._pinger = futures.ThreadPoolExecutor(1, thread_name_prefix="engram-health-ping")
         self._probe: futures.Future | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="engram-health", daemon=True)
@@ -60,10 +60,14 @@ class RedisHealthMonitor:
     def start(self) -> None:
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stops polling; waits at most ``timeout`` seconds for the monitor thread (a probe
+        still blocked in Redis is abandoned: its thread is a daemon)."""
         self._stop.set()
-        self._thread.join(timeout=5)
-        self._pinger.shutdown(wait=False, cancel_futures=True)
+        probe = self._probe
+        if probe is not None:
+            probe.cancel()  # wakes the monitor if it waits for a hanging PING
+        self._thread.join(timeout=timeout)
 
     def check_once(self) -> bool:
         """One probe: PING Redis, warm up on the first success, publish the status."""
@@ -83,13 +87,25 @@ class RedisHealthMonitor:
 
     def _ping(self) -> bool:
         if self._probe is None or self._probe.done():  # a probe still hanging is not repeated
-            self._probe = self._pinger.submit(self._client.ping)
+            self._probe = futures.Future()
+            # A daemon thread, not an executor: executor threads are joined at interpreter exit,
+            # so a PING blocked in DNS or on a silent host would hold a stopped server for 30 s+.
+            threading.Thread(target=self._probe_redis, args=(self._probe,), name="engram-health-ping",
+                             daemon=True).start()
         try:
             return bool(self._probe.result(timeout=self._probe_timeout))
-        except futures.TimeoutError:
+        except (futures.TimeoutError, futures.CancelledError):
             return False
         except redis.RedisError:
             return False
+
+    def _probe_redis(self, probe: futures.Future) -> None:
+        try:
+            outcome, settle = self._client.ping(), probe.set_result
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting monitor
+            outcome, settle = exc, probe.set_exception
+        with contextlib.suppress(futures.InvalidStateError):  # cancelled by stop() meanwhile
+            settle(outcome)
 
     def _set(self, serving: bool) -> None:
         if serving == self._serving:

@@ -152,10 +152,11 @@ class ChangeLogFollower:
         self.warm()
         self.start()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stops tailing; waits at most ``timeout`` seconds for the (daemon) follower thread."""
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(timeout=5)
+            self._thread.join(timeout=timeout)
         if self._cluster_reader is not None:
             self._cluster_reader.close()
 

@@ -201,10 +201,11 @@ class MetricsServer:
     def port(self) -> int:
         return int(self._httpd.server_port)
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stops serving; waits at most ``timeout`` seconds for the (daemon) server thread."""
         self._httpd.shutdown()
         self._httpd.server_close()
-        self._thread.join(timeout=5)
+        self._thread.join(timeout=timeout)
 
 
 def split_listen(listen: str) -> tuple[str, int]:

@@ -5,19 +5,32 @@ Uses ``redis-server`` or ``valkey-server`` from PATH if present, else the Valkey
 with an append-only file (fsync every second) in the data directory, so restarting Engram
 on the same directory loses nothing acknowledged more than a second before a crash (and
 nothing at all on a clean stop, which runs SHUTDOWN SAVE).
+
+The server runs in a session of its own, so a terminal's Ctrl-C (SIGINT to the foreground
+process group) reaches only Engram, which drains its calls and then stops this server last.
+On Linux it is also told to stop (SIGTERM: it saves, then exits) when the thread that started
+it ends, so it never outlives a crashed or SIGKILLed Engram; `start()` arranges that only
+from the main thread, whose end is the process's end.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +59,32 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _stop_with_parent() -> Callable[[], None] | None:
+    """A `preexec_fn` that has the child sent SIGTERM when the calling thread ends
+    (PR_SET_PDEATHSIG), or None where that is unavailable (not Linux, or not the main thread:
+    the signal follows the thread that forked, and only the main thread lives as long as the
+    process)."""
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here: the child only calls it
+    except (OSError, AttributeError):  # pragma: no cover - every Linux libc has prctl
+        return None
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    parent = os.getpid()
+
+    def preexec() -> None:  # runs in the child between fork and exec
+        if prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return preexec
 
 
 class PrivateRedis:
@@ -84,7 +123,9 @@ class PrivateRedis:
         ]
         log.info("starting private Redis-compatible server %s on 127.0.0.1:%d (data in %s)",
                  self.binary, self.port, self.data_dir)
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # Own session: a terminal's SIGINT must not stop it before Engram has drained.
+        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                        start_new_session=True, preexec_fn=_stop_with_parent())
         client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1)
         deadline = time.monotonic() + timeout
         try:
@@ -110,15 +151,21 @@ class PrivateRedis:
         if self.process is None or self.process.poll() is not None:
             self.process = None
             return
+        # No retries: SHUTDOWN ends in the connection closing, which redis-py's default retry
+        # policy would otherwise retry with backoff for about 4 s before reporting success.
+        client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=2, retry=Retry(NoBackoff(), 0))
         try:
-            redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=2).shutdown(nosave=False)
-        except (redis.ConnectionError, redis.TimeoutError, redis.ResponseError):
+            client.shutdown(nosave=False)
+        except redis.RedisError:
             self.process.terminate()
+        finally:
+            client.close()
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        log.info("private Redis-compatible server stopped (exit status %s)", self.process.returncode)
         self.process = None
 
     def kill(self) -> None:
