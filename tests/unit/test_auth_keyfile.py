@@ -93,6 +93,14 @@ def test_namespace_patterns_are_exact_names_or_prefixes(tmp_path, namespace, all
     assert ring.authenticate("ops-key").allows(namespace)  # "*"
 
 
+def test_a_prefix_pattern_may_end_where_a_name_goes_on(tmp_path):
+    # "team *" and "docs/.*" are the starts of valid names ("team a", "docs/.hidden"), though
+    # "team " and "docs/." are not names themselves
+    text = file_with(ENTRY.replace('["x"]', '["team *", "docs/.*"]'))
+    key = load_key_file(write(tmp_path, text)).authenticate("kb-0123456789")
+    assert key.allows("team a") and key.allows("docs/.hidden") and not key.allows("teams")
+
+
 ENTRY = 'name = "b"\nkey = "kb-0123456789"\nrole = "read"\nnamespaces = ["x"]\n'
 
 
@@ -126,6 +134,10 @@ def file_with(second_entry: str, top: str = "") -> str:
     (file_with(ENTRY.replace('["x"]', '["x", "{tag}"]')),
      "keys[1] (\"b\"): namespaces[1] '{tag}': must not contain '{' or '}'"),
     (file_with(ENTRY.replace('["x"]', '["x", ""]')), "keys[1] (\"b\"): namespaces[1] '': must not be empty"),
+    (file_with(ENTRY.replace('["x"]', '["te?m-*"]')), "keys[1] (\"b\"): namespaces[0] 'te?m-*': must not contain the glob"),
+    (file_with(ENTRY.replace('["x"]', '["../x"]')), "namespaces[0] '../x': must not begin with '/' or contain a '.'"),
+    (file_with(ENTRY.replace('["x"]', '[" team-*"]')), "namespaces[0] ' team-*': must not begin with a space"),
+    (file_with(ENTRY.replace('["x"]', '["team "]')), "namespaces[0] 'team ': must not begin or end with a space"),
     (file_with(ENTRY.replace('["x"]', "[1]")), 'keys[1] ("b"): namespaces[0] must be a string'),
     (file_with(ENTRY, top='title = "mine"\n'), "unknown top-level entry 'title'"),
     ("", "must hold at least one [[keys]] table"),

@@ -12,7 +12,7 @@ import redis
 
 from engram.domain.confidence import ConfidenceState, ConfidenceStore
 from engram.domain.config import ConfigStore
-from engram.domain.paging import encode_token
+from engram.domain.paging import Listing
 from engram.errors import InvalidArgument
 from engram.keys import NamespaceKeys
 from engram.store.scripts import Scripts
@@ -272,7 +272,7 @@ def test_list_pages_by_record_id(store: ConfidenceStore) -> None:
     first = store.list(NS, 4, "")
     assert [s.record_id for s in first.items] == ids[:4]
     assert first.items[0] == ConfidenceState("r00", 0.7, 1, 1, 0)
-    assert first.next_page_token == encode_token("r03")
+    assert first.next_page_token == Listing("confidence", (NS,)).token("r03")
     assert list_all(store, 4) == ids
     assert list_all(store, 5) == ids  # a full last page: one more, empty, page ends the listing
     assert store.list(NS, 0, "").items == store.list(NS, 100, "").items
@@ -312,7 +312,7 @@ def test_list_skips_vanished_entries_and_checks_its_arguments(store: ConfidenceS
     store.batch_update(NS, [("a", 0.9), ("b", 0.9), ("c", 0.9)])
     redis_client.hdel(NamespaceKeys(NS).confidence, "b")  # e.g. deleted between the two reads
     page = store.list(NS, 2, "")
-    assert [s.record_id for s in page.items] == ["a"] and page.next_page_token == encode_token("b")
+    assert [s.record_id for s in page.items] == ["a"] and page.next_page_token == Listing("confidence", (NS,)).token("b")
     assert [s.record_id for s in store.list(NS, 2, page.next_page_token).items] == ["c"]
     for size, token, field in [(1001, "", "page_size"), (-1, "", "page_size"), (10, "%%%", "page_token")]:
         with pytest.raises(InvalidArgument) as info:

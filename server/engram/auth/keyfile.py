@@ -198,7 +198,10 @@ def _namespaces(value: Any, where: str) -> tuple[str, ...]:
             if "*" in name:
                 raise KeyFileError(f"{where}: namespaces[{j}] {pattern!r}: '*' may only end a pattern")
             try:
-                if name or not pattern.endswith("*"):
+                if pattern.endswith("*"):
+                    if name:  # "team-*": the start of a name, which may end with a space or "/."
+                        validation.namespace_prefix(name, f"namespaces[{j}]")
+                else:
                     validation.namespace(name, f"namespaces[{j}]")
             except InvalidArgument as exc:
                 raise KeyFileError(f"{where}: namespaces[{j}] {pattern!r}: {exc.description}") from None

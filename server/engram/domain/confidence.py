@@ -184,7 +184,8 @@ class ConfidenceStore:
             InvalidArgument: ``namespace``, ``page_size``, ``page_token``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
-        ids, token = paging.lex_page(self._client, keys.confidence_ids, page_size, page_token)
+        ids, token = paging.lex_page(self._client, keys.confidence_ids, paging.Listing("confidence", (namespace,)),
+                                     page_size, page_token)
         if not ids:
             return Page([], token)
         raws = self._client.hmget(keys.confidence, ids)

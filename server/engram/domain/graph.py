@@ -224,12 +224,13 @@ class GraphStore:
         keys = NamespaceKeys(validation.namespace(namespace))
         validation.record_id(record_id)
         size = paging.page_size(page_size)
-        last = paging.decode_token(page_token)
+        listing = paging.Listing("edges", (namespace, record_id))
+        last = listing.after(page_token)
         after = None if last is None else last.encode("utf-8")
         rows = sorted(self._client.zrange(keys.edges(record_id), 0, -1, withscores=True))
         rest = [(m, w) for m, w in rows if after is None or m > after]
         items = [(text(m), float(w)) for m, w in rest[:size]]
-        token = paging.encode_token(items[-1][0]) if len(rest) > size else ""
+        token = listing.token(items[-1][0]) if len(rest) > size else ""
         return Page(items, token)
 
     def propagate(

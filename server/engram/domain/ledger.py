@@ -231,7 +231,8 @@ class Ledger:
         keys = NamespaceKeys(validation.namespace(namespace))
         if state not in PREDICTION_STATES:
             raise InvalidArgument("state", f"must be one of {', '.join(PREDICTION_STATES)} (got {state!r})")
-        ids, token = paging.lex_page(self._client, keys.prediction_ids, page_size, page_token)
+        ids, token = paging.lex_page(self._client, keys.prediction_ids,
+                                     paging.Listing("predictions", (namespace, state)), page_size, page_token)
         if not ids:
             return Page([], token)
         predictions = [Prediction.from_stored(rid, raw)

@@ -115,10 +115,13 @@ class RecordLifecycle:
         its in-memory index, holding the embedding store's namespace lock. Returns the number
         of keys removed. Writes racing the deletion may survive it.
 
+        Accepts legacy names (`validation.legacy_namespace`): a namespace written before the
+        current naming rules can still be removed.
+
         Raises:
             InvalidArgument: ``namespace``.
         """
-        keys = NamespaceKeys(validation.namespace(namespace))
+        keys = NamespaceKeys(validation.legacy_namespace(namespace))
         removed = 0
         with self._embeddings.namespace_lock(namespace):
             for _ in range(MAX_SCAN_PASSES):

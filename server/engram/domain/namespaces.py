@@ -21,6 +21,8 @@ from engram.keys import NAMESPACES
 
 log = logging.getLogger(__name__)
 
+LISTING = paging.Listing("namespaces")
+
 
 class NamespaceRegistry:
     """Registers, lists and forgets namespaces.
@@ -68,7 +70,7 @@ class NamespaceRegistry:
         Raises:
             InvalidArgument: ``page_size``, ``page_token``.
         """
-        return Page(*paging.lex_page(self._client, NAMESPACES, page_size, page_token))
+        return Page(*paging.lex_page(self._client, NAMESPACES, LISTING, page_size, page_token))
 
     def forget(self, namespace: str) -> None:
         """Unregisters ``namespace`` (ZREM) and drops it from this process's cache, so the
