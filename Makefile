@@ -66,9 +66,18 @@ lint: install-dev
 	$(BUF) lint
 	if git rev-parse --verify --quiet main >/dev/null; then $(BUF) breaking --against '.git#branch=main'; fi
 
+# What the tests need of the host beyond the toolchains, checked before anything else runs
+# (deploy/ci/require-host.sh): rootful podman and the local base image for the container tests.
+# As root with apt-get it prepares them (deploy/ci/prepare-host.sh, once); otherwise make stops
+# here, naming the command to run. `make test-fast` needs none of it.
+HOST_COMPONENTS ?= container
+.PHONY: host-ready
+host-ready:
+	bash deploy/ci/require-host.sh $(HOST_COMPONENTS)
+
 # Everything, then the RPC tests again on a Redis Cluster of 3 masters and 3 replicas.
 # ENGRAM_REQUIRE_PLUGINS=1: the generated-code drift test fails, not skips, without a plugin.
-test: install-dev lint clients
+test: host-ready install-dev lint clients
 	ENGRAM_REQUIRE_PLUGINS=1 $(PY) -m pytest
 	ENGRAM_TEST_REDIS=cluster $(PY) -m pytest tests/api
 
@@ -83,13 +92,14 @@ reliability: install-dev
 	$(PY) -m pytest tests/reliability
 
 # The server image (Dockerfile), with podman if installed, else docker. Without registry
-# access, first run deploy/ci/prepare-host.sh (root) for the local Debian base image.
+# access, first run deploy/ci/prepare-host.sh (root) for the local Debian base image
+# (`make test` does when it runs as root).
 IMAGE ?= localhost/engram:latest
 .PHONY: image test-deploy
 image:
 	deploy/build-image.sh $(IMAGE)
 
-test-deploy: install-dev
+test-deploy: host-ready install-dev
 	$(PY) -m pytest tests/deploy
 
 # The RPC tests again, on a Redis Cluster of 3 masters and 3 replicas on loopback that the

