@@ -110,7 +110,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="data directory of the private server (append-only file)")
     parser.add_argument("--max-workers", type=int, default=int(env("ENGRAM_MAX_WORKERS", d.max_workers)))
     parser.add_argument("--grace-period", type=float, default=float(env("ENGRAM_GRACE_PERIOD", d.grace_period)),
-                        help="seconds calls in flight may take to finish on SIGTERM")
+                        help="seconds calls in flight may take to finish on SIGTERM or SIGINT; exit follows "
+                             "within 1 s")
     parser.add_argument("--health-interval", type=float,
                         default=float(env("ENGRAM_HEALTH_INTERVAL", d.health_interval)))
     parser.add_argument("--embedding-model", choices=["minilm", "minilm-numpy", "openai", "none"],
