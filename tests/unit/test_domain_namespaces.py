@@ -92,10 +92,19 @@ def test_delete_namespace_removes_only_its_keys(lifecycle: RecordLifecycle, regi
     doomed = "a*?[x]\\"
     # namespaces the unescaped pattern engram:{a*?[x]\}:* would also match
     others = ["a*?x\\", "abcx\\", "aZZZ[x]\\", "a*?[x]\\\\", "a*?[x]"]
-    for ns in [doomed, *others]:
-        graph.batch_link(ns, [(f"r{i}", f"r{i + 1}", None) for i in range(700)])  # 1400+ keys
-        configs.update(ns, {"max_edges": 10})
-        embeddings.upsert(ns, "r0", vector=[1.0, 0.0], now=1.0)
+    # Glob characters are refused in namespaces now, but an earlier version stored such names,
+    # and DeleteNamespace must remove them: each is written under a valid stand-in name and its
+    # keys copied (DUMP/RESTORE, so also across cluster slots) to the legacy name.
+    for j, ns in enumerate([doomed, *others]):
+        stand_in = f"stand-in-{j}"
+        graph.batch_link(stand_in, [(f"r{i}", f"r{i + 1}", None) for i in range(700)])  # 1400+ keys
+        configs.update(stand_in, {"max_edges": 10})
+        embeddings.upsert(stand_in, "r0", vector=[1.0, 0.0], now=1.0)
+        for key in list(redis_client.scan_iter(match=NamespaceKeys(stand_in).pattern, count=1000)):
+            legacy_key = key.replace(NamespaceKeys(stand_in).tag.encode(), NamespaceKeys(ns).tag.encode(), 1)
+            redis_client.restore(legacy_key, 0, redis_client.dump(key))
+            redis_client.delete(key)
+        embeddings.indexes.get_or_create(ns, 2).upsert("r0", [1.0, 0.0], {})  # as warmed at start
         registry.touch(ns)
     before = {ns: sum(1 for _ in redis_client.scan_iter(match=NamespaceKeys(ns).pattern)) for ns in others}
     total = sum(1 for _ in redis_client.scan_iter(match=NamespaceKeys(doomed).pattern))
@@ -107,9 +116,10 @@ def test_delete_namespace_removes_only_its_keys(lifecycle: RecordLifecycle, regi
     assert doomed not in registry.list().items and set(others) <= set(registry.list().items)
     assert embeddings.indexes.get(doomed) is None and embeddings.indexes.get(others[0]) is not None
     assert lifecycle.delete_namespace(doomed) == 0
-    with pytest.raises(InvalidArgument) as info:
-        lifecycle.delete_namespace("")
-    assert info.value.field == "namespace"
+    for never_stored in ("", "a{b}", "a\x00b"):
+        with pytest.raises(InvalidArgument) as info:
+            lifecycle.delete_namespace(never_stored)
+        assert info.value.field == "namespace"
 
 
 def test_touch_never_fails_an_acknowledged_write(tmp_path) -> None:
