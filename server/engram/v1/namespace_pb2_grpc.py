@@ -30,6 +30,17 @@ class NamespaceServiceStub:
     Redis and is read by every replica inside the scripts that apply it, so servers cannot
     disagree on it. A namespace without configuration uses the documented defaults; changing
     configuration never rewrites stored state.
+
+    Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+    invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+    or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+    (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '\' (API keys match
+    namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+    Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+    record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+    under the same character and surrounding-space rules only; globs, braces, slashes and
+    dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+    and the rule, and nothing is written.
     """
 
     def __init__(self, channel):
@@ -65,6 +76,17 @@ class NamespaceServiceServicer:
     Redis and is read by every replica inside the scripts that apply it, so servers cannot
     disagree on it. A namespace without configuration uses the documented defaults; changing
     configuration never rewrites stored state.
+
+    Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+    invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+    or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+    (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '\' (API keys match
+    namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+    Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+    record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+    under the same character and surrounding-space rules only; globs, braces, slashes and
+    dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+    and the rule, and nothing is written.
     """
 
     def GetNamespaceConfig(self, request, context):
@@ -86,7 +108,8 @@ class NamespaceServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListNamespaces(self, request, context):
-        """Lists the namespaces written to, by name, a page at a time.
+        """Lists the namespaces written to, by name, a page at a time; including names stored by an
+        earlier version that the current naming rules refuse.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -94,7 +117,9 @@ class NamespaceServiceServicer:
 
     def DeleteNamespace(self, request, context):
         """Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-        configuration.
+        configuration. Also accepts a legacy name the current naming rules refuse (one an
+        earlier version could store: no control character below U+0020, DEL or brace), so it
+        can be cleaned up; every other RPC refuses such names.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -136,6 +161,17 @@ class NamespaceService:
     Redis and is read by every replica inside the scripts that apply it, so servers cannot
     disagree on it. A namespace without configuration uses the documented defaults; changing
     configuration never rewrites stored state.
+
+    Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+    invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+    or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+    (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '\' (API keys match
+    namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+    Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+    record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+    under the same character and surrounding-space rules only; globs, braces, slashes and
+    dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+    and the rule, and nothing is written.
     """
 
     @staticmethod

@@ -141,7 +141,9 @@ pub struct ListConfidenceRequest {
     /// Maximum entries per page, 1..1000. Default 100.
     #[prost(uint32, tag="2")]
     pub page_size: u32,
-    /// From a previous response's next_page_token; empty for the first page.
+    /// Empty for the first page; then the previous response's next_page_token, unchanged,
+    /// with the same namespace (page_size may change). Any other token, including
+    /// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
     #[prost(string, tag="3")]
     pub page_token: ::prost::alloc::string::String,
 }
@@ -230,7 +232,8 @@ pub struct SearchRequest {
     /// Maximum results, 1..1000 (the server's --max-top-k). Default 10.
     #[prost(uint32, optional, tag="4")]
     pub top_k: ::core::option::Option<u32>,
-    /// Only results with cosine similarity >= min_score, in \[-1, 1\].
+    /// Only results with cosine similarity >= min_score, in \[-1, 1\] (compared as float32s:
+    /// a result whose score equals min_score is kept).
     #[prost(float, optional, tag="5")]
     pub min_score: ::core::option::Option<f32>,
     /// Only records whose metadata holds every one of these key = value pairs.
@@ -239,7 +242,12 @@ pub struct SearchRequest {
     /// Order of the results. Default: by similarity.
     #[prost(enumeration="Ranking", tag="7")]
     pub ranking: i32,
-    /// A token from a write: the search waits until that write is visible here.
+    /// A token from a write of this namespace: the search waits until that write is visible
+    /// here, at most until the call's deadline and the server's --max-token-wait (10 s by
+    /// default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+    /// malformed token, one of another namespace, or one naming a position the namespace's
+    /// change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+    /// (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
     #[prost(string, tag="8")]
     pub consistency_token: ::prost::alloc::string::String,
 }
@@ -249,7 +257,9 @@ pub struct SearchResponse {
     /// The record found.
     #[prost(string, tag="1")]
     pub record_id: ::prost::alloc::string::String,
-    /// Cosine similarity in \[-1, 1\].
+    /// Cosine similarity in \[-1, 1\], computed in float32 by the index (so a float). Its value is
+    /// its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
+    /// languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
     #[prost(float, tag="2")]
     pub score: f32,
     /// The record's stored text (empty if it was stored as a bare vector).
@@ -262,7 +272,10 @@ pub struct SearchResponse {
     /// confidence (default 0.5) when it has none.
     #[prost(double, tag="5")]
     pub confidence: f64,
-    /// score × confidence: the sort key under RANKING_SIMILARITY_TIMES_CONFIDENCE.
+    /// score × confidence: the sort key under RANKING_SIMILARITY_TIMES_CONFIDENCE. Computed in
+    /// double from score's shortest decimal (0.8775885 × 0.5 = 0.43879425, not the widened
+    /// 0.43879425525665283), so it equals the product a client computes from the score as JSON
+    /// shows it, or from the float32 score turned into its shortest decimal first.
     #[prost(double, tag="6")]
     pub priority: f64,
     /// The record's metadata.
@@ -291,7 +304,8 @@ pub struct BatchSearchRequest {
     /// Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
     #[prost(uint32, optional, tag="3")]
     pub top_k: ::core::option::Option<u32>,
-    /// Only results with cosine similarity >= min_score, in \[-1, 1\].
+    /// Only results with cosine similarity >= min_score, in \[-1, 1\] (compared as float32s:
+    /// a result whose score equals min_score is kept).
     #[prost(float, optional, tag="4")]
     pub min_score: ::core::option::Option<f32>,
     /// Only records whose metadata holds every one of these key = value pairs.
@@ -300,7 +314,12 @@ pub struct BatchSearchRequest {
     /// Order of each query's results. Default: by similarity.
     #[prost(enumeration="Ranking", tag="6")]
     pub ranking: i32,
-    /// A token from a write: the search waits until that write is visible here.
+    /// A token from a write of this namespace: the search waits until that write is visible
+    /// here, at most until the call's deadline and the server's --max-token-wait (10 s by
+    /// default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+    /// malformed token, one of another namespace, or one naming a position the namespace's
+    /// change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+    /// (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
     #[prost(string, tag="7")]
     pub consistency_token: ::prost::alloc::string::String,
 }
@@ -310,7 +329,7 @@ pub struct SearchHit {
     /// The record found.
     #[prost(string, tag="1")]
     pub record_id: ::prost::alloc::string::String,
-    /// Cosine similarity in \[-1, 1\].
+    /// Cosine similarity in \[-1, 1\], as in SearchResponse.score (float32, its shortest decimal).
     #[prost(float, tag="2")]
     pub score: f32,
     /// The record's stored text.
@@ -322,7 +341,7 @@ pub struct SearchHit {
     /// The record's confidence in \[0, 1\].
     #[prost(double, tag="5")]
     pub confidence: f64,
-    /// score × confidence.
+    /// score × confidence, in double from score's shortest decimal, as in SearchResponse.
     #[prost(double, tag="6")]
     pub priority: f64,
     /// The record's metadata.
@@ -622,7 +641,10 @@ pub struct PropagateRequest {
     /// Maximum hops, 0..10. Default 2.
     #[prost(uint32, optional, tag="3")]
     pub depth: ::core::option::Option<u32>,
-    /// Weight multiplier per hop, in (0, 1]. Default 0.5.
+    /// Weight multiplier per hop, > 0 and with decay_per_hop * weight_cap < 1 (the
+    /// namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+    /// under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+    /// namespace's decay_per_hop (0.5 unless configured).
     #[prost(double, optional, tag="4")]
     pub decay_per_hop: ::core::option::Option<f64>,
     /// Minimum propagated weight kept, in (0, 1]. Default 0.01.
@@ -718,7 +740,9 @@ pub struct ListEdgesRequest {
     /// Maximum edges per page, 1..1000. Default 100.
     #[prost(uint32, tag="3")]
     pub page_size: u32,
-    /// From a previous response's next_page_token; empty for the first page.
+    /// Empty for the first page; then the previous response's next_page_token, unchanged,
+    /// with the same namespace and record_id (page_size may change). Any other token, including
+    /// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
     #[prost(string, tag="4")]
     pub page_token: ::prost::alloc::string::String,
 }
@@ -956,7 +980,9 @@ pub struct ListPredictionsRequest {
     /// filtered; only an empty next_page_token ends the listing.
     #[prost(uint32, tag="3")]
     pub page_size: u32,
-    /// From a previous response's next_page_token; empty for the first page.
+    /// Empty for the first page; then the previous response's next_page_token, unchanged,
+    /// with the same namespace and state (page_size may change). Any other token, including
+    /// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
     #[prost(string, tag="4")]
     pub page_token: ::prost::alloc::string::String,
 }
@@ -1158,7 +1184,9 @@ pub struct NamespaceConfig {
     /// Default WeakenAll factor, in \[0, 1\]. Default 0.95.
     #[prost(double, optional, tag="5")]
     pub decay_factor: ::core::option::Option<f64>,
-    /// Default Propagate decay per hop, in (0, 1]. Default 0.5.
+    /// Default Propagate decay per hop: > 0 and with decay_per_hop * weight_cap < 1, so
+    /// propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+    /// decay_per_hop of 1.0 is refused). Default 0.5.
     #[prost(double, optional, tag="6")]
     pub decay_per_hop: ::core::option::Option<f64>,
     /// Maximum edge weight, in (0, 1]. Default 1.0.
@@ -1215,7 +1243,9 @@ pub struct ListNamespacesRequest {
     /// Maximum namespaces per page, 1..1000. Default 100.
     #[prost(uint32, tag="1")]
     pub page_size: u32,
-    /// From a previous response's next_page_token; empty for the first page.
+    /// Empty for the first page; then the previous response's next_page_token, unchanged,
+    /// of a ListNamespaces call (page_size may change). Any other token, including
+    /// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
     #[prost(string, tag="2")]
     pub page_token: ::prost::alloc::string::String,
 }

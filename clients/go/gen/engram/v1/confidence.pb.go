@@ -497,7 +497,9 @@ type ListConfidenceRequest struct {
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
 	// Maximum entries per page, 1..1000. Default 100.
 	PageSize uint32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
-	// From a previous response's next_page_token; empty for the first page.
+	// Empty for the first page; then the previous response's next_page_token, unchanged,
+	// with the same namespace (page_size may change). Any other token, including
+	// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
 	PageToken     string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

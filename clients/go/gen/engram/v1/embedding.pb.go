@@ -415,13 +415,19 @@ type SearchRequest struct {
 	Vector *Vector `protobuf:"bytes,3,opt,name=vector,proto3" json:"vector,omitempty"`
 	// Maximum results, 1..1000 (the server's --max-top-k). Default 10.
 	TopK *uint32 `protobuf:"varint,4,opt,name=top_k,json=topK,proto3,oneof" json:"top_k,omitempty"`
-	// Only results with cosine similarity >= min_score, in [-1, 1].
+	// Only results with cosine similarity >= min_score, in [-1, 1] (compared as float32s:
+	// a result whose score equals min_score is kept).
 	MinScore *float32 `protobuf:"fixed32,5,opt,name=min_score,json=minScore,proto3,oneof" json:"min_score,omitempty"`
 	// Only records whose metadata holds every one of these key = value pairs.
 	Filter map[string]string `protobuf:"bytes,6,rep,name=filter,proto3" json:"filter,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// Order of the results. Default: by similarity.
 	Ranking Ranking `protobuf:"varint,7,opt,name=ranking,proto3,enum=engram.v1.Ranking" json:"ranking,omitempty"`
-	// A token from a write: the search waits until that write is visible here.
+	// A token from a write of this namespace: the search waits until that write is visible
+	// here, at most until the call's deadline and the server's --max-token-wait (10 s by
+	// default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+	// malformed token, one of another namespace, or one naming a position the namespace's
+	// change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+	// (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
 	ConsistencyToken string `protobuf:"bytes,8,opt,name=consistency_token,json=consistencyToken,proto3" json:"consistency_token,omitempty"`
 	unknownFields    protoimpl.UnknownFields
 	sizeCache        protoimpl.SizeCache
@@ -518,7 +524,9 @@ type SearchResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The record found.
 	RecordId string `protobuf:"bytes,1,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`
-	// Cosine similarity in [-1, 1].
+	// Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
+	// its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
+	// languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
 	Score float32 `protobuf:"fixed32,2,opt,name=score,proto3" json:"score,omitempty"`
 	// The record's stored text (empty if it was stored as a bare vector).
 	Text string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
@@ -527,7 +535,10 @@ type SearchResponse struct {
 	// The record's confidence in [0, 1] (ConfidenceService); the namespace's initial
 	// confidence (default 0.5) when it has none.
 	Confidence float64 `protobuf:"fixed64,5,opt,name=confidence,proto3" json:"confidence,omitempty"`
-	// score × confidence: the sort key under RANKING_SIMILARITY_TIMES_CONFIDENCE.
+	// score × confidence: the sort key under RANKING_SIMILARITY_TIMES_CONFIDENCE. Computed in
+	// double from score's shortest decimal (0.8775885 × 0.5 = 0.43879425, not the widened
+	// 0.43879425525665283), so it equals the product a client computes from the score as JSON
+	// shows it, or from the float32 score turned into its shortest decimal first.
 	Priority float64 `protobuf:"fixed64,6,opt,name=priority,proto3" json:"priority,omitempty"`
 	// The record's metadata.
 	Metadata      map[string]string `protobuf:"bytes,7,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
@@ -678,13 +689,19 @@ type BatchSearchRequest struct {
 	Queries []*SearchQuery `protobuf:"bytes,2,rep,name=queries,proto3" json:"queries,omitempty"`
 	// Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
 	TopK *uint32 `protobuf:"varint,3,opt,name=top_k,json=topK,proto3,oneof" json:"top_k,omitempty"`
-	// Only results with cosine similarity >= min_score, in [-1, 1].
+	// Only results with cosine similarity >= min_score, in [-1, 1] (compared as float32s:
+	// a result whose score equals min_score is kept).
 	MinScore *float32 `protobuf:"fixed32,4,opt,name=min_score,json=minScore,proto3,oneof" json:"min_score,omitempty"`
 	// Only records whose metadata holds every one of these key = value pairs.
 	Filter map[string]string `protobuf:"bytes,5,rep,name=filter,proto3" json:"filter,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// Order of each query's results. Default: by similarity.
 	Ranking Ranking `protobuf:"varint,6,opt,name=ranking,proto3,enum=engram.v1.Ranking" json:"ranking,omitempty"`
-	// A token from a write: the search waits until that write is visible here.
+	// A token from a write of this namespace: the search waits until that write is visible
+	// here, at most until the call's deadline and the server's --max-token-wait (10 s by
+	// default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+	// malformed token, one of another namespace, or one naming a position the namespace's
+	// change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+	// (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
 	ConsistencyToken string `protobuf:"bytes,7,opt,name=consistency_token,json=consistencyToken,proto3" json:"consistency_token,omitempty"`
 	unknownFields    protoimpl.UnknownFields
 	sizeCache        protoimpl.SizeCache
@@ -774,7 +791,7 @@ type SearchHit struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The record found.
 	RecordId string `protobuf:"bytes,1,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`
-	// Cosine similarity in [-1, 1].
+	// Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
 	Score float32 `protobuf:"fixed32,2,opt,name=score,proto3" json:"score,omitempty"`
 	// The record's stored text.
 	Text string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
@@ -782,7 +799,7 @@ type SearchHit struct {
 	Rank uint32 `protobuf:"varint,4,opt,name=rank,proto3" json:"rank,omitempty"`
 	// The record's confidence in [0, 1].
 	Confidence float64 `protobuf:"fixed64,5,opt,name=confidence,proto3" json:"confidence,omitempty"`
-	// score × confidence.
+	// score × confidence, in double from score's shortest decimal, as in SearchResponse.
 	Priority float64 `protobuf:"fixed64,6,opt,name=priority,proto3" json:"priority,omitempty"`
 	// The record's metadata.
 	Metadata      map[string]string `protobuf:"bytes,7,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`

@@ -744,7 +744,10 @@ type PropagateRequest struct {
 	SeedRecordIds []string `protobuf:"bytes,2,rep,name=seed_record_ids,json=seedRecordIds,proto3" json:"seed_record_ids,omitempty"`
 	// Maximum hops, 0..10. Default 2.
 	Depth *uint32 `protobuf:"varint,3,opt,name=depth,proto3,oneof" json:"depth,omitempty"`
-	// Weight multiplier per hop, in (0, 1]. Default 0.5.
+	// Weight multiplier per hop, > 0 and with decay_per_hop * weight_cap < 1 (the
+	// namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+	// under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+	// namespace's decay_per_hop (0.5 unless configured).
 	DecayPerHop *float64 `protobuf:"fixed64,4,opt,name=decay_per_hop,json=decayPerHop,proto3,oneof" json:"decay_per_hop,omitempty"`
 	// Minimum propagated weight kept, in (0, 1]. Default 0.01.
 	Threshold     *float64 `protobuf:"fixed64,5,opt,name=threshold,proto3,oneof" json:"threshold,omitempty"`
@@ -1257,7 +1260,9 @@ type ListEdgesRequest struct {
 	RecordId string `protobuf:"bytes,2,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`
 	// Maximum edges per page, 1..1000. Default 100.
 	PageSize uint32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
-	// From a previous response's next_page_token; empty for the first page.
+	// Empty for the first page; then the previous response's next_page_token, unchanged,
+	// with the same namespace and record_id (page_size may change). Any other token, including
+	// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
 	PageToken     string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -1298,7 +1298,9 @@ type ListPredictionsRequest struct {
 	// Maximum predictions per page, 1..1000. Default 100. A page may hold fewer when
 	// filtered; only an empty next_page_token ends the listing.
 	PageSize uint32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
-	// From a previous response's next_page_token; empty for the first page.
+	// Empty for the first page; then the previous response's next_page_token, unchanged,
+	// with the same namespace and state (page_size may change). Any other token, including
+	// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
 	PageToken     string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -108,7 +108,9 @@ type NamespaceConfig struct {
 	MaxEdges *uint32 `protobuf:"varint,4,opt,name=max_edges,json=maxEdges,proto3,oneof" json:"max_edges,omitempty"`
 	// Default WeakenAll factor, in [0, 1]. Default 0.95.
 	DecayFactor *float64 `protobuf:"fixed64,5,opt,name=decay_factor,json=decayFactor,proto3,oneof" json:"decay_factor,omitempty"`
-	// Default Propagate decay per hop, in (0, 1]. Default 0.5.
+	// Default Propagate decay per hop: > 0 and with decay_per_hop * weight_cap < 1, so
+	// propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+	// decay_per_hop of 1.0 is refused). Default 0.5.
 	DecayPerHop *float64 `protobuf:"fixed64,6,opt,name=decay_per_hop,json=decayPerHop,proto3,oneof" json:"decay_per_hop,omitempty"`
 	// Maximum edge weight, in (0, 1]. Default 1.0.
 	WeightCap *float64 `protobuf:"fixed64,7,opt,name=weight_cap,json=weightCap,proto3,oneof" json:"weight_cap,omitempty"`
@@ -430,7 +432,9 @@ type ListNamespacesRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Maximum namespaces per page, 1..1000. Default 100.
 	PageSize uint32 `protobuf:"varint,1,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
-	// From a previous response's next_page_token; empty for the first page.
+	// Empty for the first page; then the previous response's next_page_token, unchanged,
+	// of a ListNamespaces call (page_size may change). Any other token, including
+	// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
 	PageToken     string `protobuf:"bytes,2,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

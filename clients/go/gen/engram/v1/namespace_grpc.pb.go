@@ -33,6 +33,17 @@ const (
 // Redis and is read by every replica inside the scripts that apply it, so servers cannot
 // disagree on it. A namespace without configuration uses the documented defaults; changing
 // configuration never rewrites stored state.
+//
+// Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+// invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+// or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+// (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '\' (API keys match
+// namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+// Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+// record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+// under the same character and surrounding-space rules only; globs, braces, slashes and
+// dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+// and the rule, and nothing is written.
 type NamespaceServiceClient interface {
 	// Reads a namespace's effective configuration (defaults filled in).
 	GetNamespaceConfig(ctx context.Context, in *GetNamespaceConfigRequest, opts ...grpc.CallOption) (*GetNamespaceConfigResponse, error)
@@ -42,10 +53,13 @@ type NamespaceServiceClient interface {
 	// propagation weights strictly shrink); INVALID_ARGUMENT names the field, and nothing
 	// is written.
 	UpdateNamespaceConfig(ctx context.Context, in *UpdateNamespaceConfigRequest, opts ...grpc.CallOption) (*UpdateNamespaceConfigResponse, error)
-	// Lists the namespaces written to, by name, a page at a time.
+	// Lists the namespaces written to, by name, a page at a time; including names stored by an
+	// earlier version that the current naming rules refuse.
 	ListNamespaces(ctx context.Context, in *ListNamespacesRequest, opts ...grpc.CallOption) (*ListNamespacesResponse, error)
 	// Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-	// configuration.
+	// configuration. Also accepts a legacy name the current naming rules refuse (one an
+	// earlier version could store: no control character below U+0020, DEL or brace), so it
+	// can be cleaned up; every other RPC refuses such names.
 	DeleteNamespace(ctx context.Context, in *DeleteNamespaceRequest, opts ...grpc.CallOption) (*DeleteNamespaceResponse, error)
 }
 
@@ -105,6 +119,17 @@ func (c *namespaceServiceClient) DeleteNamespace(ctx context.Context, in *Delete
 // Redis and is read by every replica inside the scripts that apply it, so servers cannot
 // disagree on it. A namespace without configuration uses the documented defaults; changing
 // configuration never rewrites stored state.
+//
+// Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+// invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+// or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+// (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '\' (API keys match
+// namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+// Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+// record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+// under the same character and surrounding-space rules only; globs, braces, slashes and
+// dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+// and the rule, and nothing is written.
 type NamespaceServiceServer interface {
 	// Reads a namespace's effective configuration (defaults filled in).
 	GetNamespaceConfig(context.Context, *GetNamespaceConfigRequest) (*GetNamespaceConfigResponse, error)
@@ -114,10 +139,13 @@ type NamespaceServiceServer interface {
 	// propagation weights strictly shrink); INVALID_ARGUMENT names the field, and nothing
 	// is written.
 	UpdateNamespaceConfig(context.Context, *UpdateNamespaceConfigRequest) (*UpdateNamespaceConfigResponse, error)
-	// Lists the namespaces written to, by name, a page at a time.
+	// Lists the namespaces written to, by name, a page at a time; including names stored by an
+	// earlier version that the current naming rules refuse.
 	ListNamespaces(context.Context, *ListNamespacesRequest) (*ListNamespacesResponse, error)
 	// Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-	// configuration.
+	// configuration. Also accepts a legacy name the current naming rules refuse (one an
+	// earlier version could store: no control character below U+0020, DEL or brace), so it
+	// can be cleaned up; every other RPC refuses such names.
 	DeleteNamespace(context.Context, *DeleteNamespaceRequest) (*DeleteNamespaceResponse, error)
 	mustEmbedUnimplementedNamespaceServiceServer()
 }

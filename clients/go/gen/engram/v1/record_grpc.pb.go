@@ -29,7 +29,8 @@ const (
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 //
 // Records across the four signals: report how an agent used records (the seeds'
-// ObservationProtocol), read a record's whole state, delete a record everywhere.
+// ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+// and record id rules: see NamespaceService.
 type RecordServiceClient interface {
 	// Reports the outcome of one decision for the records retrieved together for it,
 	// atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
@@ -87,7 +88,8 @@ func (c *recordServiceClient) DeleteRecord(ctx context.Context, in *DeleteRecord
 // for forward compatibility.
 //
 // Records across the four signals: report how an agent used records (the seeds'
-// ObservationProtocol), read a record's whole state, delete a record everywhere.
+// ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+// and record id rules: see NamespaceService.
 type RecordServiceServer interface {
 	// Reports the outcome of one decision for the records retrieved together for it,
 	// atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,

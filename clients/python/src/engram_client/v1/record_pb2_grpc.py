@@ -27,7 +27,8 @@ if _version_not_supported:
 
 class RecordServiceStub:
     """Records across the four signals: report how an agent used records (the seeds'
-    ObservationProtocol), read a record's whole state, delete a record everywhere.
+    ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+    and record id rules: see NamespaceService.
     """
 
     def __init__(self, channel):
@@ -55,7 +56,8 @@ class RecordServiceStub:
 
 class RecordServiceServicer:
     """Records across the four signals: report how an agent used records (the seeds'
-    ObservationProtocol), read a record's whole state, delete a record everywhere.
+    ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+    and record id rules: see NamespaceService.
     """
 
     def ReportOutcome(self, request, context):
@@ -112,7 +114,8 @@ def add_RecordServiceServicer_to_server(servicer, server):
  # This class is part of an EXPERIMENTAL API.
 class RecordService:
     """Records across the four signals: report how an agent used records (the seeds'
-    ObservationProtocol), read a record's whole state, delete a record everywhere.
+    ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+    and record id rules: see NamespaceService.
     """
 
     @staticmethod

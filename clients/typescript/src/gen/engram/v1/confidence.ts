@@ -95,7 +95,11 @@ export interface ListConfidenceRequest {
   namespace: string;
   /** Maximum entries per page, 1..1000. Default 100. */
   pageSize: number;
-  /** From a previous response's next_page_token; empty for the first page. */
+  /**
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
+   */
   pageToken: string;
 }
 

@@ -184,7 +184,10 @@ export interface SearchRequest {
   topK?:
     | number
     | undefined;
-  /** Only results with cosine similarity >= min_score, in [-1, 1]. */
+  /**
+   * Only results with cosine similarity >= min_score, in [-1, 1] (compared as float32s:
+   * a result whose score equals min_score is kept).
+   */
   minScore?:
     | number
     | undefined;
@@ -192,7 +195,14 @@ export interface SearchRequest {
   filter: { [key: string]: string };
   /** Order of the results. Default: by similarity. */
   ranking: Ranking;
-  /** A token from a write: the search waits until that write is visible here. */
+  /**
+   * A token from a write of this namespace: the search waits until that write is visible
+   * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+   * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+   * malformed token, one of another namespace, or one naming a position the namespace's
+   * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+   * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
+   */
   consistencyToken: string;
 }
 
@@ -205,7 +215,11 @@ export interface SearchRequest_FilterEntry {
 export interface SearchResponse {
   /** The record found. */
   recordId: string;
-  /** Cosine similarity in [-1, 1]. */
+  /**
+   * Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
+   * its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
+   * languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
+   */
   score: number;
   /** The record's stored text (empty if it was stored as a bare vector). */
   text: string;
@@ -216,7 +230,12 @@ export interface SearchResponse {
    * confidence (default 0.5) when it has none.
    */
   confidence: number;
-  /** score × confidence: the sort key under RANKING_SIMILARITY_TIMES_CONFIDENCE. */
+  /**
+   * score × confidence: the sort key under RANKING_SIMILARITY_TIMES_CONFIDENCE. Computed in
+   * double from score's shortest decimal (0.8775885 × 0.5 = 0.43879425, not the widened
+   * 0.43879425525665283), so it equals the product a client computes from the score as JSON
+   * shows it, or from the float32 score turned into its shortest decimal first.
+   */
   priority: number;
   /** The record's metadata. */
   metadata: { [key: string]: string };
@@ -245,7 +264,10 @@ export interface BatchSearchRequest {
   topK?:
     | number
     | undefined;
-  /** Only results with cosine similarity >= min_score, in [-1, 1]. */
+  /**
+   * Only results with cosine similarity >= min_score, in [-1, 1] (compared as float32s:
+   * a result whose score equals min_score is kept).
+   */
   minScore?:
     | number
     | undefined;
@@ -253,7 +275,14 @@ export interface BatchSearchRequest {
   filter: { [key: string]: string };
   /** Order of each query's results. Default: by similarity. */
   ranking: Ranking;
-  /** A token from a write: the search waits until that write is visible here. */
+  /**
+   * A token from a write of this namespace: the search waits until that write is visible
+   * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+   * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+   * malformed token, one of another namespace, or one naming a position the namespace's
+   * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+   * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
+   */
   consistencyToken: string;
 }
 
@@ -266,7 +295,7 @@ export interface BatchSearchRequest_FilterEntry {
 export interface SearchHit {
   /** The record found. */
   recordId: string;
-  /** Cosine similarity in [-1, 1]. */
+  /** Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal). */
   score: number;
   /** The record's stored text. */
   text: string;
@@ -274,7 +303,7 @@ export interface SearchHit {
   rank: number;
   /** The record's confidence in [0, 1]. */
   confidence: number;
-  /** score × confidence. */
+  /** score × confidence, in double from score's shortest decimal, as in SearchResponse. */
   priority: number;
   /** The record's metadata. */
   metadata: { [key: string]: string };

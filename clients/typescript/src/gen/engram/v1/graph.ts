@@ -139,7 +139,12 @@ export interface PropagateRequest {
   depth?:
     | number
     | undefined;
-  /** Weight multiplier per hop, in (0, 1]. Default 0.5. */
+  /**
+   * Weight multiplier per hop, > 0 and with decay_per_hop * weight_cap < 1 (the
+   * namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+   * under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+   * namespace's decay_per_hop (0.5 unless configured).
+   */
   decayPerHop?:
     | number
     | undefined;
@@ -217,7 +222,11 @@ export interface ListEdgesRequest {
   recordId: string;
   /** Maximum edges per page, 1..1000. Default 100. */
   pageSize: number;
-  /** From a previous response's next_page_token; empty for the first page. */
+  /**
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace and record_id (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
+   */
   pageToken: string;
 }
 

@@ -440,7 +440,11 @@ export interface ListPredictionsRequest {
    * filtered; only an empty next_page_token ends the listing.
    */
   pageSize: number;
-  /** From a previous response's next_page_token; empty for the first page. */
+  /**
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace and state (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
+   */
   pageToken: string;
 }
 

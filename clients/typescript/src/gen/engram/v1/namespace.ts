@@ -62,7 +62,11 @@ export interface NamespaceConfig {
   decayFactor?:
     | number
     | undefined;
-  /** Default Propagate decay per hop, in (0, 1]. Default 0.5. */
+  /**
+   * Default Propagate decay per hop: > 0 and with decay_per_hop * weight_cap < 1, so
+   * propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+   * decay_per_hop of 1.0 is refused). Default 0.5.
+   */
   decayPerHop?:
     | number
     | undefined;
@@ -119,7 +123,11 @@ export interface UpdateNamespaceConfigResponse {
 export interface ListNamespacesRequest {
   /** Maximum namespaces per page, 1..1000. Default 100. */
   pageSize: number;
-  /** From a previous response's next_page_token; empty for the first page. */
+  /**
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * of a ListNamespaces call (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
+   */
   pageToken: string;
 }
 
@@ -1161,6 +1169,17 @@ export const DeleteNamespaceResponse: MessageFns<DeleteNamespaceResponse> = {
  * Redis and is read by every replica inside the scripts that apply it, so servers cannot
  * disagree on it. A namespace without configuration uses the documented defaults; changing
  * configuration never rewrites stored state.
+ *
+ * Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+ * invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+ * or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+ * (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '\' (API keys match
+ * namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+ * Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+ * record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+ * under the same character and surrounding-space rules only; globs, braces, slashes and
+ * dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+ * and the rule, and nothing is written.
  */
 export type NamespaceServiceService = typeof NamespaceServiceService;
 export const NamespaceServiceService = {
@@ -1194,7 +1213,10 @@ export const NamespaceServiceService = {
       Buffer.from(UpdateNamespaceConfigResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): UpdateNamespaceConfigResponse => UpdateNamespaceConfigResponse.decode(value),
   },
-  /** Lists the namespaces written to, by name, a page at a time. */
+  /**
+   * Lists the namespaces written to, by name, a page at a time; including names stored by an
+   * earlier version that the current naming rules refuse.
+   */
   listNamespaces: {
     path: "/engram.v1.NamespaceService/ListNamespaces" as const,
     requestStream: false as const,
@@ -1208,7 +1230,9 @@ export const NamespaceServiceService = {
   },
   /**
    * Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-   * configuration.
+   * configuration. Also accepts a legacy name the current naming rules refuse (one an
+   * earlier version could store: no control character below U+0020, DEL or brace), so it
+   * can be cleaned up; every other RPC refuses such names.
    */
   deleteNamespace: {
     path: "/engram.v1.NamespaceService/DeleteNamespace" as const,
@@ -1234,11 +1258,16 @@ export interface NamespaceServiceServer extends UntypedServiceImplementation {
    * is written.
    */
   updateNamespaceConfig: handleUnaryCall<UpdateNamespaceConfigRequest, UpdateNamespaceConfigResponse>;
-  /** Lists the namespaces written to, by name, a page at a time. */
+  /**
+   * Lists the namespaces written to, by name, a page at a time; including names stored by an
+   * earlier version that the current naming rules refuse.
+   */
   listNamespaces: handleUnaryCall<ListNamespacesRequest, ListNamespacesResponse>;
   /**
    * Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-   * configuration.
+   * configuration. Also accepts a legacy name the current naming rules refuse (one an
+   * earlier version could store: no control character below U+0020, DEL or brace), so it
+   * can be cleaned up; every other RPC refuses such names.
    */
   deleteNamespace: handleUnaryCall<DeleteNamespaceRequest, DeleteNamespaceResponse>;
 }
@@ -1282,7 +1311,10 @@ export interface NamespaceServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: UpdateNamespaceConfigResponse) => void,
   ): ClientUnaryCall;
-  /** Lists the namespaces written to, by name, a page at a time. */
+  /**
+   * Lists the namespaces written to, by name, a page at a time; including names stored by an
+   * earlier version that the current naming rules refuse.
+   */
   listNamespaces(
     request: ListNamespacesRequest,
     callback: (error: ServiceError | null, response: ListNamespacesResponse) => void,
@@ -1300,7 +1332,9 @@ export interface NamespaceServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-   * configuration.
+   * configuration. Also accepts a legacy name the current naming rules refuse (one an
+   * earlier version could store: no control character below U+0020, DEL or brace), so it
+   * can be cleaned up; every other RPC refuses such names.
    */
   deleteNamespace(
     request: DeleteNamespaceRequest,

@@ -963,7 +963,8 @@ export const DeleteRecordResponse: MessageFns<DeleteRecordResponse> = {
 
 /**
  * Records across the four signals: report how an agent used records (the seeds'
- * ObservationProtocol), read a record's whole state, delete a record everywhere.
+ * ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+ * and record id rules: see NamespaceService.
  */
 export type RecordServiceService = typeof RecordServiceService;
 export const RecordServiceService = {

@@ -208,7 +208,8 @@ private static final long serialVersionUID = 0L;
   private float minScore_ = 0F;
   /**
    * <pre>
-   * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+   * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+   * a result whose score equals min_score is kept).
    * </pre>
    *
    * <code>optional float min_score = 4 [json_name = "minScore"];</code>
@@ -220,7 +221,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+   * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+   * a result whose score equals min_score is kept).
    * </pre>
    *
    * <code>optional float min_score = 4 [json_name = "minScore"];</code>
@@ -357,7 +359,12 @@ java.lang.String defaultValue) {
   private volatile java.lang.Object consistencyToken_ = "";
   /**
    * <pre>
-   * A token from a write: the search waits until that write is visible here.
+   * A token from a write of this namespace: the search waits until that write is visible
+   * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+   * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+   * malformed token, one of another namespace, or one naming a position the namespace's
+   * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+   * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
    * </pre>
    *
    * <code>string consistency_token = 7 [json_name = "consistencyToken"];</code>
@@ -378,7 +385,12 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * A token from a write: the search waits until that write is visible here.
+   * A token from a write of this namespace: the search waits until that write is visible
+   * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+   * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+   * malformed token, one of another namespace, or one naming a position the namespace's
+   * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+   * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
    * </pre>
    *
    * <code>string consistency_token = 7 [json_name = "consistencyToken"];</code>
@@ -1402,7 +1414,8 @@ java.lang.String defaultValue) {
     private float minScore_ ;
     /**
      * <pre>
-     * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+     * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+     * a result whose score equals min_score is kept).
      * </pre>
      *
      * <code>optional float min_score = 4 [json_name = "minScore"];</code>
@@ -1414,7 +1427,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+     * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+     * a result whose score equals min_score is kept).
      * </pre>
      *
      * <code>optional float min_score = 4 [json_name = "minScore"];</code>
@@ -1426,7 +1440,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+     * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+     * a result whose score equals min_score is kept).
      * </pre>
      *
      * <code>optional float min_score = 4 [json_name = "minScore"];</code>
@@ -1442,7 +1457,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+     * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+     * a result whose score equals min_score is kept).
      * </pre>
      *
      * <code>optional float min_score = 4 [json_name = "minScore"];</code>
@@ -1685,7 +1701,12 @@ java.lang.String defaultValue) {
     private java.lang.Object consistencyToken_ = "";
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 7 [json_name = "consistencyToken"];</code>
@@ -1705,7 +1726,12 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 7 [json_name = "consistencyToken"];</code>
@@ -1726,7 +1752,12 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 7 [json_name = "consistencyToken"];</code>
@@ -1743,7 +1774,12 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 7 [json_name = "consistencyToken"];</code>
@@ -1757,7 +1793,12 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 7 [json_name = "consistencyToken"];</code>

@@ -95,7 +95,8 @@ public interface BatchSearchRequestOrBuilder extends
 
   /**
    * <pre>
-   * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+   * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+   * a result whose score equals min_score is kept).
    * </pre>
    *
    * <code>optional float min_score = 4 [json_name = "minScore"];</code>
@@ -104,7 +105,8 @@ public interface BatchSearchRequestOrBuilder extends
   boolean hasMinScore();
   /**
    * <pre>
-   * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+   * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+   * a result whose score equals min_score is kept).
    * </pre>
    *
    * <code>optional float min_score = 4 [json_name = "minScore"];</code>
@@ -187,7 +189,12 @@ java.lang.String defaultValue);
 
   /**
    * <pre>
-   * A token from a write: the search waits until that write is visible here.
+   * A token from a write of this namespace: the search waits until that write is visible
+   * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+   * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+   * malformed token, one of another namespace, or one naming a position the namespace's
+   * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+   * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
    * </pre>
    *
    * <code>string consistency_token = 7 [json_name = "consistencyToken"];</code>
@@ -196,7 +203,12 @@ java.lang.String defaultValue);
   java.lang.String getConsistencyToken();
   /**
    * <pre>
-   * A token from a write: the search waits until that write is visible here.
+   * A token from a write of this namespace: the search waits until that write is visible
+   * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+   * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+   * malformed token, one of another namespace, or one naming a position the namespace's
+   * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+   * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
    * </pre>
    *
    * <code>string consistency_token = 7 [json_name = "consistencyToken"];</code>

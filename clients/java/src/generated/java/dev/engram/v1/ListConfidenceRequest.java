@@ -121,7 +121,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object pageToken_ = "";
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 3 [json_name = "pageToken"];</code>
@@ -142,7 +144,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 3 [json_name = "pageToken"];</code>
@@ -649,7 +653,9 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object pageToken_ = "";
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 3 [json_name = "pageToken"];</code>
@@ -669,7 +675,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 3 [json_name = "pageToken"];</code>
@@ -690,7 +698,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 3 [json_name = "pageToken"];</code>
@@ -707,7 +717,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 3 [json_name = "pageToken"];</code>
@@ -721,7 +733,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 3 [json_name = "pageToken"];</code>

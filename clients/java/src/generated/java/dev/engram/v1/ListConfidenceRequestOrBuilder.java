@@ -42,7 +42,9 @@ public interface ListConfidenceRequestOrBuilder extends
 
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 3 [json_name = "pageToken"];</code>
@@ -51,7 +53,9 @@ public interface ListConfidenceRequestOrBuilder extends
   java.lang.String getPageToken();
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 3 [json_name = "pageToken"];</code>

@@ -169,7 +169,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object pageToken_ = "";
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace and record_id (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -190,7 +192,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace and record_id (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -813,7 +817,9 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object pageToken_ = "";
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and record_id (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -833,7 +839,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and record_id (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -854,7 +862,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and record_id (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -871,7 +881,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and record_id (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -885,7 +897,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and record_id (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>

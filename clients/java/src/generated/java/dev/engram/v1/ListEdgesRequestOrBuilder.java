@@ -62,7 +62,9 @@ public interface ListEdgesRequestOrBuilder extends
 
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace and record_id (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -71,7 +73,9 @@ public interface ListEdgesRequestOrBuilder extends
   java.lang.String getPageToken();
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace and record_id (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 4 [json_name = "pageToken"];</code>

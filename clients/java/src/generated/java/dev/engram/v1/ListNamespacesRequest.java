@@ -73,7 +73,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object pageToken_ = "";
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * of a ListNamespaces call (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 2 [json_name = "pageToken"];</code>
@@ -94,7 +96,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * of a ListNamespaces call (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 2 [json_name = "pageToken"];</code>
@@ -485,7 +489,9 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object pageToken_ = "";
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * of a ListNamespaces call (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 2 [json_name = "pageToken"];</code>
@@ -505,7 +511,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * of a ListNamespaces call (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 2 [json_name = "pageToken"];</code>
@@ -526,7 +534,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * of a ListNamespaces call (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 2 [json_name = "pageToken"];</code>
@@ -543,7 +553,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * of a ListNamespaces call (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 2 [json_name = "pageToken"];</code>
@@ -557,7 +569,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * of a ListNamespaces call (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 2 [json_name = "pageToken"];</code>

@@ -149,7 +149,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object pageToken_ = "";
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace and state (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -170,7 +172,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * From a previous response's next_page_token; empty for the first page.
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace and state (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
    * </pre>
    *
    * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -774,7 +778,9 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object pageToken_ = "";
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and state (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -794,7 +800,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and state (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -815,7 +823,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and state (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -832,7 +842,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and state (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>
@@ -846,7 +858,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * From a previous response's next_page_token; empty for the first page.
+     * Empty for the first page; then the previous response's next_page_token, unchanged,
+     * with the same namespace and state (page_size may change). Any other token, including
+     * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
      * </pre>
      *
      * <code>string page_token = 4 [json_name = "pageToken"];</code>

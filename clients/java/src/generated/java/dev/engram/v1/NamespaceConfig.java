@@ -193,7 +193,9 @@ private static final long serialVersionUID = 0L;
   private double decayPerHop_ = 0D;
   /**
    * <pre>
-   * Default Propagate decay per hop, in (0, 1]. Default 0.5.
+   * Default Propagate decay per hop: &gt; 0 and with decay_per_hop * weight_cap &lt; 1, so
+   * propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+   * decay_per_hop of 1.0 is refused). Default 0.5.
    * </pre>
    *
    * <code>optional double decay_per_hop = 6 [json_name = "decayPerHop"];</code>
@@ -205,7 +207,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Default Propagate decay per hop, in (0, 1]. Default 0.5.
+   * Default Propagate decay per hop: &gt; 0 and with decay_per_hop * weight_cap &lt; 1, so
+   * propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+   * decay_per_hop of 1.0 is refused). Default 0.5.
    * </pre>
    *
    * <code>optional double decay_per_hop = 6 [json_name = "decayPerHop"];</code>
@@ -1216,7 +1220,9 @@ private static final long serialVersionUID = 0L;
     private double decayPerHop_ ;
     /**
      * <pre>
-     * Default Propagate decay per hop, in (0, 1]. Default 0.5.
+     * Default Propagate decay per hop: &gt; 0 and with decay_per_hop * weight_cap &lt; 1, so
+     * propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+     * decay_per_hop of 1.0 is refused). Default 0.5.
      * </pre>
      *
      * <code>optional double decay_per_hop = 6 [json_name = "decayPerHop"];</code>
@@ -1228,7 +1234,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Default Propagate decay per hop, in (0, 1]. Default 0.5.
+     * Default Propagate decay per hop: &gt; 0 and with decay_per_hop * weight_cap &lt; 1, so
+     * propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+     * decay_per_hop of 1.0 is refused). Default 0.5.
      * </pre>
      *
      * <code>optional double decay_per_hop = 6 [json_name = "decayPerHop"];</code>
@@ -1240,7 +1248,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Default Propagate decay per hop, in (0, 1]. Default 0.5.
+     * Default Propagate decay per hop: &gt; 0 and with decay_per_hop * weight_cap &lt; 1, so
+     * propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+     * decay_per_hop of 1.0 is refused). Default 0.5.
      * </pre>
      *
      * <code>optional double decay_per_hop = 6 [json_name = "decayPerHop"];</code>
@@ -1256,7 +1266,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Default Propagate decay per hop, in (0, 1]. Default 0.5.
+     * Default Propagate decay per hop: &gt; 0 and with decay_per_hop * weight_cap &lt; 1, so
+     * propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+     * decay_per_hop of 1.0 is refused). Default 0.5.
      * </pre>
      *
      * <code>optional double decay_per_hop = 6 [json_name = "decayPerHop"];</code>

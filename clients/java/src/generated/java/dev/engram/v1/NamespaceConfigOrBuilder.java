@@ -107,7 +107,9 @@ public interface NamespaceConfigOrBuilder extends
 
   /**
    * <pre>
-   * Default Propagate decay per hop, in (0, 1]. Default 0.5.
+   * Default Propagate decay per hop: &gt; 0 and with decay_per_hop * weight_cap &lt; 1, so
+   * propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+   * decay_per_hop of 1.0 is refused). Default 0.5.
    * </pre>
    *
    * <code>optional double decay_per_hop = 6 [json_name = "decayPerHop"];</code>
@@ -116,7 +118,9 @@ public interface NamespaceConfigOrBuilder extends
   boolean hasDecayPerHop();
   /**
    * <pre>
-   * Default Propagate decay per hop, in (0, 1]. Default 0.5.
+   * Default Propagate decay per hop: &gt; 0 and with decay_per_hop * weight_cap &lt; 1, so
+   * propagated weights strictly shrink every hop (under the default weight_cap 1.0, a
+   * decay_per_hop of 1.0 is refused). Default 0.5.
    * </pre>
    *
    * <code>optional double decay_per_hop = 6 [json_name = "decayPerHop"];</code>

@@ -8,6 +8,16 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * Redis and is read by every replica inside the scripts that apply it, so servers cannot
  * disagree on it. A namespace without configuration uses the documented defaults; changing
  * configuration never rewrites stored state.
+ * Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+ * invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+ * or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+ * (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '&#92;' (API keys match
+ * namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+ * Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+ * record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+ * under the same character and surrounding-space rules only; globs, braces, slashes and
+ * dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+ * and the rule, and nothing is written.
  * </pre>
  */
 @io.grpc.stub.annotations.GrpcGenerated
@@ -207,6 +217,16 @@ public final class NamespaceServiceGrpc {
    * Redis and is read by every replica inside the scripts that apply it, so servers cannot
    * disagree on it. A namespace without configuration uses the documented defaults; changing
    * configuration never rewrites stored state.
+   * Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+   * invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+   * or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+   * (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '&#92;' (API keys match
+   * namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+   * Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+   * record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+   * under the same character and surrounding-space rules only; globs, braces, slashes and
+   * dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+   * and the rule, and nothing is written.
    * </pre>
    */
   public interface AsyncService {
@@ -237,7 +257,8 @@ public final class NamespaceServiceGrpc {
 
     /**
      * <pre>
-     * Lists the namespaces written to, by name, a page at a time.
+     * Lists the namespaces written to, by name, a page at a time; including names stored by an
+     * earlier version that the current naming rules refuse.
      * </pre>
      */
     default void listNamespaces(dev.engram.v1.ListNamespacesRequest request,
@@ -248,7 +269,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-     * configuration.
+     * configuration. Also accepts a legacy name the current naming rules refuse (one an
+     * earlier version could store: no control character below U+0020, DEL or brace), so it
+     * can be cleaned up; every other RPC refuses such names.
      * </pre>
      */
     default void deleteNamespace(dev.engram.v1.DeleteNamespaceRequest request,
@@ -264,6 +287,16 @@ public final class NamespaceServiceGrpc {
    * Redis and is read by every replica inside the scripts that apply it, so servers cannot
    * disagree on it. A namespace without configuration uses the documented defaults; changing
    * configuration never rewrites stored state.
+   * Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+   * invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+   * or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+   * (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '&#92;' (API keys match
+   * namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+   * Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+   * record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+   * under the same character and surrounding-space rules only; globs, braces, slashes and
+   * dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+   * and the rule, and nothing is written.
    * </pre>
    */
   public static abstract class NamespaceServiceImplBase
@@ -281,6 +314,16 @@ public final class NamespaceServiceGrpc {
    * Redis and is read by every replica inside the scripts that apply it, so servers cannot
    * disagree on it. A namespace without configuration uses the documented defaults; changing
    * configuration never rewrites stored state.
+   * Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+   * invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+   * or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+   * (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '&#92;' (API keys match
+   * namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+   * Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+   * record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+   * under the same character and surrounding-space rules only; globs, braces, slashes and
+   * dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+   * and the rule, and nothing is written.
    * </pre>
    */
   public static final class NamespaceServiceStub
@@ -324,7 +367,8 @@ public final class NamespaceServiceGrpc {
 
     /**
      * <pre>
-     * Lists the namespaces written to, by name, a page at a time.
+     * Lists the namespaces written to, by name, a page at a time; including names stored by an
+     * earlier version that the current naming rules refuse.
      * </pre>
      */
     public void listNamespaces(dev.engram.v1.ListNamespacesRequest request,
@@ -336,7 +380,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-     * configuration.
+     * configuration. Also accepts a legacy name the current naming rules refuse (one an
+     * earlier version could store: no control character below U+0020, DEL or brace), so it
+     * can be cleaned up; every other RPC refuses such names.
      * </pre>
      */
     public void deleteNamespace(dev.engram.v1.DeleteNamespaceRequest request,
@@ -353,6 +399,16 @@ public final class NamespaceServiceGrpc {
    * Redis and is read by every replica inside the scripts that apply it, so servers cannot
    * disagree on it. A namespace without configuration uses the documented defaults; changing
    * configuration never rewrites stored state.
+   * Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+   * invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+   * or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+   * (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '&#92;' (API keys match
+   * namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+   * Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+   * record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+   * under the same character and surrounding-space rules only; globs, braces, slashes and
+   * dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+   * and the rule, and nothing is written.
    * </pre>
    */
   public static final class NamespaceServiceBlockingV2Stub
@@ -394,7 +450,8 @@ public final class NamespaceServiceGrpc {
 
     /**
      * <pre>
-     * Lists the namespaces written to, by name, a page at a time.
+     * Lists the namespaces written to, by name, a page at a time; including names stored by an
+     * earlier version that the current naming rules refuse.
      * </pre>
      */
     public dev.engram.v1.ListNamespacesResponse listNamespaces(dev.engram.v1.ListNamespacesRequest request) throws io.grpc.StatusException {
@@ -405,7 +462,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-     * configuration.
+     * configuration. Also accepts a legacy name the current naming rules refuse (one an
+     * earlier version could store: no control character below U+0020, DEL or brace), so it
+     * can be cleaned up; every other RPC refuses such names.
      * </pre>
      */
     public dev.engram.v1.DeleteNamespaceResponse deleteNamespace(dev.engram.v1.DeleteNamespaceRequest request) throws io.grpc.StatusException {
@@ -421,6 +480,16 @@ public final class NamespaceServiceGrpc {
    * Redis and is read by every replica inside the scripts that apply it, so servers cannot
    * disagree on it. A namespace without configuration uses the documented defaults; changing
    * configuration never rewrites stored state.
+   * Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+   * invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+   * or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+   * (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '&#92;' (API keys match
+   * namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+   * Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+   * record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+   * under the same character and surrounding-space rules only; globs, braces, slashes and
+   * dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+   * and the rule, and nothing is written.
    * </pre>
    */
   public static final class NamespaceServiceBlockingStub
@@ -462,7 +531,8 @@ public final class NamespaceServiceGrpc {
 
     /**
      * <pre>
-     * Lists the namespaces written to, by name, a page at a time.
+     * Lists the namespaces written to, by name, a page at a time; including names stored by an
+     * earlier version that the current naming rules refuse.
      * </pre>
      */
     public dev.engram.v1.ListNamespacesResponse listNamespaces(dev.engram.v1.ListNamespacesRequest request) {
@@ -473,7 +543,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-     * configuration.
+     * configuration. Also accepts a legacy name the current naming rules refuse (one an
+     * earlier version could store: no control character below U+0020, DEL or brace), so it
+     * can be cleaned up; every other RPC refuses such names.
      * </pre>
      */
     public dev.engram.v1.DeleteNamespaceResponse deleteNamespace(dev.engram.v1.DeleteNamespaceRequest request) {
@@ -489,6 +561,16 @@ public final class NamespaceServiceGrpc {
    * Redis and is read by every replica inside the scripts that apply it, so servers cannot
    * disagree on it. A namespace without configuration uses the documented defaults; changing
    * configuration never rewrites stored state.
+   * Names, in every service. A namespace is 1..256 bytes of UTF-8 with no control (Cc) or
+   * invisible format (Cf: bidirectional overrides, zero-width characters) characters, no line
+   * or paragraph separators, no space other than U+0020 and none at either end, no '{' or '}'
+   * (Redis Cluster hash tag), no glob characters '*', '?', '[', ']', '&#92;' (API keys match
+   * namespaces with "prefix*" patterns), no leading '/' and no '.' or '..' path segment.
+   * Letters of any script, inner spaces, '/', ':' and '-' are fine. A record_id (and every
+   * record id in a list or batch item, edge target, import record) is 1..512 bytes of UTF-8
+   * under the same character and surrounding-space rules only; globs, braces, slashes and
+   * dots are fine in ids. Any other name is refused with INVALID_ARGUMENT naming the field
+   * and the rule, and nothing is written.
    * </pre>
    */
   public static final class NamespaceServiceFutureStub
@@ -532,7 +614,8 @@ public final class NamespaceServiceGrpc {
 
     /**
      * <pre>
-     * Lists the namespaces written to, by name, a page at a time.
+     * Lists the namespaces written to, by name, a page at a time; including names stored by an
+     * earlier version that the current naming rules refuse.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.ListNamespacesResponse> listNamespaces(
@@ -544,7 +627,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Removes everything stored in a namespace: confidence, edges, predictions, vectors,
-     * configuration.
+     * configuration. Also accepts a legacy name the current naming rules refuse (one an
+     * earlier version could store: no control character below U+0020, DEL or brace), so it
+     * can be cleaned up; every other RPC refuses such names.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.DeleteNamespaceResponse> deleteNamespace(

@@ -187,7 +187,10 @@ private static final long serialVersionUID = 0L;
   private double decayPerHop_ = 0D;
   /**
    * <pre>
-   * Weight multiplier per hop, in (0, 1]. Default 0.5.
+   * Weight multiplier per hop, &gt; 0 and with decay_per_hop * weight_cap &lt; 1 (the
+   * namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+   * under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+   * namespace's decay_per_hop (0.5 unless configured).
    * </pre>
    *
    * <code>optional double decay_per_hop = 4 [json_name = "decayPerHop"];</code>
@@ -199,7 +202,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Weight multiplier per hop, in (0, 1]. Default 0.5.
+   * Weight multiplier per hop, &gt; 0 and with decay_per_hop * weight_cap &lt; 1 (the
+   * namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+   * under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+   * namespace's decay_per_hop (0.5 unless configured).
    * </pre>
    *
    * <code>optional double decay_per_hop = 4 [json_name = "decayPerHop"];</code>
@@ -966,7 +972,10 @@ private static final long serialVersionUID = 0L;
     private double decayPerHop_ ;
     /**
      * <pre>
-     * Weight multiplier per hop, in (0, 1]. Default 0.5.
+     * Weight multiplier per hop, &gt; 0 and with decay_per_hop * weight_cap &lt; 1 (the
+     * namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+     * under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+     * namespace's decay_per_hop (0.5 unless configured).
      * </pre>
      *
      * <code>optional double decay_per_hop = 4 [json_name = "decayPerHop"];</code>
@@ -978,7 +987,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Weight multiplier per hop, in (0, 1]. Default 0.5.
+     * Weight multiplier per hop, &gt; 0 and with decay_per_hop * weight_cap &lt; 1 (the
+     * namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+     * under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+     * namespace's decay_per_hop (0.5 unless configured).
      * </pre>
      *
      * <code>optional double decay_per_hop = 4 [json_name = "decayPerHop"];</code>
@@ -990,7 +1002,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Weight multiplier per hop, in (0, 1]. Default 0.5.
+     * Weight multiplier per hop, &gt; 0 and with decay_per_hop * weight_cap &lt; 1 (the
+     * namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+     * under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+     * namespace's decay_per_hop (0.5 unless configured).
      * </pre>
      *
      * <code>optional double decay_per_hop = 4 [json_name = "decayPerHop"];</code>
@@ -1006,7 +1021,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Weight multiplier per hop, in (0, 1]. Default 0.5.
+     * Weight multiplier per hop, &gt; 0 and with decay_per_hop * weight_cap &lt; 1 (the
+     * namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+     * under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+     * namespace's decay_per_hop (0.5 unless configured).
      * </pre>
      *
      * <code>optional double decay_per_hop = 4 [json_name = "decayPerHop"];</code>

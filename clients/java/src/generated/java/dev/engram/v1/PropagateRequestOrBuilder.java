@@ -92,7 +92,10 @@ public interface PropagateRequestOrBuilder extends
 
   /**
    * <pre>
-   * Weight multiplier per hop, in (0, 1]. Default 0.5.
+   * Weight multiplier per hop, &gt; 0 and with decay_per_hop * weight_cap &lt; 1 (the
+   * namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+   * under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+   * namespace's decay_per_hop (0.5 unless configured).
    * </pre>
    *
    * <code>optional double decay_per_hop = 4 [json_name = "decayPerHop"];</code>
@@ -101,7 +104,10 @@ public interface PropagateRequestOrBuilder extends
   boolean hasDecayPerHop();
   /**
    * <pre>
-   * Weight multiplier per hop, in (0, 1]. Default 0.5.
+   * Weight multiplier per hop, &gt; 0 and with decay_per_hop * weight_cap &lt; 1 (the
+   * namespace's weight_cap, default 1.0), so propagated weights strictly shrink every hop:
+   * under the default weight_cap, 1.0 is refused. INVALID_ARGUMENT otherwise. Default: the
+   * namespace's decay_per_hop (0.5 unless configured).
    * </pre>
    *
    * <code>optional double decay_per_hop = 4 [json_name = "decayPerHop"];</code>

@@ -5,7 +5,8 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
 /**
  * <pre>
  * Records across the four signals: report how an agent used records (the seeds'
- * ObservationProtocol), read a record's whole state, delete a record everywhere.
+ * ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+ * and record id rules: see NamespaceService.
  * </pre>
  */
 @io.grpc.stub.annotations.GrpcGenerated
@@ -171,7 +172,8 @@ public final class RecordServiceGrpc {
   /**
    * <pre>
    * Records across the four signals: report how an agent used records (the seeds'
-   * ObservationProtocol), read a record's whole state, delete a record everywhere.
+   * ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+   * and record id rules: see NamespaceService.
    * </pre>
    */
   public interface AsyncService {
@@ -216,7 +218,8 @@ public final class RecordServiceGrpc {
    * Base class for the server implementation of the service RecordService.
    * <pre>
    * Records across the four signals: report how an agent used records (the seeds'
-   * ObservationProtocol), read a record's whole state, delete a record everywhere.
+   * ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+   * and record id rules: see NamespaceService.
    * </pre>
    */
   public static abstract class RecordServiceImplBase
@@ -231,7 +234,8 @@ public final class RecordServiceGrpc {
    * A stub to allow clients to do asynchronous rpc calls to service RecordService.
    * <pre>
    * Records across the four signals: report how an agent used records (the seeds'
-   * ObservationProtocol), read a record's whole state, delete a record everywhere.
+   * ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+   * and record id rules: see NamespaceService.
    * </pre>
    */
   public static final class RecordServiceStub
@@ -290,7 +294,8 @@ public final class RecordServiceGrpc {
    * A stub to allow clients to do synchronous rpc calls to service RecordService.
    * <pre>
    * Records across the four signals: report how an agent used records (the seeds'
-   * ObservationProtocol), read a record's whole state, delete a record everywhere.
+   * ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+   * and record id rules: see NamespaceService.
    * </pre>
    */
   public static final class RecordServiceBlockingV2Stub
@@ -346,7 +351,8 @@ public final class RecordServiceGrpc {
    * A stub to allow clients to do limited synchronous rpc calls to service RecordService.
    * <pre>
    * Records across the four signals: report how an agent used records (the seeds'
-   * ObservationProtocol), read a record's whole state, delete a record everywhere.
+   * ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+   * and record id rules: see NamespaceService.
    * </pre>
    */
   public static final class RecordServiceBlockingStub
@@ -402,7 +408,8 @@ public final class RecordServiceGrpc {
    * A stub to allow clients to do ListenableFuture-style rpc calls to service RecordService.
    * <pre>
    * Records across the four signals: report how an agent used records (the seeds'
-   * ObservationProtocol), read a record's whole state, delete a record everywhere.
+   * ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
+   * and record id rules: see NamespaceService.
    * </pre>
    */
   public static final class RecordServiceFutureStub

@@ -117,7 +117,7 @@ private static final long serialVersionUID = 0L;
   private float score_ = 0F;
   /**
    * <pre>
-   * Cosine similarity in [-1, 1].
+   * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
    * </pre>
    *
    * <code>float score = 2 [json_name = "score"];</code>
@@ -209,7 +209,7 @@ private static final long serialVersionUID = 0L;
   private double priority_ = 0D;
   /**
    * <pre>
-   * score × confidence.
+   * score × confidence, in double from score's shortest decimal, as in SearchResponse.
    * </pre>
    *
    * <code>double priority = 6 [json_name = "priority"];</code>
@@ -893,7 +893,7 @@ java.lang.String defaultValue) {
     private float score_ ;
     /**
      * <pre>
-     * Cosine similarity in [-1, 1].
+     * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
      * </pre>
      *
      * <code>float score = 2 [json_name = "score"];</code>
@@ -905,7 +905,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Cosine similarity in [-1, 1].
+     * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
      * </pre>
      *
      * <code>float score = 2 [json_name = "score"];</code>
@@ -921,7 +921,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Cosine similarity in [-1, 1].
+     * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
      * </pre>
      *
      * <code>float score = 2 [json_name = "score"];</code>
@@ -1117,7 +1117,7 @@ java.lang.String defaultValue) {
     private double priority_ ;
     /**
      * <pre>
-     * score × confidence.
+     * score × confidence, in double from score's shortest decimal, as in SearchResponse.
      * </pre>
      *
      * <code>double priority = 6 [json_name = "priority"];</code>
@@ -1129,7 +1129,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * score × confidence.
+     * score × confidence, in double from score's shortest decimal, as in SearchResponse.
      * </pre>
      *
      * <code>double priority = 6 [json_name = "priority"];</code>
@@ -1145,7 +1145,7 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * score × confidence.
+     * score × confidence, in double from score's shortest decimal, as in SearchResponse.
      * </pre>
      *
      * <code>double priority = 6 [json_name = "priority"];</code>

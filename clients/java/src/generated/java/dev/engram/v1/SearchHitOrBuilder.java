@@ -32,7 +32,7 @@ public interface SearchHitOrBuilder extends
 
   /**
    * <pre>
-   * Cosine similarity in [-1, 1].
+   * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
    * </pre>
    *
    * <code>float score = 2 [json_name = "score"];</code>
@@ -82,7 +82,7 @@ public interface SearchHitOrBuilder extends
 
   /**
    * <pre>
-   * score × confidence.
+   * score × confidence, in double from score's shortest decimal, as in SearchResponse.
    * </pre>
    *
    * <code>double priority = 6 [json_name = "priority"];</code>

@@ -232,7 +232,8 @@ private static final long serialVersionUID = 0L;
   private float minScore_ = 0F;
   /**
    * <pre>
-   * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+   * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+   * a result whose score equals min_score is kept).
    * </pre>
    *
    * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -244,7 +245,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+   * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+   * a result whose score equals min_score is kept).
    * </pre>
    *
    * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -381,7 +383,12 @@ java.lang.String defaultValue) {
   private volatile java.lang.Object consistencyToken_ = "";
   /**
    * <pre>
-   * A token from a write: the search waits until that write is visible here.
+   * A token from a write of this namespace: the search waits until that write is visible
+   * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+   * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+   * malformed token, one of another namespace, or one naming a position the namespace's
+   * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+   * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
    * </pre>
    *
    * <code>string consistency_token = 8 [json_name = "consistencyToken"];</code>
@@ -402,7 +409,12 @@ java.lang.String defaultValue) {
   }
   /**
    * <pre>
-   * A token from a write: the search waits until that write is visible here.
+   * A token from a write of this namespace: the search waits until that write is visible
+   * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+   * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+   * malformed token, one of another namespace, or one naming a position the namespace's
+   * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+   * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
    * </pre>
    *
    * <code>string consistency_token = 8 [json_name = "consistencyToken"];</code>
@@ -1357,7 +1369,8 @@ java.lang.String defaultValue) {
     private float minScore_ ;
     /**
      * <pre>
-     * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+     * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+     * a result whose score equals min_score is kept).
      * </pre>
      *
      * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -1369,7 +1382,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+     * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+     * a result whose score equals min_score is kept).
      * </pre>
      *
      * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -1381,7 +1395,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+     * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+     * a result whose score equals min_score is kept).
      * </pre>
      *
      * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -1397,7 +1412,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Only results with cosine similarity &gt;= min_score, in [-1, 1].
+     * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
+     * a result whose score equals min_score is kept).
      * </pre>
      *
      * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -1640,7 +1656,12 @@ java.lang.String defaultValue) {
     private java.lang.Object consistencyToken_ = "";
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 8 [json_name = "consistencyToken"];</code>
@@ -1660,7 +1681,12 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 8 [json_name = "consistencyToken"];</code>
@@ -1681,7 +1707,12 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 8 [json_name = "consistencyToken"];</code>
@@ -1698,7 +1729,12 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 8 [json_name = "consistencyToken"];</code>
@@ -1712,7 +1748,12 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A token from a write: the search waits until that write is visible here.
+     * A token from a write of this namespace: the search waits until that write is visible
+     * here, at most until the call's deadline and the server's --max-token-wait (10 s by
+     * default), then fails with DEADLINE_EXCEEDED (clients should not retry it blindly). A
+     * malformed token, one of another namespace, or one naming a position the namespace's
+     * change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
+     * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
      * </pre>
      *
      * <code>string consistency_token = 8 [json_name = "consistencyToken"];</code>

@@ -32,7 +32,9 @@ public interface SearchResponseOrBuilder extends
 
   /**
    * <pre>
-   * Cosine similarity in [-1, 1].
+   * Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
+   * its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
+   * languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
    * </pre>
    *
    * <code>float score = 2 [json_name = "score"];</code>
@@ -83,7 +85,10 @@ public interface SearchResponseOrBuilder extends
 
   /**
    * <pre>
-   * score × confidence: the sort key under RANKING_SIMILARITY_TIMES_CONFIDENCE.
+   * score × confidence: the sort key under RANKING_SIMILARITY_TIMES_CONFIDENCE. Computed in
+   * double from score's shortest decimal (0.8775885 × 0.5 = 0.43879425, not the widened
+   * 0.43879425525665283), so it equals the product a client computes from the score as JSON
+   * shows it, or from the float32 score turned into its shortest decimal first.
    * </pre>
    *
    * <code>double priority = 6 [json_name = "priority"];</code>
