@@ -11,6 +11,7 @@ Prints `compose: ...` with the measured durations.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -111,13 +112,21 @@ def container_id(name: str) -> str:
     return podman("inspect", "--format", "{{.Id}}", name).stdout.strip()
 
 
+def assert_named_volumes_only(stack: Stack) -> None:
+    """Every volume the containers mount is one of the project's named volumes: none is an
+    anonymous one made for the image's VOLUME, which each re-creation would leave behind."""
+    for service, volume in (("engram", "engram-data"), ("valkey", "valkey-data")):
+        mounts = json.loads(podman("inspect", "--format", "{{json .Mounts}}", stack.container(service)).stdout)
+        assert {m["Name"] for m in mounts if m["Type"] == "volume"} == {f"{stack.project}_{volume}"}, mounts
+
+
 def exit_code(name: str) -> int:
     return int(podman("inspect", "--format", "{{.State.ExitCode}}", name).stdout)
 
 
 def test_compose_serves_with_the_dev_key_keeps_data_across_down_and_up_and_stops_with_exit_0(stack, capsys):
-    volumes_before = set(podman("volume", "ls", "--quiet").stdout.split())
     first_up = stack.up_healthy()
+    assert_named_volumes_only(stack)
     engram = stack.container("engram")
     first_id = container_id(engram)
     assert "Redis at valkey:6379" in logs(engram)
@@ -142,8 +151,7 @@ def test_compose_serves_with_the_dev_key_keeps_data_across_down_and_up_and_stops
     with channel:
         assert confidence.GetConfidence(record, timeout=10, metadata=AUTH).state == written
 
-    # The containers were created twice; only the two named volumes exist beyond those before.
-    assert set(podman("volume", "ls", "--quiet").stdout.split()) - volumes_before == set(stack.volumes())
+    assert_named_volumes_only(stack)
 
     started = time.monotonic()
     stack.compose("stop")

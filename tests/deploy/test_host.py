@@ -41,7 +41,8 @@ def test_not_ready_stops_naming_the_command_to_run():
 def test_make_test_stops_before_anything_else_when_the_host_is_not_ready(tmp_path):
     """host-ready is the first prerequisite of `make test`: nothing is installed or run after
     it fails (PYTHON=false would fail the venv step at once, and says so, had make got there)."""
-    result = run(["make", "--no-print-directory", "test", "PYTHON=false", f"VENV={tmp_path / 'venv'}"], ABSENT)
+    env = {**ABSENT, "MAKEFLAGS": "", "MFLAGS": "", "MAKELEVEL": ""}  # not the -j of a make running pytest
+    result = run(["make", "--no-print-directory", "test", "PYTHON=false", f"VENV={tmp_path / 'venv'}"], env)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert expected_command() in output and "host-ready] Error 1" in output, output
