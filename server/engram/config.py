@@ -27,7 +27,7 @@ then passed explicitly (no globals).
 | ``--redis-url`` is a seed node of a Redis Cluster | ``--redis-cluster`` | ``ENGRAM_REDIS_CLUSTER=1`` | off |
 | replicas that must confirm each write (Redis WAIT) | ``--min-replica-acks`` | ``ENGRAM_MIN_REPLICA_ACKS`` | 0: no waiting |
 | how long a write waits for them, ms | ``--replica-ack-timeout-ms`` | ``ENGRAM_REPLICA_ACK_TIMEOUT_MS`` | 1000 |
-| streaming calls at once (Search, BatchSearch, ImportEmbeddings, health Watch, reflection) | ``--max-concurrent-streams`` | ``ENGRAM_MAX_CONCURRENT_STREAMS`` | 32 |
+| streaming calls at once (Search, BatchSearch, ImportEmbeddings, reflection) | ``--max-concurrent-streams`` | ``ENGRAM_MAX_CONCURRENT_STREAMS`` | 32 |
 | calls held by their clients (request not sent, reply not read, stream idle) before the oldest are cancelled | ``--max-held-calls`` | ``ENGRAM_MAX_HELD_CALLS`` | 16 |
 | longest wait for a call's request message, s | ``--request-read-timeout`` | ``ENGRAM_REQUEST_READ_TIMEOUT`` | 10 |
 | longest wait for the client to read one streamed reply, s | ``--stream-send-timeout`` | ``ENGRAM_STREAM_SEND_TIMEOUT`` | 30 |

@@ -315,3 +315,98 @@ def test_unsatisfiable_consistency_token_is_refused_at_once(server, report):
     report.record(SECTION, "... status set by the server", str(server_code).lower(), goal="true", met=server_code)
     assert refused and client_seconds < 1.0
     assert server_code
+
+
+# -- cancellation ------------------------------------------------------------------------------
+SEARCH_RECORDS, SEARCH_DIMS, QUERIES, TOP_K = 20_000, 384, 256, 1000
+
+
+def _batch_search(server: EngramProcess, rows: np.ndarray, timeout: float = 120):
+    queries = [pb.SearchQuery(vector=common_pb2.Vector(values=rows[i])) for i in range(QUERIES)]
+    return server.embedding.BatchSearch(pb.BatchSearchRequest(namespace="dl-search", queries=queries, top_k=TOP_K),
+                                        timeout=timeout)
+
+
+def _wait_stopped(server: EngramProcess, cancelled_at: float, cpu_at: float) -> tuple[float, float]:
+    """Seconds from cancelled_at until BatchSearch is no longer in flight, and the server CPU
+    seconds spent meanwhile."""
+    server.wait_idle("BatchSearch", poll=0.01)
+    return time.monotonic() - cancelled_at, server.cpu_seconds() - cpu_at
+
+
+def test_cancelled_search_stream_stops_the_server(server, report):
+    """A BatchSearch cancelled after its first message, or before it (while the server ranks),
+    or whose deadline passes while the server ranks, stops the server's work within a fraction
+    of what the whole call costs."""
+    rows = np.random.default_rng(2).standard_normal((SEARCH_RECORDS, SEARCH_DIMS)).astype(np.float32)
+
+    def messages():
+        for start in range(0, SEARCH_RECORDS, 1000):
+            yield pb.ImportEmbeddingsRequest(namespace="dl-search", records=[
+                pb.ImportRecord(record_id=f"r{i}", vector=common_pb2.Vector(values=rows[i]))
+                for i in range(start, min(start + 1000, SEARCH_RECORDS))])
+
+    for _ in server.embedding.ImportEmbeddings(messages(), timeout=300):
+        pass
+
+    # Uncancelled: the reference.
+    cpu, started = server.cpu_seconds(), time.monotonic()
+    first = None
+    count = 0
+    for _message in _batch_search(server, rows):
+        first = first if first is not None else time.monotonic() - started
+        count += 1
+    full = time.monotonic() - started
+    server.wait_idle("BatchSearch")
+    full_cpu = server.cpu_seconds() - cpu
+    assert count == QUERIES
+
+    # (a) Cancelled right after the first message.
+    stream = _batch_search(server, rows)
+    next(stream)
+    cpu, cancelled_at = server.cpu_seconds(), time.monotonic()
+    stream.cancel()
+    after_first, after_first_cpu = _wait_stopped(server, cancelled_at, cpu)
+
+    # (b) Cancelled 0.25 s after the call started: the server is still ranking.
+    started = time.monotonic()
+    stream = _batch_search(server, rows)
+    time.sleep(0.25)
+    cpu, cancelled_at = server.cpu_seconds(), time.monotonic()
+    stream.cancel()
+    during, during_cpu = _wait_stopped(server, cancelled_at, cpu)
+    with pytest.raises(grpc.RpcError) as info:
+        next(stream)
+    assert info.value.code() is grpc.StatusCode.CANCELLED
+
+    # (c) A 0.25 s deadline: it passes while the server ranks.
+    before = handled(server, "BatchSearch", "DEADLINE_EXCEEDED")
+    started = time.monotonic()
+    stream = _batch_search(server, rows, timeout=0.25)
+    with pytest.raises(grpc.RpcError) as info:
+        next(stream)
+    deadline_code = info.value.code()
+    cpu, expired_at = server.cpu_seconds(), started + 0.25
+    past_deadline, past_deadline_cpu = _wait_stopped(server, expired_at, cpu)
+    server_code = handled(server, "BatchSearch", "DEADLINE_EXCEEDED") > before
+
+    goal = 0.2 * full
+    report.record(SECTION, f"BatchSearch {QUERIES} queries × top_k {TOP_K} over {SEARCH_RECORDS:,} × {SEARCH_DIMS}, "
+                           "uncancelled: first message / whole call", f"{first:.2f} s / {full:.2f} s",
+                  note=f"server CPU {full_cpu:.2f} s")
+    report.record(SECTION, "cancelled after the first message: cancel to server stop", f"{after_first:.3f} s",
+                  goal=f"<= 20 % of the whole call ({goal:.2f} s)", met=after_first <= goal,
+                  note=f"server CPU meanwhile {after_first_cpu:.2f} s")
+    report.record(SECTION, "cancelled before the first message (at 0.25 s): cancel to server stop", f"{during:.3f} s",
+                  goal=f"<= 20 % of the whole call ({goal:.2f} s)", met=during <= goal,
+                  note=f"server CPU meanwhile {during_cpu:.2f} s")
+    report.record(SECTION, "BatchSearch with a 0.25 s deadline: status (client / server)",
+                  f"{deadline_code.name} / {'DEADLINE_EXCEEDED' if server_code else 'other'}",
+                  goal="DEADLINE_EXCEEDED", met=deadline_code is DEADLINE and server_code)
+    report.record(SECTION, "... deadline to server stop", f"{past_deadline:.3f} s",
+                  goal=f"<= 20 % of the whole call ({goal:.2f} s)", met=past_deadline <= goal,
+                  note=f"server CPU from the client's error on {past_deadline_cpu:.2f} s")
+    assert after_first <= goal, (after_first, full)
+    assert during <= goal, (during, full)
+    assert deadline_code is DEADLINE and server_code
+    assert past_deadline <= goal, (past_deadline, full)

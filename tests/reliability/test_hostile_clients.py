@@ -15,6 +15,9 @@ error. Every case is bounded by a documented setting (README, "Limits"; `engram.
   any case.
 - idle connections: 500 connected channels that make no call. They hold a socket each, no
   thread; gRPC closes them after ``max_connection_idle``.
+- open health Watch streams: 100 grpc.health.v1 Watch calls kept open (the client reads
+  nothing more after the first status). Watch replies through gRPC's callback and holds no
+  thread, so it takes no stream slot: Searches must still be served (not RESOURCE_EXHAUSTED).
 - silent calls: 200 unary calls (GetConfidence) and 50 ImportEmbeddings streams that open and
   never send a message. Bound: a call whose request has not arrived within
   ``request_read_timeout`` (here 3 s) is cancelled, and sooner (after 0.5 s) while more than
@@ -192,6 +195,29 @@ def test_idle_connections(make_app, report):
     finally:
         for channel in channels:
             channel.close()
+
+
+def test_open_health_watches(make_app, report):
+    app = make_app()
+    good = connect(app)
+    seed(good)
+    hostile = grpc.insecure_channel(app.address)
+    watch = hostile.unary_stream("/grpc.health.v1.Health/Watch",
+                                 request_serializer=health_pb2.HealthCheckRequest.SerializeToString,
+                                 response_deserializer=health_pb2.HealthCheckResponse.FromString)
+    calls = [watch(health_pb2.HealthCheckRequest()) for _ in range(100)]
+    for call in calls:  # each is open and has sent its first status
+        assert next(call).status == health_pb2.HealthCheckResponse.SERVING
+    try:
+        hits = [list(good.embedding.Search(pb.SearchRequest(namespace=NS, vector=common_pb2.Vector(values=[1.0] * 8)),
+                                           timeout=5)) for _ in range(app.settings.max_concurrent_streams + 1)]
+        record_case(report, "100 open health Watch streams", good,
+                    f"then {len(hits)} Searches in a row, none refused (Watch holds no thread and no stream slot)")
+    finally:
+        for call in calls:
+            call.cancel()
+        hostile.close()
+    assert all(h and h[0].record_id == "r0" for h in hits)
 
 
 def test_silent_calls(make_app, report):

@@ -41,6 +41,8 @@ from typing import Any
 
 import grpc
 
+from engram.api.handlers import non_blocking
+
 log = logging.getLogger(__name__)
 
 
@@ -67,9 +69,10 @@ class CallLimits:
 class Watchdog:
     """One daemon thread that cancels calls whose armed timer ran out.
 
-    `arm` returns a key; `disarm` it when the wait is over. A timer that runs out calls
-    ``context.cancel()``, which wakes the thread blocked in gRPC for that call. Pending request
-    reads are also tracked by kind, so that under pressure the oldest can be cancelled early.
+    `arm` returns a key; `disarm` it when the hold is over. A timer that runs out calls
+    ``context.cancel()``, which wakes the thread blocked in gRPC for that call. While more than
+    ``max_held_calls`` holds are armed, those older than ``pressure_grace`` go first, oldest
+    first.
     """
 
     def __init__(self, limits: CallLimits, tick: float = 0.05) -> None:
@@ -97,7 +100,6 @@ class Watchdog:
         with self._lock:
             self._armed.pop(key, None)
 
-
     def stop(self) -> None:
         self._stop.set()
 
@@ -117,26 +119,6 @@ class Watchdog:
                 context.cancel()
 
 
-class _Slots:
-    """A counter of calls holding a kind of resource, refusing beyond ``limit``."""
-
-    def __init__(self, limit: int) -> None:
-        self._limit = limit
-        self._used = 0
-        self._lock = threading.Lock()
-
-    def take(self) -> bool:
-        with self._lock:
-            if self._used >= self._limit:
-                return False
-            self._used += 1
-            return True
-
-    def give(self) -> None:
-        with self._lock:
-            self._used -= 1
-
-
 class CallGuard(grpc.ServerInterceptor):
     """Serves every method under the bounds of `CallLimits` (module docstring). Put it first
     in the server's interceptor list: it changes the handler kind gRPC sees.
@@ -150,7 +132,7 @@ class CallGuard(grpc.ServerInterceptor):
     def __init__(self, limits: CallLimits, watchdog: Watchdog) -> None:
         self._limits = limits
         self._watchdog = watchdog
-        self._streams = _Slots(limits.max_concurrent_streams)
+        self._streams = threading.BoundedSemaphore(limits.max_concurrent_streams)
 
     def intercept_service(self, continuation: Callable[[grpc.HandlerCallDetails], Any],
                           handler_call_details: grpc.HandlerCallDetails) -> Any:
@@ -159,6 +141,8 @@ class CallGuard(grpc.ServerInterceptor):
             return None
         kwargs = dict(request_deserializer=handler.request_deserializer,
                       response_serializer=handler.response_serializer)
+        if non_blocking(handler):  # grpc.health.v1 Watch: replies by callback, no thread held
+            return grpc.stream_stream_rpc_method_handler(self._non_blocking(handler.unary_stream), **kwargs)
         if handler.unary_unary is not None:
             return grpc.stream_unary_rpc_method_handler(self._unary_unary(handler.unary_unary), **kwargs)
         if handler.unary_stream is not None:
@@ -182,19 +166,16 @@ class CallGuard(grpc.ServerInterceptor):
 
     def _paced(self, requests: Iterator[Any], context: grpc.ServicerContext) -> Iterator[Any]:
         """A request stream whose every wait for the next message is bounded."""
-        first = True
+        timeout, reason = self._limits.request_read_timeout, "no request message"
         while True:
-            if first:
-                key = self._watchdog.arm(context, self._limits.request_read_timeout, "no request message")
-            else:
-                key = self._watchdog.arm(context, self._limits.stream_idle_timeout, "an idle request stream")
+            key = self._watchdog.arm(context, timeout, reason)
             try:
                 message = next(requests)
             except StopIteration:
                 return
             finally:
                 self._watchdog.disarm(key)
-            first = False
+            timeout, reason = self._limits.stream_idle_timeout, "an idle request stream"
             yield message
 
     # -- the response side ---------------------------------------------------------------
@@ -210,13 +191,23 @@ class CallGuard(grpc.ServerInterceptor):
 
     def _stream_slot(self, context: grpc.ServicerContext) -> None:
         """Counts the stream in, or refuses it beyond the limit."""
-        if self._streams.take():
+        if self._streams.acquire(blocking=False):
             return
         context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
                       f"{self._limits.max_concurrent_streams} streaming calls are in progress on this server "
                       f"(--max-concurrent-streams); retry later")
 
-    # -- the four kinds --------------------------------------------------------------------
+    # -- the handler kinds -----------------------------------------------------------------
+    def _non_blocking(self, behaviour: Callable[..., None]) -> Callable[..., None]:
+        """A unary-request handler that replies through gRPC's callback: the request is read
+        under the watchdog; then the call holds no thread, so it takes no stream slot."""
+        def handle(requests: Iterator[Any], context: grpc.ServicerContext,
+                   send_response_callback: Callable[[Any], None]) -> None:
+            behaviour(self._one_request(requests, context), context, send_response_callback)
+
+        handle.experimental_non_blocking = True  # type: ignore[attr-defined]
+        return handle
+
     def _unary_unary(self, behaviour: Callable[..., Any]) -> Callable[..., Any]:
         def handle(requests: Iterator[Any], context: grpc.ServicerContext) -> Any:
             return behaviour(self._one_request(requests, context), context)
@@ -230,7 +221,7 @@ class CallGuard(grpc.ServerInterceptor):
             try:
                 yield from self._sent(behaviour(request, context), context)
             finally:
-                self._streams.give()
+                self._streams.release()
 
         return handle
 
@@ -240,7 +231,7 @@ class CallGuard(grpc.ServerInterceptor):
             try:
                 return behaviour(self._paced(requests, context), context)
             finally:
-                self._streams.give()
+                self._streams.release()
 
         return handle
 
@@ -250,6 +241,6 @@ class CallGuard(grpc.ServerInterceptor):
             try:
                 yield from self._sent(behaviour(self._paced(requests, context), context), context)
             finally:
-                self._streams.give()
+                self._streams.release()
 
         return handle
