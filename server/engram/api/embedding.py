@@ -10,7 +10,6 @@ import grpc
 from engram.api.convert import present, time_remaining
 from engram.domain.embedding import EmbeddingStore, Query, SearchHit
 from engram.domain.namespaces import NamespaceRegistry
-from engram.embeddings.scores import shortest_one
 from engram.errors import Cancelled, InvalidArgument
 from engram.v1 import common_pb2
 from engram.v1 import embedding_pb2 as pb
@@ -43,15 +42,6 @@ def _ranking(value: int) -> str:
     return RANKINGS[value]
 
 
-def _limits(request) -> dict[str, object]:
-    """top_k and min_score when present. min_score is a proto float: its shortest decimal, the
-    form scores are compared and reported in, so a score equal to it as a float32 passes."""
-    fields = present(request, "top_k", "min_score")
-    if "min_score" in fields:
-        fields["min_score"] = shortest_one(fields["min_score"])  # type: ignore[arg-type]
-    return fields
-
-
 def _hit_fields(hit: SearchHit, rank: int) -> dict:
     return dict(record_id=hit.record_id, score=hit.score, text=hit.text, rank=rank, confidence=hit.confidence,
                 priority=hit.priority, metadata=hit.metadata)
@@ -81,7 +71,7 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
             hits = self._store.search(request.namespace, [Query(request.text, _vector(request))],
                                       filter=dict(request.filter), ranking=_ranking(request.ranking),
                                       consistency_token=request.consistency_token, timeout=time_remaining(context),
-                                      cancelled=_gone(context), **_limits(request))[0]
+                                      cancelled=_gone(context), **present(request, "top_k", "min_score"))[0]
         except Cancelled:  # the client went away mid-search: nobody to answer
             return
         for rank, hit in enumerate(hits, start=1):
@@ -95,7 +85,7 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
             results = self._store.search(request.namespace, queries, filter=dict(request.filter),
                                          ranking=_ranking(request.ranking),
                                          consistency_token=request.consistency_token, timeout=time_remaining(context),
-                                         cancelled=_gone(context), **_limits(request))
+                                         cancelled=_gone(context), **present(request, "top_k", "min_score"))
         except Cancelled:
             return
         for i, hits in enumerate(results):

@@ -33,6 +33,7 @@ from engram.domain.values import require_binary_client
 from engram.domain.values import text as decoded
 from engram.domain.embedding_ranking import RANKINGS, by_priority
 from engram.embeddings.index import IndexRegistry, VectorIndex
+from engram.embeddings.scores import shortest_one
 from engram.errors import (Cancelled, DeadlineExceeded, FailedPrecondition, InvalidArgument, ResourceExhausted,
                            Unavailable)
 from engram.keys import VECTORS_PATTERN, NamespaceKeys, namespace_of_vectors_key
@@ -402,7 +403,8 @@ class EmbeddingStore:
         Args:
             queries: 1..limits.queries queries (a text or a vector each).
             top_k: results per query, 1..limits.top_k (default 10, or the limit if lower).
-            min_score: only results with cosine >= min_score, in [-1, 1].
+            min_score: only results with cosine >= min_score, in [-1, 1] (a float32, compared
+                as its shortest decimal, the form scores are reported in).
             filter: only records whose metadata holds every pair.
             ranking: "similarity" (cosine) or "similarity_times_confidence" (priority =
                 cosine × confidence, spec 003's composite ranking; exact, see
@@ -430,6 +432,9 @@ class EmbeddingStore:
         validation.count(top_k, "top_k", 1, self._limits.top_k)
         if min_score is not None:
             validation.in_range(min_score, "min_score", -1.0, 1.0)
+            # The contract's min_score is a float32: compared in the form scores are reported in,
+            # so a score equal to it as a float32 passes.
+            min_score = shortest_one(min_score)
         filter = check.metadata(filter or {}, "filter")
         if ranking not in RANKINGS:
             raise InvalidArgument("ranking", f"must be one of {RANKINGS}")
