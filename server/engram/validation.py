@@ -37,11 +37,15 @@ def _check_characters(field: str, value: str) -> None:
                                          f"(found U+{ord(ch):04X} at character {i})")
 
 
-def _check_identifier(field: str, value: str, max_bytes: int) -> str:
+def _check_size(field: str, value: str, max_bytes: int) -> None:
     if not value:
         raise InvalidArgument(field, "must not be empty")
     if len(value.encode("utf-8", "surrogatepass")) > max_bytes:
         raise InvalidArgument(field, f"must be at most {max_bytes} bytes of UTF-8")
+
+
+def _check_identifier(field: str, value: str, max_bytes: int) -> str:
+    _check_size(field, value, max_bytes)
     _check_characters(field, value)
     if value[0] == " " or value[-1] == " ":
         raise InvalidArgument(field, "must not begin or end with a space")
@@ -93,10 +97,7 @@ def namespace_prefix(value: str, field: str = "namespace") -> str:
     """The start of a namespace, as in an API key's ``prefix*`` pattern: the rules of
     `namespace`, except that it may end with a space and its last path segment may be
     ``.`` or ``..`` (the name goes on after it)."""
-    if not value:
-        raise InvalidArgument(field, "must not be empty")
-    if len(value.encode("utf-8", "surrogatepass")) > MAX_NAMESPACE_BYTES:
-        raise InvalidArgument(field, f"must be at most {MAX_NAMESPACE_BYTES} bytes of UTF-8")
+    _check_size(field, value, MAX_NAMESPACE_BYTES)
     _check_characters(field, value)
     if value[0] == " ":
         raise InvalidArgument(field, "must not begin with a space")
@@ -108,10 +109,7 @@ def legacy_namespace(value: str, field: str = "namespace") -> str:
     """A name `namespace` accepts, or one that versions before its current rules accepted
     (1-256 bytes of UTF-8, no C0 control character or DEL, no braces), so such namespaces
     still in Redis can be deleted. Only DeleteNamespace uses it."""
-    if not value:
-        raise InvalidArgument(field, "must not be empty")
-    if len(value.encode("utf-8", "surrogatepass")) > MAX_NAMESPACE_BYTES:
-        raise InvalidArgument(field, f"must be at most {MAX_NAMESPACE_BYTES} bytes of UTF-8")
+    _check_size(field, value, MAX_NAMESPACE_BYTES)
     if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
         raise InvalidArgument(field, "must not contain control characters")
     if "{" in value or "}" in value:
