@@ -75,9 +75,17 @@ HOST_COMPONENTS ?= container
 host-ready:
 	bash deploy/ci/require-host.sh $(HOST_COMPONENTS)
 
+# grpcurl, pinned, for the tests that call the server as a user would (tests/api/test_grpcurl.py).
+GRPCURL_VERSION := v1.9.4
+GRPCURL := .tools/go/grpcurl-$(GRPCURL_VERSION)/grpcurl
+$(GRPCURL):
+	GOBIN=$(abspath $(dir $(GRPCURL))) go install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
+.PHONY: tools
+tools: $(GRPCURL)
+
 # Everything, then the RPC tests again on a Redis Cluster of 3 masters and 3 replicas.
 # ENGRAM_REQUIRE_PLUGINS=1: the generated-code drift test fails, not skips, without a plugin.
-test: host-ready install-dev lint clients
+test: host-ready install-dev lint clients tools
 	ENGRAM_REQUIRE_PLUGINS=1 $(PY) -m pytest
 	ENGRAM_TEST_REDIS=cluster $(PY) -m pytest tests/api
 
