@@ -137,3 +137,18 @@ def test_graceful_stop_reports_not_serving_and_refuses_new_calls(make_app):
     with pytest.raises(grpc.RpcError) as info:
         api.confidence.GetConfidence(confidence_pb2.GetConfidenceRequest(namespace="n", record_id="r"), timeout=2)
     assert info.value.code() == grpc.StatusCode.UNAVAILABLE
+
+
+def test_an_idle_connection_is_closed_after_max_connection_idle(make_app):
+    """A connection without a call is closed by the server (GOAWAY) after --max-connection-idle:
+    the client's channel falls back from READY to IDLE without being closed by the client."""
+    app = make_app(max_connection_idle=0.5)
+    channel = grpc.insecure_channel(app.address)
+    states: list[grpc.ChannelConnectivity] = []
+    channel.subscribe(states.append, try_to_connect=True)
+    grpc.channel_ready_future(channel).result(timeout=10)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and states[-1] is grpc.ChannelConnectivity.READY:
+        time.sleep(0.05)
+    channel.close()
+    assert grpc.ChannelConnectivity.READY in states and states[-1] is grpc.ChannelConnectivity.IDLE, states
