@@ -81,20 +81,14 @@ def record_case(report, case: str, good, note: str) -> None:
 
 
 @contextmanager
-def draining(calls: list, consume: Callable | None = None) -> Iterator[list]:
-    """Runs ``consume(call)`` for each call on its own thread (default: a future's ``result()``,
-    a stream's replies read to the end); yields the status codes seen so far; cancels every call
-    and joins the threads at the end."""
+def draining(calls: list, consume: Callable) -> Iterator[list]:
+    """Runs ``consume(call)`` for each call on its own thread; yields the status codes seen so
+    far; cancels every call and joins the threads at the end."""
     codes: list[str] = []
 
     def run(call):
         try:
-            if consume is not None:
-                consume(call)
-            elif isinstance(call, grpc.Future) and not isinstance(call, Iterator):
-                call.result()
-            else:
-                list(call)
+            consume(call)
             codes.append("OK")
         except grpc.RpcError as exc:
             codes.append(exc.code().name)
