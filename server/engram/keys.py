@@ -18,6 +18,12 @@ Scripts never build key names: callers build them here and pass them in KEYS.
 | ``engram:{ns}:doc`` | HASH | record_id -> msgpack map {text, model, updated_at, metadata} |
 | ``engram:{ns}:emb`` | HASH | the namespace's embedding model id and dimension, and ``log_seq``, the number of the newest change-log entry |
 | ``engram:{ns}:changes`` | STREAM | the change log of ``vec``: entries {seq, op, id}, approximately capped in length |
+| ``engram:{ns}:created`` | ZSET | record_id -> created_at, ms since the epoch (first write of its text or vector) |
+| ``engram:{ns}:updated`` | ZSET | record_id -> updated_at, ms (last write of its text or vector) |
+| ``engram:{ns}:used`` | ZSET | record_id -> last_used_at, ms (ReportOutcome acted or used) |
+| ``engram:{ns}:expiry`` | ZSET | record_id -> expires_at, ms (records with an expiry only) |
+| ``engram:{ns}:texts`` | HASH | SHA-1 of a record text -> record_id holding it (exact duplicates) |
+| ``engram:{ns}:text_of`` | HASH | record_id -> SHA-1 of its text (to retire its ``texts`` entry) |
 
 One key lives outside every namespace: ``engram:namespaces``, a ZSET (score 0) of the
 namespaces written to, for listing; it is maintained by Python, not by scripts.
@@ -92,6 +98,30 @@ class NamespaceKeys:
     @property
     def changes(self) -> str:
         return f"{self.tag}:changes"
+
+    @property
+    def created(self) -> str:
+        return f"{self.tag}:created"
+
+    @property
+    def updated(self) -> str:
+        return f"{self.tag}:updated"
+
+    @property
+    def used(self) -> str:
+        return f"{self.tag}:used"
+
+    @property
+    def expiry(self) -> str:
+        return f"{self.tag}:expiry"
+
+    @property
+    def text_hashes(self) -> str:
+        return f"{self.tag}:texts"
+
+    @property
+    def text_hash_of(self) -> str:
+        return f"{self.tag}:text_of"
 
 
 VECTORS_PATTERN = f"{PREFIX}:{{*}}:vec"

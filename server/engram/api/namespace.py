@@ -7,6 +7,7 @@ from typing import Any
 
 import grpc
 
+from engram.api import recall
 from engram.domain.config import OUTCOMES, ConfigStore, NamespaceConfig
 from engram.domain.lifecycle import RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
@@ -24,14 +25,17 @@ def config_changes(message: pb.NamespaceConfig) -> dict[str, Any]:
         errors = {o: getattr(message.outcome_errors, o) for o in OUTCOMES if message.outcome_errors.HasField(o)}
         if errors:
             changes["outcome_errors"] = errors
+    changes.update(recall.config_changes(message))
     return changes
 
 
 def config_to_proto(config: NamespaceConfig) -> pb.NamespaceConfig:
-    return pb.NamespaceConfig(
+    message = pb.NamespaceConfig(
         **{name: getattr(config, name) for name in _SCALARS},
         outcome_errors=pb.OutcomeErrors(**{o: config.outcome_errors[o] for o in OUTCOMES}),
     )
+    recall.config_to_proto(config, message)
+    return message
 
 
 class NamespaceServicer(pb_grpc.NamespaceServiceServicer):

@@ -6,17 +6,21 @@ after each write; this index changes one row per write instead).
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from engram.domain.recall import TimeRange
 from engram.embeddings.rwlock import ReadWriteLock
 from engram.embeddings.scores import shortest
 from engram.errors import Cancelled
 
 Metadata = Mapping[str, str]
 Hits = list[tuple[str, float]]
+Times = tuple[float, float, float | None]  # (created_at, updated_at, expires_at or None), ms since the epoch
+NO_TIMES: Times = (math.nan, math.nan, None)
 
 
 def _unit_rows(matrix: np.ndarray, dimensions: int, what: str) -> np.ndarray:
@@ -46,6 +50,10 @@ class VectorIndex:
     doubles when full and never shrinks. Metadata is kept per record with postings
     (key, value) -> record ids, so a filter selects its rows without a scan.
 
+    Each row also carries its record's created_at, updated_at and expires_at (ms; NaN and
+    +inf when unknown or none), so time ranges and expiry select rows before the top k is
+    taken, like the metadata filter.
+
     Thread safety: a readers-writer lock. Searches share it (numpy releases the GIL during
     the matrix product, so they run in parallel); a write waits for the searches in flight
     and never lets a search see a half-moved row.
@@ -66,11 +74,15 @@ class VectorIndex:
         self._rows: dict[str, int] = {}
         self._metadata: dict[str, dict[str, str]] = {}
         self._postings: dict[tuple[str, str], set[str]] = {}
+        # created_at, updated_at, expires_at per row (ms); expiring counts rows with an expiry.
+        self._times = np.full((initial_capacity, 3), np.nan)
+        self._expiring = 0
         self._lock = ReadWriteLock()
 
     @classmethod
     def from_rows(cls, dimensions: int, ids: Sequence[str], matrix: np.ndarray,
-                  metadata: Sequence[Metadata | None] | None = None) -> VectorIndex:
+                  metadata: Sequence[Metadata | None] | None = None,
+                  times: Sequence[Times] | None = None) -> VectorIndex:
         """An index holding ``ids[i]`` -> ``matrix[i]`` (rows are L2-normalised).
 
         Raises:
@@ -79,7 +91,7 @@ class VectorIndex:
         if len(set(ids)) != len(ids):
             raise ValueError("ids contain duplicates")
         index = cls(dimensions, initial_capacity=max(len(ids), 16))
-        index.upsert_many(ids, matrix, metadata)
+        index.upsert_many(ids, matrix, metadata, times)
         return index
 
     @property
@@ -108,6 +120,15 @@ class VectorIndex:
             row = self._rows.get(record_id)
             return None if row is None else self._matrix[row].copy()
 
+    def times(self, record_id: str) -> Times | None:
+        """(created_at, updated_at, expires_at or None) of a record in ms, or None if absent."""
+        with self._lock.read():
+            row = self._rows.get(record_id)
+            if row is None:
+                return None
+            created, updated, expires = self._times[row].tolist()
+            return created, updated, None if math.isinf(expires) else expires
+
     def metadata(self, record_id: str) -> dict[str, str]:
         """The record's metadata (a copy; empty when it has none)."""
         with self._lock.read():
@@ -119,7 +140,8 @@ class VectorIndex:
         with self._lock.write():
             self._grow(rows)
 
-    def upsert(self, record_id: str, vector: np.ndarray, metadata: Metadata | None = None) -> None:
+    def upsert(self, record_id: str, vector: np.ndarray, metadata: Metadata | None = None,
+               times: Times | None = None) -> None:
         """Store `vector` (L2-normalised) and `metadata` under `record_id`, replacing both.
 
         O(d) amortised (an append may double the capacity).
@@ -129,11 +151,13 @@ class VectorIndex:
         """
         if np.ndim(vector) != 1:
             raise ValueError(f"vector must have shape ({self._dimensions},), got {np.shape(vector)}")
-        self.upsert_many([record_id], np.asarray(vector)[None, :], [metadata])
+        self.upsert_many([record_id], np.asarray(vector)[None, :], [metadata], None if times is None else [times])
 
     def upsert_many(self, ids: Sequence[str], matrix: np.ndarray,
-                    metadata: Sequence[Metadata | None] | None = None) -> None:
-        """`upsert` of ``ids[i]`` -> ``matrix[i]`` for every i, in order, under one lock.
+                    metadata: Sequence[Metadata | None] | None = None,
+                    times: Sequence[Times] | None = None) -> None:
+        """`upsert` of ``ids[i]`` -> ``matrix[i]`` (and ``times[i]``: created_at, updated_at,
+        expires_at or None, ms; unknown when not given) for every i, in order, under one lock.
 
         Raises:
             ValueError: `matrix` is not (len(ids), d), or has a zero / non-finite row.
@@ -151,6 +175,7 @@ class VectorIndex:
                     self._rows[record_id] = row
                 self._matrix[row] = unit[i]
                 self._set_metadata(record_id, metadata[i] if metadata is not None else None)
+                self._set_times(row, times[i] if times is not None else NO_TIMES)
 
     def delete(self, record_id: str) -> bool:
         """Remove `record_id`; True if it was present. O(d): the last row moves into the hole."""
@@ -159,9 +184,11 @@ class VectorIndex:
             if row is None:
                 return False
             last = len(self._ids) - 1
+            self._set_times(row, NO_TIMES)
             if row != last:
                 moved = self._ids[last]
                 self._matrix[row] = self._matrix[last]
+                self._times[row] = self._times[last]
                 self._ids[row] = moved
                 self._rows[moved] = row
             self._ids.pop()
@@ -177,6 +204,17 @@ class VectorIndex:
         grown = np.empty((capacity, self._dimensions), dtype=np.float32)
         grown[: len(self._ids)] = self._matrix[: len(self._ids)]
         self._matrix = grown
+        times = np.full((capacity, 3), np.nan)
+        times[: len(self._ids)] = self._times[: len(self._ids)]
+        self._times = times
+
+    def _set_times(self, row: int, times: Times) -> None:
+        created, updated, expires = times
+        if not math.isinf(self._times[row, 2]) and not math.isnan(self._times[row, 2]):
+            self._expiring -= 1
+        self._times[row] = (created, updated, math.inf if expires is None else expires)
+        if expires is not None:
+            self._expiring += 1
 
     def _set_metadata(self, record_id: str, metadata: Metadata | None) -> None:
         old = self._metadata.pop(record_id, None)
@@ -194,14 +232,45 @@ class VectorIndex:
 
     # -- search ----------------------------------------------------------------------------
     def search(self, query: np.ndarray, top_k: int, min_score: float | None = None,
-               filter: Metadata | None = None) -> Hits:
+               filter: Metadata | None = None, time_range: TimeRange | None = None,
+               now_ms: float | None = None) -> Hits:
         """`search_batch` of one (d,) query: its list of (record_id, cosine), best first."""
         if np.ndim(query) != 1:
             raise ValueError(f"query must have shape ({self._dimensions},), got {np.shape(query)}")
-        return self.search_batch(query, top_k, min_score, filter)[0]
+        return self.search_batch(query, top_k, min_score, filter, time_range=time_range, now_ms=now_ms)[0]
+
+    def row_predicate(self, filter: Metadata | None = None, time_range: TimeRange | None = None,
+                      now_ms: float | None = None) -> Callable[[str], bool] | None:
+        """A predicate record_id -> whether the record passes `filter`, `time_range` and has not
+        expired at `now_ms` (the rows `search_batch` would score); None when every record
+        passes. For other indexes of the namespace (the keyword index) to select the same rows."""
+        with self._lock.read():
+            rows = self._select_rows(filter, time_range, now_ms)
+            if rows is None:
+                return None
+            allowed = {self._ids[r] for r in rows.tolist()}
+        return allowed.__contains__
+
+    def _select_rows(self, filter: Metadata | None, time_range: TimeRange | None,
+                     now_ms: float | None) -> np.ndarray | None:
+        """Sorted rows passing the filter, the time range and expiry; None: all (lock held)."""
+        n = len(self._ids)
+        rows = self._filter_rows(filter) if filter else None
+        timed = time_range is not None and time_range.active
+        expiring = now_ms is not None and self._expiring > 0
+        if not timed and not expiring:
+            return rows
+        times = self._times[:n] if rows is None else self._times[rows]
+        keep = np.ones(times.shape[0], dtype=bool)
+        if expiring:
+            keep &= times[:, 2] > now_ms
+        if timed:
+            keep &= time_range.mask(times[:, 0], times[:, 1])
+        return np.flatnonzero(keep) if rows is None else rows[keep]
 
     def search_batch(self, queries: np.ndarray, top_k: int, min_score: float | None = None,
-                     filter: Metadata | None = None, cancelled: Callable[[], bool] | None = None) -> list[Hits]:
+                     filter: Metadata | None = None, cancelled: Callable[[], bool] | None = None,
+                     time_range: TimeRange | None = None, now_ms: float | None = None) -> list[Hits]:
         """The `top_k` records most cosine-similar to each query.
 
         One matrix product over the stored rows (only the filter's rows when a filter is
@@ -215,6 +284,8 @@ class VectorIndex:
             filter: if given, only records whose metadata holds every key = value pair.
             cancelled: if given, checked before each query's top k is picked: when it
                 returns True the search stops and raises `Cancelled` (the caller went away).
+            time_range: if given, only records created / updated within it.
+            now_ms: if given, records whose expires_at is at or before it are left out.
 
         Returns:
             One list per query of (record_id, cosine), by cosine descending, equal cosines by
@@ -230,7 +301,7 @@ class VectorIndex:
         q = _unit_rows(queries, self._dimensions, "query")
         with self._lock.read():
             n = len(self._ids)
-            rows = self._filter_rows(filter) if filter else None
+            rows = self._select_rows(filter, time_range, now_ms)
             m = n if rows is None else rows.shape[0]
             if m == 0:
                 return [[] for _ in range(q.shape[0])]

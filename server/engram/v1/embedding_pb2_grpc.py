@@ -89,7 +89,9 @@ class EmbeddingServiceServicer:
 
     def UpsertEmbedding(self, request, context):
         """Stores a record's text and its embedding (computed by the server's model), or a vector
-        supplied by the client. Overwrites an existing record.
+        supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+        that duplicates a stored record is not stored again: that record is corroborated
+        instead and named in duplicate_of.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -103,7 +105,8 @@ class EmbeddingServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def Search(self, request, context):
-        """Cosine-similarity search; one response message per result, best first.
+        """Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+        best first. Expired records are never returned.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

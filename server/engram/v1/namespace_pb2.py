@@ -22,9 +22,11 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from engram.v1 import embedding_pb2 as engram_dot_v1_dot_embedding__pb2
+from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x65ngram/v1/namespace.proto\x12\tengram.v1\"\xc1\x01\n\rOutcomeErrors\x12\x19\n\x05\x61\x63ted\x18\x01 \x01(\x01H\x00R\x05\x61\x63ted\x88\x01\x01\x12\x17\n\x04used\x18\x02 \x01(\x01H\x01R\x04used\x88\x01\x01\x12!\n\tdismissed\x18\x03 \x01(\x01H\x02R\tdismissed\x88\x01\x01\x12\'\n\x0c\x63ontradicted\x18\x04 \x01(\x01H\x03R\x0c\x63ontradicted\x88\x01\x01\x42\x08\n\x06_actedB\x07\n\x05_usedB\x0c\n\n_dismissedB\x0f\n\r_contradicted\"\xd3\x04\n\x0fNamespaceConfig\x12\x32\n\x12initial_confidence\x18\x01 \x01(\x01H\x00R\x11initialConfidence\x88\x01\x01\x12&\n\x0c\x65vidence_cap\x18\x02 \x01(\rH\x01R\x0b\x65videnceCap\x88\x01\x01\x12!\n\tsymmetric\x18\x03 \x01(\x08H\x02R\tsymmetric\x88\x01\x01\x12 \n\tmax_edges\x18\x04 \x01(\rH\x03R\x08maxEdges\x88\x01\x01\x12&\n\x0c\x64\x65\x63\x61y_factor\x18\x05 \x01(\x01H\x04R\x0b\x64\x65\x63\x61yFactor\x88\x01\x01\x12\'\n\rdecay_per_hop\x18\x06 \x01(\x01H\x05R\x0b\x64\x65\x63\x61yPerHop\x88\x01\x01\x12\"\n\nweight_cap\x18\x07 \x01(\x01H\x06R\tweightCap\x88\x01\x01\x12,\n\x0f\x65rror_threshold\x18\x08 \x01(\x01H\x07R\x0e\x65rrorThreshold\x88\x01\x01\x12\"\n\nlow_signal\x18\t \x01(\x01H\x08R\tlowSignal\x88\x01\x01\x12?\n\x0eoutcome_errors\x18\n \x01(\x0b\x32\x18.engram.v1.OutcomeErrorsR\routcomeErrorsB\x15\n\x13_initial_confidenceB\x0f\n\r_evidence_capB\x0c\n\n_symmetricB\x0c\n\n_max_edgesB\x0f\n\r_decay_factorB\x10\n\x0e_decay_per_hopB\r\n\x0b_weight_capB\x12\n\x10_error_thresholdB\r\n\x0b_low_signal\"9\n\x19GetNamespaceConfigRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\"P\n\x1aGetNamespaceConfigResponse\x12\x32\n\x06\x63onfig\x18\x01 \x01(\x0b\x32\x1a.engram.v1.NamespaceConfigR\x06\x63onfig\"\x86\x01\n\x1cUpdateNamespaceConfigRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x32\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1a.engram.v1.NamespaceConfigR\x06\x63onfig\x12\x14\n\x05reset\x18\x03 \x01(\x08R\x05reset\"S\n\x1dUpdateNamespaceConfigResponse\x12\x32\n\x06\x63onfig\x18\x01 \x01(\x0b\x32\x1a.engram.v1.NamespaceConfigR\x06\x63onfig\"S\n\x15ListNamespacesRequest\x12\x1b\n\tpage_size\x18\x01 \x01(\rR\x08pageSize\x12\x1d\n\npage_token\x18\x02 \x01(\tR\tpageToken\"`\n\x16ListNamespacesResponse\x12\x1e\n\nnamespaces\x18\x01 \x03(\tR\nnamespaces\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"6\n\x16\x44\x65leteNamespaceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\"E\n\x17\x44\x65leteNamespaceResponse\x12*\n\x11\x64\x65leted_key_count\x18\x01 \x01(\x03R\x0f\x64\x65letedKeyCount2\x92\x03\n\x10NamespaceService\x12\x61\n\x12GetNamespaceConfig\x12$.engram.v1.GetNamespaceConfigRequest\x1a%.engram.v1.GetNamespaceConfigResponse\x12j\n\x15UpdateNamespaceConfig\x12\'.engram.v1.UpdateNamespaceConfigRequest\x1a(.engram.v1.UpdateNamespaceConfigResponse\x12U\n\x0eListNamespaces\x12 .engram.v1.ListNamespacesRequest\x1a!.engram.v1.ListNamespacesResponse\x12X\n\x0f\x44\x65leteNamespace\x12!.engram.v1.DeleteNamespaceRequest\x1a\".engram.v1.DeleteNamespaceResponseB\xa7\x01\n\rdev.engram.v1B\x0eNamespaceProtoP\x01ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\xa2\x02\x03\x45XX\xaa\x02\tEngram.V1\xca\x02\tEngram\\V1\xe2\x02\x15\x45ngram\\V1\\GPBMetadata\xea\x02\nEngram::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x65ngram/v1/namespace.proto\x12\tengram.v1\x1a\x19\x65ngram/v1/embedding.proto\x1a\x1egoogle/protobuf/duration.proto\"\xc1\x01\n\rOutcomeErrors\x12\x19\n\x05\x61\x63ted\x18\x01 \x01(\x01H\x00R\x05\x61\x63ted\x88\x01\x01\x12\x17\n\x04used\x18\x02 \x01(\x01H\x01R\x04used\x88\x01\x01\x12!\n\tdismissed\x18\x03 \x01(\x01H\x02R\tdismissed\x88\x01\x01\x12\'\n\x0c\x63ontradicted\x18\x04 \x01(\x01H\x03R\x0c\x63ontradicted\x88\x01\x01\x42\x08\n\x06_actedB\x07\n\x05_usedB\x0c\n\n_dismissedB\x0f\n\r_contradicted\"\xa7\x08\n\x0fNamespaceConfig\x12\x32\n\x12initial_confidence\x18\x01 \x01(\x01H\x00R\x11initialConfidence\x88\x01\x01\x12&\n\x0c\x65vidence_cap\x18\x02 \x01(\rH\x01R\x0b\x65videnceCap\x88\x01\x01\x12!\n\tsymmetric\x18\x03 \x01(\x08H\x02R\tsymmetric\x88\x01\x01\x12 \n\tmax_edges\x18\x04 \x01(\rH\x03R\x08maxEdges\x88\x01\x01\x12&\n\x0c\x64\x65\x63\x61y_factor\x18\x05 \x01(\x01H\x04R\x0b\x64\x65\x63\x61yFactor\x88\x01\x01\x12\'\n\rdecay_per_hop\x18\x06 \x01(\x01H\x05R\x0b\x64\x65\x63\x61yPerHop\x88\x01\x01\x12\"\n\nweight_cap\x18\x07 \x01(\x01H\x06R\tweightCap\x88\x01\x01\x12,\n\x0f\x65rror_threshold\x18\x08 \x01(\x01H\x07R\x0e\x65rrorThreshold\x88\x01\x01\x12\"\n\nlow_signal\x18\t \x01(\x01H\x08R\tlowSignal\x88\x01\x01\x12?\n\x0eoutcome_errors\x18\n \x01(\x0b\x32\x18.engram.v1.OutcomeErrorsR\routcomeErrors\x12@\n\x0f\x64\x65\x66\x61ult_ranking\x18\x0b \x01(\x0e\x32\x12.engram.v1.RankingH\tR\x0e\x64\x65\x66\x61ultRanking\x88\x01\x01\x12)\n\x06\x66usion\x18\x0c \x01(\x0b\x32\x11.engram.v1.FusionR\x06\x66usion\x12,\n\x07recency\x18\r \x01(\x0b\x32\x12.engram.v1.RecencyR\x07recency\x12:\n\x0b\x64\x65\x66\x61ult_ttl\x18\x0e \x01(\x0b\x32\x19.google.protobuf.DurationR\ndefaultTtl\x12.\n\x10\x64\x65\x64upe_threshold\x18\x0f \x01(\x01H\nR\x0f\x64\x65\x64upeThreshold\x88\x01\x01\x12;\n\x17\x66orget_below_confidence\x18\x10 \x01(\x01H\x0bR\x15\x66orgetBelowConfidence\x88\x01\x01\x12I\n\x13\x66orget_unused_after\x18\x11 \x01(\x0b\x32\x19.google.protobuf.DurationR\x11\x66orgetUnusedAfterB\x15\n\x13_initial_confidenceB\x0f\n\r_evidence_capB\x0c\n\n_symmetricB\x0c\n\n_max_edgesB\x0f\n\r_decay_factorB\x10\n\x0e_decay_per_hopB\r\n\x0b_weight_capB\x12\n\x10_error_thresholdB\r\n\x0b_low_signalB\x12\n\x10_default_rankingB\x13\n\x11_dedupe_thresholdB\x1a\n\x18_forget_below_confidence\"9\n\x19GetNamespaceConfigRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\"P\n\x1aGetNamespaceConfigResponse\x12\x32\n\x06\x63onfig\x18\x01 \x01(\x0b\x32\x1a.engram.v1.NamespaceConfigR\x06\x63onfig\"\x86\x01\n\x1cUpdateNamespaceConfigRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x32\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1a.engram.v1.NamespaceConfigR\x06\x63onfig\x12\x14\n\x05reset\x18\x03 \x01(\x08R\x05reset\"S\n\x1dUpdateNamespaceConfigResponse\x12\x32\n\x06\x63onfig\x18\x01 \x01(\x0b\x32\x1a.engram.v1.NamespaceConfigR\x06\x63onfig\"S\n\x15ListNamespacesRequest\x12\x1b\n\tpage_size\x18\x01 \x01(\rR\x08pageSize\x12\x1d\n\npage_token\x18\x02 \x01(\tR\tpageToken\"`\n\x16ListNamespacesResponse\x12\x1e\n\nnamespaces\x18\x01 \x03(\tR\nnamespaces\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"6\n\x16\x44\x65leteNamespaceRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\"E\n\x17\x44\x65leteNamespaceResponse\x12*\n\x11\x64\x65leted_key_count\x18\x01 \x01(\x03R\x0f\x64\x65letedKeyCount2\x92\x03\n\x10NamespaceService\x12\x61\n\x12GetNamespaceConfig\x12$.engram.v1.GetNamespaceConfigRequest\x1a%.engram.v1.GetNamespaceConfigResponse\x12j\n\x15UpdateNamespaceConfig\x12\'.engram.v1.UpdateNamespaceConfigRequest\x1a(.engram.v1.UpdateNamespaceConfigResponse\x12U\n\x0eListNamespaces\x12 .engram.v1.ListNamespacesRequest\x1a!.engram.v1.ListNamespacesResponse\x12X\n\x0f\x44\x65leteNamespace\x12!.engram.v1.DeleteNamespaceRequest\x1a\".engram.v1.DeleteNamespaceResponseB\xa7\x01\n\rdev.engram.v1B\x0eNamespaceProtoP\x01ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\xa2\x02\x03\x45XX\xaa\x02\tEngram.V1\xca\x02\tEngram\\V1\xe2\x02\x15\x45ngram\\V1\\GPBMetadata\xea\x02\nEngram::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,26 +34,26 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'engram.v1.namespace_pb2', _
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\rdev.engram.v1B\016NamespaceProtoP\001ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\242\002\003EXX\252\002\tEngram.V1\312\002\tEngram\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nEngram::V1'
-  _globals['_OUTCOMEERRORS']._serialized_start=41
-  _globals['_OUTCOMEERRORS']._serialized_end=234
-  _globals['_NAMESPACECONFIG']._serialized_start=237
-  _globals['_NAMESPACECONFIG']._serialized_end=832
-  _globals['_GETNAMESPACECONFIGREQUEST']._serialized_start=834
-  _globals['_GETNAMESPACECONFIGREQUEST']._serialized_end=891
-  _globals['_GETNAMESPACECONFIGRESPONSE']._serialized_start=893
-  _globals['_GETNAMESPACECONFIGRESPONSE']._serialized_end=973
-  _globals['_UPDATENAMESPACECONFIGREQUEST']._serialized_start=976
-  _globals['_UPDATENAMESPACECONFIGREQUEST']._serialized_end=1110
-  _globals['_UPDATENAMESPACECONFIGRESPONSE']._serialized_start=1112
-  _globals['_UPDATENAMESPACECONFIGRESPONSE']._serialized_end=1195
-  _globals['_LISTNAMESPACESREQUEST']._serialized_start=1197
-  _globals['_LISTNAMESPACESREQUEST']._serialized_end=1280
-  _globals['_LISTNAMESPACESRESPONSE']._serialized_start=1282
-  _globals['_LISTNAMESPACESRESPONSE']._serialized_end=1378
-  _globals['_DELETENAMESPACEREQUEST']._serialized_start=1380
-  _globals['_DELETENAMESPACEREQUEST']._serialized_end=1434
-  _globals['_DELETENAMESPACERESPONSE']._serialized_start=1436
-  _globals['_DELETENAMESPACERESPONSE']._serialized_end=1505
-  _globals['_NAMESPACESERVICE']._serialized_start=1508
-  _globals['_NAMESPACESERVICE']._serialized_end=1910
+  _globals['_OUTCOMEERRORS']._serialized_start=100
+  _globals['_OUTCOMEERRORS']._serialized_end=293
+  _globals['_NAMESPACECONFIG']._serialized_start=296
+  _globals['_NAMESPACECONFIG']._serialized_end=1359
+  _globals['_GETNAMESPACECONFIGREQUEST']._serialized_start=1361
+  _globals['_GETNAMESPACECONFIGREQUEST']._serialized_end=1418
+  _globals['_GETNAMESPACECONFIGRESPONSE']._serialized_start=1420
+  _globals['_GETNAMESPACECONFIGRESPONSE']._serialized_end=1500
+  _globals['_UPDATENAMESPACECONFIGREQUEST']._serialized_start=1503
+  _globals['_UPDATENAMESPACECONFIGREQUEST']._serialized_end=1637
+  _globals['_UPDATENAMESPACECONFIGRESPONSE']._serialized_start=1639
+  _globals['_UPDATENAMESPACECONFIGRESPONSE']._serialized_end=1722
+  _globals['_LISTNAMESPACESREQUEST']._serialized_start=1724
+  _globals['_LISTNAMESPACESREQUEST']._serialized_end=1807
+  _globals['_LISTNAMESPACESRESPONSE']._serialized_start=1809
+  _globals['_LISTNAMESPACESRESPONSE']._serialized_end=1905
+  _globals['_DELETENAMESPACEREQUEST']._serialized_start=1907
+  _globals['_DELETENAMESPACEREQUEST']._serialized_end=1961
+  _globals['_DELETENAMESPACERESPONSE']._serialized_start=1963
+  _globals['_DELETENAMESPACERESPONSE']._serialized_end=2032
+  _globals['_NAMESPACESERVICE']._serialized_start=2035
+  _globals['_NAMESPACESERVICE']._serialized_end=2437
 # @@protoc_insertion_point(module_scope)

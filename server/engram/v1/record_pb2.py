@@ -24,9 +24,10 @@ _sym_db = _symbol_database.Default()
 
 from engram.v1 import common_pb2 as engram_dot_v1_dot_common__pb2
 from engram.v1 import ledger_pb2 as engram_dot_v1_dot_ledger__pb2
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16\x65ngram/v1/record.proto\x12\tengram.v1\x1a\x16\x65ngram/v1/common.proto\x1a\x16\x65ngram/v1/ledger.proto\"\xf7\x01\n\rOutcomeResult\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12:\n\nconfidence\x18\x02 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\nconfidence\x12H\n\x11resolution_status\x18\x03 \x01(\x0e\x32\x1b.engram.v1.ResolutionStatusR\x10resolutionStatus\x12.\n\x10prediction_error\x18\x04 \x01(\x01H\x00R\x0fpredictionError\x88\x01\x01\x42\x13\n\x11_prediction_error\"\x81\x01\n\x14ReportOutcomeRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1d\n\nrecord_ids\x18\x02 \x03(\tR\trecordIds\x12,\n\x07outcome\x18\x03 \x01(\x0e\x32\x12.engram.v1.OutcomeR\x07outcome\"\x83\x01\n\x15ReportOutcomeResponse\x12\x32\n\x07results\x18\x01 \x03(\x0b\x32\x18.engram.v1.OutcomeResultR\x07results\x12\x36\n\x17strengthened_edge_count\x18\x02 \x01(\x03R\x15strengthenedEdgeCount\"\xf0\x01\n\x06Record\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12:\n\nconfidence\x18\x02 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\nconfidence\x12#\n\rhas_embedding\x18\x03 \x01(\x08R\x0chasEmbedding\x12\x12\n\x04text\x18\x04 \x01(\tR\x04text\x12\x35\n\nprediction\x18\x05 \x01(\x0b\x32\x15.engram.v1.PredictionR\nprediction\x12\x1d\n\nedge_count\x18\x06 \x01(\x03R\tedgeCount\"U\n\x16\x42\x61tchGetRecordsRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1d\n\nrecord_ids\x18\x02 \x03(\tR\trecordIds\"F\n\x17\x42\x61tchGetRecordsResponse\x12+\n\x07records\x18\x01 \x03(\x0b\x32\x11.engram.v1.RecordR\x07records\"P\n\x13\x44\x65leteRecordRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\"\x8b\x01\n\x14\x44\x65leteRecordResponse\x12\x18\n\x07\x64\x65leted\x18\x01 \x01(\x08R\x07\x64\x65leted\x12,\n\x12removed_edge_count\x18\x02 \x01(\x03R\x10removedEdgeCount\x12+\n\x11\x63onsistency_token\x18\x03 \x01(\tR\x10\x63onsistencyToken2\x8e\x02\n\rRecordService\x12R\n\rReportOutcome\x12\x1f.engram.v1.ReportOutcomeRequest\x1a .engram.v1.ReportOutcomeResponse\x12X\n\x0f\x42\x61tchGetRecords\x12!.engram.v1.BatchGetRecordsRequest\x1a\".engram.v1.BatchGetRecordsResponse\x12O\n\x0c\x44\x65leteRecord\x12\x1e.engram.v1.DeleteRecordRequest\x1a\x1f.engram.v1.DeleteRecordResponseB\xa4\x01\n\rdev.engram.v1B\x0bRecordProtoP\x01ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\xa2\x02\x03\x45XX\xaa\x02\tEngram.V1\xca\x02\tEngram\\V1\xe2\x02\x15\x45ngram\\V1\\GPBMetadata\xea\x02\nEngram::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16\x65ngram/v1/record.proto\x12\tengram.v1\x1a\x16\x65ngram/v1/common.proto\x1a\x16\x65ngram/v1/ledger.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb5\x02\n\x11\x46orgettableRecord\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12/\n\x06reason\x18\x02 \x01(\x0e\x32\x17.engram.v1.ForgetReasonR\x06reason\x12\x1e\n\nconfidence\x18\x03 \x01(\x01R\nconfidence\x12\x39\n\nexpires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\texpiresAt\x12<\n\x0clast_used_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nlastUsedAt\x12\x39\n\ncreated_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\tcreatedAt\"S\n\x1dListForgettableRecordsRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x14\n\x05limit\x18\x02 \x01(\rR\x05limit\"v\n\x1eListForgettableRecordsResponse\x12\x36\n\x07records\x18\x01 \x03(\x0b\x32\x1c.engram.v1.ForgettableRecordR\x07records\x12\x1c\n\ttruncated\x18\x02 \x01(\x08R\ttruncated\"\xf7\x01\n\rOutcomeResult\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12:\n\nconfidence\x18\x02 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\nconfidence\x12H\n\x11resolution_status\x18\x03 \x01(\x0e\x32\x1b.engram.v1.ResolutionStatusR\x10resolutionStatus\x12.\n\x10prediction_error\x18\x04 \x01(\x01H\x00R\x0fpredictionError\x88\x01\x01\x42\x13\n\x11_prediction_error\"\x81\x01\n\x14ReportOutcomeRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1d\n\nrecord_ids\x18\x02 \x03(\tR\trecordIds\x12,\n\x07outcome\x18\x03 \x01(\x0e\x32\x12.engram.v1.OutcomeR\x07outcome\"\x83\x01\n\x15ReportOutcomeResponse\x12\x32\n\x07results\x18\x01 \x03(\x0b\x32\x18.engram.v1.OutcomeResultR\x07results\x12\x36\n\x17strengthened_edge_count\x18\x02 \x01(\x03R\x15strengthenedEdgeCount\"\xdf\x03\n\x06Record\x12\x1b\n\trecord_id\x18\x01 \x01(\tR\x08recordId\x12:\n\nconfidence\x18\x02 \x01(\x0b\x32\x1a.engram.v1.ConfidenceStateR\nconfidence\x12#\n\rhas_embedding\x18\x03 \x01(\x08R\x0chasEmbedding\x12\x12\n\x04text\x18\x04 \x01(\tR\x04text\x12\x35\n\nprediction\x18\x05 \x01(\x0b\x32\x15.engram.v1.PredictionR\nprediction\x12\x1d\n\nedge_count\x18\x06 \x01(\x03R\tedgeCount\x12\x39\n\ncreated_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\tcreatedAt\x12\x39\n\nupdated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\tupdatedAt\x12<\n\x0clast_used_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nlastUsedAt\x12\x39\n\nexpires_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampR\texpiresAt\"U\n\x16\x42\x61tchGetRecordsRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1d\n\nrecord_ids\x18\x02 \x03(\tR\trecordIds\"F\n\x17\x42\x61tchGetRecordsResponse\x12+\n\x07records\x18\x01 \x03(\x0b\x32\x11.engram.v1.RecordR\x07records\"P\n\x13\x44\x65leteRecordRequest\x12\x1c\n\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n\trecord_id\x18\x02 \x01(\tR\x08recordId\"\x8b\x01\n\x14\x44\x65leteRecordResponse\x12\x18\n\x07\x64\x65leted\x18\x01 \x01(\x08R\x07\x64\x65leted\x12,\n\x12removed_edge_count\x18\x02 \x01(\x03R\x10removedEdgeCount\x12+\n\x11\x63onsistency_token\x18\x03 \x01(\tR\x10\x63onsistencyToken*q\n\x0c\x46orgetReason\x12\x1d\n\x19\x46ORGET_REASON_UNSPECIFIED\x10\x00\x12\x19\n\x15\x46ORGET_REASON_EXPIRED\x10\x01\x12\'\n#FORGET_REASON_LOW_CONFIDENCE_UNUSED\x10\x02\x32\xfd\x02\n\rRecordService\x12R\n\rReportOutcome\x12\x1f.engram.v1.ReportOutcomeRequest\x1a .engram.v1.ReportOutcomeResponse\x12X\n\x0f\x42\x61tchGetRecords\x12!.engram.v1.BatchGetRecordsRequest\x1a\".engram.v1.BatchGetRecordsResponse\x12O\n\x0c\x44\x65leteRecord\x12\x1e.engram.v1.DeleteRecordRequest\x1a\x1f.engram.v1.DeleteRecordResponse\x12m\n\x16ListForgettableRecords\x12(.engram.v1.ListForgettableRecordsRequest\x1a).engram.v1.ListForgettableRecordsResponseB\xa4\x01\n\rdev.engram.v1B\x0bRecordProtoP\x01ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\xa2\x02\x03\x45XX\xaa\x02\tEngram.V1\xca\x02\tEngram\\V1\xe2\x02\x15\x45ngram\\V1\\GPBMetadata\xea\x02\nEngram::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,22 +35,30 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'engram.v1.record_pb2', _glo
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\rdev.engram.v1B\013RecordProtoP\001ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\242\002\003EXX\252\002\tEngram.V1\312\002\tEngram\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nEngram::V1'
-  _globals['_OUTCOMERESULT']._serialized_start=86
-  _globals['_OUTCOMERESULT']._serialized_end=333
-  _globals['_REPORTOUTCOMEREQUEST']._serialized_start=336
-  _globals['_REPORTOUTCOMEREQUEST']._serialized_end=465
-  _globals['_REPORTOUTCOMERESPONSE']._serialized_start=468
-  _globals['_REPORTOUTCOMERESPONSE']._serialized_end=599
-  _globals['_RECORD']._serialized_start=602
-  _globals['_RECORD']._serialized_end=842
-  _globals['_BATCHGETRECORDSREQUEST']._serialized_start=844
-  _globals['_BATCHGETRECORDSREQUEST']._serialized_end=929
-  _globals['_BATCHGETRECORDSRESPONSE']._serialized_start=931
-  _globals['_BATCHGETRECORDSRESPONSE']._serialized_end=1001
-  _globals['_DELETERECORDREQUEST']._serialized_start=1003
-  _globals['_DELETERECORDREQUEST']._serialized_end=1083
-  _globals['_DELETERECORDRESPONSE']._serialized_start=1086
-  _globals['_DELETERECORDRESPONSE']._serialized_end=1225
-  _globals['_RECORDSERVICE']._serialized_start=1228
-  _globals['_RECORDSERVICE']._serialized_end=1498
+  _globals['_FORGETREASON']._serialized_start=2016
+  _globals['_FORGETREASON']._serialized_end=2129
+  _globals['_FORGETTABLERECORD']._serialized_start=119
+  _globals['_FORGETTABLERECORD']._serialized_end=428
+  _globals['_LISTFORGETTABLERECORDSREQUEST']._serialized_start=430
+  _globals['_LISTFORGETTABLERECORDSREQUEST']._serialized_end=513
+  _globals['_LISTFORGETTABLERECORDSRESPONSE']._serialized_start=515
+  _globals['_LISTFORGETTABLERECORDSRESPONSE']._serialized_end=633
+  _globals['_OUTCOMERESULT']._serialized_start=636
+  _globals['_OUTCOMERESULT']._serialized_end=883
+  _globals['_REPORTOUTCOMEREQUEST']._serialized_start=886
+  _globals['_REPORTOUTCOMEREQUEST']._serialized_end=1015
+  _globals['_REPORTOUTCOMERESPONSE']._serialized_start=1018
+  _globals['_REPORTOUTCOMERESPONSE']._serialized_end=1149
+  _globals['_RECORD']._serialized_start=1152
+  _globals['_RECORD']._serialized_end=1631
+  _globals['_BATCHGETRECORDSREQUEST']._serialized_start=1633
+  _globals['_BATCHGETRECORDSREQUEST']._serialized_end=1718
+  _globals['_BATCHGETRECORDSRESPONSE']._serialized_start=1720
+  _globals['_BATCHGETRECORDSRESPONSE']._serialized_end=1790
+  _globals['_DELETERECORDREQUEST']._serialized_start=1792
+  _globals['_DELETERECORDREQUEST']._serialized_end=1872
+  _globals['_DELETERECORDRESPONSE']._serialized_start=1875
+  _globals['_DELETERECORDRESPONSE']._serialized_end=2014
+  _globals['_RECORDSERVICE']._serialized_start=2132
+  _globals['_RECORDSERVICE']._serialized_end=2513
 # @@protoc_insertion_point(module_scope)

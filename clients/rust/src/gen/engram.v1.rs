@@ -180,9 +180,24 @@ pub struct UpsertEmbeddingRequest {
     /// 1..128 bytes, values at most 1024 bytes. Replaces the record's previous metadata.
     #[prost(map="string, string", tag="6")]
     pub metadata: ::std::collections::HashMap<::prost::alloc::string::String, ::prost::alloc::string::String>,
+    /// The record expires this long after the write (> 0, at most 100 years). At most one of
+    /// ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+    /// An overwrite replaces the previous expiry.
+    #[prost(message, optional, tag="7")]
+    pub ttl: ::core::option::Option<::pbjson_types::Duration>,
+    /// The record expires at this time (after now). An expired record disappears from every
+    /// read at once and is then deleted from all four signals by the server's sweeper.
+    #[prost(message, optional, tag="8")]
+    pub expires_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity >= it
+    /// with another stored record (or an identical text, always) is not stored: that record
+    /// gets a corroborating confidence observation (signal 0.9) instead, and the response
+    /// names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+    #[prost(float, optional, tag="9")]
+    pub dedupe_threshold: ::core::option::Option<f32>,
 }
 /// Response of EmbeddingService.UpsertEmbedding.
-#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+#[derive(Clone, PartialEq, ::prost::Message)]
 pub struct UpsertEmbeddingResponse {
     /// False when the record already had a vector that was overwritten.
     #[prost(bool, tag="1")]
@@ -196,6 +211,19 @@ pub struct UpsertEmbeddingResponse {
     /// Opaque; pass it in a search's consistency_token to read this write on any replica.
     #[prost(string, tag="4")]
     pub consistency_token: ::prost::alloc::string::String,
+    /// Set when the text was a duplicate: the stored record it duplicates, which was
+    /// corroborated instead (nothing else was written; created is false).
+    #[prost(string, tag="5")]
+    pub duplicate_of: ::prost::alloc::string::String,
+    /// Cosine similarity of the text with duplicate_of (1 for an identical text).
+    #[prost(float, tag="6")]
+    pub duplicate_score: f32,
+    /// The duplicate's confidence after the corroboration.
+    #[prost(message, optional, tag="7")]
+    pub duplicate_confidence: ::core::option::Option<ConfidenceState>,
+    /// When the record expires; unset when it does not.
+    #[prost(message, optional, tag="8")]
+    pub expires_at: ::core::option::Option<::pbjson_types::Timestamp>,
 }
 /// Request of EmbeddingService.DeleteEmbedding.
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
@@ -217,6 +245,54 @@ pub struct DeleteEmbeddingResponse {
     #[prost(string, tag="2")]
     pub consistency_token: ::prost::alloc::string::String,
 }
+/// Fusion parameters of a hybrid search; unset fields take the namespace's values.
+#[derive(Clone, Copy, PartialEq, ::prost::Message)]
+pub struct Fusion {
+    /// Which fusion.
+    #[prost(enumeration="FusionMethod", tag="1")]
+    pub method: i32,
+    /// Reciprocal rank fusion's k, 1..10000. Default 60.
+    #[prost(uint32, optional, tag="2")]
+    pub rrf_k: ::core::option::Option<u32>,
+    /// Weight of the semantic list in the weighted sum, in \[0, 1\]. Default 0.5.
+    #[prost(double, optional, tag="3")]
+    pub alpha: ::core::option::Option<f64>,
+    /// Candidates taken from each list, top_k..1000. Default max(100, 4 × top_k) capped at 1000.
+    #[prost(uint32, optional, tag="4")]
+    pub candidates: ::core::option::Option<u32>,
+}
+/// A bounded time-decay multiplier: weight = floor + (1 - floor) × 0.5^(age / half_life), in
+/// \[floor, 1\], age measured from the record's `field` time to the search (0 for a time in
+/// the future). The floor keeps an old memory from ever reaching zero.
+#[derive(Clone, Copy, PartialEq, ::prost::Message)]
+pub struct Recency {
+    /// Which time; UNSPECIFIED turns recency off.
+    #[prost(enumeration="TimeField", tag="1")]
+    pub field: i32,
+    /// Half-life, > 0 (at most 100 years).
+    #[prost(message, optional, tag="2")]
+    pub half_life: ::core::option::Option<::pbjson_types::Duration>,
+    /// Lowest weight, in \[0, 1\]. Default 0.3.
+    #[prost(double, optional, tag="3")]
+    pub floor: ::core::option::Option<f64>,
+}
+/// A time filter: only records whose created_at and updated_at lie within the given bounds
+/// (after: strictly later; before: strictly earlier). Unset bounds do not filter.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct TimeRange {
+    /// Only records created after it.
+    #[prost(message, optional, tag="1")]
+    pub created_after: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// Only records created before it.
+    #[prost(message, optional, tag="2")]
+    pub created_before: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// Only records updated after it.
+    #[prost(message, optional, tag="3")]
+    pub updated_after: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// Only records updated before it.
+    #[prost(message, optional, tag="4")]
+    pub updated_before: ::core::option::Option<::pbjson_types::Timestamp>,
+}
 /// Request of EmbeddingService.Search.
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct SearchRequest {
@@ -233,7 +309,8 @@ pub struct SearchRequest {
     #[prost(uint32, optional, tag="4")]
     pub top_k: ::core::option::Option<u32>,
     /// Only results with cosine similarity >= min_score, in \[-1, 1\] (compared as float32s:
-    /// a result whose score equals min_score is kept).
+    /// a result whose score equals min_score is kept). Semantic rankings only: with
+    /// RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
     #[prost(float, optional, tag="5")]
     pub min_score: ::core::option::Option<f32>,
     /// Only records whose metadata holds every one of these key = value pairs.
@@ -250,6 +327,16 @@ pub struct SearchRequest {
     /// (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
     #[prost(string, tag="8")]
     pub consistency_token: ::prost::alloc::string::String,
+    /// Only records within these times.
+    #[prost(message, optional, tag="9")]
+    pub time_range: ::core::option::Option<TimeRange>,
+    /// Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+    /// by default); a Recency with field UNSPECIFIED turns it off for this call.
+    #[prost(message, optional, tag="10")]
+    pub recency: ::core::option::Option<Recency>,
+    /// Fusion of RANKING_HYBRID (unset fields: the namespace's).
+    #[prost(message, optional, tag="11")]
+    pub fusion: ::core::option::Option<Fusion>,
 }
 /// One search result (one message of the Search stream).
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -281,6 +368,30 @@ pub struct SearchResponse {
     /// The record's metadata.
     #[prost(map="string, string", tag="7")]
     pub metadata: ::std::collections::HashMap<::prost::alloc::string::String, ::prost::alloc::string::String>,
+    /// BM25 score of the record for the query text (0 when it matched no query term, or the
+    /// ranking is semantic and the query has no text).
+    #[prost(double, tag="8")]
+    pub keyword_score: f64,
+    /// The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+    /// CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+    /// HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+    #[prost(double, tag="9")]
+    pub fused_score: f64,
+    /// The recency weight applied, in \[floor, 1\]; 1 without recency.
+    #[prost(double, tag="10")]
+    pub recency_weight: f64,
+    /// When the record was first written.
+    #[prost(message, optional, tag="11")]
+    pub created_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When its text or vector was last written.
+    #[prost(message, optional, tag="12")]
+    pub updated_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When an outcome last reported it acted or used; unset if never.
+    #[prost(message, optional, tag="13")]
+    pub last_used_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When it expires; unset if it does not.
+    #[prost(message, optional, tag="14")]
+    pub expires_at: ::core::option::Option<::pbjson_types::Timestamp>,
 }
 /// One query of a BatchSearch.
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -305,7 +416,8 @@ pub struct BatchSearchRequest {
     #[prost(uint32, optional, tag="3")]
     pub top_k: ::core::option::Option<u32>,
     /// Only results with cosine similarity >= min_score, in \[-1, 1\] (compared as float32s:
-    /// a result whose score equals min_score is kept).
+    /// a result whose score equals min_score is kept). Semantic rankings only: with
+    /// RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
     #[prost(float, optional, tag="4")]
     pub min_score: ::core::option::Option<f32>,
     /// Only records whose metadata holds every one of these key = value pairs.
@@ -322,6 +434,16 @@ pub struct BatchSearchRequest {
     /// (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
     #[prost(string, tag="7")]
     pub consistency_token: ::prost::alloc::string::String,
+    /// Only records within these times.
+    #[prost(message, optional, tag="8")]
+    pub time_range: ::core::option::Option<TimeRange>,
+    /// Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+    /// by default); a Recency with field UNSPECIFIED turns it off for this call.
+    #[prost(message, optional, tag="9")]
+    pub recency: ::core::option::Option<Recency>,
+    /// Fusion of RANKING_HYBRID (unset fields: the namespace's).
+    #[prost(message, optional, tag="10")]
+    pub fusion: ::core::option::Option<Fusion>,
 }
 /// One result of a BatchSearch query; the fields mean what they mean in SearchResponse.
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -347,6 +469,30 @@ pub struct SearchHit {
     /// The record's metadata.
     #[prost(map="string, string", tag="7")]
     pub metadata: ::std::collections::HashMap<::prost::alloc::string::String, ::prost::alloc::string::String>,
+    /// BM25 score of the record for the query text (0 when it matched no query term, or the
+    /// ranking is semantic and the query has no text).
+    #[prost(double, tag="8")]
+    pub keyword_score: f64,
+    /// The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+    /// CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+    /// HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+    #[prost(double, tag="9")]
+    pub fused_score: f64,
+    /// The recency weight applied, in \[floor, 1\]; 1 without recency.
+    #[prost(double, tag="10")]
+    pub recency_weight: f64,
+    /// When the record was first written.
+    #[prost(message, optional, tag="11")]
+    pub created_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When its text or vector was last written.
+    #[prost(message, optional, tag="12")]
+    pub updated_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When an outcome last reported it acted or used; unset if never.
+    #[prost(message, optional, tag="13")]
+    pub last_used_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When it expires; unset if it does not.
+    #[prost(message, optional, tag="14")]
+    pub expires_at: ::core::option::Option<::pbjson_types::Timestamp>,
 }
 /// The results of one query of a BatchSearch (one message of its stream).
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -377,6 +523,12 @@ pub struct ImportRecord {
     /// Optional string metadata.
     #[prost(map="string, string", tag="5")]
     pub metadata: ::std::collections::HashMap<::prost::alloc::string::String, ::prost::alloc::string::String>,
+    /// Expiry, as in UpsertEmbeddingRequest.
+    #[prost(message, optional, tag="6")]
+    pub ttl: ::core::option::Option<::pbjson_types::Duration>,
+    /// Expiry, as in UpsertEmbeddingRequest.
+    #[prost(message, optional, tag="7")]
+    pub expires_at: ::core::option::Option<::pbjson_types::Timestamp>,
 }
 /// Request of EmbeddingService.ImportEmbeddings: one message of the client's stream.
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -387,6 +539,9 @@ pub struct ImportEmbeddingsRequest {
     /// 1..1000 records per message (default; the server's --max-batch-size).
     #[prost(message, repeated, tag="2")]
     pub records: ::prost::alloc::vec::Vec<ImportRecord>,
+    /// Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+    #[prost(float, optional, tag="3")]
+    pub dedupe_threshold: ::core::option::Option<f32>,
 }
 /// Progress of EmbeddingService.ImportEmbeddings: sent after each batch written to Redis.
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
@@ -400,6 +555,10 @@ pub struct ImportEmbeddingsResponse {
     /// Opaque; a search carrying it sees every record written so far.
     #[prost(string, tag="3")]
     pub consistency_token: ::prost::alloc::string::String,
+    /// Records not stored because they duplicated a stored record (or an earlier record of
+    /// this import), which was corroborated instead. Not counted in records_written.
+    #[prost(uint64, tag="4")]
+    pub records_deduplicated: u64,
 }
 /// Request of EmbeddingService.Embed.
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
@@ -457,17 +616,27 @@ impl InputType {
         }
     }
 }
-/// How search results are ordered.
+/// How search results are ordered. Every ranking may then be multiplied by a recency weight
+/// (Recency).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
 pub enum Ranking {
-    /// Treated as RANKING_SIMILARITY.
+    /// The namespace's default_ranking (RANKING_SIMILARITY unless configured).
     Unspecified = 0,
     /// By cosine similarity (score).
     Similarity = 1,
     /// By priority = score × confidence, the seeds' composite ranking (spec 003, "Composite
     /// Ranking"); exact over the whole namespace, not a re-ranking of the first results.
     SimilarityTimesConfidence = 2,
+    /// By BM25 over the record texts (keyword_score): English analyzer (lowercase, stop words,
+    /// Snowball stemming), k1 1.2, b 0.75. Needs a query text; records without a query term
+    /// are not returned.
+    Keyword = 3,
+    /// By fused_score, fusing the semantic and keyword result lists (Fusion). Candidates are
+    /// the union of both lists, so a keyword-only or semantic-only hit is never dropped.
+    Hybrid = 4,
+    /// By fused_score × confidence (the seeds' priority applied to the fused score).
+    HybridTimesConfidence = 5,
 }
 impl Ranking {
     /// String value of the enum field names used in the ProtoBuf definition.
@@ -479,6 +648,9 @@ impl Ranking {
             Self::Unspecified => "RANKING_UNSPECIFIED",
             Self::Similarity => "RANKING_SIMILARITY",
             Self::SimilarityTimesConfidence => "RANKING_SIMILARITY_TIMES_CONFIDENCE",
+            Self::Keyword => "RANKING_KEYWORD",
+            Self::Hybrid => "RANKING_HYBRID",
+            Self::HybridTimesConfidence => "RANKING_HYBRID_TIMES_CONFIDENCE",
         }
     }
     /// Creates an enum from field names used in the ProtoBuf definition.
@@ -487,6 +659,81 @@ impl Ranking {
             "RANKING_UNSPECIFIED" => Some(Self::Unspecified),
             "RANKING_SIMILARITY" => Some(Self::Similarity),
             "RANKING_SIMILARITY_TIMES_CONFIDENCE" => Some(Self::SimilarityTimesConfidence),
+            "RANKING_KEYWORD" => Some(Self::Keyword),
+            "RANKING_HYBRID" => Some(Self::Hybrid),
+            "RANKING_HYBRID_TIMES_CONFIDENCE" => Some(Self::HybridTimesConfidence),
+            _ => None,
+        }
+    }
+}
+/// How RANKING_HYBRID fuses the semantic and keyword lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum FusionMethod {
+    /// The namespace's fusion_method (FUSION_METHOD_WEIGHTED_SUM unless configured).
+    Unspecified = 0,
+    /// Reciprocal rank fusion: sum over the lists of 1 / (rrf_k + rank), rank 1-based.
+    ReciprocalRank = 1,
+    /// alpha × semantic + (1 - alpha) × keyword, each min-max normalised over its list's
+    /// candidates to \[0, 1\] (a record missing from a list scores 0 there).
+    WeightedSum = 2,
+}
+impl FusionMethod {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "FUSION_METHOD_UNSPECIFIED",
+            Self::ReciprocalRank => "FUSION_METHOD_RECIPROCAL_RANK",
+            Self::WeightedSum => "FUSION_METHOD_WEIGHTED_SUM",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "FUSION_METHOD_UNSPECIFIED" => Some(Self::Unspecified),
+            "FUSION_METHOD_RECIPROCAL_RANK" => Some(Self::ReciprocalRank),
+            "FUSION_METHOD_WEIGHTED_SUM" => Some(Self::WeightedSum),
+            _ => None,
+        }
+    }
+}
+/// Which time of a record a recency weight or a time range looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum TimeField {
+    /// Recency: none (no recency weight). Never valid in a time range.
+    Unspecified = 0,
+    /// When the record was first written.
+    CreatedAt = 1,
+    /// When its text or vector was last written.
+    UpdatedAt = 2,
+    /// When an outcome last reported it acted or used (RecordService.ReportOutcome); a record
+    /// never used counts from its created_at.
+    LastUsedAt = 3,
+}
+impl TimeField {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "TIME_FIELD_UNSPECIFIED",
+            Self::CreatedAt => "TIME_FIELD_CREATED_AT",
+            Self::UpdatedAt => "TIME_FIELD_UPDATED_AT",
+            Self::LastUsedAt => "TIME_FIELD_LAST_USED_AT",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "TIME_FIELD_UNSPECIFIED" => Some(Self::Unspecified),
+            "TIME_FIELD_CREATED_AT" => Some(Self::CreatedAt),
+            "TIME_FIELD_UPDATED_AT" => Some(Self::UpdatedAt),
+            "TIME_FIELD_LAST_USED_AT" => Some(Self::LastUsedAt),
             _ => None,
         }
     }
@@ -1202,6 +1449,31 @@ pub struct NamespaceConfig {
     /// Errors of outcomes when resolving from one.
     #[prost(message, optional, tag="10")]
     pub outcome_errors: ::core::option::Option<OutcomeErrors>,
+    /// Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+    #[prost(enumeration="Ranking", optional, tag="11")]
+    pub default_ranking: ::core::option::Option<i32>,
+    /// Fusion of hybrid searches that leave it unspecified: method (default
+    /// FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+    /// max(100, 4 × top_k)).
+    #[prost(message, optional, tag="12")]
+    pub fusion: ::core::option::Option<Fusion>,
+    /// Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+    #[prost(message, optional, tag="13")]
+    pub recency: ::core::option::Option<Recency>,
+    /// Expiry of records written without ttl or expires_at; 0 (the default): none.
+    #[prost(message, optional, tag="14")]
+    pub default_ttl: ::core::option::Option<::pbjson_types::Duration>,
+    /// Deduplication threshold of writes that set none, in \[0, 1\]; 0 (the default): off.
+    #[prost(double, optional, tag="15")]
+    pub dedupe_threshold: ::core::option::Option<f64>,
+    /// Forgetting policy: records whose confidence is below it, in \[0, 1\], and that were not
+    /// used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+    /// default): off.
+    #[prost(double, optional, tag="16")]
+    pub forget_below_confidence: ::core::option::Option<f64>,
+    /// Forgetting policy's idle time, > 0 when forget_below_confidence is set. Default 30 days.
+    #[prost(message, optional, tag="17")]
+    pub forget_unused_after: ::core::option::Option<::pbjson_types::Duration>,
 }
 /// Request of NamespaceService.GetNamespaceConfig.
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
@@ -1273,6 +1545,49 @@ pub struct DeleteNamespaceResponse {
     #[prost(int64, tag="1")]
     pub deleted_key_count: i64,
 }
+/// A record that forgetting would delete.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ForgettableRecord {
+    /// The record.
+    #[prost(string, tag="1")]
+    pub record_id: ::prost::alloc::string::String,
+    /// Why.
+    #[prost(enumeration="ForgetReason", tag="2")]
+    pub reason: i32,
+    /// Its confidence now.
+    #[prost(double, tag="3")]
+    pub confidence: f64,
+    /// When it expires (or expired); unset if it has no expiry.
+    #[prost(message, optional, tag="4")]
+    pub expires_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When it was last used; unset if never.
+    #[prost(message, optional, tag="5")]
+    pub last_used_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When it was created; unset for a record stored without text or vector.
+    #[prost(message, optional, tag="6")]
+    pub created_at: ::core::option::Option<::pbjson_types::Timestamp>,
+}
+/// Request of RecordService.ListForgettableRecords.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ListForgettableRecordsRequest {
+    /// Required.
+    #[prost(string, tag="1")]
+    pub namespace: ::prost::alloc::string::String,
+    /// Most records returned, 1..1000. Default 100.
+    #[prost(uint32, tag="2")]
+    pub limit: u32,
+}
+/// Response of RecordService.ListForgettableRecords.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ListForgettableRecordsResponse {
+    /// Expired records first (earliest expiry first), then those of the policy (oldest use
+    /// first).
+    #[prost(message, repeated, tag="1")]
+    pub records: ::prost::alloc::vec::Vec<ForgettableRecord>,
+    /// True when more records than `limit` would be forgotten.
+    #[prost(bool, tag="2")]
+    pub truncated: bool,
+}
 /// What ReportOutcome did to one record.
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct OutcomeResult {
@@ -1333,6 +1648,18 @@ pub struct Record {
     /// Number of outgoing edges.
     #[prost(int64, tag="6")]
     pub edge_count: i64,
+    /// When its text or vector was first written; unset if it has none.
+    #[prost(message, optional, tag="7")]
+    pub created_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When its text or vector was last written; unset if it has none.
+    #[prost(message, optional, tag="8")]
+    pub updated_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When an outcome last reported it acted or used; unset if never.
+    #[prost(message, optional, tag="9")]
+    pub last_used_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// When it expires; unset if it does not. An expired record reads as absent.
+    #[prost(message, optional, tag="10")]
+    pub expires_at: ::core::option::Option<::pbjson_types::Timestamp>,
 }
 /// Request of RecordService.BatchGetRecords.
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
@@ -1373,5 +1700,39 @@ pub struct DeleteRecordResponse {
     /// Opaque; a search carrying it (EmbeddingService) no longer sees the record on any replica.
     #[prost(string, tag="3")]
     pub consistency_token: ::prost::alloc::string::String,
+}
+/// Why a record would be forgotten.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum ForgetReason {
+    /// Not used.
+    Unspecified = 0,
+    /// Its expires_at has passed.
+    Expired = 1,
+    /// Its confidence is below forget_below_confidence and it was not used (nor created) for
+    /// forget_unused_after.
+    LowConfidenceUnused = 2,
+}
+impl ForgetReason {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "FORGET_REASON_UNSPECIFIED",
+            Self::Expired => "FORGET_REASON_EXPIRED",
+            Self::LowConfidenceUnused => "FORGET_REASON_LOW_CONFIDENCE_UNUSED",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "FORGET_REASON_UNSPECIFIED" => Some(Self::Unspecified),
+            "FORGET_REASON_EXPIRED" => Some(Self::Expired),
+            "FORGET_REASON_LOW_CONFIDENCE_UNUSED" => Some(Self::LowConfidenceUnused),
+            _ => None,
+        }
+    }
 }
 // @@protoc_insertion_point(module)

@@ -885,6 +885,15 @@ impl serde::Serialize for BatchSearchRequest {
         if !self.consistency_token.is_empty() {
             len += 1;
         }
+        if self.time_range.is_some() {
+            len += 1;
+        }
+        if self.recency.is_some() {
+            len += 1;
+        }
+        if self.fusion.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.BatchSearchRequest", len)?;
         if !self.namespace.is_empty() {
             struct_ser.serialize_field("namespace", &self.namespace)?;
@@ -909,6 +918,15 @@ impl serde::Serialize for BatchSearchRequest {
         if !self.consistency_token.is_empty() {
             struct_ser.serialize_field("consistencyToken", &self.consistency_token)?;
         }
+        if let Some(v) = self.time_range.as_ref() {
+            struct_ser.serialize_field("timeRange", v)?;
+        }
+        if let Some(v) = self.recency.as_ref() {
+            struct_ser.serialize_field("recency", v)?;
+        }
+        if let Some(v) = self.fusion.as_ref() {
+            struct_ser.serialize_field("fusion", v)?;
+        }
         struct_ser.end()
     }
 }
@@ -929,6 +947,10 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
             "ranking",
             "consistency_token",
             "consistencyToken",
+            "time_range",
+            "timeRange",
+            "recency",
+            "fusion",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -940,6 +962,9 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
             Filter,
             Ranking,
             ConsistencyToken,
+            TimeRange,
+            Recency,
+            Fusion,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -968,6 +993,9 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
                             "filter" => Ok(GeneratedField::Filter),
                             "ranking" => Ok(GeneratedField::Ranking),
                             "consistencyToken" | "consistency_token" => Ok(GeneratedField::ConsistencyToken),
+                            "timeRange" | "time_range" => Ok(GeneratedField::TimeRange),
+                            "recency" => Ok(GeneratedField::Recency),
+                            "fusion" => Ok(GeneratedField::Fusion),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -994,6 +1022,9 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
                 let mut filter__ = None;
                 let mut ranking__ = None;
                 let mut consistency_token__ = None;
+                let mut time_range__ = None;
+                let mut recency__ = None;
+                let mut fusion__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::Namespace => {
@@ -1044,6 +1075,24 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
                             }
                             consistency_token__ = Some(map_.next_value()?);
                         }
+                        GeneratedField::TimeRange => {
+                            if time_range__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("timeRange"));
+                            }
+                            time_range__ = map_.next_value()?;
+                        }
+                        GeneratedField::Recency => {
+                            if recency__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("recency"));
+                            }
+                            recency__ = map_.next_value()?;
+                        }
+                        GeneratedField::Fusion => {
+                            if fusion__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("fusion"));
+                            }
+                            fusion__ = map_.next_value()?;
+                        }
                     }
                 }
                 Ok(BatchSearchRequest {
@@ -1054,6 +1103,9 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
                     filter: filter__.unwrap_or_default(),
                     ranking: ranking__.unwrap_or_default(),
                     consistency_token: consistency_token__.unwrap_or_default(),
+                    time_range: time_range__,
+                    recency: recency__,
+                    fusion: fusion__,
                 })
             }
         }
@@ -3246,6 +3298,489 @@ impl<'de> serde::Deserialize<'de> for ErrorSummaryGroup {
         deserializer.deserialize_struct("engram.v1.ErrorSummaryGroup", FIELDS, GeneratedVisitor)
     }
 }
+impl serde::Serialize for ForgetReason {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        let variant = match self {
+            Self::Unspecified => "FORGET_REASON_UNSPECIFIED",
+            Self::Expired => "FORGET_REASON_EXPIRED",
+            Self::LowConfidenceUnused => "FORGET_REASON_LOW_CONFIDENCE_UNUSED",
+        };
+        serializer.serialize_str(variant)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ForgetReason {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "FORGET_REASON_UNSPECIFIED",
+            "FORGET_REASON_EXPIRED",
+            "FORGET_REASON_LOW_CONFIDENCE_UNUSED",
+        ];
+
+        struct GeneratedVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = ForgetReason;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(formatter, "expected one of: {:?}", &FIELDS)
+            }
+
+            fn visit_i64<E>(self, v: i64) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(|x| x.try_into().ok())
+                    .ok_or_else(|| {
+                        serde::de::Error::invalid_value(serde::de::Unexpected::Signed(v), &self)
+                    })
+            }
+
+            fn visit_u64<E>(self, v: u64) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(|x| x.try_into().ok())
+                    .ok_or_else(|| {
+                        serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(v), &self)
+                    })
+            }
+
+            fn visit_str<E>(self, value: &str) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                match value {
+                    "FORGET_REASON_UNSPECIFIED" => Ok(ForgetReason::Unspecified),
+                    "FORGET_REASON_EXPIRED" => Ok(ForgetReason::Expired),
+                    "FORGET_REASON_LOW_CONFIDENCE_UNUSED" => Ok(ForgetReason::LowConfidenceUnused),
+                    _ => Err(serde::de::Error::unknown_variant(value, FIELDS)),
+                }
+            }
+        }
+        deserializer.deserialize_any(GeneratedVisitor)
+    }
+}
+impl serde::Serialize for ForgettableRecord {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if !self.record_id.is_empty() {
+            len += 1;
+        }
+        if self.reason != 0 {
+            len += 1;
+        }
+        if self.confidence != 0. {
+            len += 1;
+        }
+        if self.expires_at.is_some() {
+            len += 1;
+        }
+        if self.last_used_at.is_some() {
+            len += 1;
+        }
+        if self.created_at.is_some() {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.ForgettableRecord", len)?;
+        if !self.record_id.is_empty() {
+            struct_ser.serialize_field("recordId", &self.record_id)?;
+        }
+        if self.reason != 0 {
+            let v = ForgetReason::try_from(self.reason)
+                .map_err(|_| serde::ser::Error::custom(format!("Invalid variant {}", self.reason)))?;
+            struct_ser.serialize_field("reason", &v)?;
+        }
+        if self.confidence != 0. {
+            struct_ser.serialize_field("confidence", &self.confidence)?;
+        }
+        if let Some(v) = self.expires_at.as_ref() {
+            struct_ser.serialize_field("expiresAt", v)?;
+        }
+        if let Some(v) = self.last_used_at.as_ref() {
+            struct_ser.serialize_field("lastUsedAt", v)?;
+        }
+        if let Some(v) = self.created_at.as_ref() {
+            struct_ser.serialize_field("createdAt", v)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ForgettableRecord {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "record_id",
+            "recordId",
+            "reason",
+            "confidence",
+            "expires_at",
+            "expiresAt",
+            "last_used_at",
+            "lastUsedAt",
+            "created_at",
+            "createdAt",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            RecordId,
+            Reason,
+            Confidence,
+            ExpiresAt,
+            LastUsedAt,
+            CreatedAt,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "recordId" | "record_id" => Ok(GeneratedField::RecordId),
+                            "reason" => Ok(GeneratedField::Reason),
+                            "confidence" => Ok(GeneratedField::Confidence),
+                            "expiresAt" | "expires_at" => Ok(GeneratedField::ExpiresAt),
+                            "lastUsedAt" | "last_used_at" => Ok(GeneratedField::LastUsedAt),
+                            "createdAt" | "created_at" => Ok(GeneratedField::CreatedAt),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = ForgettableRecord;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.ForgettableRecord")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<ForgettableRecord, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut record_id__ = None;
+                let mut reason__ = None;
+                let mut confidence__ = None;
+                let mut expires_at__ = None;
+                let mut last_used_at__ = None;
+                let mut created_at__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::RecordId => {
+                            if record_id__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("recordId"));
+                            }
+                            record_id__ = Some(map_.next_value()?);
+                        }
+                        GeneratedField::Reason => {
+                            if reason__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("reason"));
+                            }
+                            reason__ = Some(map_.next_value::<ForgetReason>()? as i32);
+                        }
+                        GeneratedField::Confidence => {
+                            if confidence__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("confidence"));
+                            }
+                            confidence__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::ExpiresAt => {
+                            if expires_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("expiresAt"));
+                            }
+                            expires_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::LastUsedAt => {
+                            if last_used_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("lastUsedAt"));
+                            }
+                            last_used_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::CreatedAt => {
+                            if created_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("createdAt"));
+                            }
+                            created_at__ = map_.next_value()?;
+                        }
+                    }
+                }
+                Ok(ForgettableRecord {
+                    record_id: record_id__.unwrap_or_default(),
+                    reason: reason__.unwrap_or_default(),
+                    confidence: confidence__.unwrap_or_default(),
+                    expires_at: expires_at__,
+                    last_used_at: last_used_at__,
+                    created_at: created_at__,
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.ForgettableRecord", FIELDS, GeneratedVisitor)
+    }
+}
+impl serde::Serialize for Fusion {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if self.method != 0 {
+            len += 1;
+        }
+        if self.rrf_k.is_some() {
+            len += 1;
+        }
+        if self.alpha.is_some() {
+            len += 1;
+        }
+        if self.candidates.is_some() {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.Fusion", len)?;
+        if self.method != 0 {
+            let v = FusionMethod::try_from(self.method)
+                .map_err(|_| serde::ser::Error::custom(format!("Invalid variant {}", self.method)))?;
+            struct_ser.serialize_field("method", &v)?;
+        }
+        if let Some(v) = self.rrf_k.as_ref() {
+            struct_ser.serialize_field("rrfK", v)?;
+        }
+        if let Some(v) = self.alpha.as_ref() {
+            struct_ser.serialize_field("alpha", v)?;
+        }
+        if let Some(v) = self.candidates.as_ref() {
+            struct_ser.serialize_field("candidates", v)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Fusion {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "method",
+            "rrf_k",
+            "rrfK",
+            "alpha",
+            "candidates",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            Method,
+            RrfK,
+            Alpha,
+            Candidates,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "method" => Ok(GeneratedField::Method),
+                            "rrfK" | "rrf_k" => Ok(GeneratedField::RrfK),
+                            "alpha" => Ok(GeneratedField::Alpha),
+                            "candidates" => Ok(GeneratedField::Candidates),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = Fusion;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.Fusion")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<Fusion, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut method__ = None;
+                let mut rrf_k__ = None;
+                let mut alpha__ = None;
+                let mut candidates__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::Method => {
+                            if method__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("method"));
+                            }
+                            method__ = Some(map_.next_value::<FusionMethod>()? as i32);
+                        }
+                        GeneratedField::RrfK => {
+                            if rrf_k__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("rrfK"));
+                            }
+                            rrf_k__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
+                        GeneratedField::Alpha => {
+                            if alpha__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("alpha"));
+                            }
+                            alpha__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
+                        GeneratedField::Candidates => {
+                            if candidates__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("candidates"));
+                            }
+                            candidates__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
+                    }
+                }
+                Ok(Fusion {
+                    method: method__.unwrap_or_default(),
+                    rrf_k: rrf_k__,
+                    alpha: alpha__,
+                    candidates: candidates__,
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.Fusion", FIELDS, GeneratedVisitor)
+    }
+}
+impl serde::Serialize for FusionMethod {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        let variant = match self {
+            Self::Unspecified => "FUSION_METHOD_UNSPECIFIED",
+            Self::ReciprocalRank => "FUSION_METHOD_RECIPROCAL_RANK",
+            Self::WeightedSum => "FUSION_METHOD_WEIGHTED_SUM",
+        };
+        serializer.serialize_str(variant)
+    }
+}
+impl<'de> serde::Deserialize<'de> for FusionMethod {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "FUSION_METHOD_UNSPECIFIED",
+            "FUSION_METHOD_RECIPROCAL_RANK",
+            "FUSION_METHOD_WEIGHTED_SUM",
+        ];
+
+        struct GeneratedVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = FusionMethod;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(formatter, "expected one of: {:?}", &FIELDS)
+            }
+
+            fn visit_i64<E>(self, v: i64) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(|x| x.try_into().ok())
+                    .ok_or_else(|| {
+                        serde::de::Error::invalid_value(serde::de::Unexpected::Signed(v), &self)
+                    })
+            }
+
+            fn visit_u64<E>(self, v: u64) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(|x| x.try_into().ok())
+                    .ok_or_else(|| {
+                        serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(v), &self)
+                    })
+            }
+
+            fn visit_str<E>(self, value: &str) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                match value {
+                    "FUSION_METHOD_UNSPECIFIED" => Ok(FusionMethod::Unspecified),
+                    "FUSION_METHOD_RECIPROCAL_RANK" => Ok(FusionMethod::ReciprocalRank),
+                    "FUSION_METHOD_WEIGHTED_SUM" => Ok(FusionMethod::WeightedSum),
+                    _ => Err(serde::de::Error::unknown_variant(value, FIELDS)),
+                }
+            }
+        }
+        deserializer.deserialize_any(GeneratedVisitor)
+    }
+}
 impl serde::Serialize for GetConfidenceRequest {
     #[allow(deprecated)]
     fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
@@ -4336,12 +4871,18 @@ impl serde::Serialize for ImportEmbeddingsRequest {
         if !self.records.is_empty() {
             len += 1;
         }
+        if self.dedupe_threshold.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.ImportEmbeddingsRequest", len)?;
         if !self.namespace.is_empty() {
             struct_ser.serialize_field("namespace", &self.namespace)?;
         }
         if !self.records.is_empty() {
             struct_ser.serialize_field("records", &self.records)?;
+        }
+        if let Some(v) = self.dedupe_threshold.as_ref() {
+            struct_ser.serialize_field("dedupeThreshold", v)?;
         }
         struct_ser.end()
     }
@@ -4355,12 +4896,15 @@ impl<'de> serde::Deserialize<'de> for ImportEmbeddingsRequest {
         const FIELDS: &[&str] = &[
             "namespace",
             "records",
+            "dedupe_threshold",
+            "dedupeThreshold",
         ];
 
         #[allow(clippy::enum_variant_names)]
         enum GeneratedField {
             Namespace,
             Records,
+            DedupeThreshold,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -4384,6 +4928,7 @@ impl<'de> serde::Deserialize<'de> for ImportEmbeddingsRequest {
                         match value {
                             "namespace" => Ok(GeneratedField::Namespace),
                             "records" => Ok(GeneratedField::Records),
+                            "dedupeThreshold" | "dedupe_threshold" => Ok(GeneratedField::DedupeThreshold),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -4405,6 +4950,7 @@ impl<'de> serde::Deserialize<'de> for ImportEmbeddingsRequest {
             {
                 let mut namespace__ = None;
                 let mut records__ = None;
+                let mut dedupe_threshold__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::Namespace => {
@@ -4419,11 +4965,20 @@ impl<'de> serde::Deserialize<'de> for ImportEmbeddingsRequest {
                             }
                             records__ = Some(map_.next_value()?);
                         }
+                        GeneratedField::DedupeThreshold => {
+                            if dedupe_threshold__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("dedupeThreshold"));
+                            }
+                            dedupe_threshold__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
                     }
                 }
                 Ok(ImportEmbeddingsRequest {
                     namespace: namespace__.unwrap_or_default(),
                     records: records__.unwrap_or_default(),
+                    dedupe_threshold: dedupe_threshold__,
                 })
             }
         }
@@ -4447,6 +5002,9 @@ impl serde::Serialize for ImportEmbeddingsResponse {
         if !self.consistency_token.is_empty() {
             len += 1;
         }
+        if self.records_deduplicated != 0 {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.ImportEmbeddingsResponse", len)?;
         if self.records_written != 0 {
             #[allow(clippy::needless_borrow)]
@@ -4460,6 +5018,11 @@ impl serde::Serialize for ImportEmbeddingsResponse {
         }
         if !self.consistency_token.is_empty() {
             struct_ser.serialize_field("consistencyToken", &self.consistency_token)?;
+        }
+        if self.records_deduplicated != 0 {
+            #[allow(clippy::needless_borrow)]
+            #[allow(clippy::needless_borrows_for_generic_args)]
+            struct_ser.serialize_field("recordsDeduplicated", ToString::to_string(&self.records_deduplicated).as_str())?;
         }
         struct_ser.end()
     }
@@ -4477,6 +5040,8 @@ impl<'de> serde::Deserialize<'de> for ImportEmbeddingsResponse {
             "recordsCreated",
             "consistency_token",
             "consistencyToken",
+            "records_deduplicated",
+            "recordsDeduplicated",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -4484,6 +5049,7 @@ impl<'de> serde::Deserialize<'de> for ImportEmbeddingsResponse {
             RecordsWritten,
             RecordsCreated,
             ConsistencyToken,
+            RecordsDeduplicated,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -4508,6 +5074,7 @@ impl<'de> serde::Deserialize<'de> for ImportEmbeddingsResponse {
                             "recordsWritten" | "records_written" => Ok(GeneratedField::RecordsWritten),
                             "recordsCreated" | "records_created" => Ok(GeneratedField::RecordsCreated),
                             "consistencyToken" | "consistency_token" => Ok(GeneratedField::ConsistencyToken),
+                            "recordsDeduplicated" | "records_deduplicated" => Ok(GeneratedField::RecordsDeduplicated),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -4530,6 +5097,7 @@ impl<'de> serde::Deserialize<'de> for ImportEmbeddingsResponse {
                 let mut records_written__ = None;
                 let mut records_created__ = None;
                 let mut consistency_token__ = None;
+                let mut records_deduplicated__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::RecordsWritten => {
@@ -4554,12 +5122,21 @@ impl<'de> serde::Deserialize<'de> for ImportEmbeddingsResponse {
                             }
                             consistency_token__ = Some(map_.next_value()?);
                         }
+                        GeneratedField::RecordsDeduplicated => {
+                            if records_deduplicated__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("recordsDeduplicated"));
+                            }
+                            records_deduplicated__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
                     }
                 }
                 Ok(ImportEmbeddingsResponse {
                     records_written: records_written__.unwrap_or_default(),
                     records_created: records_created__.unwrap_or_default(),
                     consistency_token: consistency_token__.unwrap_or_default(),
+                    records_deduplicated: records_deduplicated__.unwrap_or_default(),
                 })
             }
         }
@@ -4589,6 +5166,12 @@ impl serde::Serialize for ImportRecord {
         if !self.metadata.is_empty() {
             len += 1;
         }
+        if self.ttl.is_some() {
+            len += 1;
+        }
+        if self.expires_at.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.ImportRecord", len)?;
         if !self.record_id.is_empty() {
             struct_ser.serialize_field("recordId", &self.record_id)?;
@@ -4604,6 +5187,12 @@ impl serde::Serialize for ImportRecord {
         }
         if !self.metadata.is_empty() {
             struct_ser.serialize_field("metadata", &self.metadata)?;
+        }
+        if let Some(v) = self.ttl.as_ref() {
+            struct_ser.serialize_field("ttl", v)?;
+        }
+        if let Some(v) = self.expires_at.as_ref() {
+            struct_ser.serialize_field("expiresAt", v)?;
         }
         struct_ser.end()
     }
@@ -4621,6 +5210,9 @@ impl<'de> serde::Deserialize<'de> for ImportRecord {
             "vector",
             "model",
             "metadata",
+            "ttl",
+            "expires_at",
+            "expiresAt",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -4630,6 +5222,8 @@ impl<'de> serde::Deserialize<'de> for ImportRecord {
             Vector,
             Model,
             Metadata,
+            Ttl,
+            ExpiresAt,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -4656,6 +5250,8 @@ impl<'de> serde::Deserialize<'de> for ImportRecord {
                             "vector" => Ok(GeneratedField::Vector),
                             "model" => Ok(GeneratedField::Model),
                             "metadata" => Ok(GeneratedField::Metadata),
+                            "ttl" => Ok(GeneratedField::Ttl),
+                            "expiresAt" | "expires_at" => Ok(GeneratedField::ExpiresAt),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -4680,6 +5276,8 @@ impl<'de> serde::Deserialize<'de> for ImportRecord {
                 let mut vector__ = None;
                 let mut model__ = None;
                 let mut metadata__ = None;
+                let mut ttl__ = None;
+                let mut expires_at__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::RecordId => {
@@ -4714,6 +5312,18 @@ impl<'de> serde::Deserialize<'de> for ImportRecord {
                                 map_.next_value::<std::collections::HashMap<_, _>>()?
                             );
                         }
+                        GeneratedField::Ttl => {
+                            if ttl__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("ttl"));
+                            }
+                            ttl__ = map_.next_value()?;
+                        }
+                        GeneratedField::ExpiresAt => {
+                            if expires_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("expiresAt"));
+                            }
+                            expires_at__ = map_.next_value()?;
+                        }
                     }
                 }
                 Ok(ImportRecord {
@@ -4722,6 +5332,8 @@ impl<'de> serde::Deserialize<'de> for ImportRecord {
                     vector: vector__,
                     model: model__.unwrap_or_default(),
                     metadata: metadata__.unwrap_or_default(),
+                    ttl: ttl__,
+                    expires_at: expires_at__,
                 })
             }
         }
@@ -5793,6 +6405,224 @@ impl<'de> serde::Deserialize<'de> for ListEdgesResponse {
         deserializer.deserialize_struct("engram.v1.ListEdgesResponse", FIELDS, GeneratedVisitor)
     }
 }
+impl serde::Serialize for ListForgettableRecordsRequest {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if !self.namespace.is_empty() {
+            len += 1;
+        }
+        if self.limit != 0 {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.ListForgettableRecordsRequest", len)?;
+        if !self.namespace.is_empty() {
+            struct_ser.serialize_field("namespace", &self.namespace)?;
+        }
+        if self.limit != 0 {
+            struct_ser.serialize_field("limit", &self.limit)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ListForgettableRecordsRequest {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "namespace",
+            "limit",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            Namespace,
+            Limit,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "namespace" => Ok(GeneratedField::Namespace),
+                            "limit" => Ok(GeneratedField::Limit),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = ListForgettableRecordsRequest;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.ListForgettableRecordsRequest")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<ListForgettableRecordsRequest, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut namespace__ = None;
+                let mut limit__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::Namespace => {
+                            if namespace__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("namespace"));
+                            }
+                            namespace__ = Some(map_.next_value()?);
+                        }
+                        GeneratedField::Limit => {
+                            if limit__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("limit"));
+                            }
+                            limit__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                    }
+                }
+                Ok(ListForgettableRecordsRequest {
+                    namespace: namespace__.unwrap_or_default(),
+                    limit: limit__.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.ListForgettableRecordsRequest", FIELDS, GeneratedVisitor)
+    }
+}
+impl serde::Serialize for ListForgettableRecordsResponse {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if !self.records.is_empty() {
+            len += 1;
+        }
+        if self.truncated {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.ListForgettableRecordsResponse", len)?;
+        if !self.records.is_empty() {
+            struct_ser.serialize_field("records", &self.records)?;
+        }
+        if self.truncated {
+            struct_ser.serialize_field("truncated", &self.truncated)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ListForgettableRecordsResponse {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "records",
+            "truncated",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            Records,
+            Truncated,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "records" => Ok(GeneratedField::Records),
+                            "truncated" => Ok(GeneratedField::Truncated),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = ListForgettableRecordsResponse;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.ListForgettableRecordsResponse")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<ListForgettableRecordsResponse, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut records__ = None;
+                let mut truncated__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::Records => {
+                            if records__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("records"));
+                            }
+                            records__ = Some(map_.next_value()?);
+                        }
+                        GeneratedField::Truncated => {
+                            if truncated__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("truncated"));
+                            }
+                            truncated__ = Some(map_.next_value()?);
+                        }
+                    }
+                }
+                Ok(ListForgettableRecordsResponse {
+                    records: records__.unwrap_or_default(),
+                    truncated: truncated__.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.ListForgettableRecordsResponse", FIELDS, GeneratedVisitor)
+    }
+}
 impl serde::Serialize for ListHighestErrorsRequest {
     #[allow(deprecated)]
     fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
@@ -6528,6 +7358,27 @@ impl serde::Serialize for NamespaceConfig {
         if self.outcome_errors.is_some() {
             len += 1;
         }
+        if self.default_ranking.is_some() {
+            len += 1;
+        }
+        if self.fusion.is_some() {
+            len += 1;
+        }
+        if self.recency.is_some() {
+            len += 1;
+        }
+        if self.default_ttl.is_some() {
+            len += 1;
+        }
+        if self.dedupe_threshold.is_some() {
+            len += 1;
+        }
+        if self.forget_below_confidence.is_some() {
+            len += 1;
+        }
+        if self.forget_unused_after.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.NamespaceConfig", len)?;
         if let Some(v) = self.initial_confidence.as_ref() {
             struct_ser.serialize_field("initialConfidence", v)?;
@@ -6559,6 +7410,29 @@ impl serde::Serialize for NamespaceConfig {
         if let Some(v) = self.outcome_errors.as_ref() {
             struct_ser.serialize_field("outcomeErrors", v)?;
         }
+        if let Some(v) = self.default_ranking.as_ref() {
+            let v = Ranking::try_from(*v)
+                .map_err(|_| serde::ser::Error::custom(format!("Invalid variant {}", *v)))?;
+            struct_ser.serialize_field("defaultRanking", &v)?;
+        }
+        if let Some(v) = self.fusion.as_ref() {
+            struct_ser.serialize_field("fusion", v)?;
+        }
+        if let Some(v) = self.recency.as_ref() {
+            struct_ser.serialize_field("recency", v)?;
+        }
+        if let Some(v) = self.default_ttl.as_ref() {
+            struct_ser.serialize_field("defaultTtl", v)?;
+        }
+        if let Some(v) = self.dedupe_threshold.as_ref() {
+            struct_ser.serialize_field("dedupeThreshold", v)?;
+        }
+        if let Some(v) = self.forget_below_confidence.as_ref() {
+            struct_ser.serialize_field("forgetBelowConfidence", v)?;
+        }
+        if let Some(v) = self.forget_unused_after.as_ref() {
+            struct_ser.serialize_field("forgetUnusedAfter", v)?;
+        }
         struct_ser.end()
     }
 }
@@ -6588,6 +7462,18 @@ impl<'de> serde::Deserialize<'de> for NamespaceConfig {
             "lowSignal",
             "outcome_errors",
             "outcomeErrors",
+            "default_ranking",
+            "defaultRanking",
+            "fusion",
+            "recency",
+            "default_ttl",
+            "defaultTtl",
+            "dedupe_threshold",
+            "dedupeThreshold",
+            "forget_below_confidence",
+            "forgetBelowConfidence",
+            "forget_unused_after",
+            "forgetUnusedAfter",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -6602,6 +7488,13 @@ impl<'de> serde::Deserialize<'de> for NamespaceConfig {
             ErrorThreshold,
             LowSignal,
             OutcomeErrors,
+            DefaultRanking,
+            Fusion,
+            Recency,
+            DefaultTtl,
+            DedupeThreshold,
+            ForgetBelowConfidence,
+            ForgetUnusedAfter,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -6633,6 +7526,13 @@ impl<'de> serde::Deserialize<'de> for NamespaceConfig {
                             "errorThreshold" | "error_threshold" => Ok(GeneratedField::ErrorThreshold),
                             "lowSignal" | "low_signal" => Ok(GeneratedField::LowSignal),
                             "outcomeErrors" | "outcome_errors" => Ok(GeneratedField::OutcomeErrors),
+                            "defaultRanking" | "default_ranking" => Ok(GeneratedField::DefaultRanking),
+                            "fusion" => Ok(GeneratedField::Fusion),
+                            "recency" => Ok(GeneratedField::Recency),
+                            "defaultTtl" | "default_ttl" => Ok(GeneratedField::DefaultTtl),
+                            "dedupeThreshold" | "dedupe_threshold" => Ok(GeneratedField::DedupeThreshold),
+                            "forgetBelowConfidence" | "forget_below_confidence" => Ok(GeneratedField::ForgetBelowConfidence),
+                            "forgetUnusedAfter" | "forget_unused_after" => Ok(GeneratedField::ForgetUnusedAfter),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -6662,6 +7562,13 @@ impl<'de> serde::Deserialize<'de> for NamespaceConfig {
                 let mut error_threshold__ = None;
                 let mut low_signal__ = None;
                 let mut outcome_errors__ = None;
+                let mut default_ranking__ = None;
+                let mut fusion__ = None;
+                let mut recency__ = None;
+                let mut default_ttl__ = None;
+                let mut dedupe_threshold__ = None;
+                let mut forget_below_confidence__ = None;
+                let mut forget_unused_after__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::InitialConfidence => {
@@ -6740,6 +7647,52 @@ impl<'de> serde::Deserialize<'de> for NamespaceConfig {
                             }
                             outcome_errors__ = map_.next_value()?;
                         }
+                        GeneratedField::DefaultRanking => {
+                            if default_ranking__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("defaultRanking"));
+                            }
+                            default_ranking__ = map_.next_value::<::std::option::Option<Ranking>>()?.map(|x| x as i32);
+                        }
+                        GeneratedField::Fusion => {
+                            if fusion__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("fusion"));
+                            }
+                            fusion__ = map_.next_value()?;
+                        }
+                        GeneratedField::Recency => {
+                            if recency__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("recency"));
+                            }
+                            recency__ = map_.next_value()?;
+                        }
+                        GeneratedField::DefaultTtl => {
+                            if default_ttl__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("defaultTtl"));
+                            }
+                            default_ttl__ = map_.next_value()?;
+                        }
+                        GeneratedField::DedupeThreshold => {
+                            if dedupe_threshold__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("dedupeThreshold"));
+                            }
+                            dedupe_threshold__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
+                        GeneratedField::ForgetBelowConfidence => {
+                            if forget_below_confidence__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("forgetBelowConfidence"));
+                            }
+                            forget_below_confidence__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
+                        GeneratedField::ForgetUnusedAfter => {
+                            if forget_unused_after__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("forgetUnusedAfter"));
+                            }
+                            forget_unused_after__ = map_.next_value()?;
+                        }
                     }
                 }
                 Ok(NamespaceConfig {
@@ -6753,6 +7706,13 @@ impl<'de> serde::Deserialize<'de> for NamespaceConfig {
                     error_threshold: error_threshold__,
                     low_signal: low_signal__,
                     outcome_errors: outcome_errors__,
+                    default_ranking: default_ranking__,
+                    fusion: fusion__,
+                    recency: recency__,
+                    default_ttl: default_ttl__,
+                    dedupe_threshold: dedupe_threshold__,
+                    forget_below_confidence: forget_below_confidence__,
+                    forget_unused_after: forget_unused_after__,
                 })
             }
         }
@@ -7981,6 +8941,9 @@ impl serde::Serialize for Ranking {
             Self::Unspecified => "RANKING_UNSPECIFIED",
             Self::Similarity => "RANKING_SIMILARITY",
             Self::SimilarityTimesConfidence => "RANKING_SIMILARITY_TIMES_CONFIDENCE",
+            Self::Keyword => "RANKING_KEYWORD",
+            Self::Hybrid => "RANKING_HYBRID",
+            Self::HybridTimesConfidence => "RANKING_HYBRID_TIMES_CONFIDENCE",
         };
         serializer.serialize_str(variant)
     }
@@ -7995,6 +8958,9 @@ impl<'de> serde::Deserialize<'de> for Ranking {
             "RANKING_UNSPECIFIED",
             "RANKING_SIMILARITY",
             "RANKING_SIMILARITY_TIMES_CONFIDENCE",
+            "RANKING_KEYWORD",
+            "RANKING_HYBRID",
+            "RANKING_HYBRID_TIMES_CONFIDENCE",
         ];
 
         struct GeneratedVisitor;
@@ -8038,11 +9004,144 @@ impl<'de> serde::Deserialize<'de> for Ranking {
                     "RANKING_UNSPECIFIED" => Ok(Ranking::Unspecified),
                     "RANKING_SIMILARITY" => Ok(Ranking::Similarity),
                     "RANKING_SIMILARITY_TIMES_CONFIDENCE" => Ok(Ranking::SimilarityTimesConfidence),
+                    "RANKING_KEYWORD" => Ok(Ranking::Keyword),
+                    "RANKING_HYBRID" => Ok(Ranking::Hybrid),
+                    "RANKING_HYBRID_TIMES_CONFIDENCE" => Ok(Ranking::HybridTimesConfidence),
                     _ => Err(serde::de::Error::unknown_variant(value, FIELDS)),
                 }
             }
         }
         deserializer.deserialize_any(GeneratedVisitor)
+    }
+}
+impl serde::Serialize for Recency {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if self.field != 0 {
+            len += 1;
+        }
+        if self.half_life.is_some() {
+            len += 1;
+        }
+        if self.floor.is_some() {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.Recency", len)?;
+        if self.field != 0 {
+            let v = TimeField::try_from(self.field)
+                .map_err(|_| serde::ser::Error::custom(format!("Invalid variant {}", self.field)))?;
+            struct_ser.serialize_field("field", &v)?;
+        }
+        if let Some(v) = self.half_life.as_ref() {
+            struct_ser.serialize_field("halfLife", v)?;
+        }
+        if let Some(v) = self.floor.as_ref() {
+            struct_ser.serialize_field("floor", v)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Recency {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "field",
+            "half_life",
+            "halfLife",
+            "floor",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            Field,
+            HalfLife,
+            Floor,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "field" => Ok(GeneratedField::Field),
+                            "halfLife" | "half_life" => Ok(GeneratedField::HalfLife),
+                            "floor" => Ok(GeneratedField::Floor),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = Recency;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.Recency")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<Recency, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut field__ = None;
+                let mut half_life__ = None;
+                let mut floor__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::Field => {
+                            if field__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("field"));
+                            }
+                            field__ = Some(map_.next_value::<TimeField>()? as i32);
+                        }
+                        GeneratedField::HalfLife => {
+                            if half_life__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("halfLife"));
+                            }
+                            half_life__ = map_.next_value()?;
+                        }
+                        GeneratedField::Floor => {
+                            if floor__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("floor"));
+                            }
+                            floor__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
+                    }
+                }
+                Ok(Recency {
+                    field: field__.unwrap_or_default(),
+                    half_life: half_life__,
+                    floor: floor__,
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.Recency", FIELDS, GeneratedVisitor)
     }
 }
 impl serde::Serialize for Record {
@@ -8071,6 +9170,18 @@ impl serde::Serialize for Record {
         if self.edge_count != 0 {
             len += 1;
         }
+        if self.created_at.is_some() {
+            len += 1;
+        }
+        if self.updated_at.is_some() {
+            len += 1;
+        }
+        if self.last_used_at.is_some() {
+            len += 1;
+        }
+        if self.expires_at.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.Record", len)?;
         if !self.record_id.is_empty() {
             struct_ser.serialize_field("recordId", &self.record_id)?;
@@ -8092,6 +9203,18 @@ impl serde::Serialize for Record {
             #[allow(clippy::needless_borrows_for_generic_args)]
             struct_ser.serialize_field("edgeCount", ToString::to_string(&self.edge_count).as_str())?;
         }
+        if let Some(v) = self.created_at.as_ref() {
+            struct_ser.serialize_field("createdAt", v)?;
+        }
+        if let Some(v) = self.updated_at.as_ref() {
+            struct_ser.serialize_field("updatedAt", v)?;
+        }
+        if let Some(v) = self.last_used_at.as_ref() {
+            struct_ser.serialize_field("lastUsedAt", v)?;
+        }
+        if let Some(v) = self.expires_at.as_ref() {
+            struct_ser.serialize_field("expiresAt", v)?;
+        }
         struct_ser.end()
     }
 }
@@ -8111,6 +9234,14 @@ impl<'de> serde::Deserialize<'de> for Record {
             "prediction",
             "edge_count",
             "edgeCount",
+            "created_at",
+            "createdAt",
+            "updated_at",
+            "updatedAt",
+            "last_used_at",
+            "lastUsedAt",
+            "expires_at",
+            "expiresAt",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -8121,6 +9252,10 @@ impl<'de> serde::Deserialize<'de> for Record {
             Text,
             Prediction,
             EdgeCount,
+            CreatedAt,
+            UpdatedAt,
+            LastUsedAt,
+            ExpiresAt,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -8148,6 +9283,10 @@ impl<'de> serde::Deserialize<'de> for Record {
                             "text" => Ok(GeneratedField::Text),
                             "prediction" => Ok(GeneratedField::Prediction),
                             "edgeCount" | "edge_count" => Ok(GeneratedField::EdgeCount),
+                            "createdAt" | "created_at" => Ok(GeneratedField::CreatedAt),
+                            "updatedAt" | "updated_at" => Ok(GeneratedField::UpdatedAt),
+                            "lastUsedAt" | "last_used_at" => Ok(GeneratedField::LastUsedAt),
+                            "expiresAt" | "expires_at" => Ok(GeneratedField::ExpiresAt),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -8173,6 +9312,10 @@ impl<'de> serde::Deserialize<'de> for Record {
                 let mut text__ = None;
                 let mut prediction__ = None;
                 let mut edge_count__ = None;
+                let mut created_at__ = None;
+                let mut updated_at__ = None;
+                let mut last_used_at__ = None;
+                let mut expires_at__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::RecordId => {
@@ -8213,6 +9356,30 @@ impl<'de> serde::Deserialize<'de> for Record {
                                 Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
                             ;
                         }
+                        GeneratedField::CreatedAt => {
+                            if created_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("createdAt"));
+                            }
+                            created_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::UpdatedAt => {
+                            if updated_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("updatedAt"));
+                            }
+                            updated_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::LastUsedAt => {
+                            if last_used_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("lastUsedAt"));
+                            }
+                            last_used_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::ExpiresAt => {
+                            if expires_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("expiresAt"));
+                            }
+                            expires_at__ = map_.next_value()?;
+                        }
                     }
                 }
                 Ok(Record {
@@ -8222,6 +9389,10 @@ impl<'de> serde::Deserialize<'de> for Record {
                     text: text__.unwrap_or_default(),
                     prediction: prediction__,
                     edge_count: edge_count__.unwrap_or_default(),
+                    created_at: created_at__,
+                    updated_at: updated_at__,
+                    last_used_at: last_used_at__,
+                    expires_at: expires_at__,
                 })
             }
         }
@@ -9052,6 +10223,27 @@ impl serde::Serialize for SearchHit {
         if !self.metadata.is_empty() {
             len += 1;
         }
+        if self.keyword_score != 0. {
+            len += 1;
+        }
+        if self.fused_score != 0. {
+            len += 1;
+        }
+        if self.recency_weight != 0. {
+            len += 1;
+        }
+        if self.created_at.is_some() {
+            len += 1;
+        }
+        if self.updated_at.is_some() {
+            len += 1;
+        }
+        if self.last_used_at.is_some() {
+            len += 1;
+        }
+        if self.expires_at.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.SearchHit", len)?;
         if !self.record_id.is_empty() {
             struct_ser.serialize_field("recordId", &self.record_id)?;
@@ -9074,6 +10266,27 @@ impl serde::Serialize for SearchHit {
         if !self.metadata.is_empty() {
             struct_ser.serialize_field("metadata", &self.metadata)?;
         }
+        if self.keyword_score != 0. {
+            struct_ser.serialize_field("keywordScore", &self.keyword_score)?;
+        }
+        if self.fused_score != 0. {
+            struct_ser.serialize_field("fusedScore", &self.fused_score)?;
+        }
+        if self.recency_weight != 0. {
+            struct_ser.serialize_field("recencyWeight", &self.recency_weight)?;
+        }
+        if let Some(v) = self.created_at.as_ref() {
+            struct_ser.serialize_field("createdAt", v)?;
+        }
+        if let Some(v) = self.updated_at.as_ref() {
+            struct_ser.serialize_field("updatedAt", v)?;
+        }
+        if let Some(v) = self.last_used_at.as_ref() {
+            struct_ser.serialize_field("lastUsedAt", v)?;
+        }
+        if let Some(v) = self.expires_at.as_ref() {
+            struct_ser.serialize_field("expiresAt", v)?;
+        }
         struct_ser.end()
     }
 }
@@ -9092,6 +10305,20 @@ impl<'de> serde::Deserialize<'de> for SearchHit {
             "confidence",
             "priority",
             "metadata",
+            "keyword_score",
+            "keywordScore",
+            "fused_score",
+            "fusedScore",
+            "recency_weight",
+            "recencyWeight",
+            "created_at",
+            "createdAt",
+            "updated_at",
+            "updatedAt",
+            "last_used_at",
+            "lastUsedAt",
+            "expires_at",
+            "expiresAt",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -9103,6 +10330,13 @@ impl<'de> serde::Deserialize<'de> for SearchHit {
             Confidence,
             Priority,
             Metadata,
+            KeywordScore,
+            FusedScore,
+            RecencyWeight,
+            CreatedAt,
+            UpdatedAt,
+            LastUsedAt,
+            ExpiresAt,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -9131,6 +10365,13 @@ impl<'de> serde::Deserialize<'de> for SearchHit {
                             "confidence" => Ok(GeneratedField::Confidence),
                             "priority" => Ok(GeneratedField::Priority),
                             "metadata" => Ok(GeneratedField::Metadata),
+                            "keywordScore" | "keyword_score" => Ok(GeneratedField::KeywordScore),
+                            "fusedScore" | "fused_score" => Ok(GeneratedField::FusedScore),
+                            "recencyWeight" | "recency_weight" => Ok(GeneratedField::RecencyWeight),
+                            "createdAt" | "created_at" => Ok(GeneratedField::CreatedAt),
+                            "updatedAt" | "updated_at" => Ok(GeneratedField::UpdatedAt),
+                            "lastUsedAt" | "last_used_at" => Ok(GeneratedField::LastUsedAt),
+                            "expiresAt" | "expires_at" => Ok(GeneratedField::ExpiresAt),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -9157,6 +10398,13 @@ impl<'de> serde::Deserialize<'de> for SearchHit {
                 let mut confidence__ = None;
                 let mut priority__ = None;
                 let mut metadata__ = None;
+                let mut keyword_score__ = None;
+                let mut fused_score__ = None;
+                let mut recency_weight__ = None;
+                let mut created_at__ = None;
+                let mut updated_at__ = None;
+                let mut last_used_at__ = None;
+                let mut expires_at__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::RecordId => {
@@ -9211,6 +10459,54 @@ impl<'de> serde::Deserialize<'de> for SearchHit {
                                 map_.next_value::<std::collections::HashMap<_, _>>()?
                             );
                         }
+                        GeneratedField::KeywordScore => {
+                            if keyword_score__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("keywordScore"));
+                            }
+                            keyword_score__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::FusedScore => {
+                            if fused_score__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("fusedScore"));
+                            }
+                            fused_score__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::RecencyWeight => {
+                            if recency_weight__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("recencyWeight"));
+                            }
+                            recency_weight__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::CreatedAt => {
+                            if created_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("createdAt"));
+                            }
+                            created_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::UpdatedAt => {
+                            if updated_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("updatedAt"));
+                            }
+                            updated_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::LastUsedAt => {
+                            if last_used_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("lastUsedAt"));
+                            }
+                            last_used_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::ExpiresAt => {
+                            if expires_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("expiresAt"));
+                            }
+                            expires_at__ = map_.next_value()?;
+                        }
                     }
                 }
                 Ok(SearchHit {
@@ -9221,6 +10517,13 @@ impl<'de> serde::Deserialize<'de> for SearchHit {
                     confidence: confidence__.unwrap_or_default(),
                     priority: priority__.unwrap_or_default(),
                     metadata: metadata__.unwrap_or_default(),
+                    keyword_score: keyword_score__.unwrap_or_default(),
+                    fused_score: fused_score__.unwrap_or_default(),
+                    recency_weight: recency_weight__.unwrap_or_default(),
+                    created_at: created_at__,
+                    updated_at: updated_at__,
+                    last_used_at: last_used_at__,
+                    expires_at: expires_at__,
                 })
             }
         }
@@ -9367,6 +10670,15 @@ impl serde::Serialize for SearchRequest {
         if !self.consistency_token.is_empty() {
             len += 1;
         }
+        if self.time_range.is_some() {
+            len += 1;
+        }
+        if self.recency.is_some() {
+            len += 1;
+        }
+        if self.fusion.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.SearchRequest", len)?;
         if !self.namespace.is_empty() {
             struct_ser.serialize_field("namespace", &self.namespace)?;
@@ -9394,6 +10706,15 @@ impl serde::Serialize for SearchRequest {
         if !self.consistency_token.is_empty() {
             struct_ser.serialize_field("consistencyToken", &self.consistency_token)?;
         }
+        if let Some(v) = self.time_range.as_ref() {
+            struct_ser.serialize_field("timeRange", v)?;
+        }
+        if let Some(v) = self.recency.as_ref() {
+            struct_ser.serialize_field("recency", v)?;
+        }
+        if let Some(v) = self.fusion.as_ref() {
+            struct_ser.serialize_field("fusion", v)?;
+        }
         struct_ser.end()
     }
 }
@@ -9415,6 +10736,10 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
             "ranking",
             "consistency_token",
             "consistencyToken",
+            "time_range",
+            "timeRange",
+            "recency",
+            "fusion",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -9427,6 +10752,9 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
             Filter,
             Ranking,
             ConsistencyToken,
+            TimeRange,
+            Recency,
+            Fusion,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -9456,6 +10784,9 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
                             "filter" => Ok(GeneratedField::Filter),
                             "ranking" => Ok(GeneratedField::Ranking),
                             "consistencyToken" | "consistency_token" => Ok(GeneratedField::ConsistencyToken),
+                            "timeRange" | "time_range" => Ok(GeneratedField::TimeRange),
+                            "recency" => Ok(GeneratedField::Recency),
+                            "fusion" => Ok(GeneratedField::Fusion),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -9483,6 +10814,9 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
                 let mut filter__ = None;
                 let mut ranking__ = None;
                 let mut consistency_token__ = None;
+                let mut time_range__ = None;
+                let mut recency__ = None;
+                let mut fusion__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::Namespace => {
@@ -9539,6 +10873,24 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
                             }
                             consistency_token__ = Some(map_.next_value()?);
                         }
+                        GeneratedField::TimeRange => {
+                            if time_range__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("timeRange"));
+                            }
+                            time_range__ = map_.next_value()?;
+                        }
+                        GeneratedField::Recency => {
+                            if recency__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("recency"));
+                            }
+                            recency__ = map_.next_value()?;
+                        }
+                        GeneratedField::Fusion => {
+                            if fusion__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("fusion"));
+                            }
+                            fusion__ = map_.next_value()?;
+                        }
                     }
                 }
                 Ok(SearchRequest {
@@ -9550,6 +10902,9 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
                     filter: filter__.unwrap_or_default(),
                     ranking: ranking__.unwrap_or_default(),
                     consistency_token: consistency_token__.unwrap_or_default(),
+                    time_range: time_range__,
+                    recency: recency__,
+                    fusion: fusion__,
                 })
             }
         }
@@ -9585,6 +10940,27 @@ impl serde::Serialize for SearchResponse {
         if !self.metadata.is_empty() {
             len += 1;
         }
+        if self.keyword_score != 0. {
+            len += 1;
+        }
+        if self.fused_score != 0. {
+            len += 1;
+        }
+        if self.recency_weight != 0. {
+            len += 1;
+        }
+        if self.created_at.is_some() {
+            len += 1;
+        }
+        if self.updated_at.is_some() {
+            len += 1;
+        }
+        if self.last_used_at.is_some() {
+            len += 1;
+        }
+        if self.expires_at.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.SearchResponse", len)?;
         if !self.record_id.is_empty() {
             struct_ser.serialize_field("recordId", &self.record_id)?;
@@ -9607,6 +10983,27 @@ impl serde::Serialize for SearchResponse {
         if !self.metadata.is_empty() {
             struct_ser.serialize_field("metadata", &self.metadata)?;
         }
+        if self.keyword_score != 0. {
+            struct_ser.serialize_field("keywordScore", &self.keyword_score)?;
+        }
+        if self.fused_score != 0. {
+            struct_ser.serialize_field("fusedScore", &self.fused_score)?;
+        }
+        if self.recency_weight != 0. {
+            struct_ser.serialize_field("recencyWeight", &self.recency_weight)?;
+        }
+        if let Some(v) = self.created_at.as_ref() {
+            struct_ser.serialize_field("createdAt", v)?;
+        }
+        if let Some(v) = self.updated_at.as_ref() {
+            struct_ser.serialize_field("updatedAt", v)?;
+        }
+        if let Some(v) = self.last_used_at.as_ref() {
+            struct_ser.serialize_field("lastUsedAt", v)?;
+        }
+        if let Some(v) = self.expires_at.as_ref() {
+            struct_ser.serialize_field("expiresAt", v)?;
+        }
         struct_ser.end()
     }
 }
@@ -9625,6 +11022,20 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
             "confidence",
             "priority",
             "metadata",
+            "keyword_score",
+            "keywordScore",
+            "fused_score",
+            "fusedScore",
+            "recency_weight",
+            "recencyWeight",
+            "created_at",
+            "createdAt",
+            "updated_at",
+            "updatedAt",
+            "last_used_at",
+            "lastUsedAt",
+            "expires_at",
+            "expiresAt",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -9636,6 +11047,13 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
             Confidence,
             Priority,
             Metadata,
+            KeywordScore,
+            FusedScore,
+            RecencyWeight,
+            CreatedAt,
+            UpdatedAt,
+            LastUsedAt,
+            ExpiresAt,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -9664,6 +11082,13 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
                             "confidence" => Ok(GeneratedField::Confidence),
                             "priority" => Ok(GeneratedField::Priority),
                             "metadata" => Ok(GeneratedField::Metadata),
+                            "keywordScore" | "keyword_score" => Ok(GeneratedField::KeywordScore),
+                            "fusedScore" | "fused_score" => Ok(GeneratedField::FusedScore),
+                            "recencyWeight" | "recency_weight" => Ok(GeneratedField::RecencyWeight),
+                            "createdAt" | "created_at" => Ok(GeneratedField::CreatedAt),
+                            "updatedAt" | "updated_at" => Ok(GeneratedField::UpdatedAt),
+                            "lastUsedAt" | "last_used_at" => Ok(GeneratedField::LastUsedAt),
+                            "expiresAt" | "expires_at" => Ok(GeneratedField::ExpiresAt),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -9690,6 +11115,13 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
                 let mut confidence__ = None;
                 let mut priority__ = None;
                 let mut metadata__ = None;
+                let mut keyword_score__ = None;
+                let mut fused_score__ = None;
+                let mut recency_weight__ = None;
+                let mut created_at__ = None;
+                let mut updated_at__ = None;
+                let mut last_used_at__ = None;
+                let mut expires_at__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::RecordId => {
@@ -9744,6 +11176,54 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
                                 map_.next_value::<std::collections::HashMap<_, _>>()?
                             );
                         }
+                        GeneratedField::KeywordScore => {
+                            if keyword_score__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("keywordScore"));
+                            }
+                            keyword_score__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::FusedScore => {
+                            if fused_score__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("fusedScore"));
+                            }
+                            fused_score__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::RecencyWeight => {
+                            if recency_weight__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("recencyWeight"));
+                            }
+                            recency_weight__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::CreatedAt => {
+                            if created_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("createdAt"));
+                            }
+                            created_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::UpdatedAt => {
+                            if updated_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("updatedAt"));
+                            }
+                            updated_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::LastUsedAt => {
+                            if last_used_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("lastUsedAt"));
+                            }
+                            last_used_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::ExpiresAt => {
+                            if expires_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("expiresAt"));
+                            }
+                            expires_at__ = map_.next_value()?;
+                        }
                     }
                 }
                 Ok(SearchResponse {
@@ -9754,6 +11234,13 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
                     confidence: confidence__.unwrap_or_default(),
                     priority: priority__.unwrap_or_default(),
                     metadata: metadata__.unwrap_or_default(),
+                    keyword_score: keyword_score__.unwrap_or_default(),
+                    fused_score: fused_score__.unwrap_or_default(),
+                    recency_weight: recency_weight__.unwrap_or_default(),
+                    created_at: created_at__,
+                    updated_at: updated_at__,
+                    last_used_at: last_used_at__,
+                    expires_at: expires_at__,
                 })
             }
         }
@@ -10126,6 +11613,229 @@ impl<'de> serde::Deserialize<'de> for StrengthenSpec {
             }
         }
         deserializer.deserialize_struct("engram.v1.StrengthenSpec", FIELDS, GeneratedVisitor)
+    }
+}
+impl serde::Serialize for TimeField {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        let variant = match self {
+            Self::Unspecified => "TIME_FIELD_UNSPECIFIED",
+            Self::CreatedAt => "TIME_FIELD_CREATED_AT",
+            Self::UpdatedAt => "TIME_FIELD_UPDATED_AT",
+            Self::LastUsedAt => "TIME_FIELD_LAST_USED_AT",
+        };
+        serializer.serialize_str(variant)
+    }
+}
+impl<'de> serde::Deserialize<'de> for TimeField {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "TIME_FIELD_UNSPECIFIED",
+            "TIME_FIELD_CREATED_AT",
+            "TIME_FIELD_UPDATED_AT",
+            "TIME_FIELD_LAST_USED_AT",
+        ];
+
+        struct GeneratedVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = TimeField;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(formatter, "expected one of: {:?}", &FIELDS)
+            }
+
+            fn visit_i64<E>(self, v: i64) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(|x| x.try_into().ok())
+                    .ok_or_else(|| {
+                        serde::de::Error::invalid_value(serde::de::Unexpected::Signed(v), &self)
+                    })
+            }
+
+            fn visit_u64<E>(self, v: u64) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(|x| x.try_into().ok())
+                    .ok_or_else(|| {
+                        serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(v), &self)
+                    })
+            }
+
+            fn visit_str<E>(self, value: &str) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                match value {
+                    "TIME_FIELD_UNSPECIFIED" => Ok(TimeField::Unspecified),
+                    "TIME_FIELD_CREATED_AT" => Ok(TimeField::CreatedAt),
+                    "TIME_FIELD_UPDATED_AT" => Ok(TimeField::UpdatedAt),
+                    "TIME_FIELD_LAST_USED_AT" => Ok(TimeField::LastUsedAt),
+                    _ => Err(serde::de::Error::unknown_variant(value, FIELDS)),
+                }
+            }
+        }
+        deserializer.deserialize_any(GeneratedVisitor)
+    }
+}
+impl serde::Serialize for TimeRange {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if self.created_after.is_some() {
+            len += 1;
+        }
+        if self.created_before.is_some() {
+            len += 1;
+        }
+        if self.updated_after.is_some() {
+            len += 1;
+        }
+        if self.updated_before.is_some() {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.TimeRange", len)?;
+        if let Some(v) = self.created_after.as_ref() {
+            struct_ser.serialize_field("createdAfter", v)?;
+        }
+        if let Some(v) = self.created_before.as_ref() {
+            struct_ser.serialize_field("createdBefore", v)?;
+        }
+        if let Some(v) = self.updated_after.as_ref() {
+            struct_ser.serialize_field("updatedAfter", v)?;
+        }
+        if let Some(v) = self.updated_before.as_ref() {
+            struct_ser.serialize_field("updatedBefore", v)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for TimeRange {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "created_after",
+            "createdAfter",
+            "created_before",
+            "createdBefore",
+            "updated_after",
+            "updatedAfter",
+            "updated_before",
+            "updatedBefore",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            CreatedAfter,
+            CreatedBefore,
+            UpdatedAfter,
+            UpdatedBefore,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "createdAfter" | "created_after" => Ok(GeneratedField::CreatedAfter),
+                            "createdBefore" | "created_before" => Ok(GeneratedField::CreatedBefore),
+                            "updatedAfter" | "updated_after" => Ok(GeneratedField::UpdatedAfter),
+                            "updatedBefore" | "updated_before" => Ok(GeneratedField::UpdatedBefore),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = TimeRange;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.TimeRange")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<TimeRange, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut created_after__ = None;
+                let mut created_before__ = None;
+                let mut updated_after__ = None;
+                let mut updated_before__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::CreatedAfter => {
+                            if created_after__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("createdAfter"));
+                            }
+                            created_after__ = map_.next_value()?;
+                        }
+                        GeneratedField::CreatedBefore => {
+                            if created_before__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("createdBefore"));
+                            }
+                            created_before__ = map_.next_value()?;
+                        }
+                        GeneratedField::UpdatedAfter => {
+                            if updated_after__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("updatedAfter"));
+                            }
+                            updated_after__ = map_.next_value()?;
+                        }
+                        GeneratedField::UpdatedBefore => {
+                            if updated_before__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("updatedBefore"));
+                            }
+                            updated_before__ = map_.next_value()?;
+                        }
+                    }
+                }
+                Ok(TimeRange {
+                    created_after: created_after__,
+                    created_before: created_before__,
+                    updated_after: updated_after__,
+                    updated_before: updated_before__,
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.TimeRange", FIELDS, GeneratedVisitor)
     }
 }
 impl serde::Serialize for UnlinkRequest {
@@ -10807,6 +12517,15 @@ impl serde::Serialize for UpsertEmbeddingRequest {
         if !self.metadata.is_empty() {
             len += 1;
         }
+        if self.ttl.is_some() {
+            len += 1;
+        }
+        if self.expires_at.is_some() {
+            len += 1;
+        }
+        if self.dedupe_threshold.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.UpsertEmbeddingRequest", len)?;
         if !self.namespace.is_empty() {
             struct_ser.serialize_field("namespace", &self.namespace)?;
@@ -10826,6 +12545,15 @@ impl serde::Serialize for UpsertEmbeddingRequest {
         if !self.metadata.is_empty() {
             struct_ser.serialize_field("metadata", &self.metadata)?;
         }
+        if let Some(v) = self.ttl.as_ref() {
+            struct_ser.serialize_field("ttl", v)?;
+        }
+        if let Some(v) = self.expires_at.as_ref() {
+            struct_ser.serialize_field("expiresAt", v)?;
+        }
+        if let Some(v) = self.dedupe_threshold.as_ref() {
+            struct_ser.serialize_field("dedupeThreshold", v)?;
+        }
         struct_ser.end()
     }
 }
@@ -10843,6 +12571,11 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingRequest {
             "vector",
             "model",
             "metadata",
+            "ttl",
+            "expires_at",
+            "expiresAt",
+            "dedupe_threshold",
+            "dedupeThreshold",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -10853,6 +12586,9 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingRequest {
             Vector,
             Model,
             Metadata,
+            Ttl,
+            ExpiresAt,
+            DedupeThreshold,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -10880,6 +12616,9 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingRequest {
                             "vector" => Ok(GeneratedField::Vector),
                             "model" => Ok(GeneratedField::Model),
                             "metadata" => Ok(GeneratedField::Metadata),
+                            "ttl" => Ok(GeneratedField::Ttl),
+                            "expiresAt" | "expires_at" => Ok(GeneratedField::ExpiresAt),
+                            "dedupeThreshold" | "dedupe_threshold" => Ok(GeneratedField::DedupeThreshold),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -10905,6 +12644,9 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingRequest {
                 let mut vector__ = None;
                 let mut model__ = None;
                 let mut metadata__ = None;
+                let mut ttl__ = None;
+                let mut expires_at__ = None;
+                let mut dedupe_threshold__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::Namespace => {
@@ -10945,6 +12687,26 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingRequest {
                                 map_.next_value::<std::collections::HashMap<_, _>>()?
                             );
                         }
+                        GeneratedField::Ttl => {
+                            if ttl__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("ttl"));
+                            }
+                            ttl__ = map_.next_value()?;
+                        }
+                        GeneratedField::ExpiresAt => {
+                            if expires_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("expiresAt"));
+                            }
+                            expires_at__ = map_.next_value()?;
+                        }
+                        GeneratedField::DedupeThreshold => {
+                            if dedupe_threshold__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("dedupeThreshold"));
+                            }
+                            dedupe_threshold__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
                     }
                 }
                 Ok(UpsertEmbeddingRequest {
@@ -10954,6 +12716,9 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingRequest {
                     vector: vector__,
                     model: model__.unwrap_or_default(),
                     metadata: metadata__.unwrap_or_default(),
+                    ttl: ttl__,
+                    expires_at: expires_at__,
+                    dedupe_threshold: dedupe_threshold__,
                 })
             }
         }
@@ -10980,6 +12745,18 @@ impl serde::Serialize for UpsertEmbeddingResponse {
         if !self.consistency_token.is_empty() {
             len += 1;
         }
+        if !self.duplicate_of.is_empty() {
+            len += 1;
+        }
+        if self.duplicate_score != 0. {
+            len += 1;
+        }
+        if self.duplicate_confidence.is_some() {
+            len += 1;
+        }
+        if self.expires_at.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.UpsertEmbeddingResponse", len)?;
         if self.created {
             struct_ser.serialize_field("created", &self.created)?;
@@ -10992,6 +12769,18 @@ impl serde::Serialize for UpsertEmbeddingResponse {
         }
         if !self.consistency_token.is_empty() {
             struct_ser.serialize_field("consistencyToken", &self.consistency_token)?;
+        }
+        if !self.duplicate_of.is_empty() {
+            struct_ser.serialize_field("duplicateOf", &self.duplicate_of)?;
+        }
+        if self.duplicate_score != 0. {
+            struct_ser.serialize_field("duplicateScore", &self.duplicate_score)?;
+        }
+        if let Some(v) = self.duplicate_confidence.as_ref() {
+            struct_ser.serialize_field("duplicateConfidence", v)?;
+        }
+        if let Some(v) = self.expires_at.as_ref() {
+            struct_ser.serialize_field("expiresAt", v)?;
         }
         struct_ser.end()
     }
@@ -11008,6 +12797,14 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingResponse {
             "dimensions",
             "consistency_token",
             "consistencyToken",
+            "duplicate_of",
+            "duplicateOf",
+            "duplicate_score",
+            "duplicateScore",
+            "duplicate_confidence",
+            "duplicateConfidence",
+            "expires_at",
+            "expiresAt",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -11016,6 +12813,10 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingResponse {
             Model,
             Dimensions,
             ConsistencyToken,
+            DuplicateOf,
+            DuplicateScore,
+            DuplicateConfidence,
+            ExpiresAt,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -11041,6 +12842,10 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingResponse {
                             "model" => Ok(GeneratedField::Model),
                             "dimensions" => Ok(GeneratedField::Dimensions),
                             "consistencyToken" | "consistency_token" => Ok(GeneratedField::ConsistencyToken),
+                            "duplicateOf" | "duplicate_of" => Ok(GeneratedField::DuplicateOf),
+                            "duplicateScore" | "duplicate_score" => Ok(GeneratedField::DuplicateScore),
+                            "duplicateConfidence" | "duplicate_confidence" => Ok(GeneratedField::DuplicateConfidence),
+                            "expiresAt" | "expires_at" => Ok(GeneratedField::ExpiresAt),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -11064,6 +12869,10 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingResponse {
                 let mut model__ = None;
                 let mut dimensions__ = None;
                 let mut consistency_token__ = None;
+                let mut duplicate_of__ = None;
+                let mut duplicate_score__ = None;
+                let mut duplicate_confidence__ = None;
+                let mut expires_at__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::Created => {
@@ -11092,6 +12901,32 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingResponse {
                             }
                             consistency_token__ = Some(map_.next_value()?);
                         }
+                        GeneratedField::DuplicateOf => {
+                            if duplicate_of__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("duplicateOf"));
+                            }
+                            duplicate_of__ = Some(map_.next_value()?);
+                        }
+                        GeneratedField::DuplicateScore => {
+                            if duplicate_score__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("duplicateScore"));
+                            }
+                            duplicate_score__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::DuplicateConfidence => {
+                            if duplicate_confidence__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("duplicateConfidence"));
+                            }
+                            duplicate_confidence__ = map_.next_value()?;
+                        }
+                        GeneratedField::ExpiresAt => {
+                            if expires_at__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("expiresAt"));
+                            }
+                            expires_at__ = map_.next_value()?;
+                        }
                     }
                 }
                 Ok(UpsertEmbeddingResponse {
@@ -11099,6 +12934,10 @@ impl<'de> serde::Deserialize<'de> for UpsertEmbeddingResponse {
                     model: model__.unwrap_or_default(),
                     dimensions: dimensions__.unwrap_or_default(),
                     consistency_token: consistency_token__.unwrap_or_default(),
+                    duplicate_of: duplicate_of__.unwrap_or_default(),
+                    duplicate_score: duplicate_score__.unwrap_or_default(),
+                    duplicate_confidence: duplicate_confidence__,
+                    expires_at: expires_at__,
                 })
             }
         }

@@ -1392,5 +1392,31 @@ pub mod record_service_client {
                 .insert(GrpcMethod::new("engram.v1.RecordService", "DeleteRecord"));
             self.inner.unary(req, path, codec).await
         }
+        pub async fn list_forgettable_records(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ListForgettableRecordsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListForgettableRecordsResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/engram.v1.RecordService/ListForgettableRecords",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("engram.v1.RecordService", "ListForgettableRecords"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
     }
 }

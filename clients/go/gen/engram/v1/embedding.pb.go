@@ -9,6 +9,8 @@ package engramv1
 import (
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	durationpb "google.golang.org/protobuf/types/known/durationpb"
+	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -74,17 +76,27 @@ func (InputType) EnumDescriptor() ([]byte, []int) {
 	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{0}
 }
 
-// How search results are ordered.
+// How search results are ordered. Every ranking may then be multiplied by a recency weight
+// (Recency).
 type Ranking int32
 
 const (
-	// Treated as RANKING_SIMILARITY.
+	// The namespace's default_ranking (RANKING_SIMILARITY unless configured).
 	Ranking_RANKING_UNSPECIFIED Ranking = 0
 	// By cosine similarity (score).
 	Ranking_RANKING_SIMILARITY Ranking = 1
 	// By priority = score × confidence, the seeds' composite ranking (spec 003, "Composite
 	// Ranking"); exact over the whole namespace, not a re-ranking of the first results.
 	Ranking_RANKING_SIMILARITY_TIMES_CONFIDENCE Ranking = 2
+	// By BM25 over the record texts (keyword_score): English analyzer (lowercase, stop words,
+	// Snowball stemming), k1 1.2, b 0.75. Needs a query text; records without a query term
+	// are not returned.
+	Ranking_RANKING_KEYWORD Ranking = 3
+	// By fused_score, fusing the semantic and keyword result lists (Fusion). Candidates are
+	// the union of both lists, so a keyword-only or semantic-only hit is never dropped.
+	Ranking_RANKING_HYBRID Ranking = 4
+	// By fused_score × confidence (the seeds' priority applied to the fused score).
+	Ranking_RANKING_HYBRID_TIMES_CONFIDENCE Ranking = 5
 )
 
 // Enum value maps for Ranking.
@@ -93,11 +105,17 @@ var (
 		0: "RANKING_UNSPECIFIED",
 		1: "RANKING_SIMILARITY",
 		2: "RANKING_SIMILARITY_TIMES_CONFIDENCE",
+		3: "RANKING_KEYWORD",
+		4: "RANKING_HYBRID",
+		5: "RANKING_HYBRID_TIMES_CONFIDENCE",
 	}
 	Ranking_value = map[string]int32{
 		"RANKING_UNSPECIFIED":                 0,
 		"RANKING_SIMILARITY":                  1,
 		"RANKING_SIMILARITY_TIMES_CONFIDENCE": 2,
+		"RANKING_KEYWORD":                     3,
+		"RANKING_HYBRID":                      4,
+		"RANKING_HYBRID_TIMES_CONFIDENCE":     5,
 	}
 )
 
@@ -128,6 +146,118 @@ func (Ranking) EnumDescriptor() ([]byte, []int) {
 	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{1}
 }
 
+// How RANKING_HYBRID fuses the semantic and keyword lists.
+type FusionMethod int32
+
+const (
+	// The namespace's fusion_method (FUSION_METHOD_WEIGHTED_SUM unless configured).
+	FusionMethod_FUSION_METHOD_UNSPECIFIED FusionMethod = 0
+	// Reciprocal rank fusion: sum over the lists of 1 / (rrf_k + rank), rank 1-based.
+	FusionMethod_FUSION_METHOD_RECIPROCAL_RANK FusionMethod = 1
+	// alpha × semantic + (1 - alpha) × keyword, each min-max normalised over its list's
+	// candidates to [0, 1] (a record missing from a list scores 0 there).
+	FusionMethod_FUSION_METHOD_WEIGHTED_SUM FusionMethod = 2
+)
+
+// Enum value maps for FusionMethod.
+var (
+	FusionMethod_name = map[int32]string{
+		0: "FUSION_METHOD_UNSPECIFIED",
+		1: "FUSION_METHOD_RECIPROCAL_RANK",
+		2: "FUSION_METHOD_WEIGHTED_SUM",
+	}
+	FusionMethod_value = map[string]int32{
+		"FUSION_METHOD_UNSPECIFIED":     0,
+		"FUSION_METHOD_RECIPROCAL_RANK": 1,
+		"FUSION_METHOD_WEIGHTED_SUM":    2,
+	}
+)
+
+func (x FusionMethod) Enum() *FusionMethod {
+	p := new(FusionMethod)
+	*p = x
+	return p
+}
+
+func (x FusionMethod) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (FusionMethod) Descriptor() protoreflect.EnumDescriptor {
+	return file_engram_v1_embedding_proto_enumTypes[2].Descriptor()
+}
+
+func (FusionMethod) Type() protoreflect.EnumType {
+	return &file_engram_v1_embedding_proto_enumTypes[2]
+}
+
+func (x FusionMethod) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use FusionMethod.Descriptor instead.
+func (FusionMethod) EnumDescriptor() ([]byte, []int) {
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{2}
+}
+
+// Which time of a record a recency weight or a time range looks at.
+type TimeField int32
+
+const (
+	// Recency: none (no recency weight). Never valid in a time range.
+	TimeField_TIME_FIELD_UNSPECIFIED TimeField = 0
+	// When the record was first written.
+	TimeField_TIME_FIELD_CREATED_AT TimeField = 1
+	// When its text or vector was last written.
+	TimeField_TIME_FIELD_UPDATED_AT TimeField = 2
+	// When an outcome last reported it acted or used (RecordService.ReportOutcome); a record
+	// never used counts from its created_at.
+	TimeField_TIME_FIELD_LAST_USED_AT TimeField = 3
+)
+
+// Enum value maps for TimeField.
+var (
+	TimeField_name = map[int32]string{
+		0: "TIME_FIELD_UNSPECIFIED",
+		1: "TIME_FIELD_CREATED_AT",
+		2: "TIME_FIELD_UPDATED_AT",
+		3: "TIME_FIELD_LAST_USED_AT",
+	}
+	TimeField_value = map[string]int32{
+		"TIME_FIELD_UNSPECIFIED":  0,
+		"TIME_FIELD_CREATED_AT":   1,
+		"TIME_FIELD_UPDATED_AT":   2,
+		"TIME_FIELD_LAST_USED_AT": 3,
+	}
+)
+
+func (x TimeField) Enum() *TimeField {
+	p := new(TimeField)
+	*p = x
+	return p
+}
+
+func (x TimeField) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (TimeField) Descriptor() protoreflect.EnumDescriptor {
+	return file_engram_v1_embedding_proto_enumTypes[3].Descriptor()
+}
+
+func (TimeField) Type() protoreflect.EnumType {
+	return &file_engram_v1_embedding_proto_enumTypes[3]
+}
+
+func (x TimeField) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use TimeField.Descriptor instead.
+func (TimeField) EnumDescriptor() ([]byte, []int) {
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{3}
+}
+
 // Request of EmbeddingService.UpsertEmbedding.
 type UpsertEmbeddingRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -144,9 +274,21 @@ type UpsertEmbeddingRequest struct {
 	Model string `protobuf:"bytes,5,opt,name=model,proto3" json:"model,omitempty"`
 	// Optional string metadata, matched by the filter of a search: at most 64 entries, keys
 	// 1..128 bytes, values at most 1024 bytes. Replaces the record's previous metadata.
-	Metadata      map[string]string `protobuf:"bytes,6,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Metadata map[string]string `protobuf:"bytes,6,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// The record expires this long after the write (> 0, at most 100 years). At most one of
+	// ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+	// An overwrite replaces the previous expiry.
+	Ttl *durationpb.Duration `protobuf:"bytes,7,opt,name=ttl,proto3" json:"ttl,omitempty"`
+	// The record expires at this time (after now). An expired record disappears from every
+	// read at once and is then deleted from all four signals by the server's sweeper.
+	ExpiresAt *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	// Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity >= it
+	// with another stored record (or an identical text, always) is not stored: that record
+	// gets a corroborating confidence observation (signal 0.9) instead, and the response
+	// names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+	DedupeThreshold *float32 `protobuf:"fixed32,9,opt,name=dedupe_threshold,json=dedupeThreshold,proto3,oneof" json:"dedupe_threshold,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *UpsertEmbeddingRequest) Reset() {
@@ -221,6 +363,27 @@ func (x *UpsertEmbeddingRequest) GetMetadata() map[string]string {
 	return nil
 }
 
+func (x *UpsertEmbeddingRequest) GetTtl() *durationpb.Duration {
+	if x != nil {
+		return x.Ttl
+	}
+	return nil
+}
+
+func (x *UpsertEmbeddingRequest) GetExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return nil
+}
+
+func (x *UpsertEmbeddingRequest) GetDedupeThreshold() float32 {
+	if x != nil && x.DedupeThreshold != nil {
+		return *x.DedupeThreshold
+	}
+	return 0
+}
+
 // Response of EmbeddingService.UpsertEmbedding.
 type UpsertEmbeddingResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -232,8 +395,17 @@ type UpsertEmbeddingResponse struct {
 	Dimensions uint32 `protobuf:"varint,3,opt,name=dimensions,proto3" json:"dimensions,omitempty"`
 	// Opaque; pass it in a search's consistency_token to read this write on any replica.
 	ConsistencyToken string `protobuf:"bytes,4,opt,name=consistency_token,json=consistencyToken,proto3" json:"consistency_token,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// Set when the text was a duplicate: the stored record it duplicates, which was
+	// corroborated instead (nothing else was written; created is false).
+	DuplicateOf string `protobuf:"bytes,5,opt,name=duplicate_of,json=duplicateOf,proto3" json:"duplicate_of,omitempty"`
+	// Cosine similarity of the text with duplicate_of (1 for an identical text).
+	DuplicateScore float32 `protobuf:"fixed32,6,opt,name=duplicate_score,json=duplicateScore,proto3" json:"duplicate_score,omitempty"`
+	// The duplicate's confidence after the corroboration.
+	DuplicateConfidence *ConfidenceState `protobuf:"bytes,7,opt,name=duplicate_confidence,json=duplicateConfidence,proto3" json:"duplicate_confidence,omitempty"`
+	// When the record expires; unset when it does not.
+	ExpiresAt     *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *UpsertEmbeddingResponse) Reset() {
@@ -292,6 +464,34 @@ func (x *UpsertEmbeddingResponse) GetConsistencyToken() string {
 		return x.ConsistencyToken
 	}
 	return ""
+}
+
+func (x *UpsertEmbeddingResponse) GetDuplicateOf() string {
+	if x != nil {
+		return x.DuplicateOf
+	}
+	return ""
+}
+
+func (x *UpsertEmbeddingResponse) GetDuplicateScore() float32 {
+	if x != nil {
+		return x.DuplicateScore
+	}
+	return 0
+}
+
+func (x *UpsertEmbeddingResponse) GetDuplicateConfidence() *ConfidenceState {
+	if x != nil {
+		return x.DuplicateConfidence
+	}
+	return nil
+}
+
+func (x *UpsertEmbeddingResponse) GetExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return nil
 }
 
 // Request of EmbeddingService.DeleteEmbedding.
@@ -404,6 +604,219 @@ func (x *DeleteEmbeddingResponse) GetConsistencyToken() string {
 	return ""
 }
 
+// Fusion parameters of a hybrid search; unset fields take the namespace's values.
+type Fusion struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Which fusion.
+	Method FusionMethod `protobuf:"varint,1,opt,name=method,proto3,enum=engram.v1.FusionMethod" json:"method,omitempty"`
+	// Reciprocal rank fusion's k, 1..10000. Default 60.
+	RrfK *uint32 `protobuf:"varint,2,opt,name=rrf_k,json=rrfK,proto3,oneof" json:"rrf_k,omitempty"`
+	// Weight of the semantic list in the weighted sum, in [0, 1]. Default 0.5.
+	Alpha *float64 `protobuf:"fixed64,3,opt,name=alpha,proto3,oneof" json:"alpha,omitempty"`
+	// Candidates taken from each list, top_k..1000. Default max(100, 4 × top_k) capped at 1000.
+	Candidates    *uint32 `protobuf:"varint,4,opt,name=candidates,proto3,oneof" json:"candidates,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Fusion) Reset() {
+	*x = Fusion{}
+	mi := &file_engram_v1_embedding_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Fusion) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Fusion) ProtoMessage() {}
+
+func (x *Fusion) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_embedding_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Fusion.ProtoReflect.Descriptor instead.
+func (*Fusion) Descriptor() ([]byte, []int) {
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *Fusion) GetMethod() FusionMethod {
+	if x != nil {
+		return x.Method
+	}
+	return FusionMethod_FUSION_METHOD_UNSPECIFIED
+}
+
+func (x *Fusion) GetRrfK() uint32 {
+	if x != nil && x.RrfK != nil {
+		return *x.RrfK
+	}
+	return 0
+}
+
+func (x *Fusion) GetAlpha() float64 {
+	if x != nil && x.Alpha != nil {
+		return *x.Alpha
+	}
+	return 0
+}
+
+func (x *Fusion) GetCandidates() uint32 {
+	if x != nil && x.Candidates != nil {
+		return *x.Candidates
+	}
+	return 0
+}
+
+// A bounded time-decay multiplier: weight = floor + (1 - floor) × 0.5^(age / half_life), in
+// [floor, 1], age measured from the record's `field` time to the search (0 for a time in
+// the future). The floor keeps an old memory from ever reaching zero.
+type Recency struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Which time; UNSPECIFIED turns recency off.
+	Field TimeField `protobuf:"varint,1,opt,name=field,proto3,enum=engram.v1.TimeField" json:"field,omitempty"`
+	// Half-life, > 0 (at most 100 years).
+	HalfLife *durationpb.Duration `protobuf:"bytes,2,opt,name=half_life,json=halfLife,proto3" json:"half_life,omitempty"`
+	// Lowest weight, in [0, 1]. Default 0.3.
+	Floor         *float64 `protobuf:"fixed64,3,opt,name=floor,proto3,oneof" json:"floor,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Recency) Reset() {
+	*x = Recency{}
+	mi := &file_engram_v1_embedding_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Recency) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Recency) ProtoMessage() {}
+
+func (x *Recency) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_embedding_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Recency.ProtoReflect.Descriptor instead.
+func (*Recency) Descriptor() ([]byte, []int) {
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *Recency) GetField() TimeField {
+	if x != nil {
+		return x.Field
+	}
+	return TimeField_TIME_FIELD_UNSPECIFIED
+}
+
+func (x *Recency) GetHalfLife() *durationpb.Duration {
+	if x != nil {
+		return x.HalfLife
+	}
+	return nil
+}
+
+func (x *Recency) GetFloor() float64 {
+	if x != nil && x.Floor != nil {
+		return *x.Floor
+	}
+	return 0
+}
+
+// A time filter: only records whose created_at and updated_at lie within the given bounds
+// (after: strictly later; before: strictly earlier). Unset bounds do not filter.
+type TimeRange struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Only records created after it.
+	CreatedAfter *timestamppb.Timestamp `protobuf:"bytes,1,opt,name=created_after,json=createdAfter,proto3" json:"created_after,omitempty"`
+	// Only records created before it.
+	CreatedBefore *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=created_before,json=createdBefore,proto3" json:"created_before,omitempty"`
+	// Only records updated after it.
+	UpdatedAfter *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=updated_after,json=updatedAfter,proto3" json:"updated_after,omitempty"`
+	// Only records updated before it.
+	UpdatedBefore *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=updated_before,json=updatedBefore,proto3" json:"updated_before,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TimeRange) Reset() {
+	*x = TimeRange{}
+	mi := &file_engram_v1_embedding_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TimeRange) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TimeRange) ProtoMessage() {}
+
+func (x *TimeRange) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_embedding_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TimeRange.ProtoReflect.Descriptor instead.
+func (*TimeRange) Descriptor() ([]byte, []int) {
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *TimeRange) GetCreatedAfter() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreatedAfter
+	}
+	return nil
+}
+
+func (x *TimeRange) GetCreatedBefore() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreatedBefore
+	}
+	return nil
+}
+
+func (x *TimeRange) GetUpdatedAfter() *timestamppb.Timestamp {
+	if x != nil {
+		return x.UpdatedAfter
+	}
+	return nil
+}
+
+func (x *TimeRange) GetUpdatedBefore() *timestamppb.Timestamp {
+	if x != nil {
+		return x.UpdatedBefore
+	}
+	return nil
+}
+
 // Request of EmbeddingService.Search.
 type SearchRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -416,7 +829,8 @@ type SearchRequest struct {
 	// Maximum results, 1..1000 (the server's --max-top-k). Default 10.
 	TopK *uint32 `protobuf:"varint,4,opt,name=top_k,json=topK,proto3,oneof" json:"top_k,omitempty"`
 	// Only results with cosine similarity >= min_score, in [-1, 1] (compared as float32s:
-	// a result whose score equals min_score is kept).
+	// a result whose score equals min_score is kept). Semantic rankings only: with
+	// RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
 	MinScore *float32 `protobuf:"fixed32,5,opt,name=min_score,json=minScore,proto3,oneof" json:"min_score,omitempty"`
 	// Only records whose metadata holds every one of these key = value pairs.
 	Filter map[string]string `protobuf:"bytes,6,rep,name=filter,proto3" json:"filter,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
@@ -429,13 +843,20 @@ type SearchRequest struct {
 	// change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
 	// (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
 	ConsistencyToken string `protobuf:"bytes,8,opt,name=consistency_token,json=consistencyToken,proto3" json:"consistency_token,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// Only records within these times.
+	TimeRange *TimeRange `protobuf:"bytes,9,opt,name=time_range,json=timeRange,proto3" json:"time_range,omitempty"`
+	// Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+	// by default); a Recency with field UNSPECIFIED turns it off for this call.
+	Recency *Recency `protobuf:"bytes,10,opt,name=recency,proto3" json:"recency,omitempty"`
+	// Fusion of RANKING_HYBRID (unset fields: the namespace's).
+	Fusion        *Fusion `protobuf:"bytes,11,opt,name=fusion,proto3" json:"fusion,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *SearchRequest) Reset() {
 	*x = SearchRequest{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[4]
+	mi := &file_engram_v1_embedding_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -447,7 +868,7 @@ func (x *SearchRequest) String() string {
 func (*SearchRequest) ProtoMessage() {}
 
 func (x *SearchRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[4]
+	mi := &file_engram_v1_embedding_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -460,7 +881,7 @@ func (x *SearchRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SearchRequest.ProtoReflect.Descriptor instead.
 func (*SearchRequest) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{4}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *SearchRequest) GetNamespace() string {
@@ -519,6 +940,27 @@ func (x *SearchRequest) GetConsistencyToken() string {
 	return ""
 }
 
+func (x *SearchRequest) GetTimeRange() *TimeRange {
+	if x != nil {
+		return x.TimeRange
+	}
+	return nil
+}
+
+func (x *SearchRequest) GetRecency() *Recency {
+	if x != nil {
+		return x.Recency
+	}
+	return nil
+}
+
+func (x *SearchRequest) GetFusion() *Fusion {
+	if x != nil {
+		return x.Fusion
+	}
+	return nil
+}
+
 // One search result (one message of the Search stream).
 type SearchResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -541,14 +983,31 @@ type SearchResponse struct {
 	// shows it, or from the float32 score turned into its shortest decimal first.
 	Priority float64 `protobuf:"fixed64,6,opt,name=priority,proto3" json:"priority,omitempty"`
 	// The record's metadata.
-	Metadata      map[string]string `protobuf:"bytes,7,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	Metadata map[string]string `protobuf:"bytes,7,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// BM25 score of the record for the query text (0 when it matched no query term, or the
+	// ranking is semantic and the query has no text).
+	KeywordScore float64 `protobuf:"fixed64,8,opt,name=keyword_score,json=keywordScore,proto3" json:"keyword_score,omitempty"`
+	// The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+	// CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+	// HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+	FusedScore float64 `protobuf:"fixed64,9,opt,name=fused_score,json=fusedScore,proto3" json:"fused_score,omitempty"`
+	// The recency weight applied, in [floor, 1]; 1 without recency.
+	RecencyWeight float64 `protobuf:"fixed64,10,opt,name=recency_weight,json=recencyWeight,proto3" json:"recency_weight,omitempty"`
+	// When the record was first written.
+	CreatedAt *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
+	// When its text or vector was last written.
+	UpdatedAt *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=updated_at,json=updatedAt,proto3" json:"updated_at,omitempty"`
+	// When an outcome last reported it acted or used; unset if never.
+	LastUsedAt *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=last_used_at,json=lastUsedAt,proto3" json:"last_used_at,omitempty"`
+	// When it expires; unset if it does not.
+	ExpiresAt     *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *SearchResponse) Reset() {
 	*x = SearchResponse{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[5]
+	mi := &file_engram_v1_embedding_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -560,7 +1019,7 @@ func (x *SearchResponse) String() string {
 func (*SearchResponse) ProtoMessage() {}
 
 func (x *SearchResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[5]
+	mi := &file_engram_v1_embedding_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -573,7 +1032,7 @@ func (x *SearchResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SearchResponse.ProtoReflect.Descriptor instead.
 func (*SearchResponse) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{5}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *SearchResponse) GetRecordId() string {
@@ -625,6 +1084,55 @@ func (x *SearchResponse) GetMetadata() map[string]string {
 	return nil
 }
 
+func (x *SearchResponse) GetKeywordScore() float64 {
+	if x != nil {
+		return x.KeywordScore
+	}
+	return 0
+}
+
+func (x *SearchResponse) GetFusedScore() float64 {
+	if x != nil {
+		return x.FusedScore
+	}
+	return 0
+}
+
+func (x *SearchResponse) GetRecencyWeight() float64 {
+	if x != nil {
+		return x.RecencyWeight
+	}
+	return 0
+}
+
+func (x *SearchResponse) GetCreatedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return nil
+}
+
+func (x *SearchResponse) GetUpdatedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.UpdatedAt
+	}
+	return nil
+}
+
+func (x *SearchResponse) GetLastUsedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.LastUsedAt
+	}
+	return nil
+}
+
+func (x *SearchResponse) GetExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return nil
+}
+
 // One query of a BatchSearch.
 type SearchQuery struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -638,7 +1146,7 @@ type SearchQuery struct {
 
 func (x *SearchQuery) Reset() {
 	*x = SearchQuery{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[6]
+	mi := &file_engram_v1_embedding_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -650,7 +1158,7 @@ func (x *SearchQuery) String() string {
 func (*SearchQuery) ProtoMessage() {}
 
 func (x *SearchQuery) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[6]
+	mi := &file_engram_v1_embedding_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -663,7 +1171,7 @@ func (x *SearchQuery) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SearchQuery.ProtoReflect.Descriptor instead.
 func (*SearchQuery) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{6}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *SearchQuery) GetText() string {
@@ -690,7 +1198,8 @@ type BatchSearchRequest struct {
 	// Maximum results per query, 1..1000 (the server's --max-top-k). Default 10.
 	TopK *uint32 `protobuf:"varint,3,opt,name=top_k,json=topK,proto3,oneof" json:"top_k,omitempty"`
 	// Only results with cosine similarity >= min_score, in [-1, 1] (compared as float32s:
-	// a result whose score equals min_score is kept).
+	// a result whose score equals min_score is kept). Semantic rankings only: with
+	// RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
 	MinScore *float32 `protobuf:"fixed32,4,opt,name=min_score,json=minScore,proto3,oneof" json:"min_score,omitempty"`
 	// Only records whose metadata holds every one of these key = value pairs.
 	Filter map[string]string `protobuf:"bytes,5,rep,name=filter,proto3" json:"filter,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
@@ -703,13 +1212,20 @@ type BatchSearchRequest struct {
 	// change log never reached is INVALID_ARGUMENT at once. When --max-token-waits searches
 	// (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
 	ConsistencyToken string `protobuf:"bytes,7,opt,name=consistency_token,json=consistencyToken,proto3" json:"consistency_token,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// Only records within these times.
+	TimeRange *TimeRange `protobuf:"bytes,8,opt,name=time_range,json=timeRange,proto3" json:"time_range,omitempty"`
+	// Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+	// by default); a Recency with field UNSPECIFIED turns it off for this call.
+	Recency *Recency `protobuf:"bytes,9,opt,name=recency,proto3" json:"recency,omitempty"`
+	// Fusion of RANKING_HYBRID (unset fields: the namespace's).
+	Fusion        *Fusion `protobuf:"bytes,10,opt,name=fusion,proto3" json:"fusion,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *BatchSearchRequest) Reset() {
 	*x = BatchSearchRequest{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[7]
+	mi := &file_engram_v1_embedding_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -721,7 +1237,7 @@ func (x *BatchSearchRequest) String() string {
 func (*BatchSearchRequest) ProtoMessage() {}
 
 func (x *BatchSearchRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[7]
+	mi := &file_engram_v1_embedding_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -734,7 +1250,7 @@ func (x *BatchSearchRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BatchSearchRequest.ProtoReflect.Descriptor instead.
 func (*BatchSearchRequest) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{7}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *BatchSearchRequest) GetNamespace() string {
@@ -786,6 +1302,27 @@ func (x *BatchSearchRequest) GetConsistencyToken() string {
 	return ""
 }
 
+func (x *BatchSearchRequest) GetTimeRange() *TimeRange {
+	if x != nil {
+		return x.TimeRange
+	}
+	return nil
+}
+
+func (x *BatchSearchRequest) GetRecency() *Recency {
+	if x != nil {
+		return x.Recency
+	}
+	return nil
+}
+
+func (x *BatchSearchRequest) GetFusion() *Fusion {
+	if x != nil {
+		return x.Fusion
+	}
+	return nil
+}
+
 // One result of a BatchSearch query; the fields mean what they mean in SearchResponse.
 type SearchHit struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -802,14 +1339,31 @@ type SearchHit struct {
 	// score × confidence, in double from score's shortest decimal, as in SearchResponse.
 	Priority float64 `protobuf:"fixed64,6,opt,name=priority,proto3" json:"priority,omitempty"`
 	// The record's metadata.
-	Metadata      map[string]string `protobuf:"bytes,7,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	Metadata map[string]string `protobuf:"bytes,7,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// BM25 score of the record for the query text (0 when it matched no query term, or the
+	// ranking is semantic and the query has no text).
+	KeywordScore float64 `protobuf:"fixed64,8,opt,name=keyword_score,json=keywordScore,proto3" json:"keyword_score,omitempty"`
+	// The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+	// CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+	// HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+	FusedScore float64 `protobuf:"fixed64,9,opt,name=fused_score,json=fusedScore,proto3" json:"fused_score,omitempty"`
+	// The recency weight applied, in [floor, 1]; 1 without recency.
+	RecencyWeight float64 `protobuf:"fixed64,10,opt,name=recency_weight,json=recencyWeight,proto3" json:"recency_weight,omitempty"`
+	// When the record was first written.
+	CreatedAt *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
+	// When its text or vector was last written.
+	UpdatedAt *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=updated_at,json=updatedAt,proto3" json:"updated_at,omitempty"`
+	// When an outcome last reported it acted or used; unset if never.
+	LastUsedAt *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=last_used_at,json=lastUsedAt,proto3" json:"last_used_at,omitempty"`
+	// When it expires; unset if it does not.
+	ExpiresAt     *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *SearchHit) Reset() {
 	*x = SearchHit{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[8]
+	mi := &file_engram_v1_embedding_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -821,7 +1375,7 @@ func (x *SearchHit) String() string {
 func (*SearchHit) ProtoMessage() {}
 
 func (x *SearchHit) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[8]
+	mi := &file_engram_v1_embedding_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -834,7 +1388,7 @@ func (x *SearchHit) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SearchHit.ProtoReflect.Descriptor instead.
 func (*SearchHit) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{8}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *SearchHit) GetRecordId() string {
@@ -886,6 +1440,55 @@ func (x *SearchHit) GetMetadata() map[string]string {
 	return nil
 }
 
+func (x *SearchHit) GetKeywordScore() float64 {
+	if x != nil {
+		return x.KeywordScore
+	}
+	return 0
+}
+
+func (x *SearchHit) GetFusedScore() float64 {
+	if x != nil {
+		return x.FusedScore
+	}
+	return 0
+}
+
+func (x *SearchHit) GetRecencyWeight() float64 {
+	if x != nil {
+		return x.RecencyWeight
+	}
+	return 0
+}
+
+func (x *SearchHit) GetCreatedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return nil
+}
+
+func (x *SearchHit) GetUpdatedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.UpdatedAt
+	}
+	return nil
+}
+
+func (x *SearchHit) GetLastUsedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.LastUsedAt
+	}
+	return nil
+}
+
+func (x *SearchHit) GetExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return nil
+}
+
 // The results of one query of a BatchSearch (one message of its stream).
 type BatchSearchResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -899,7 +1502,7 @@ type BatchSearchResponse struct {
 
 func (x *BatchSearchResponse) Reset() {
 	*x = BatchSearchResponse{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[9]
+	mi := &file_engram_v1_embedding_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -911,7 +1514,7 @@ func (x *BatchSearchResponse) String() string {
 func (*BatchSearchResponse) ProtoMessage() {}
 
 func (x *BatchSearchResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[9]
+	mi := &file_engram_v1_embedding_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -924,7 +1527,7 @@ func (x *BatchSearchResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BatchSearchResponse.ProtoReflect.Descriptor instead.
 func (*BatchSearchResponse) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{9}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *BatchSearchResponse) GetQueryIndex() uint32 {
@@ -954,14 +1557,18 @@ type ImportRecord struct {
 	// Model id of a client-supplied vector. Default "client".
 	Model string `protobuf:"bytes,4,opt,name=model,proto3" json:"model,omitempty"`
 	// Optional string metadata.
-	Metadata      map[string]string `protobuf:"bytes,5,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	Metadata map[string]string `protobuf:"bytes,5,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// Expiry, as in UpsertEmbeddingRequest.
+	Ttl *durationpb.Duration `protobuf:"bytes,6,opt,name=ttl,proto3" json:"ttl,omitempty"`
+	// Expiry, as in UpsertEmbeddingRequest.
+	ExpiresAt     *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ImportRecord) Reset() {
 	*x = ImportRecord{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[10]
+	mi := &file_engram_v1_embedding_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -973,7 +1580,7 @@ func (x *ImportRecord) String() string {
 func (*ImportRecord) ProtoMessage() {}
 
 func (x *ImportRecord) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[10]
+	mi := &file_engram_v1_embedding_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -986,7 +1593,7 @@ func (x *ImportRecord) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportRecord.ProtoReflect.Descriptor instead.
 func (*ImportRecord) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{10}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *ImportRecord) GetRecordId() string {
@@ -1024,20 +1631,36 @@ func (x *ImportRecord) GetMetadata() map[string]string {
 	return nil
 }
 
+func (x *ImportRecord) GetTtl() *durationpb.Duration {
+	if x != nil {
+		return x.Ttl
+	}
+	return nil
+}
+
+func (x *ImportRecord) GetExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return nil
+}
+
 // Request of EmbeddingService.ImportEmbeddings: one message of the client's stream.
 type ImportEmbeddingsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required; the same in every message of the stream.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
 	// 1..1000 records per message (default; the server's --max-batch-size).
-	Records       []*ImportRecord `protobuf:"bytes,2,rep,name=records,proto3" json:"records,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Records []*ImportRecord `protobuf:"bytes,2,rep,name=records,proto3" json:"records,omitempty"`
+	// Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+	DedupeThreshold *float32 `protobuf:"fixed32,3,opt,name=dedupe_threshold,json=dedupeThreshold,proto3,oneof" json:"dedupe_threshold,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *ImportEmbeddingsRequest) Reset() {
 	*x = ImportEmbeddingsRequest{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[11]
+	mi := &file_engram_v1_embedding_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1049,7 +1672,7 @@ func (x *ImportEmbeddingsRequest) String() string {
 func (*ImportEmbeddingsRequest) ProtoMessage() {}
 
 func (x *ImportEmbeddingsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[11]
+	mi := &file_engram_v1_embedding_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1062,7 +1685,7 @@ func (x *ImportEmbeddingsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportEmbeddingsRequest.ProtoReflect.Descriptor instead.
 func (*ImportEmbeddingsRequest) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{11}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ImportEmbeddingsRequest) GetNamespace() string {
@@ -1079,6 +1702,13 @@ func (x *ImportEmbeddingsRequest) GetRecords() []*ImportRecord {
 	return nil
 }
 
+func (x *ImportEmbeddingsRequest) GetDedupeThreshold() float32 {
+	if x != nil && x.DedupeThreshold != nil {
+		return *x.DedupeThreshold
+	}
+	return 0
+}
+
 // Progress of EmbeddingService.ImportEmbeddings: sent after each batch written to Redis.
 type ImportEmbeddingsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1088,13 +1718,16 @@ type ImportEmbeddingsResponse struct {
 	RecordsCreated uint64 `protobuf:"varint,2,opt,name=records_created,json=recordsCreated,proto3" json:"records_created,omitempty"`
 	// Opaque; a search carrying it sees every record written so far.
 	ConsistencyToken string `protobuf:"bytes,3,opt,name=consistency_token,json=consistencyToken,proto3" json:"consistency_token,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// Records not stored because they duplicated a stored record (or an earlier record of
+	// this import), which was corroborated instead. Not counted in records_written.
+	RecordsDeduplicated uint64 `protobuf:"varint,4,opt,name=records_deduplicated,json=recordsDeduplicated,proto3" json:"records_deduplicated,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *ImportEmbeddingsResponse) Reset() {
 	*x = ImportEmbeddingsResponse{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[12]
+	mi := &file_engram_v1_embedding_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1106,7 +1739,7 @@ func (x *ImportEmbeddingsResponse) String() string {
 func (*ImportEmbeddingsResponse) ProtoMessage() {}
 
 func (x *ImportEmbeddingsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[12]
+	mi := &file_engram_v1_embedding_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1119,7 +1752,7 @@ func (x *ImportEmbeddingsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportEmbeddingsResponse.ProtoReflect.Descriptor instead.
 func (*ImportEmbeddingsResponse) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{12}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ImportEmbeddingsResponse) GetRecordsWritten() uint64 {
@@ -1143,6 +1776,13 @@ func (x *ImportEmbeddingsResponse) GetConsistencyToken() string {
 	return ""
 }
 
+func (x *ImportEmbeddingsResponse) GetRecordsDeduplicated() uint64 {
+	if x != nil {
+		return x.RecordsDeduplicated
+	}
+	return 0
+}
+
 // Request of EmbeddingService.Embed.
 type EmbedRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1156,7 +1796,7 @@ type EmbedRequest struct {
 
 func (x *EmbedRequest) Reset() {
 	*x = EmbedRequest{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[13]
+	mi := &file_engram_v1_embedding_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1168,7 +1808,7 @@ func (x *EmbedRequest) String() string {
 func (*EmbedRequest) ProtoMessage() {}
 
 func (x *EmbedRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[13]
+	mi := &file_engram_v1_embedding_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1181,7 +1821,7 @@ func (x *EmbedRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EmbedRequest.ProtoReflect.Descriptor instead.
 func (*EmbedRequest) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{13}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *EmbedRequest) GetTexts() []string {
@@ -1213,7 +1853,7 @@ type EmbedResponse struct {
 
 func (x *EmbedResponse) Reset() {
 	*x = EmbedResponse{}
-	mi := &file_engram_v1_embedding_proto_msgTypes[14]
+	mi := &file_engram_v1_embedding_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1225,7 +1865,7 @@ func (x *EmbedResponse) String() string {
 func (*EmbedResponse) ProtoMessage() {}
 
 func (x *EmbedResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_embedding_proto_msgTypes[14]
+	mi := &file_engram_v1_embedding_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1238,7 +1878,7 @@ func (x *EmbedResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EmbedResponse.ProtoReflect.Descriptor instead.
 func (*EmbedResponse) Descriptor() ([]byte, []int) {
-	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{14}
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *EmbedResponse) GetVectors() []*Vector {
@@ -1266,30 +1906,60 @@ var File_engram_v1_embedding_proto protoreflect.FileDescriptor
 
 const file_engram_v1_embedding_proto_rawDesc = "" +
 	"\n" +
-	"\x19engram/v1/embedding.proto\x12\tengram.v1\x1a\x16engram/v1/common.proto\"\xb2\x02\n" +
+	"\x19engram/v1/embedding.proto\x12\tengram.v1\x1a\x16engram/v1/common.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xdf\x03\n" +
 	"\x16UpsertEmbeddingRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n" +
 	"\trecord_id\x18\x02 \x01(\tR\brecordId\x12\x12\n" +
 	"\x04text\x18\x03 \x01(\tR\x04text\x12)\n" +
 	"\x06vector\x18\x04 \x01(\v2\x11.engram.v1.VectorR\x06vector\x12\x14\n" +
 	"\x05model\x18\x05 \x01(\tR\x05model\x12K\n" +
-	"\bmetadata\x18\x06 \x03(\v2/.engram.v1.UpsertEmbeddingRequest.MetadataEntryR\bmetadata\x1a;\n" +
+	"\bmetadata\x18\x06 \x03(\v2/.engram.v1.UpsertEmbeddingRequest.MetadataEntryR\bmetadata\x12+\n" +
+	"\x03ttl\x18\a \x01(\v2\x19.google.protobuf.DurationR\x03ttl\x129\n" +
+	"\n" +
+	"expires_at\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x12.\n" +
+	"\x10dedupe_threshold\x18\t \x01(\x02H\x00R\x0fdedupeThreshold\x88\x01\x01\x1a;\n" +
 	"\rMetadataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x96\x01\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01B\x13\n" +
+	"\x11_dedupe_threshold\"\xec\x02\n" +
 	"\x17UpsertEmbeddingResponse\x12\x18\n" +
 	"\acreated\x18\x01 \x01(\bR\acreated\x12\x14\n" +
 	"\x05model\x18\x02 \x01(\tR\x05model\x12\x1e\n" +
 	"\n" +
 	"dimensions\x18\x03 \x01(\rR\n" +
 	"dimensions\x12+\n" +
-	"\x11consistency_token\x18\x04 \x01(\tR\x10consistencyToken\"S\n" +
+	"\x11consistency_token\x18\x04 \x01(\tR\x10consistencyToken\x12!\n" +
+	"\fduplicate_of\x18\x05 \x01(\tR\vduplicateOf\x12'\n" +
+	"\x0fduplicate_score\x18\x06 \x01(\x02R\x0eduplicateScore\x12M\n" +
+	"\x14duplicate_confidence\x18\a \x01(\v2\x1a.engram.v1.ConfidenceStateR\x13duplicateConfidence\x129\n" +
+	"\n" +
+	"expires_at\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\"S\n" +
 	"\x16DeleteEmbeddingRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n" +
 	"\trecord_id\x18\x02 \x01(\tR\brecordId\"`\n" +
 	"\x17DeleteEmbeddingResponse\x12\x18\n" +
 	"\adeleted\x18\x01 \x01(\bR\adeleted\x12+\n" +
-	"\x11consistency_token\x18\x02 \x01(\tR\x10consistencyToken\"\x94\x03\n" +
+	"\x11consistency_token\x18\x02 \x01(\tR\x10consistencyToken\"\xb6\x01\n" +
+	"\x06Fusion\x12/\n" +
+	"\x06method\x18\x01 \x01(\x0e2\x17.engram.v1.FusionMethodR\x06method\x12\x18\n" +
+	"\x05rrf_k\x18\x02 \x01(\rH\x00R\x04rrfK\x88\x01\x01\x12\x19\n" +
+	"\x05alpha\x18\x03 \x01(\x01H\x01R\x05alpha\x88\x01\x01\x12#\n" +
+	"\n" +
+	"candidates\x18\x04 \x01(\rH\x02R\n" +
+	"candidates\x88\x01\x01B\b\n" +
+	"\x06_rrf_kB\b\n" +
+	"\x06_alphaB\r\n" +
+	"\v_candidates\"\x92\x01\n" +
+	"\aRecency\x12*\n" +
+	"\x05field\x18\x01 \x01(\x0e2\x14.engram.v1.TimeFieldR\x05field\x126\n" +
+	"\thalf_life\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\bhalfLife\x12\x19\n" +
+	"\x05floor\x18\x03 \x01(\x01H\x00R\x05floor\x88\x01\x01B\b\n" +
+	"\x06_floor\"\x93\x02\n" +
+	"\tTimeRange\x12?\n" +
+	"\rcreated_after\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\fcreatedAfter\x12A\n" +
+	"\x0ecreated_before\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\rcreatedBefore\x12?\n" +
+	"\rupdated_after\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampR\fupdatedAfter\x12A\n" +
+	"\x0eupdated_before\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\rupdatedBefore\"\xa2\x04\n" +
 	"\rSearchRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12)\n" +
@@ -1298,13 +1968,18 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"\tmin_score\x18\x05 \x01(\x02H\x01R\bminScore\x88\x01\x01\x12<\n" +
 	"\x06filter\x18\x06 \x03(\v2$.engram.v1.SearchRequest.FilterEntryR\x06filter\x12,\n" +
 	"\aranking\x18\a \x01(\x0e2\x12.engram.v1.RankingR\aranking\x12+\n" +
-	"\x11consistency_token\x18\b \x01(\tR\x10consistencyToken\x1a9\n" +
+	"\x11consistency_token\x18\b \x01(\tR\x10consistencyToken\x123\n" +
+	"\n" +
+	"time_range\x18\t \x01(\v2\x14.engram.v1.TimeRangeR\ttimeRange\x12,\n" +
+	"\arecency\x18\n" +
+	" \x01(\v2\x12.engram.v1.RecencyR\arecency\x12)\n" +
+	"\x06fusion\x18\v \x01(\v2\x11.engram.v1.FusionR\x06fusion\x1a9\n" +
 	"\vFilterEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01B\b\n" +
 	"\x06_top_kB\f\n" +
 	"\n" +
-	"_min_score\"\xa9\x02\n" +
+	"_min_score\"\x85\x05\n" +
 	"\x0eSearchResponse\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12\x14\n" +
 	"\x05score\x18\x02 \x01(\x02R\x05score\x12\x12\n" +
@@ -1314,13 +1989,26 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"confidence\x18\x05 \x01(\x01R\n" +
 	"confidence\x12\x1a\n" +
 	"\bpriority\x18\x06 \x01(\x01R\bpriority\x12C\n" +
-	"\bmetadata\x18\a \x03(\v2'.engram.v1.SearchResponse.MetadataEntryR\bmetadata\x1a;\n" +
+	"\bmetadata\x18\a \x03(\v2'.engram.v1.SearchResponse.MetadataEntryR\bmetadata\x12#\n" +
+	"\rkeyword_score\x18\b \x01(\x01R\fkeywordScore\x12\x1f\n" +
+	"\vfused_score\x18\t \x01(\x01R\n" +
+	"fusedScore\x12%\n" +
+	"\x0erecency_weight\x18\n" +
+	" \x01(\x01R\rrecencyWeight\x129\n" +
+	"\n" +
+	"created_at\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\tcreatedAt\x129\n" +
+	"\n" +
+	"updated_at\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\tupdatedAt\x12<\n" +
+	"\flast_used_at\x18\r \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"lastUsedAt\x129\n" +
+	"\n" +
+	"expires_at\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x1a;\n" +
 	"\rMetadataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"L\n" +
 	"\vSearchQuery\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12)\n" +
-	"\x06vector\x18\x02 \x01(\v2\x11.engram.v1.VectorR\x06vector\"\x91\x03\n" +
+	"\x06vector\x18\x02 \x01(\v2\x11.engram.v1.VectorR\x06vector\"\x9f\x04\n" +
 	"\x12BatchSearchRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x120\n" +
 	"\aqueries\x18\x02 \x03(\v2\x16.engram.v1.SearchQueryR\aqueries\x12\x18\n" +
@@ -1328,13 +2016,18 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"\tmin_score\x18\x04 \x01(\x02H\x01R\bminScore\x88\x01\x01\x12A\n" +
 	"\x06filter\x18\x05 \x03(\v2).engram.v1.BatchSearchRequest.FilterEntryR\x06filter\x12,\n" +
 	"\aranking\x18\x06 \x01(\x0e2\x12.engram.v1.RankingR\aranking\x12+\n" +
-	"\x11consistency_token\x18\a \x01(\tR\x10consistencyToken\x1a9\n" +
+	"\x11consistency_token\x18\a \x01(\tR\x10consistencyToken\x123\n" +
+	"\n" +
+	"time_range\x18\b \x01(\v2\x14.engram.v1.TimeRangeR\ttimeRange\x12,\n" +
+	"\arecency\x18\t \x01(\v2\x12.engram.v1.RecencyR\arecency\x12)\n" +
+	"\x06fusion\x18\n" +
+	" \x01(\v2\x11.engram.v1.FusionR\x06fusion\x1a9\n" +
 	"\vFilterEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01B\b\n" +
 	"\x06_top_kB\f\n" +
 	"\n" +
-	"_min_score\"\x9f\x02\n" +
+	"_min_score\"\xfb\x04\n" +
 	"\tSearchHit\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12\x14\n" +
 	"\x05score\x18\x02 \x01(\x02R\x05score\x12\x12\n" +
@@ -1344,30 +2037,49 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"confidence\x18\x05 \x01(\x01R\n" +
 	"confidence\x12\x1a\n" +
 	"\bpriority\x18\x06 \x01(\x01R\bpriority\x12>\n" +
-	"\bmetadata\x18\a \x03(\v2\".engram.v1.SearchHit.MetadataEntryR\bmetadata\x1a;\n" +
+	"\bmetadata\x18\a \x03(\v2\".engram.v1.SearchHit.MetadataEntryR\bmetadata\x12#\n" +
+	"\rkeyword_score\x18\b \x01(\x01R\fkeywordScore\x12\x1f\n" +
+	"\vfused_score\x18\t \x01(\x01R\n" +
+	"fusedScore\x12%\n" +
+	"\x0erecency_weight\x18\n" +
+	" \x01(\x01R\rrecencyWeight\x129\n" +
+	"\n" +
+	"created_at\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\tcreatedAt\x129\n" +
+	"\n" +
+	"updated_at\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\tupdatedAt\x12<\n" +
+	"\flast_used_at\x18\r \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"lastUsedAt\x129\n" +
+	"\n" +
+	"expires_at\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x1a;\n" +
 	"\rMetadataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"`\n" +
 	"\x13BatchSearchResponse\x12\x1f\n" +
 	"\vquery_index\x18\x01 \x01(\rR\n" +
 	"queryIndex\x12(\n" +
-	"\x04hits\x18\x02 \x03(\v2\x14.engram.v1.SearchHitR\x04hits\"\x80\x02\n" +
+	"\x04hits\x18\x02 \x03(\v2\x14.engram.v1.SearchHitR\x04hits\"\xe8\x02\n" +
 	"\fImportRecord\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12)\n" +
 	"\x06vector\x18\x03 \x01(\v2\x11.engram.v1.VectorR\x06vector\x12\x14\n" +
 	"\x05model\x18\x04 \x01(\tR\x05model\x12A\n" +
-	"\bmetadata\x18\x05 \x03(\v2%.engram.v1.ImportRecord.MetadataEntryR\bmetadata\x1a;\n" +
+	"\bmetadata\x18\x05 \x03(\v2%.engram.v1.ImportRecord.MetadataEntryR\bmetadata\x12+\n" +
+	"\x03ttl\x18\x06 \x01(\v2\x19.google.protobuf.DurationR\x03ttl\x129\n" +
+	"\n" +
+	"expires_at\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x1a;\n" +
 	"\rMetadataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"j\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xaf\x01\n" +
 	"\x17ImportEmbeddingsRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x121\n" +
-	"\arecords\x18\x02 \x03(\v2\x17.engram.v1.ImportRecordR\arecords\"\x99\x01\n" +
+	"\arecords\x18\x02 \x03(\v2\x17.engram.v1.ImportRecordR\arecords\x12.\n" +
+	"\x10dedupe_threshold\x18\x03 \x01(\x02H\x00R\x0fdedupeThreshold\x88\x01\x01B\x13\n" +
+	"\x11_dedupe_threshold\"\xcc\x01\n" +
 	"\x18ImportEmbeddingsResponse\x12'\n" +
 	"\x0frecords_written\x18\x01 \x01(\x04R\x0erecordsWritten\x12'\n" +
 	"\x0frecords_created\x18\x02 \x01(\x04R\x0erecordsCreated\x12+\n" +
-	"\x11consistency_token\x18\x03 \x01(\tR\x10consistencyToken\"Y\n" +
+	"\x11consistency_token\x18\x03 \x01(\tR\x10consistencyToken\x121\n" +
+	"\x14records_deduplicated\x18\x04 \x01(\x04R\x13recordsDeduplicated\"Y\n" +
 	"\fEmbedRequest\x12\x14\n" +
 	"\x05texts\x18\x01 \x03(\tR\x05texts\x123\n" +
 	"\n" +
@@ -1381,11 +2093,23 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"\tInputType\x12\x1a\n" +
 	"\x16INPUT_TYPE_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13INPUT_TYPE_DOCUMENT\x10\x01\x12\x14\n" +
-	"\x10INPUT_TYPE_QUERY\x10\x02*c\n" +
+	"\x10INPUT_TYPE_QUERY\x10\x02*\xb1\x01\n" +
 	"\aRanking\x12\x17\n" +
 	"\x13RANKING_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12RANKING_SIMILARITY\x10\x01\x12'\n" +
-	"#RANKING_SIMILARITY_TIMES_CONFIDENCE\x10\x022\xf4\x03\n" +
+	"#RANKING_SIMILARITY_TIMES_CONFIDENCE\x10\x02\x12\x13\n" +
+	"\x0fRANKING_KEYWORD\x10\x03\x12\x12\n" +
+	"\x0eRANKING_HYBRID\x10\x04\x12#\n" +
+	"\x1fRANKING_HYBRID_TIMES_CONFIDENCE\x10\x05*p\n" +
+	"\fFusionMethod\x12\x1d\n" +
+	"\x19FUSION_METHOD_UNSPECIFIED\x10\x00\x12!\n" +
+	"\x1dFUSION_METHOD_RECIPROCAL_RANK\x10\x01\x12\x1e\n" +
+	"\x1aFUSION_METHOD_WEIGHTED_SUM\x10\x02*z\n" +
+	"\tTimeField\x12\x1a\n" +
+	"\x16TIME_FIELD_UNSPECIFIED\x10\x00\x12\x19\n" +
+	"\x15TIME_FIELD_CREATED_AT\x10\x01\x12\x19\n" +
+	"\x15TIME_FIELD_UPDATED_AT\x10\x02\x12\x1b\n" +
+	"\x17TIME_FIELD_LAST_USED_AT\x10\x032\xf4\x03\n" +
 	"\x10EmbeddingService\x12X\n" +
 	"\x0fUpsertEmbedding\x12!.engram.v1.UpsertEmbeddingRequest\x1a\".engram.v1.UpsertEmbeddingResponse\x12X\n" +
 	"\x0fDeleteEmbedding\x12!.engram.v1.DeleteEmbeddingRequest\x1a\".engram.v1.DeleteEmbeddingResponse\x12?\n" +
@@ -1408,69 +2132,104 @@ func file_engram_v1_embedding_proto_rawDescGZIP() []byte {
 	return file_engram_v1_embedding_proto_rawDescData
 }
 
-var file_engram_v1_embedding_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_engram_v1_embedding_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
+var file_engram_v1_embedding_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_engram_v1_embedding_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_engram_v1_embedding_proto_goTypes = []any{
 	(InputType)(0),                   // 0: engram.v1.InputType
 	(Ranking)(0),                     // 1: engram.v1.Ranking
-	(*UpsertEmbeddingRequest)(nil),   // 2: engram.v1.UpsertEmbeddingRequest
-	(*UpsertEmbeddingResponse)(nil),  // 3: engram.v1.UpsertEmbeddingResponse
-	(*DeleteEmbeddingRequest)(nil),   // 4: engram.v1.DeleteEmbeddingRequest
-	(*DeleteEmbeddingResponse)(nil),  // 5: engram.v1.DeleteEmbeddingResponse
-	(*SearchRequest)(nil),            // 6: engram.v1.SearchRequest
-	(*SearchResponse)(nil),           // 7: engram.v1.SearchResponse
-	(*SearchQuery)(nil),              // 8: engram.v1.SearchQuery
-	(*BatchSearchRequest)(nil),       // 9: engram.v1.BatchSearchRequest
-	(*SearchHit)(nil),                // 10: engram.v1.SearchHit
-	(*BatchSearchResponse)(nil),      // 11: engram.v1.BatchSearchResponse
-	(*ImportRecord)(nil),             // 12: engram.v1.ImportRecord
-	(*ImportEmbeddingsRequest)(nil),  // 13: engram.v1.ImportEmbeddingsRequest
-	(*ImportEmbeddingsResponse)(nil), // 14: engram.v1.ImportEmbeddingsResponse
-	(*EmbedRequest)(nil),             // 15: engram.v1.EmbedRequest
-	(*EmbedResponse)(nil),            // 16: engram.v1.EmbedResponse
-	nil,                              // 17: engram.v1.UpsertEmbeddingRequest.MetadataEntry
-	nil,                              // 18: engram.v1.SearchRequest.FilterEntry
-	nil,                              // 19: engram.v1.SearchResponse.MetadataEntry
-	nil,                              // 20: engram.v1.BatchSearchRequest.FilterEntry
-	nil,                              // 21: engram.v1.SearchHit.MetadataEntry
-	nil,                              // 22: engram.v1.ImportRecord.MetadataEntry
-	(*Vector)(nil),                   // 23: engram.v1.Vector
+	(FusionMethod)(0),                // 2: engram.v1.FusionMethod
+	(TimeField)(0),                   // 3: engram.v1.TimeField
+	(*UpsertEmbeddingRequest)(nil),   // 4: engram.v1.UpsertEmbeddingRequest
+	(*UpsertEmbeddingResponse)(nil),  // 5: engram.v1.UpsertEmbeddingResponse
+	(*DeleteEmbeddingRequest)(nil),   // 6: engram.v1.DeleteEmbeddingRequest
+	(*DeleteEmbeddingResponse)(nil),  // 7: engram.v1.DeleteEmbeddingResponse
+	(*Fusion)(nil),                   // 8: engram.v1.Fusion
+	(*Recency)(nil),                  // 9: engram.v1.Recency
+	(*TimeRange)(nil),                // 10: engram.v1.TimeRange
+	(*SearchRequest)(nil),            // 11: engram.v1.SearchRequest
+	(*SearchResponse)(nil),           // 12: engram.v1.SearchResponse
+	(*SearchQuery)(nil),              // 13: engram.v1.SearchQuery
+	(*BatchSearchRequest)(nil),       // 14: engram.v1.BatchSearchRequest
+	(*SearchHit)(nil),                // 15: engram.v1.SearchHit
+	(*BatchSearchResponse)(nil),      // 16: engram.v1.BatchSearchResponse
+	(*ImportRecord)(nil),             // 17: engram.v1.ImportRecord
+	(*ImportEmbeddingsRequest)(nil),  // 18: engram.v1.ImportEmbeddingsRequest
+	(*ImportEmbeddingsResponse)(nil), // 19: engram.v1.ImportEmbeddingsResponse
+	(*EmbedRequest)(nil),             // 20: engram.v1.EmbedRequest
+	(*EmbedResponse)(nil),            // 21: engram.v1.EmbedResponse
+	nil,                              // 22: engram.v1.UpsertEmbeddingRequest.MetadataEntry
+	nil,                              // 23: engram.v1.SearchRequest.FilterEntry
+	nil,                              // 24: engram.v1.SearchResponse.MetadataEntry
+	nil,                              // 25: engram.v1.BatchSearchRequest.FilterEntry
+	nil,                              // 26: engram.v1.SearchHit.MetadataEntry
+	nil,                              // 27: engram.v1.ImportRecord.MetadataEntry
+	(*Vector)(nil),                   // 28: engram.v1.Vector
+	(*durationpb.Duration)(nil),      // 29: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),    // 30: google.protobuf.Timestamp
+	(*ConfidenceState)(nil),          // 31: engram.v1.ConfidenceState
 }
 var file_engram_v1_embedding_proto_depIdxs = []int32{
-	23, // 0: engram.v1.UpsertEmbeddingRequest.vector:type_name -> engram.v1.Vector
-	17, // 1: engram.v1.UpsertEmbeddingRequest.metadata:type_name -> engram.v1.UpsertEmbeddingRequest.MetadataEntry
-	23, // 2: engram.v1.SearchRequest.vector:type_name -> engram.v1.Vector
-	18, // 3: engram.v1.SearchRequest.filter:type_name -> engram.v1.SearchRequest.FilterEntry
-	1,  // 4: engram.v1.SearchRequest.ranking:type_name -> engram.v1.Ranking
-	19, // 5: engram.v1.SearchResponse.metadata:type_name -> engram.v1.SearchResponse.MetadataEntry
-	23, // 6: engram.v1.SearchQuery.vector:type_name -> engram.v1.Vector
-	8,  // 7: engram.v1.BatchSearchRequest.queries:type_name -> engram.v1.SearchQuery
-	20, // 8: engram.v1.BatchSearchRequest.filter:type_name -> engram.v1.BatchSearchRequest.FilterEntry
-	1,  // 9: engram.v1.BatchSearchRequest.ranking:type_name -> engram.v1.Ranking
-	21, // 10: engram.v1.SearchHit.metadata:type_name -> engram.v1.SearchHit.MetadataEntry
-	10, // 11: engram.v1.BatchSearchResponse.hits:type_name -> engram.v1.SearchHit
-	23, // 12: engram.v1.ImportRecord.vector:type_name -> engram.v1.Vector
-	22, // 13: engram.v1.ImportRecord.metadata:type_name -> engram.v1.ImportRecord.MetadataEntry
-	12, // 14: engram.v1.ImportEmbeddingsRequest.records:type_name -> engram.v1.ImportRecord
-	0,  // 15: engram.v1.EmbedRequest.input_type:type_name -> engram.v1.InputType
-	23, // 16: engram.v1.EmbedResponse.vectors:type_name -> engram.v1.Vector
-	2,  // 17: engram.v1.EmbeddingService.UpsertEmbedding:input_type -> engram.v1.UpsertEmbeddingRequest
-	4,  // 18: engram.v1.EmbeddingService.DeleteEmbedding:input_type -> engram.v1.DeleteEmbeddingRequest
-	6,  // 19: engram.v1.EmbeddingService.Search:input_type -> engram.v1.SearchRequest
-	9,  // 20: engram.v1.EmbeddingService.BatchSearch:input_type -> engram.v1.BatchSearchRequest
-	13, // 21: engram.v1.EmbeddingService.ImportEmbeddings:input_type -> engram.v1.ImportEmbeddingsRequest
-	15, // 22: engram.v1.EmbeddingService.Embed:input_type -> engram.v1.EmbedRequest
-	3,  // 23: engram.v1.EmbeddingService.UpsertEmbedding:output_type -> engram.v1.UpsertEmbeddingResponse
-	5,  // 24: engram.v1.EmbeddingService.DeleteEmbedding:output_type -> engram.v1.DeleteEmbeddingResponse
-	7,  // 25: engram.v1.EmbeddingService.Search:output_type -> engram.v1.SearchResponse
-	11, // 26: engram.v1.EmbeddingService.BatchSearch:output_type -> engram.v1.BatchSearchResponse
-	14, // 27: engram.v1.EmbeddingService.ImportEmbeddings:output_type -> engram.v1.ImportEmbeddingsResponse
-	16, // 28: engram.v1.EmbeddingService.Embed:output_type -> engram.v1.EmbedResponse
-	23, // [23:29] is the sub-list for method output_type
-	17, // [17:23] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	28, // 0: engram.v1.UpsertEmbeddingRequest.vector:type_name -> engram.v1.Vector
+	22, // 1: engram.v1.UpsertEmbeddingRequest.metadata:type_name -> engram.v1.UpsertEmbeddingRequest.MetadataEntry
+	29, // 2: engram.v1.UpsertEmbeddingRequest.ttl:type_name -> google.protobuf.Duration
+	30, // 3: engram.v1.UpsertEmbeddingRequest.expires_at:type_name -> google.protobuf.Timestamp
+	31, // 4: engram.v1.UpsertEmbeddingResponse.duplicate_confidence:type_name -> engram.v1.ConfidenceState
+	30, // 5: engram.v1.UpsertEmbeddingResponse.expires_at:type_name -> google.protobuf.Timestamp
+	2,  // 6: engram.v1.Fusion.method:type_name -> engram.v1.FusionMethod
+	3,  // 7: engram.v1.Recency.field:type_name -> engram.v1.TimeField
+	29, // 8: engram.v1.Recency.half_life:type_name -> google.protobuf.Duration
+	30, // 9: engram.v1.TimeRange.created_after:type_name -> google.protobuf.Timestamp
+	30, // 10: engram.v1.TimeRange.created_before:type_name -> google.protobuf.Timestamp
+	30, // 11: engram.v1.TimeRange.updated_after:type_name -> google.protobuf.Timestamp
+	30, // 12: engram.v1.TimeRange.updated_before:type_name -> google.protobuf.Timestamp
+	28, // 13: engram.v1.SearchRequest.vector:type_name -> engram.v1.Vector
+	23, // 14: engram.v1.SearchRequest.filter:type_name -> engram.v1.SearchRequest.FilterEntry
+	1,  // 15: engram.v1.SearchRequest.ranking:type_name -> engram.v1.Ranking
+	10, // 16: engram.v1.SearchRequest.time_range:type_name -> engram.v1.TimeRange
+	9,  // 17: engram.v1.SearchRequest.recency:type_name -> engram.v1.Recency
+	8,  // 18: engram.v1.SearchRequest.fusion:type_name -> engram.v1.Fusion
+	24, // 19: engram.v1.SearchResponse.metadata:type_name -> engram.v1.SearchResponse.MetadataEntry
+	30, // 20: engram.v1.SearchResponse.created_at:type_name -> google.protobuf.Timestamp
+	30, // 21: engram.v1.SearchResponse.updated_at:type_name -> google.protobuf.Timestamp
+	30, // 22: engram.v1.SearchResponse.last_used_at:type_name -> google.protobuf.Timestamp
+	30, // 23: engram.v1.SearchResponse.expires_at:type_name -> google.protobuf.Timestamp
+	28, // 24: engram.v1.SearchQuery.vector:type_name -> engram.v1.Vector
+	13, // 25: engram.v1.BatchSearchRequest.queries:type_name -> engram.v1.SearchQuery
+	25, // 26: engram.v1.BatchSearchRequest.filter:type_name -> engram.v1.BatchSearchRequest.FilterEntry
+	1,  // 27: engram.v1.BatchSearchRequest.ranking:type_name -> engram.v1.Ranking
+	10, // 28: engram.v1.BatchSearchRequest.time_range:type_name -> engram.v1.TimeRange
+	9,  // 29: engram.v1.BatchSearchRequest.recency:type_name -> engram.v1.Recency
+	8,  // 30: engram.v1.BatchSearchRequest.fusion:type_name -> engram.v1.Fusion
+	26, // 31: engram.v1.SearchHit.metadata:type_name -> engram.v1.SearchHit.MetadataEntry
+	30, // 32: engram.v1.SearchHit.created_at:type_name -> google.protobuf.Timestamp
+	30, // 33: engram.v1.SearchHit.updated_at:type_name -> google.protobuf.Timestamp
+	30, // 34: engram.v1.SearchHit.last_used_at:type_name -> google.protobuf.Timestamp
+	30, // 35: engram.v1.SearchHit.expires_at:type_name -> google.protobuf.Timestamp
+	15, // 36: engram.v1.BatchSearchResponse.hits:type_name -> engram.v1.SearchHit
+	28, // 37: engram.v1.ImportRecord.vector:type_name -> engram.v1.Vector
+	27, // 38: engram.v1.ImportRecord.metadata:type_name -> engram.v1.ImportRecord.MetadataEntry
+	29, // 39: engram.v1.ImportRecord.ttl:type_name -> google.protobuf.Duration
+	30, // 40: engram.v1.ImportRecord.expires_at:type_name -> google.protobuf.Timestamp
+	17, // 41: engram.v1.ImportEmbeddingsRequest.records:type_name -> engram.v1.ImportRecord
+	0,  // 42: engram.v1.EmbedRequest.input_type:type_name -> engram.v1.InputType
+	28, // 43: engram.v1.EmbedResponse.vectors:type_name -> engram.v1.Vector
+	4,  // 44: engram.v1.EmbeddingService.UpsertEmbedding:input_type -> engram.v1.UpsertEmbeddingRequest
+	6,  // 45: engram.v1.EmbeddingService.DeleteEmbedding:input_type -> engram.v1.DeleteEmbeddingRequest
+	11, // 46: engram.v1.EmbeddingService.Search:input_type -> engram.v1.SearchRequest
+	14, // 47: engram.v1.EmbeddingService.BatchSearch:input_type -> engram.v1.BatchSearchRequest
+	18, // 48: engram.v1.EmbeddingService.ImportEmbeddings:input_type -> engram.v1.ImportEmbeddingsRequest
+	20, // 49: engram.v1.EmbeddingService.Embed:input_type -> engram.v1.EmbedRequest
+	5,  // 50: engram.v1.EmbeddingService.UpsertEmbedding:output_type -> engram.v1.UpsertEmbeddingResponse
+	7,  // 51: engram.v1.EmbeddingService.DeleteEmbedding:output_type -> engram.v1.DeleteEmbeddingResponse
+	12, // 52: engram.v1.EmbeddingService.Search:output_type -> engram.v1.SearchResponse
+	16, // 53: engram.v1.EmbeddingService.BatchSearch:output_type -> engram.v1.BatchSearchResponse
+	19, // 54: engram.v1.EmbeddingService.ImportEmbeddings:output_type -> engram.v1.ImportEmbeddingsResponse
+	21, // 55: engram.v1.EmbeddingService.Embed:output_type -> engram.v1.EmbedResponse
+	50, // [50:56] is the sub-list for method output_type
+	44, // [44:50] is the sub-list for method input_type
+	44, // [44:44] is the sub-list for extension type_name
+	44, // [44:44] is the sub-list for extension extendee
+	0,  // [0:44] is the sub-list for field type_name
 }
 
 func init() { file_engram_v1_embedding_proto_init() }
@@ -1479,15 +2238,19 @@ func file_engram_v1_embedding_proto_init() {
 		return
 	}
 	file_engram_v1_common_proto_init()
+	file_engram_v1_embedding_proto_msgTypes[0].OneofWrappers = []any{}
 	file_engram_v1_embedding_proto_msgTypes[4].OneofWrappers = []any{}
+	file_engram_v1_embedding_proto_msgTypes[5].OneofWrappers = []any{}
 	file_engram_v1_embedding_proto_msgTypes[7].OneofWrappers = []any{}
+	file_engram_v1_embedding_proto_msgTypes[10].OneofWrappers = []any{}
+	file_engram_v1_embedding_proto_msgTypes[14].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_engram_v1_embedding_proto_rawDesc), len(file_engram_v1_embedding_proto_rawDesc)),
-			NumEnums:      2,
-			NumMessages:   21,
+			NumEnums:      4,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -42,11 +42,14 @@ const (
 // replica (waiting at most until the call's deadline: DEADLINE_EXCEEDED after it).
 type EmbeddingServiceClient interface {
 	// Stores a record's text and its embedding (computed by the server's model), or a vector
-	// supplied by the client. Overwrites an existing record.
+	// supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+	// that duplicates a stored record is not stored again: that record is corroborated
+	// instead and named in duplicate_of.
 	UpsertEmbedding(ctx context.Context, in *UpsertEmbeddingRequest, opts ...grpc.CallOption) (*UpsertEmbeddingResponse, error)
 	// Removes a record's text and vector.
 	DeleteEmbedding(ctx context.Context, in *DeleteEmbeddingRequest, opts ...grpc.CallOption) (*DeleteEmbeddingResponse, error)
-	// Cosine-similarity search; one response message per result, best first.
+	// Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+	// best first. Expired records are never returned.
 	Search(ctx context.Context, in *SearchRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[SearchResponse], error)
 	// Many queries of one namespace in one call, scored with one matrix product; one response
 	// message per query, in request order.
@@ -165,11 +168,14 @@ func (c *embeddingServiceClient) Embed(ctx context.Context, in *EmbedRequest, op
 // replica (waiting at most until the call's deadline: DEADLINE_EXCEEDED after it).
 type EmbeddingServiceServer interface {
 	// Stores a record's text and its embedding (computed by the server's model), or a vector
-	// supplied by the client. Overwrites an existing record.
+	// supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+	// that duplicates a stored record is not stored again: that record is corroborated
+	// instead and named in duplicate_of.
 	UpsertEmbedding(context.Context, *UpsertEmbeddingRequest) (*UpsertEmbeddingResponse, error)
 	// Removes a record's text and vector.
 	DeleteEmbedding(context.Context, *DeleteEmbeddingRequest) (*DeleteEmbeddingResponse, error)
-	// Cosine-similarity search; one response message per result, best first.
+	// Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+	// best first. Expired records are never returned.
 	Search(*SearchRequest, grpc.ServerStreamingServer[SearchResponse]) error
 	// Many queries of one namespace in one call, scored with one matrix product; one response
 	// message per query, in request order.

@@ -9,6 +9,7 @@ package engramv1
 import (
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	durationpb "google.golang.org/protobuf/types/known/durationpb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -121,8 +122,26 @@ type NamespaceConfig struct {
 	LowSignal *float64 `protobuf:"fixed64,9,opt,name=low_signal,json=lowSignal,proto3,oneof" json:"low_signal,omitempty"`
 	// Errors of outcomes when resolving from one.
 	OutcomeErrors *OutcomeErrors `protobuf:"bytes,10,opt,name=outcome_errors,json=outcomeErrors,proto3" json:"outcome_errors,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+	DefaultRanking *Ranking `protobuf:"varint,11,opt,name=default_ranking,json=defaultRanking,proto3,enum=engram.v1.Ranking,oneof" json:"default_ranking,omitempty"`
+	// Fusion of hybrid searches that leave it unspecified: method (default
+	// FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+	// max(100, 4 × top_k)).
+	Fusion *Fusion `protobuf:"bytes,12,opt,name=fusion,proto3" json:"fusion,omitempty"`
+	// Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+	Recency *Recency `protobuf:"bytes,13,opt,name=recency,proto3" json:"recency,omitempty"`
+	// Expiry of records written without ttl or expires_at; 0 (the default): none.
+	DefaultTtl *durationpb.Duration `protobuf:"bytes,14,opt,name=default_ttl,json=defaultTtl,proto3" json:"default_ttl,omitempty"`
+	// Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off.
+	DedupeThreshold *float64 `protobuf:"fixed64,15,opt,name=dedupe_threshold,json=dedupeThreshold,proto3,oneof" json:"dedupe_threshold,omitempty"`
+	// Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+	// used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+	// default): off.
+	ForgetBelowConfidence *float64 `protobuf:"fixed64,16,opt,name=forget_below_confidence,json=forgetBelowConfidence,proto3,oneof" json:"forget_below_confidence,omitempty"`
+	// Forgetting policy's idle time, > 0 when forget_below_confidence is set. Default 30 days.
+	ForgetUnusedAfter *durationpb.Duration `protobuf:"bytes,17,opt,name=forget_unused_after,json=forgetUnusedAfter,proto3" json:"forget_unused_after,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *NamespaceConfig) Reset() {
@@ -221,6 +240,55 @@ func (x *NamespaceConfig) GetLowSignal() float64 {
 func (x *NamespaceConfig) GetOutcomeErrors() *OutcomeErrors {
 	if x != nil {
 		return x.OutcomeErrors
+	}
+	return nil
+}
+
+func (x *NamespaceConfig) GetDefaultRanking() Ranking {
+	if x != nil && x.DefaultRanking != nil {
+		return *x.DefaultRanking
+	}
+	return Ranking_RANKING_UNSPECIFIED
+}
+
+func (x *NamespaceConfig) GetFusion() *Fusion {
+	if x != nil {
+		return x.Fusion
+	}
+	return nil
+}
+
+func (x *NamespaceConfig) GetRecency() *Recency {
+	if x != nil {
+		return x.Recency
+	}
+	return nil
+}
+
+func (x *NamespaceConfig) GetDefaultTtl() *durationpb.Duration {
+	if x != nil {
+		return x.DefaultTtl
+	}
+	return nil
+}
+
+func (x *NamespaceConfig) GetDedupeThreshold() float64 {
+	if x != nil && x.DedupeThreshold != nil {
+		return *x.DedupeThreshold
+	}
+	return 0
+}
+
+func (x *NamespaceConfig) GetForgetBelowConfidence() float64 {
+	if x != nil && x.ForgetBelowConfidence != nil {
+		return *x.ForgetBelowConfidence
+	}
+	return 0
+}
+
+func (x *NamespaceConfig) GetForgetUnusedAfter() *durationpb.Duration {
+	if x != nil {
+		return x.ForgetUnusedAfter
 	}
 	return nil
 }
@@ -635,7 +703,7 @@ var File_engram_v1_namespace_proto protoreflect.FileDescriptor
 
 const file_engram_v1_namespace_proto_rawDesc = "" +
 	"\n" +
-	"\x19engram/v1/namespace.proto\x12\tengram.v1\"\xc1\x01\n" +
+	"\x19engram/v1/namespace.proto\x12\tengram.v1\x1a\x19engram/v1/embedding.proto\x1a\x1egoogle/protobuf/duration.proto\"\xc1\x01\n" +
 	"\rOutcomeErrors\x12\x19\n" +
 	"\x05acted\x18\x01 \x01(\x01H\x00R\x05acted\x88\x01\x01\x12\x17\n" +
 	"\x04used\x18\x02 \x01(\x01H\x01R\x04used\x88\x01\x01\x12!\n" +
@@ -645,7 +713,7 @@ const file_engram_v1_namespace_proto_rawDesc = "" +
 	"\x05_usedB\f\n" +
 	"\n" +
 	"_dismissedB\x0f\n" +
-	"\r_contradicted\"\xd3\x04\n" +
+	"\r_contradicted\"\xa7\b\n" +
 	"\x0fNamespaceConfig\x122\n" +
 	"\x12initial_confidence\x18\x01 \x01(\x01H\x00R\x11initialConfidence\x88\x01\x01\x12&\n" +
 	"\fevidence_cap\x18\x02 \x01(\rH\x01R\vevidenceCap\x88\x01\x01\x12!\n" +
@@ -659,7 +727,16 @@ const file_engram_v1_namespace_proto_rawDesc = "" +
 	"\n" +
 	"low_signal\x18\t \x01(\x01H\bR\tlowSignal\x88\x01\x01\x12?\n" +
 	"\x0eoutcome_errors\x18\n" +
-	" \x01(\v2\x18.engram.v1.OutcomeErrorsR\routcomeErrorsB\x15\n" +
+	" \x01(\v2\x18.engram.v1.OutcomeErrorsR\routcomeErrors\x12@\n" +
+	"\x0fdefault_ranking\x18\v \x01(\x0e2\x12.engram.v1.RankingH\tR\x0edefaultRanking\x88\x01\x01\x12)\n" +
+	"\x06fusion\x18\f \x01(\v2\x11.engram.v1.FusionR\x06fusion\x12,\n" +
+	"\arecency\x18\r \x01(\v2\x12.engram.v1.RecencyR\arecency\x12:\n" +
+	"\vdefault_ttl\x18\x0e \x01(\v2\x19.google.protobuf.DurationR\n" +
+	"defaultTtl\x12.\n" +
+	"\x10dedupe_threshold\x18\x0f \x01(\x01H\n" +
+	"R\x0fdedupeThreshold\x88\x01\x01\x12;\n" +
+	"\x17forget_below_confidence\x18\x10 \x01(\x01H\vR\x15forgetBelowConfidence\x88\x01\x01\x12I\n" +
+	"\x13forget_unused_after\x18\x11 \x01(\v2\x19.google.protobuf.DurationR\x11forgetUnusedAfterB\x15\n" +
 	"\x13_initial_confidenceB\x0f\n" +
 	"\r_evidence_capB\f\n" +
 	"\n" +
@@ -670,7 +747,10 @@ const file_engram_v1_namespace_proto_rawDesc = "" +
 	"\x0e_decay_per_hopB\r\n" +
 	"\v_weight_capB\x12\n" +
 	"\x10_error_thresholdB\r\n" +
-	"\v_low_signal\"9\n" +
+	"\v_low_signalB\x12\n" +
+	"\x10_default_rankingB\x13\n" +
+	"\x11_dedupe_thresholdB\x1a\n" +
+	"\x18_forget_below_confidence\"9\n" +
 	"\x19GetNamespaceConfigRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\"P\n" +
 	"\x1aGetNamespaceConfigResponse\x122\n" +
@@ -726,25 +806,34 @@ var file_engram_v1_namespace_proto_goTypes = []any{
 	(*ListNamespacesResponse)(nil),        // 7: engram.v1.ListNamespacesResponse
 	(*DeleteNamespaceRequest)(nil),        // 8: engram.v1.DeleteNamespaceRequest
 	(*DeleteNamespaceResponse)(nil),       // 9: engram.v1.DeleteNamespaceResponse
+	(Ranking)(0),                          // 10: engram.v1.Ranking
+	(*Fusion)(nil),                        // 11: engram.v1.Fusion
+	(*Recency)(nil),                       // 12: engram.v1.Recency
+	(*durationpb.Duration)(nil),           // 13: google.protobuf.Duration
 }
 var file_engram_v1_namespace_proto_depIdxs = []int32{
-	0, // 0: engram.v1.NamespaceConfig.outcome_errors:type_name -> engram.v1.OutcomeErrors
-	1, // 1: engram.v1.GetNamespaceConfigResponse.config:type_name -> engram.v1.NamespaceConfig
-	1, // 2: engram.v1.UpdateNamespaceConfigRequest.config:type_name -> engram.v1.NamespaceConfig
-	1, // 3: engram.v1.UpdateNamespaceConfigResponse.config:type_name -> engram.v1.NamespaceConfig
-	2, // 4: engram.v1.NamespaceService.GetNamespaceConfig:input_type -> engram.v1.GetNamespaceConfigRequest
-	4, // 5: engram.v1.NamespaceService.UpdateNamespaceConfig:input_type -> engram.v1.UpdateNamespaceConfigRequest
-	6, // 6: engram.v1.NamespaceService.ListNamespaces:input_type -> engram.v1.ListNamespacesRequest
-	8, // 7: engram.v1.NamespaceService.DeleteNamespace:input_type -> engram.v1.DeleteNamespaceRequest
-	3, // 8: engram.v1.NamespaceService.GetNamespaceConfig:output_type -> engram.v1.GetNamespaceConfigResponse
-	5, // 9: engram.v1.NamespaceService.UpdateNamespaceConfig:output_type -> engram.v1.UpdateNamespaceConfigResponse
-	7, // 10: engram.v1.NamespaceService.ListNamespaces:output_type -> engram.v1.ListNamespacesResponse
-	9, // 11: engram.v1.NamespaceService.DeleteNamespace:output_type -> engram.v1.DeleteNamespaceResponse
-	8, // [8:12] is the sub-list for method output_type
-	4, // [4:8] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	0,  // 0: engram.v1.NamespaceConfig.outcome_errors:type_name -> engram.v1.OutcomeErrors
+	10, // 1: engram.v1.NamespaceConfig.default_ranking:type_name -> engram.v1.Ranking
+	11, // 2: engram.v1.NamespaceConfig.fusion:type_name -> engram.v1.Fusion
+	12, // 3: engram.v1.NamespaceConfig.recency:type_name -> engram.v1.Recency
+	13, // 4: engram.v1.NamespaceConfig.default_ttl:type_name -> google.protobuf.Duration
+	13, // 5: engram.v1.NamespaceConfig.forget_unused_after:type_name -> google.protobuf.Duration
+	1,  // 6: engram.v1.GetNamespaceConfigResponse.config:type_name -> engram.v1.NamespaceConfig
+	1,  // 7: engram.v1.UpdateNamespaceConfigRequest.config:type_name -> engram.v1.NamespaceConfig
+	1,  // 8: engram.v1.UpdateNamespaceConfigResponse.config:type_name -> engram.v1.NamespaceConfig
+	2,  // 9: engram.v1.NamespaceService.GetNamespaceConfig:input_type -> engram.v1.GetNamespaceConfigRequest
+	4,  // 10: engram.v1.NamespaceService.UpdateNamespaceConfig:input_type -> engram.v1.UpdateNamespaceConfigRequest
+	6,  // 11: engram.v1.NamespaceService.ListNamespaces:input_type -> engram.v1.ListNamespacesRequest
+	8,  // 12: engram.v1.NamespaceService.DeleteNamespace:input_type -> engram.v1.DeleteNamespaceRequest
+	3,  // 13: engram.v1.NamespaceService.GetNamespaceConfig:output_type -> engram.v1.GetNamespaceConfigResponse
+	5,  // 14: engram.v1.NamespaceService.UpdateNamespaceConfig:output_type -> engram.v1.UpdateNamespaceConfigResponse
+	7,  // 15: engram.v1.NamespaceService.ListNamespaces:output_type -> engram.v1.ListNamespacesResponse
+	9,  // 16: engram.v1.NamespaceService.DeleteNamespace:output_type -> engram.v1.DeleteNamespaceResponse
+	13, // [13:17] is the sub-list for method output_type
+	9,  // [9:13] is the sub-list for method input_type
+	9,  // [9:9] is the sub-list for extension type_name
+	9,  // [9:9] is the sub-list for extension extendee
+	0,  // [0:9] is the sub-list for field type_name
 }
 
 func init() { file_engram_v1_namespace_proto_init() }
@@ -752,6 +841,7 @@ func file_engram_v1_namespace_proto_init() {
 	if File_engram_v1_namespace_proto != nil {
 		return
 	}
+	file_engram_v1_embedding_proto_init()
 	file_engram_v1_namespace_proto_msgTypes[0].OneofWrappers = []any{}
 	file_engram_v1_namespace_proto_msgTypes[1].OneofWrappers = []any{}
 	type x struct{}

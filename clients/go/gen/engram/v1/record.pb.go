@@ -9,6 +9,7 @@ package engramv1
 import (
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -20,6 +21,262 @@ const (
 	// Verify that runtime/protoimpl is sufficiently up-to-date.
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
+
+// Why a record would be forgotten.
+type ForgetReason int32
+
+const (
+	// Not used.
+	ForgetReason_FORGET_REASON_UNSPECIFIED ForgetReason = 0
+	// Its expires_at has passed.
+	ForgetReason_FORGET_REASON_EXPIRED ForgetReason = 1
+	// Its confidence is below forget_below_confidence and it was not used (nor created) for
+	// forget_unused_after.
+	ForgetReason_FORGET_REASON_LOW_CONFIDENCE_UNUSED ForgetReason = 2
+)
+
+// Enum value maps for ForgetReason.
+var (
+	ForgetReason_name = map[int32]string{
+		0: "FORGET_REASON_UNSPECIFIED",
+		1: "FORGET_REASON_EXPIRED",
+		2: "FORGET_REASON_LOW_CONFIDENCE_UNUSED",
+	}
+	ForgetReason_value = map[string]int32{
+		"FORGET_REASON_UNSPECIFIED":           0,
+		"FORGET_REASON_EXPIRED":               1,
+		"FORGET_REASON_LOW_CONFIDENCE_UNUSED": 2,
+	}
+)
+
+func (x ForgetReason) Enum() *ForgetReason {
+	p := new(ForgetReason)
+	*p = x
+	return p
+}
+
+func (x ForgetReason) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ForgetReason) Descriptor() protoreflect.EnumDescriptor {
+	return file_engram_v1_record_proto_enumTypes[0].Descriptor()
+}
+
+func (ForgetReason) Type() protoreflect.EnumType {
+	return &file_engram_v1_record_proto_enumTypes[0]
+}
+
+func (x ForgetReason) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ForgetReason.Descriptor instead.
+func (ForgetReason) EnumDescriptor() ([]byte, []int) {
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{0}
+}
+
+// A record that forgetting would delete.
+type ForgettableRecord struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The record.
+	RecordId string `protobuf:"bytes,1,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`
+	// Why.
+	Reason ForgetReason `protobuf:"varint,2,opt,name=reason,proto3,enum=engram.v1.ForgetReason" json:"reason,omitempty"`
+	// Its confidence now.
+	Confidence float64 `protobuf:"fixed64,3,opt,name=confidence,proto3" json:"confidence,omitempty"`
+	// When it expires (or expired); unset if it has no expiry.
+	ExpiresAt *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	// When it was last used; unset if never.
+	LastUsedAt *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=last_used_at,json=lastUsedAt,proto3" json:"last_used_at,omitempty"`
+	// When it was created; unset for a record stored without text or vector.
+	CreatedAt     *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ForgettableRecord) Reset() {
+	*x = ForgettableRecord{}
+	mi := &file_engram_v1_record_proto_msgTypes[0]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ForgettableRecord) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ForgettableRecord) ProtoMessage() {}
+
+func (x *ForgettableRecord) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_record_proto_msgTypes[0]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ForgettableRecord.ProtoReflect.Descriptor instead.
+func (*ForgettableRecord) Descriptor() ([]byte, []int) {
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{0}
+}
+
+func (x *ForgettableRecord) GetRecordId() string {
+	if x != nil {
+		return x.RecordId
+	}
+	return ""
+}
+
+func (x *ForgettableRecord) GetReason() ForgetReason {
+	if x != nil {
+		return x.Reason
+	}
+	return ForgetReason_FORGET_REASON_UNSPECIFIED
+}
+
+func (x *ForgettableRecord) GetConfidence() float64 {
+	if x != nil {
+		return x.Confidence
+	}
+	return 0
+}
+
+func (x *ForgettableRecord) GetExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return nil
+}
+
+func (x *ForgettableRecord) GetLastUsedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.LastUsedAt
+	}
+	return nil
+}
+
+func (x *ForgettableRecord) GetCreatedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return nil
+}
+
+// Request of RecordService.ListForgettableRecords.
+type ListForgettableRecordsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required.
+	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
+	// Most records returned, 1..1000. Default 100.
+	Limit         uint32 `protobuf:"varint,2,opt,name=limit,proto3" json:"limit,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListForgettableRecordsRequest) Reset() {
+	*x = ListForgettableRecordsRequest{}
+	mi := &file_engram_v1_record_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListForgettableRecordsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListForgettableRecordsRequest) ProtoMessage() {}
+
+func (x *ListForgettableRecordsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_record_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListForgettableRecordsRequest.ProtoReflect.Descriptor instead.
+func (*ListForgettableRecordsRequest) Descriptor() ([]byte, []int) {
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *ListForgettableRecordsRequest) GetNamespace() string {
+	if x != nil {
+		return x.Namespace
+	}
+	return ""
+}
+
+func (x *ListForgettableRecordsRequest) GetLimit() uint32 {
+	if x != nil {
+		return x.Limit
+	}
+	return 0
+}
+
+// Response of RecordService.ListForgettableRecords.
+type ListForgettableRecordsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Expired records first (earliest expiry first), then those of the policy (oldest use
+	// first).
+	Records []*ForgettableRecord `protobuf:"bytes,1,rep,name=records,proto3" json:"records,omitempty"`
+	// True when more records than `limit` would be forgotten.
+	Truncated     bool `protobuf:"varint,2,opt,name=truncated,proto3" json:"truncated,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListForgettableRecordsResponse) Reset() {
+	*x = ListForgettableRecordsResponse{}
+	mi := &file_engram_v1_record_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListForgettableRecordsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListForgettableRecordsResponse) ProtoMessage() {}
+
+func (x *ListForgettableRecordsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_record_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListForgettableRecordsResponse.ProtoReflect.Descriptor instead.
+func (*ListForgettableRecordsResponse) Descriptor() ([]byte, []int) {
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *ListForgettableRecordsResponse) GetRecords() []*ForgettableRecord {
+	if x != nil {
+		return x.Records
+	}
+	return nil
+}
+
+func (x *ListForgettableRecordsResponse) GetTruncated() bool {
+	if x != nil {
+		return x.Truncated
+	}
+	return false
+}
 
 // What ReportOutcome did to one record.
 type OutcomeResult struct {
@@ -38,7 +295,7 @@ type OutcomeResult struct {
 
 func (x *OutcomeResult) Reset() {
 	*x = OutcomeResult{}
-	mi := &file_engram_v1_record_proto_msgTypes[0]
+	mi := &file_engram_v1_record_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -50,7 +307,7 @@ func (x *OutcomeResult) String() string {
 func (*OutcomeResult) ProtoMessage() {}
 
 func (x *OutcomeResult) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_record_proto_msgTypes[0]
+	mi := &file_engram_v1_record_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -63,7 +320,7 @@ func (x *OutcomeResult) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OutcomeResult.ProtoReflect.Descriptor instead.
 func (*OutcomeResult) Descriptor() ([]byte, []int) {
-	return file_engram_v1_record_proto_rawDescGZIP(), []int{0}
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *OutcomeResult) GetRecordId() string {
@@ -109,7 +366,7 @@ type ReportOutcomeRequest struct {
 
 func (x *ReportOutcomeRequest) Reset() {
 	*x = ReportOutcomeRequest{}
-	mi := &file_engram_v1_record_proto_msgTypes[1]
+	mi := &file_engram_v1_record_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -121,7 +378,7 @@ func (x *ReportOutcomeRequest) String() string {
 func (*ReportOutcomeRequest) ProtoMessage() {}
 
 func (x *ReportOutcomeRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_record_proto_msgTypes[1]
+	mi := &file_engram_v1_record_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -134,7 +391,7 @@ func (x *ReportOutcomeRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportOutcomeRequest.ProtoReflect.Descriptor instead.
 func (*ReportOutcomeRequest) Descriptor() ([]byte, []int) {
-	return file_engram_v1_record_proto_rawDescGZIP(), []int{1}
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *ReportOutcomeRequest) GetNamespace() string {
@@ -171,7 +428,7 @@ type ReportOutcomeResponse struct {
 
 func (x *ReportOutcomeResponse) Reset() {
 	*x = ReportOutcomeResponse{}
-	mi := &file_engram_v1_record_proto_msgTypes[2]
+	mi := &file_engram_v1_record_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -183,7 +440,7 @@ func (x *ReportOutcomeResponse) String() string {
 func (*ReportOutcomeResponse) ProtoMessage() {}
 
 func (x *ReportOutcomeResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_record_proto_msgTypes[2]
+	mi := &file_engram_v1_record_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -196,7 +453,7 @@ func (x *ReportOutcomeResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportOutcomeResponse.ProtoReflect.Descriptor instead.
 func (*ReportOutcomeResponse) Descriptor() ([]byte, []int) {
-	return file_engram_v1_record_proto_rawDescGZIP(), []int{2}
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *ReportOutcomeResponse) GetResults() []*OutcomeResult {
@@ -227,14 +484,22 @@ type Record struct {
 	// Its latest prediction, if any.
 	Prediction *Prediction `protobuf:"bytes,5,opt,name=prediction,proto3" json:"prediction,omitempty"`
 	// Number of outgoing edges.
-	EdgeCount     int64 `protobuf:"varint,6,opt,name=edge_count,json=edgeCount,proto3" json:"edge_count,omitempty"`
+	EdgeCount int64 `protobuf:"varint,6,opt,name=edge_count,json=edgeCount,proto3" json:"edge_count,omitempty"`
+	// When its text or vector was first written; unset if it has none.
+	CreatedAt *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
+	// When its text or vector was last written; unset if it has none.
+	UpdatedAt *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=updated_at,json=updatedAt,proto3" json:"updated_at,omitempty"`
+	// When an outcome last reported it acted or used; unset if never.
+	LastUsedAt *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=last_used_at,json=lastUsedAt,proto3" json:"last_used_at,omitempty"`
+	// When it expires; unset if it does not. An expired record reads as absent.
+	ExpiresAt     *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Record) Reset() {
 	*x = Record{}
-	mi := &file_engram_v1_record_proto_msgTypes[3]
+	mi := &file_engram_v1_record_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -246,7 +511,7 @@ func (x *Record) String() string {
 func (*Record) ProtoMessage() {}
 
 func (x *Record) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_record_proto_msgTypes[3]
+	mi := &file_engram_v1_record_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -259,7 +524,7 @@ func (x *Record) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Record.ProtoReflect.Descriptor instead.
 func (*Record) Descriptor() ([]byte, []int) {
-	return file_engram_v1_record_proto_rawDescGZIP(), []int{3}
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *Record) GetRecordId() string {
@@ -304,6 +569,34 @@ func (x *Record) GetEdgeCount() int64 {
 	return 0
 }
 
+func (x *Record) GetCreatedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return nil
+}
+
+func (x *Record) GetUpdatedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.UpdatedAt
+	}
+	return nil
+}
+
+func (x *Record) GetLastUsedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.LastUsedAt
+	}
+	return nil
+}
+
+func (x *Record) GetExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return nil
+}
+
 // Request of RecordService.BatchGetRecords.
 type BatchGetRecordsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -317,7 +610,7 @@ type BatchGetRecordsRequest struct {
 
 func (x *BatchGetRecordsRequest) Reset() {
 	*x = BatchGetRecordsRequest{}
-	mi := &file_engram_v1_record_proto_msgTypes[4]
+	mi := &file_engram_v1_record_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -329,7 +622,7 @@ func (x *BatchGetRecordsRequest) String() string {
 func (*BatchGetRecordsRequest) ProtoMessage() {}
 
 func (x *BatchGetRecordsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_record_proto_msgTypes[4]
+	mi := &file_engram_v1_record_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -342,7 +635,7 @@ func (x *BatchGetRecordsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BatchGetRecordsRequest.ProtoReflect.Descriptor instead.
 func (*BatchGetRecordsRequest) Descriptor() ([]byte, []int) {
-	return file_engram_v1_record_proto_rawDescGZIP(), []int{4}
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *BatchGetRecordsRequest) GetNamespace() string {
@@ -370,7 +663,7 @@ type BatchGetRecordsResponse struct {
 
 func (x *BatchGetRecordsResponse) Reset() {
 	*x = BatchGetRecordsResponse{}
-	mi := &file_engram_v1_record_proto_msgTypes[5]
+	mi := &file_engram_v1_record_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -382,7 +675,7 @@ func (x *BatchGetRecordsResponse) String() string {
 func (*BatchGetRecordsResponse) ProtoMessage() {}
 
 func (x *BatchGetRecordsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_record_proto_msgTypes[5]
+	mi := &file_engram_v1_record_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -395,7 +688,7 @@ func (x *BatchGetRecordsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BatchGetRecordsResponse.ProtoReflect.Descriptor instead.
 func (*BatchGetRecordsResponse) Descriptor() ([]byte, []int) {
-	return file_engram_v1_record_proto_rawDescGZIP(), []int{5}
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *BatchGetRecordsResponse) GetRecords() []*Record {
@@ -418,7 +711,7 @@ type DeleteRecordRequest struct {
 
 func (x *DeleteRecordRequest) Reset() {
 	*x = DeleteRecordRequest{}
-	mi := &file_engram_v1_record_proto_msgTypes[6]
+	mi := &file_engram_v1_record_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -430,7 +723,7 @@ func (x *DeleteRecordRequest) String() string {
 func (*DeleteRecordRequest) ProtoMessage() {}
 
 func (x *DeleteRecordRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_record_proto_msgTypes[6]
+	mi := &file_engram_v1_record_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -443,7 +736,7 @@ func (x *DeleteRecordRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteRecordRequest.ProtoReflect.Descriptor instead.
 func (*DeleteRecordRequest) Descriptor() ([]byte, []int) {
-	return file_engram_v1_record_proto_rawDescGZIP(), []int{6}
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *DeleteRecordRequest) GetNamespace() string {
@@ -475,7 +768,7 @@ type DeleteRecordResponse struct {
 
 func (x *DeleteRecordResponse) Reset() {
 	*x = DeleteRecordResponse{}
-	mi := &file_engram_v1_record_proto_msgTypes[7]
+	mi := &file_engram_v1_record_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -487,7 +780,7 @@ func (x *DeleteRecordResponse) String() string {
 func (*DeleteRecordResponse) ProtoMessage() {}
 
 func (x *DeleteRecordResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_engram_v1_record_proto_msgTypes[7]
+	mi := &file_engram_v1_record_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -500,7 +793,7 @@ func (x *DeleteRecordResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteRecordResponse.ProtoReflect.Descriptor instead.
 func (*DeleteRecordResponse) Descriptor() ([]byte, []int) {
-	return file_engram_v1_record_proto_rawDescGZIP(), []int{7}
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *DeleteRecordResponse) GetDeleted() bool {
@@ -528,7 +821,25 @@ var File_engram_v1_record_proto protoreflect.FileDescriptor
 
 const file_engram_v1_record_proto_rawDesc = "" +
 	"\n" +
-	"\x16engram/v1/record.proto\x12\tengram.v1\x1a\x16engram/v1/common.proto\x1a\x16engram/v1/ledger.proto\"\xf7\x01\n" +
+	"\x16engram/v1/record.proto\x12\tengram.v1\x1a\x16engram/v1/common.proto\x1a\x16engram/v1/ledger.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb5\x02\n" +
+	"\x11ForgettableRecord\x12\x1b\n" +
+	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12/\n" +
+	"\x06reason\x18\x02 \x01(\x0e2\x17.engram.v1.ForgetReasonR\x06reason\x12\x1e\n" +
+	"\n" +
+	"confidence\x18\x03 \x01(\x01R\n" +
+	"confidence\x129\n" +
+	"\n" +
+	"expires_at\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x12<\n" +
+	"\flast_used_at\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"lastUsedAt\x129\n" +
+	"\n" +
+	"created_at\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\tcreatedAt\"S\n" +
+	"\x1dListForgettableRecordsRequest\x12\x1c\n" +
+	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x14\n" +
+	"\x05limit\x18\x02 \x01(\rR\x05limit\"v\n" +
+	"\x1eListForgettableRecordsResponse\x126\n" +
+	"\arecords\x18\x01 \x03(\v2\x1c.engram.v1.ForgettableRecordR\arecords\x12\x1c\n" +
+	"\ttruncated\x18\x02 \x01(\bR\ttruncated\"\xf7\x01\n" +
 	"\rOutcomeResult\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12:\n" +
 	"\n" +
@@ -544,7 +855,7 @@ const file_engram_v1_record_proto_rawDesc = "" +
 	"\aoutcome\x18\x03 \x01(\x0e2\x12.engram.v1.OutcomeR\aoutcome\"\x83\x01\n" +
 	"\x15ReportOutcomeResponse\x122\n" +
 	"\aresults\x18\x01 \x03(\v2\x18.engram.v1.OutcomeResultR\aresults\x126\n" +
-	"\x17strengthened_edge_count\x18\x02 \x01(\x03R\x15strengthenedEdgeCount\"\xf0\x01\n" +
+	"\x17strengthened_edge_count\x18\x02 \x01(\x03R\x15strengthenedEdgeCount\"\xdf\x03\n" +
 	"\x06Record\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12:\n" +
 	"\n" +
@@ -556,7 +867,16 @@ const file_engram_v1_record_proto_rawDesc = "" +
 	"prediction\x18\x05 \x01(\v2\x15.engram.v1.PredictionR\n" +
 	"prediction\x12\x1d\n" +
 	"\n" +
-	"edge_count\x18\x06 \x01(\x03R\tedgeCount\"U\n" +
+	"edge_count\x18\x06 \x01(\x03R\tedgeCount\x129\n" +
+	"\n" +
+	"created_at\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\tcreatedAt\x129\n" +
+	"\n" +
+	"updated_at\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\tupdatedAt\x12<\n" +
+	"\flast_used_at\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"lastUsedAt\x129\n" +
+	"\n" +
+	"expires_at\x18\n" +
+	" \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\"U\n" +
 	"\x16BatchGetRecordsRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1d\n" +
 	"\n" +
@@ -569,11 +889,16 @@ const file_engram_v1_record_proto_rawDesc = "" +
 	"\x14DeleteRecordResponse\x12\x18\n" +
 	"\adeleted\x18\x01 \x01(\bR\adeleted\x12,\n" +
 	"\x12removed_edge_count\x18\x02 \x01(\x03R\x10removedEdgeCount\x12+\n" +
-	"\x11consistency_token\x18\x03 \x01(\tR\x10consistencyToken2\x8e\x02\n" +
+	"\x11consistency_token\x18\x03 \x01(\tR\x10consistencyToken*q\n" +
+	"\fForgetReason\x12\x1d\n" +
+	"\x19FORGET_REASON_UNSPECIFIED\x10\x00\x12\x19\n" +
+	"\x15FORGET_REASON_EXPIRED\x10\x01\x12'\n" +
+	"#FORGET_REASON_LOW_CONFIDENCE_UNUSED\x10\x022\xfd\x02\n" +
 	"\rRecordService\x12R\n" +
 	"\rReportOutcome\x12\x1f.engram.v1.ReportOutcomeRequest\x1a .engram.v1.ReportOutcomeResponse\x12X\n" +
 	"\x0fBatchGetRecords\x12!.engram.v1.BatchGetRecordsRequest\x1a\".engram.v1.BatchGetRecordsResponse\x12O\n" +
-	"\fDeleteRecord\x12\x1e.engram.v1.DeleteRecordRequest\x1a\x1f.engram.v1.DeleteRecordResponseB\xa4\x01\n" +
+	"\fDeleteRecord\x12\x1e.engram.v1.DeleteRecordRequest\x1a\x1f.engram.v1.DeleteRecordResponse\x12m\n" +
+	"\x16ListForgettableRecords\x12(.engram.v1.ListForgettableRecordsRequest\x1a).engram.v1.ListForgettableRecordsResponseB\xa4\x01\n" +
 	"\rdev.engram.v1B\vRecordProtoP\x01ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\xa2\x02\x03EXX\xaa\x02\tEngram.V1\xca\x02\tEngram\\V1\xe2\x02\x15Engram\\V1\\GPBMetadata\xea\x02\n" +
 	"Engram::V1b\x06proto3"
 
@@ -589,40 +914,57 @@ func file_engram_v1_record_proto_rawDescGZIP() []byte {
 	return file_engram_v1_record_proto_rawDescData
 }
 
-var file_engram_v1_record_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
+var file_engram_v1_record_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_engram_v1_record_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
 var file_engram_v1_record_proto_goTypes = []any{
-	(*OutcomeResult)(nil),           // 0: engram.v1.OutcomeResult
-	(*ReportOutcomeRequest)(nil),    // 1: engram.v1.ReportOutcomeRequest
-	(*ReportOutcomeResponse)(nil),   // 2: engram.v1.ReportOutcomeResponse
-	(*Record)(nil),                  // 3: engram.v1.Record
-	(*BatchGetRecordsRequest)(nil),  // 4: engram.v1.BatchGetRecordsRequest
-	(*BatchGetRecordsResponse)(nil), // 5: engram.v1.BatchGetRecordsResponse
-	(*DeleteRecordRequest)(nil),     // 6: engram.v1.DeleteRecordRequest
-	(*DeleteRecordResponse)(nil),    // 7: engram.v1.DeleteRecordResponse
-	(*ConfidenceState)(nil),         // 8: engram.v1.ConfidenceState
-	(ResolutionStatus)(0),           // 9: engram.v1.ResolutionStatus
-	(Outcome)(0),                    // 10: engram.v1.Outcome
-	(*Prediction)(nil),              // 11: engram.v1.Prediction
+	(ForgetReason)(0),                      // 0: engram.v1.ForgetReason
+	(*ForgettableRecord)(nil),              // 1: engram.v1.ForgettableRecord
+	(*ListForgettableRecordsRequest)(nil),  // 2: engram.v1.ListForgettableRecordsRequest
+	(*ListForgettableRecordsResponse)(nil), // 3: engram.v1.ListForgettableRecordsResponse
+	(*OutcomeResult)(nil),                  // 4: engram.v1.OutcomeResult
+	(*ReportOutcomeRequest)(nil),           // 5: engram.v1.ReportOutcomeRequest
+	(*ReportOutcomeResponse)(nil),          // 6: engram.v1.ReportOutcomeResponse
+	(*Record)(nil),                         // 7: engram.v1.Record
+	(*BatchGetRecordsRequest)(nil),         // 8: engram.v1.BatchGetRecordsRequest
+	(*BatchGetRecordsResponse)(nil),        // 9: engram.v1.BatchGetRecordsResponse
+	(*DeleteRecordRequest)(nil),            // 10: engram.v1.DeleteRecordRequest
+	(*DeleteRecordResponse)(nil),           // 11: engram.v1.DeleteRecordResponse
+	(*timestamppb.Timestamp)(nil),          // 12: google.protobuf.Timestamp
+	(*ConfidenceState)(nil),                // 13: engram.v1.ConfidenceState
+	(ResolutionStatus)(0),                  // 14: engram.v1.ResolutionStatus
+	(Outcome)(0),                           // 15: engram.v1.Outcome
+	(*Prediction)(nil),                     // 16: engram.v1.Prediction
 }
 var file_engram_v1_record_proto_depIdxs = []int32{
-	8,  // 0: engram.v1.OutcomeResult.confidence:type_name -> engram.v1.ConfidenceState
-	9,  // 1: engram.v1.OutcomeResult.resolution_status:type_name -> engram.v1.ResolutionStatus
-	10, // 2: engram.v1.ReportOutcomeRequest.outcome:type_name -> engram.v1.Outcome
-	0,  // 3: engram.v1.ReportOutcomeResponse.results:type_name -> engram.v1.OutcomeResult
-	8,  // 4: engram.v1.Record.confidence:type_name -> engram.v1.ConfidenceState
-	11, // 5: engram.v1.Record.prediction:type_name -> engram.v1.Prediction
-	3,  // 6: engram.v1.BatchGetRecordsResponse.records:type_name -> engram.v1.Record
-	1,  // 7: engram.v1.RecordService.ReportOutcome:input_type -> engram.v1.ReportOutcomeRequest
-	4,  // 8: engram.v1.RecordService.BatchGetRecords:input_type -> engram.v1.BatchGetRecordsRequest
-	6,  // 9: engram.v1.RecordService.DeleteRecord:input_type -> engram.v1.DeleteRecordRequest
-	2,  // 10: engram.v1.RecordService.ReportOutcome:output_type -> engram.v1.ReportOutcomeResponse
-	5,  // 11: engram.v1.RecordService.BatchGetRecords:output_type -> engram.v1.BatchGetRecordsResponse
-	7,  // 12: engram.v1.RecordService.DeleteRecord:output_type -> engram.v1.DeleteRecordResponse
-	10, // [10:13] is the sub-list for method output_type
-	7,  // [7:10] is the sub-list for method input_type
-	7,  // [7:7] is the sub-list for extension type_name
-	7,  // [7:7] is the sub-list for extension extendee
-	0,  // [0:7] is the sub-list for field type_name
+	0,  // 0: engram.v1.ForgettableRecord.reason:type_name -> engram.v1.ForgetReason
+	12, // 1: engram.v1.ForgettableRecord.expires_at:type_name -> google.protobuf.Timestamp
+	12, // 2: engram.v1.ForgettableRecord.last_used_at:type_name -> google.protobuf.Timestamp
+	12, // 3: engram.v1.ForgettableRecord.created_at:type_name -> google.protobuf.Timestamp
+	1,  // 4: engram.v1.ListForgettableRecordsResponse.records:type_name -> engram.v1.ForgettableRecord
+	13, // 5: engram.v1.OutcomeResult.confidence:type_name -> engram.v1.ConfidenceState
+	14, // 6: engram.v1.OutcomeResult.resolution_status:type_name -> engram.v1.ResolutionStatus
+	15, // 7: engram.v1.ReportOutcomeRequest.outcome:type_name -> engram.v1.Outcome
+	4,  // 8: engram.v1.ReportOutcomeResponse.results:type_name -> engram.v1.OutcomeResult
+	13, // 9: engram.v1.Record.confidence:type_name -> engram.v1.ConfidenceState
+	16, // 10: engram.v1.Record.prediction:type_name -> engram.v1.Prediction
+	12, // 11: engram.v1.Record.created_at:type_name -> google.protobuf.Timestamp
+	12, // 12: engram.v1.Record.updated_at:type_name -> google.protobuf.Timestamp
+	12, // 13: engram.v1.Record.last_used_at:type_name -> google.protobuf.Timestamp
+	12, // 14: engram.v1.Record.expires_at:type_name -> google.protobuf.Timestamp
+	7,  // 15: engram.v1.BatchGetRecordsResponse.records:type_name -> engram.v1.Record
+	5,  // 16: engram.v1.RecordService.ReportOutcome:input_type -> engram.v1.ReportOutcomeRequest
+	8,  // 17: engram.v1.RecordService.BatchGetRecords:input_type -> engram.v1.BatchGetRecordsRequest
+	10, // 18: engram.v1.RecordService.DeleteRecord:input_type -> engram.v1.DeleteRecordRequest
+	2,  // 19: engram.v1.RecordService.ListForgettableRecords:input_type -> engram.v1.ListForgettableRecordsRequest
+	6,  // 20: engram.v1.RecordService.ReportOutcome:output_type -> engram.v1.ReportOutcomeResponse
+	9,  // 21: engram.v1.RecordService.BatchGetRecords:output_type -> engram.v1.BatchGetRecordsResponse
+	11, // 22: engram.v1.RecordService.DeleteRecord:output_type -> engram.v1.DeleteRecordResponse
+	3,  // 23: engram.v1.RecordService.ListForgettableRecords:output_type -> engram.v1.ListForgettableRecordsResponse
+	20, // [20:24] is the sub-list for method output_type
+	16, // [16:20] is the sub-list for method input_type
+	16, // [16:16] is the sub-list for extension type_name
+	16, // [16:16] is the sub-list for extension extendee
+	0,  // [0:16] is the sub-list for field type_name
 }
 
 func init() { file_engram_v1_record_proto_init() }
@@ -632,19 +974,20 @@ func file_engram_v1_record_proto_init() {
 	}
 	file_engram_v1_common_proto_init()
 	file_engram_v1_ledger_proto_init()
-	file_engram_v1_record_proto_msgTypes[0].OneofWrappers = []any{}
+	file_engram_v1_record_proto_msgTypes[3].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_engram_v1_record_proto_rawDesc), len(file_engram_v1_record_proto_rawDesc)),
-			NumEnums:      0,
-			NumMessages:   8,
+			NumEnums:      1,
+			NumMessages:   11,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
 		GoTypes:           file_engram_v1_record_proto_goTypes,
 		DependencyIndexes: file_engram_v1_record_proto_depIdxs,
+		EnumInfos:         file_engram_v1_record_proto_enumTypes,
 		MessageInfos:      file_engram_v1_record_proto_msgTypes,
 	}.Build()
 	File_engram_v1_record_proto = out.File

@@ -19,9 +19,10 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	RecordService_ReportOutcome_FullMethodName   = "/engram.v1.RecordService/ReportOutcome"
-	RecordService_BatchGetRecords_FullMethodName = "/engram.v1.RecordService/BatchGetRecords"
-	RecordService_DeleteRecord_FullMethodName    = "/engram.v1.RecordService/DeleteRecord"
+	RecordService_ReportOutcome_FullMethodName          = "/engram.v1.RecordService/ReportOutcome"
+	RecordService_BatchGetRecords_FullMethodName        = "/engram.v1.RecordService/BatchGetRecords"
+	RecordService_DeleteRecord_FullMethodName           = "/engram.v1.RecordService/DeleteRecord"
+	RecordService_ListForgettableRecords_FullMethodName = "/engram.v1.RecordService/ListForgettableRecords"
 )
 
 // RecordServiceClient is the client API for RecordService service.
@@ -36,13 +37,18 @@ type RecordServiceClient interface {
 	// atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
 	// the others leave confidence alone; every outcome but deferred resolves each record's
 	// open prediction with the namespace's outcome error (which may lower confidence in
-	// turn); records acted on together strengthen their mutual edges by 0.05.
+	// turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+	// set each record's last_used_at.
 	ReportOutcome(ctx context.Context, in *ReportOutcomeRequest, opts ...grpc.CallOption) (*ReportOutcomeResponse, error)
 	// Reads records' confidence, text, prediction and edge count, in request order.
 	BatchGetRecords(ctx context.Context, in *BatchGetRecordsRequest, opts ...grpc.CallOption) (*BatchGetRecordsResponse, error)
 	// Removes a record from all four signals: its confidence entry, its edges and every
 	// edge pointing at it, its prediction and error, its vector and text.
 	DeleteRecord(ctx context.Context, in *DeleteRecordRequest, opts ...grpc.CallOption) (*DeleteRecordResponse, error)
+	// Dry run of forgetting: the records the server's sweeper would delete now, because they
+	// expired or because the namespace's forgetting policy (forget_below_confidence and
+	// forget_unused_after) selects them. Changes nothing.
+	ListForgettableRecords(ctx context.Context, in *ListForgettableRecordsRequest, opts ...grpc.CallOption) (*ListForgettableRecordsResponse, error)
 }
 
 type recordServiceClient struct {
@@ -83,6 +89,16 @@ func (c *recordServiceClient) DeleteRecord(ctx context.Context, in *DeleteRecord
 	return out, nil
 }
 
+func (c *recordServiceClient) ListForgettableRecords(ctx context.Context, in *ListForgettableRecordsRequest, opts ...grpc.CallOption) (*ListForgettableRecordsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListForgettableRecordsResponse)
+	err := c.cc.Invoke(ctx, RecordService_ListForgettableRecords_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RecordServiceServer is the server API for RecordService service.
 // All implementations must embed UnimplementedRecordServiceServer
 // for forward compatibility.
@@ -95,13 +111,18 @@ type RecordServiceServer interface {
 	// atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
 	// the others leave confidence alone; every outcome but deferred resolves each record's
 	// open prediction with the namespace's outcome error (which may lower confidence in
-	// turn); records acted on together strengthen their mutual edges by 0.05.
+	// turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+	// set each record's last_used_at.
 	ReportOutcome(context.Context, *ReportOutcomeRequest) (*ReportOutcomeResponse, error)
 	// Reads records' confidence, text, prediction and edge count, in request order.
 	BatchGetRecords(context.Context, *BatchGetRecordsRequest) (*BatchGetRecordsResponse, error)
 	// Removes a record from all four signals: its confidence entry, its edges and every
 	// edge pointing at it, its prediction and error, its vector and text.
 	DeleteRecord(context.Context, *DeleteRecordRequest) (*DeleteRecordResponse, error)
+	// Dry run of forgetting: the records the server's sweeper would delete now, because they
+	// expired or because the namespace's forgetting policy (forget_below_confidence and
+	// forget_unused_after) selects them. Changes nothing.
+	ListForgettableRecords(context.Context, *ListForgettableRecordsRequest) (*ListForgettableRecordsResponse, error)
 	mustEmbedUnimplementedRecordServiceServer()
 }
 
@@ -120,6 +141,9 @@ func (UnimplementedRecordServiceServer) BatchGetRecords(context.Context, *BatchG
 }
 func (UnimplementedRecordServiceServer) DeleteRecord(context.Context, *DeleteRecordRequest) (*DeleteRecordResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method DeleteRecord not implemented")
+}
+func (UnimplementedRecordServiceServer) ListForgettableRecords(context.Context, *ListForgettableRecordsRequest) (*ListForgettableRecordsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListForgettableRecords not implemented")
 }
 func (UnimplementedRecordServiceServer) mustEmbedUnimplementedRecordServiceServer() {}
 func (UnimplementedRecordServiceServer) testEmbeddedByValue()                       {}
@@ -196,6 +220,24 @@ func _RecordService_DeleteRecord_Handler(srv interface{}, ctx context.Context, d
 	return interceptor(ctx, in, info, handler)
 }
 
+func _RecordService_ListForgettableRecords_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListForgettableRecordsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(RecordServiceServer).ListForgettableRecords(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: RecordService_ListForgettableRecords_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(RecordServiceServer).ListForgettableRecords(ctx, req.(*ListForgettableRecordsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // RecordService_ServiceDesc is the grpc.ServiceDesc for RecordService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -214,6 +256,10 @@ var RecordService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "DeleteRecord",
 			Handler:    _RecordService_DeleteRecord_Handler,
+		},
+		{
+			MethodName: "ListForgettableRecords",
+			Handler:    _RecordService_ListForgettableRecords_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -52,6 +52,11 @@ class RecordServiceStub:
                 request_serializer=engram_dot_v1_dot_record__pb2.DeleteRecordRequest.SerializeToString,
                 response_deserializer=engram_dot_v1_dot_record__pb2.DeleteRecordResponse.FromString,
                 _registered_method=True)
+        self.ListForgettableRecords = channel.unary_unary(
+                '/engram.v1.RecordService/ListForgettableRecords',
+                request_serializer=engram_dot_v1_dot_record__pb2.ListForgettableRecordsRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_record__pb2.ListForgettableRecordsResponse.FromString,
+                _registered_method=True)
 
 
 class RecordServiceServicer:
@@ -65,7 +70,8 @@ class RecordServiceServicer:
         atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
         the others leave confidence alone; every outcome but deferred resolves each record's
         open prediction with the namespace's outcome error (which may lower confidence in
-        turn); records acted on together strengthen their mutual edges by 0.05.
+        turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+        set each record's last_used_at.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -81,6 +87,15 @@ class RecordServiceServicer:
     def DeleteRecord(self, request, context):
         """Removes a record from all four signals: its confidence entry, its edges and every
         edge pointing at it, its prediction and error, its vector and text.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListForgettableRecords(self, request, context):
+        """Dry run of forgetting: the records the server's sweeper would delete now, because they
+        expired or because the namespace's forgetting policy (forget_below_confidence and
+        forget_unused_after) selects them. Changes nothing.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -103,6 +118,11 @@ def add_RecordServiceServicer_to_server(servicer, server):
                     servicer.DeleteRecord,
                     request_deserializer=engram_dot_v1_dot_record__pb2.DeleteRecordRequest.FromString,
                     response_serializer=engram_dot_v1_dot_record__pb2.DeleteRecordResponse.SerializeToString,
+            ),
+            'ListForgettableRecords': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListForgettableRecords,
+                    request_deserializer=engram_dot_v1_dot_record__pb2.ListForgettableRecordsRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_record__pb2.ListForgettableRecordsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -189,6 +209,33 @@ class RecordService:
             '/engram.v1.RecordService/DeleteRecord',
             engram_dot_v1_dot_record__pb2.DeleteRecordRequest.SerializeToString,
             engram_dot_v1_dot_record__pb2.DeleteRecordResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListForgettableRecords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/engram.v1.RecordService/ListForgettableRecords',
+            engram_dot_v1_dot_record__pb2.ListForgettableRecordsRequest.SerializeToString,
+            engram_dot_v1_dot_record__pb2.ListForgettableRecordsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -22,7 +22,9 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
-import { Vector } from "./common";
+import { Duration } from "../../google/protobuf/duration";
+import { Timestamp } from "../../google/protobuf/timestamp";
+import { ConfidenceState, Vector } from "./common";
 
 /** Which side of a retrieval pair a text is; some models embed them differently. */
 export enum InputType {
@@ -67,9 +69,12 @@ export function inputTypeToJSON(object: InputType): string {
   }
 }
 
-/** How search results are ordered. */
+/**
+ * How search results are ordered. Every ranking may then be multiplied by a recency weight
+ * (Recency).
+ */
 export enum Ranking {
-  /** RANKING_UNSPECIFIED - Treated as RANKING_SIMILARITY. */
+  /** RANKING_UNSPECIFIED - The namespace's default_ranking (RANKING_SIMILARITY unless configured). */
   RANKING_UNSPECIFIED = 0,
   /** RANKING_SIMILARITY - By cosine similarity (score). */
   RANKING_SIMILARITY = 1,
@@ -78,6 +83,19 @@ export enum Ranking {
    * Ranking"); exact over the whole namespace, not a re-ranking of the first results.
    */
   RANKING_SIMILARITY_TIMES_CONFIDENCE = 2,
+  /**
+   * RANKING_KEYWORD - By BM25 over the record texts (keyword_score): English analyzer (lowercase, stop words,
+   * Snowball stemming), k1 1.2, b 0.75. Needs a query text; records without a query term
+   * are not returned.
+   */
+  RANKING_KEYWORD = 3,
+  /**
+   * RANKING_HYBRID - By fused_score, fusing the semantic and keyword result lists (Fusion). Candidates are
+   * the union of both lists, so a keyword-only or semantic-only hit is never dropped.
+   */
+  RANKING_HYBRID = 4,
+  /** RANKING_HYBRID_TIMES_CONFIDENCE - By fused_score × confidence (the seeds' priority applied to the fused score). */
+  RANKING_HYBRID_TIMES_CONFIDENCE = 5,
   UNRECOGNIZED = -1,
 }
 
@@ -92,6 +110,15 @@ export function rankingFromJSON(object: any): Ranking {
     case 2:
     case "RANKING_SIMILARITY_TIMES_CONFIDENCE":
       return Ranking.RANKING_SIMILARITY_TIMES_CONFIDENCE;
+    case 3:
+    case "RANKING_KEYWORD":
+      return Ranking.RANKING_KEYWORD;
+    case 4:
+    case "RANKING_HYBRID":
+      return Ranking.RANKING_HYBRID;
+    case 5:
+    case "RANKING_HYBRID_TIMES_CONFIDENCE":
+      return Ranking.RANKING_HYBRID_TIMES_CONFIDENCE;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -107,7 +134,112 @@ export function rankingToJSON(object: Ranking): string {
       return "RANKING_SIMILARITY";
     case Ranking.RANKING_SIMILARITY_TIMES_CONFIDENCE:
       return "RANKING_SIMILARITY_TIMES_CONFIDENCE";
+    case Ranking.RANKING_KEYWORD:
+      return "RANKING_KEYWORD";
+    case Ranking.RANKING_HYBRID:
+      return "RANKING_HYBRID";
+    case Ranking.RANKING_HYBRID_TIMES_CONFIDENCE:
+      return "RANKING_HYBRID_TIMES_CONFIDENCE";
     case Ranking.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** How RANKING_HYBRID fuses the semantic and keyword lists. */
+export enum FusionMethod {
+  /** FUSION_METHOD_UNSPECIFIED - The namespace's fusion_method (FUSION_METHOD_WEIGHTED_SUM unless configured). */
+  FUSION_METHOD_UNSPECIFIED = 0,
+  /** FUSION_METHOD_RECIPROCAL_RANK - Reciprocal rank fusion: sum over the lists of 1 / (rrf_k + rank), rank 1-based. */
+  FUSION_METHOD_RECIPROCAL_RANK = 1,
+  /**
+   * FUSION_METHOD_WEIGHTED_SUM - alpha × semantic + (1 - alpha) × keyword, each min-max normalised over its list's
+   * candidates to [0, 1] (a record missing from a list scores 0 there).
+   */
+  FUSION_METHOD_WEIGHTED_SUM = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function fusionMethodFromJSON(object: any): FusionMethod {
+  switch (object) {
+    case 0:
+    case "FUSION_METHOD_UNSPECIFIED":
+      return FusionMethod.FUSION_METHOD_UNSPECIFIED;
+    case 1:
+    case "FUSION_METHOD_RECIPROCAL_RANK":
+      return FusionMethod.FUSION_METHOD_RECIPROCAL_RANK;
+    case 2:
+    case "FUSION_METHOD_WEIGHTED_SUM":
+      return FusionMethod.FUSION_METHOD_WEIGHTED_SUM;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return FusionMethod.UNRECOGNIZED;
+  }
+}
+
+export function fusionMethodToJSON(object: FusionMethod): string {
+  switch (object) {
+    case FusionMethod.FUSION_METHOD_UNSPECIFIED:
+      return "FUSION_METHOD_UNSPECIFIED";
+    case FusionMethod.FUSION_METHOD_RECIPROCAL_RANK:
+      return "FUSION_METHOD_RECIPROCAL_RANK";
+    case FusionMethod.FUSION_METHOD_WEIGHTED_SUM:
+      return "FUSION_METHOD_WEIGHTED_SUM";
+    case FusionMethod.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** Which time of a record a recency weight or a time range looks at. */
+export enum TimeField {
+  /** TIME_FIELD_UNSPECIFIED - Recency: none (no recency weight). Never valid in a time range. */
+  TIME_FIELD_UNSPECIFIED = 0,
+  /** TIME_FIELD_CREATED_AT - When the record was first written. */
+  TIME_FIELD_CREATED_AT = 1,
+  /** TIME_FIELD_UPDATED_AT - When its text or vector was last written. */
+  TIME_FIELD_UPDATED_AT = 2,
+  /**
+   * TIME_FIELD_LAST_USED_AT - When an outcome last reported it acted or used (RecordService.ReportOutcome); a record
+   * never used counts from its created_at.
+   */
+  TIME_FIELD_LAST_USED_AT = 3,
+  UNRECOGNIZED = -1,
+}
+
+export function timeFieldFromJSON(object: any): TimeField {
+  switch (object) {
+    case 0:
+    case "TIME_FIELD_UNSPECIFIED":
+      return TimeField.TIME_FIELD_UNSPECIFIED;
+    case 1:
+    case "TIME_FIELD_CREATED_AT":
+      return TimeField.TIME_FIELD_CREATED_AT;
+    case 2:
+    case "TIME_FIELD_UPDATED_AT":
+      return TimeField.TIME_FIELD_UPDATED_AT;
+    case 3:
+    case "TIME_FIELD_LAST_USED_AT":
+      return TimeField.TIME_FIELD_LAST_USED_AT;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return TimeField.UNRECOGNIZED;
+  }
+}
+
+export function timeFieldToJSON(object: TimeField): string {
+  switch (object) {
+    case TimeField.TIME_FIELD_UNSPECIFIED:
+      return "TIME_FIELD_UNSPECIFIED";
+    case TimeField.TIME_FIELD_CREATED_AT:
+      return "TIME_FIELD_CREATED_AT";
+    case TimeField.TIME_FIELD_UPDATED_AT:
+      return "TIME_FIELD_UPDATED_AT";
+    case TimeField.TIME_FIELD_LAST_USED_AT:
+      return "TIME_FIELD_LAST_USED_AT";
+    case TimeField.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
   }
@@ -135,6 +267,28 @@ export interface UpsertEmbeddingRequest {
    * 1..128 bytes, values at most 1024 bytes. Replaces the record's previous metadata.
    */
   metadata: { [key: string]: string };
+  /**
+   * The record expires this long after the write (> 0, at most 100 years). At most one of
+   * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+   * An overwrite replaces the previous expiry.
+   */
+  ttl?:
+    | Duration
+    | undefined;
+  /**
+   * The record expires at this time (after now). An expired record disappears from every
+   * read at once and is then deleted from all four signals by the server's sweeper.
+   */
+  expiresAt?:
+    | Date
+    | undefined;
+  /**
+   * Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity >= it
+   * with another stored record (or an identical text, always) is not stored: that record
+   * gets a corroborating confidence observation (signal 0.9) instead, and the response
+   * names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+   */
+  dedupeThreshold?: number | undefined;
 }
 
 export interface UpsertEmbeddingRequest_MetadataEntry {
@@ -152,6 +306,19 @@ export interface UpsertEmbeddingResponse {
   dimensions: number;
   /** Opaque; pass it in a search's consistency_token to read this write on any replica. */
   consistencyToken: string;
+  /**
+   * Set when the text was a duplicate: the stored record it duplicates, which was
+   * corroborated instead (nothing else was written; created is false).
+   */
+  duplicateOf: string;
+  /** Cosine similarity of the text with duplicate_of (1 for an identical text). */
+  duplicateScore: number;
+  /** The duplicate's confidence after the corroboration. */
+  duplicateConfidence?:
+    | ConfidenceState
+    | undefined;
+  /** When the record expires; unset when it does not. */
+  expiresAt?: Date | undefined;
 }
 
 /** Request of EmbeddingService.DeleteEmbedding. */
@@ -170,6 +337,59 @@ export interface DeleteEmbeddingResponse {
   consistencyToken: string;
 }
 
+/** Fusion parameters of a hybrid search; unset fields take the namespace's values. */
+export interface Fusion {
+  /** Which fusion. */
+  method: FusionMethod;
+  /** Reciprocal rank fusion's k, 1..10000. Default 60. */
+  rrfK?:
+    | number
+    | undefined;
+  /** Weight of the semantic list in the weighted sum, in [0, 1]. Default 0.5. */
+  alpha?:
+    | number
+    | undefined;
+  /** Candidates taken from each list, top_k..1000. Default max(100, 4 × top_k) capped at 1000. */
+  candidates?: number | undefined;
+}
+
+/**
+ * A bounded time-decay multiplier: weight = floor + (1 - floor) × 0.5^(age / half_life), in
+ * [floor, 1], age measured from the record's `field` time to the search (0 for a time in
+ * the future). The floor keeps an old memory from ever reaching zero.
+ */
+export interface Recency {
+  /** Which time; UNSPECIFIED turns recency off. */
+  field: TimeField;
+  /** Half-life, > 0 (at most 100 years). */
+  halfLife?:
+    | Duration
+    | undefined;
+  /** Lowest weight, in [0, 1]. Default 0.3. */
+  floor?: number | undefined;
+}
+
+/**
+ * A time filter: only records whose created_at and updated_at lie within the given bounds
+ * (after: strictly later; before: strictly earlier). Unset bounds do not filter.
+ */
+export interface TimeRange {
+  /** Only records created after it. */
+  createdAfter?:
+    | Date
+    | undefined;
+  /** Only records created before it. */
+  createdBefore?:
+    | Date
+    | undefined;
+  /** Only records updated after it. */
+  updatedAfter?:
+    | Date
+    | undefined;
+  /** Only records updated before it. */
+  updatedBefore?: Date | undefined;
+}
+
 /** Request of EmbeddingService.Search. */
 export interface SearchRequest {
   /** Required. */
@@ -186,7 +406,8 @@ export interface SearchRequest {
     | undefined;
   /**
    * Only results with cosine similarity >= min_score, in [-1, 1] (compared as float32s:
-   * a result whose score equals min_score is kept).
+   * a result whose score equals min_score is kept). Semantic rankings only: with
+   * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
    */
   minScore?:
     | number
@@ -204,6 +425,19 @@ export interface SearchRequest {
    * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
    */
   consistencyToken: string;
+  /** Only records within these times. */
+  timeRange?:
+    | TimeRange
+    | undefined;
+  /**
+   * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+   * by default); a Recency with field UNSPECIFIED turns it off for this call.
+   */
+  recency?:
+    | Recency
+    | undefined;
+  /** Fusion of RANKING_HYBRID (unset fields: the namespace's). */
+  fusion?: Fusion | undefined;
 }
 
 export interface SearchRequest_FilterEntry {
@@ -239,6 +473,33 @@ export interface SearchResponse {
   priority: number;
   /** The record's metadata. */
   metadata: { [key: string]: string };
+  /**
+   * BM25 score of the record for the query text (0 when it matched no query term, or the
+   * ranking is semantic and the query has no text).
+   */
+  keywordScore: number;
+  /**
+   * The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+   * CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+   * HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+   */
+  fusedScore: number;
+  /** The recency weight applied, in [floor, 1]; 1 without recency. */
+  recencyWeight: number;
+  /** When the record was first written. */
+  createdAt?:
+    | Date
+    | undefined;
+  /** When its text or vector was last written. */
+  updatedAt?:
+    | Date
+    | undefined;
+  /** When an outcome last reported it acted or used; unset if never. */
+  lastUsedAt?:
+    | Date
+    | undefined;
+  /** When it expires; unset if it does not. */
+  expiresAt?: Date | undefined;
 }
 
 export interface SearchResponse_MetadataEntry {
@@ -266,7 +527,8 @@ export interface BatchSearchRequest {
     | undefined;
   /**
    * Only results with cosine similarity >= min_score, in [-1, 1] (compared as float32s:
-   * a result whose score equals min_score is kept).
+   * a result whose score equals min_score is kept). Semantic rankings only: with
+   * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
    */
   minScore?:
     | number
@@ -284,6 +546,19 @@ export interface BatchSearchRequest {
    * (8 by default) are already waiting on this server, RESOURCE_EXHAUSTED at once.
    */
   consistencyToken: string;
+  /** Only records within these times. */
+  timeRange?:
+    | TimeRange
+    | undefined;
+  /**
+   * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+   * by default); a Recency with field UNSPECIFIED turns it off for this call.
+   */
+  recency?:
+    | Recency
+    | undefined;
+  /** Fusion of RANKING_HYBRID (unset fields: the namespace's). */
+  fusion?: Fusion | undefined;
 }
 
 export interface BatchSearchRequest_FilterEntry {
@@ -307,6 +582,33 @@ export interface SearchHit {
   priority: number;
   /** The record's metadata. */
   metadata: { [key: string]: string };
+  /**
+   * BM25 score of the record for the query text (0 when it matched no query term, or the
+   * ranking is semantic and the query has no text).
+   */
+  keywordScore: number;
+  /**
+   * The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+   * CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+   * HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+   */
+  fusedScore: number;
+  /** The recency weight applied, in [floor, 1]; 1 without recency. */
+  recencyWeight: number;
+  /** When the record was first written. */
+  createdAt?:
+    | Date
+    | undefined;
+  /** When its text or vector was last written. */
+  updatedAt?:
+    | Date
+    | undefined;
+  /** When an outcome last reported it acted or used; unset if never. */
+  lastUsedAt?:
+    | Date
+    | undefined;
+  /** When it expires; unset if it does not. */
+  expiresAt?: Date | undefined;
 }
 
 export interface SearchHit_MetadataEntry {
@@ -339,6 +641,12 @@ export interface ImportRecord {
   model: string;
   /** Optional string metadata. */
   metadata: { [key: string]: string };
+  /** Expiry, as in UpsertEmbeddingRequest. */
+  ttl?:
+    | Duration
+    | undefined;
+  /** Expiry, as in UpsertEmbeddingRequest. */
+  expiresAt?: Date | undefined;
 }
 
 export interface ImportRecord_MetadataEntry {
@@ -352,6 +660,8 @@ export interface ImportEmbeddingsRequest {
   namespace: string;
   /** 1..1000 records per message (default; the server's --max-batch-size). */
   records: ImportRecord[];
+  /** Deduplication, as in UpsertEmbeddingRequest; read from the first message only. */
+  dedupeThreshold?: number | undefined;
 }
 
 /** Progress of EmbeddingService.ImportEmbeddings: sent after each batch written to Redis. */
@@ -362,6 +672,11 @@ export interface ImportEmbeddingsResponse {
   recordsCreated: number;
   /** Opaque; a search carrying it sees every record written so far. */
   consistencyToken: string;
+  /**
+   * Records not stored because they duplicated a stored record (or an earlier record of
+   * this import), which was corroborated instead. Not counted in records_written.
+   */
+  recordsDeduplicated: number;
 }
 
 /** Request of EmbeddingService.Embed. */
@@ -383,7 +698,17 @@ export interface EmbedResponse {
 }
 
 function createBaseUpsertEmbeddingRequest(): UpsertEmbeddingRequest {
-  return { namespace: "", recordId: "", text: "", vector: undefined, model: "", metadata: {} };
+  return {
+    namespace: "",
+    recordId: "",
+    text: "",
+    vector: undefined,
+    model: "",
+    metadata: {},
+    ttl: undefined,
+    expiresAt: undefined,
+    dedupeThreshold: undefined,
+  };
 }
 
 export const UpsertEmbeddingRequest: MessageFns<UpsertEmbeddingRequest> = {
@@ -406,6 +731,15 @@ export const UpsertEmbeddingRequest: MessageFns<UpsertEmbeddingRequest> = {
     globalThis.Object.entries(message.metadata).forEach(([key, value]: [string, string]) => {
       UpsertEmbeddingRequest_MetadataEntry.encode({ key: key as any, value }, writer.uint32(50).fork()).join();
     });
+    if (message.ttl !== undefined) {
+      Duration.encode(message.ttl, writer.uint32(58).fork()).join();
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(66).fork()).join();
+    }
+    if (message.dedupeThreshold !== undefined) {
+      writer.uint32(77).float(message.dedupeThreshold);
+    }
     return writer;
   },
 
@@ -473,6 +807,30 @@ export const UpsertEmbeddingRequest: MessageFns<UpsertEmbeddingRequest> = {
             }
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.ttl = Duration.decode(reader, reader.uint32());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 9: {
+            if (tag !== 77) {
+              break;
+            }
+
+            message.dedupeThreshold = reader.float();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -510,6 +868,17 @@ export const UpsertEmbeddingRequest: MessageFns<UpsertEmbeddingRequest> = {
           {},
         )
         : {},
+      ttl: isSet(object.ttl) ? Duration.fromJSON(object.ttl) : undefined,
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
+      dedupeThreshold: isSet(object.dedupeThreshold)
+        ? globalThis.Number(object.dedupeThreshold)
+        : isSet(object.dedupe_threshold)
+        ? globalThis.Number(object.dedupe_threshold)
+        : undefined,
     };
   },
 
@@ -539,6 +908,15 @@ export const UpsertEmbeddingRequest: MessageFns<UpsertEmbeddingRequest> = {
         });
       }
     }
+    if (message.ttl !== undefined) {
+      obj.ttl = Duration.toJSON(message.ttl);
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
+    if (message.dedupeThreshold !== undefined) {
+      obj.dedupeThreshold = floatToJson(message.dedupeThreshold);
+    }
     return obj;
   },
 
@@ -563,6 +941,9 @@ export const UpsertEmbeddingRequest: MessageFns<UpsertEmbeddingRequest> = {
       },
       {},
     );
+    message.ttl = (object.ttl !== undefined && object.ttl !== null) ? Duration.fromPartial(object.ttl) : undefined;
+    message.expiresAt = object.expiresAt ?? undefined;
+    message.dedupeThreshold = object.dedupeThreshold ?? undefined;
     return message;
   },
 };
@@ -657,7 +1038,16 @@ export const UpsertEmbeddingRequest_MetadataEntry: MessageFns<UpsertEmbeddingReq
 };
 
 function createBaseUpsertEmbeddingResponse(): UpsertEmbeddingResponse {
-  return { created: false, model: "", dimensions: 0, consistencyToken: "" };
+  return {
+    created: false,
+    model: "",
+    dimensions: 0,
+    consistencyToken: "",
+    duplicateOf: "",
+    duplicateScore: 0,
+    duplicateConfidence: undefined,
+    expiresAt: undefined,
+  };
 }
 
 export const UpsertEmbeddingResponse: MessageFns<UpsertEmbeddingResponse> = {
@@ -673,6 +1063,18 @@ export const UpsertEmbeddingResponse: MessageFns<UpsertEmbeddingResponse> = {
     }
     if (message.consistencyToken !== "") {
       writer.uint32(34).string(message.consistencyToken);
+    }
+    if (message.duplicateOf !== "") {
+      writer.uint32(42).string(message.duplicateOf);
+    }
+    if (message.duplicateScore !== 0) {
+      writer.uint32(53).float(message.duplicateScore);
+    }
+    if (message.duplicateConfidence !== undefined) {
+      ConfidenceState.encode(message.duplicateConfidence, writer.uint32(58).fork()).join();
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(66).fork()).join();
     }
     return writer;
   },
@@ -722,6 +1124,38 @@ export const UpsertEmbeddingResponse: MessageFns<UpsertEmbeddingResponse> = {
             message.consistencyToken = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.duplicateOf = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 53) {
+              break;
+            }
+
+            message.duplicateScore = reader.float();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.duplicateConfidence = ConfidenceState.decode(reader, reader.uint32());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -744,6 +1178,26 @@ export const UpsertEmbeddingResponse: MessageFns<UpsertEmbeddingResponse> = {
         : isSet(object.consistency_token)
         ? globalThis.String(object.consistency_token)
         : "",
+      duplicateOf: isSet(object.duplicateOf)
+        ? globalThis.String(object.duplicateOf)
+        : isSet(object.duplicate_of)
+        ? globalThis.String(object.duplicate_of)
+        : "",
+      duplicateScore: isSet(object.duplicateScore)
+        ? globalThis.Number(object.duplicateScore)
+        : isSet(object.duplicate_score)
+        ? globalThis.Number(object.duplicate_score)
+        : 0,
+      duplicateConfidence: isSet(object.duplicateConfidence)
+        ? ConfidenceState.fromJSON(object.duplicateConfidence)
+        : isSet(object.duplicate_confidence)
+        ? ConfidenceState.fromJSON(object.duplicate_confidence)
+        : undefined,
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
     };
   },
 
@@ -761,6 +1215,18 @@ export const UpsertEmbeddingResponse: MessageFns<UpsertEmbeddingResponse> = {
     if (message.consistencyToken !== "") {
       obj.consistencyToken = message.consistencyToken;
     }
+    if (message.duplicateOf !== "") {
+      obj.duplicateOf = message.duplicateOf;
+    }
+    if (message.duplicateScore !== 0) {
+      obj.duplicateScore = floatToJson(message.duplicateScore);
+    }
+    if (message.duplicateConfidence !== undefined) {
+      obj.duplicateConfidence = ConfidenceState.toJSON(message.duplicateConfidence);
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
     return obj;
   },
 
@@ -773,6 +1239,12 @@ export const UpsertEmbeddingResponse: MessageFns<UpsertEmbeddingResponse> = {
     message.model = object.model ?? "";
     message.dimensions = object.dimensions ?? 0;
     message.consistencyToken = object.consistencyToken ?? "";
+    message.duplicateOf = object.duplicateOf ?? "";
+    message.duplicateScore = object.duplicateScore ?? 0;
+    message.duplicateConfidence = (object.duplicateConfidence !== undefined && object.duplicateConfidence !== null)
+      ? ConfidenceState.fromPartial(object.duplicateConfidence)
+      : undefined;
+    message.expiresAt = object.expiresAt ?? undefined;
     return message;
   },
 };
@@ -955,6 +1427,367 @@ export const DeleteEmbeddingResponse: MessageFns<DeleteEmbeddingResponse> = {
   },
 };
 
+function createBaseFusion(): Fusion {
+  return { method: 0, rrfK: undefined, alpha: undefined, candidates: undefined };
+}
+
+export const Fusion: MessageFns<Fusion> = {
+  encode(message: Fusion, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.method !== 0) {
+      writer.uint32(8).int32(message.method);
+    }
+    if (message.rrfK !== undefined) {
+      writer.uint32(16).uint32(message.rrfK);
+    }
+    if (message.alpha !== undefined) {
+      writer.uint32(25).double(message.alpha);
+    }
+    if (message.candidates !== undefined) {
+      writer.uint32(32).uint32(message.candidates);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Fusion {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFusion();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.method = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.rrfK = reader.uint32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 25) {
+              break;
+            }
+
+            message.alpha = reader.double();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.candidates = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Fusion {
+    return {
+      method: isSet(object.method) ? fusionMethodFromJSON(object.method) : 0,
+      rrfK: isSet(object.rrfK)
+        ? globalThis.Number(object.rrfK)
+        : isSet(object.rrf_k)
+        ? globalThis.Number(object.rrf_k)
+        : undefined,
+      alpha: isSet(object.alpha) ? globalThis.Number(object.alpha) : undefined,
+      candidates: isSet(object.candidates) ? globalThis.Number(object.candidates) : undefined,
+    };
+  },
+
+  toJSON(message: Fusion): unknown {
+    const obj: any = {};
+    if (message.method !== 0) {
+      obj.method = fusionMethodToJSON(message.method);
+    }
+    if (message.rrfK !== undefined) {
+      obj.rrfK = Math.round(message.rrfK);
+    }
+    if (message.alpha !== undefined) {
+      obj.alpha = floatToJson(message.alpha);
+    }
+    if (message.candidates !== undefined) {
+      obj.candidates = Math.round(message.candidates);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Fusion>, I>>(base?: I): Fusion {
+    return Fusion.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Fusion>, I>>(object: I): Fusion {
+    const message = createBaseFusion();
+    message.method = object.method ?? 0;
+    message.rrfK = object.rrfK ?? undefined;
+    message.alpha = object.alpha ?? undefined;
+    message.candidates = object.candidates ?? undefined;
+    return message;
+  },
+};
+
+function createBaseRecency(): Recency {
+  return { field: 0, halfLife: undefined, floor: undefined };
+}
+
+export const Recency: MessageFns<Recency> = {
+  encode(message: Recency, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.field !== 0) {
+      writer.uint32(8).int32(message.field);
+    }
+    if (message.halfLife !== undefined) {
+      Duration.encode(message.halfLife, writer.uint32(18).fork()).join();
+    }
+    if (message.floor !== undefined) {
+      writer.uint32(25).double(message.floor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Recency {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecency();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.field = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.halfLife = Duration.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 25) {
+              break;
+            }
+
+            message.floor = reader.double();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Recency {
+    return {
+      field: isSet(object.field) ? timeFieldFromJSON(object.field) : 0,
+      halfLife: isSet(object.halfLife)
+        ? Duration.fromJSON(object.halfLife)
+        : isSet(object.half_life)
+        ? Duration.fromJSON(object.half_life)
+        : undefined,
+      floor: isSet(object.floor) ? globalThis.Number(object.floor) : undefined,
+    };
+  },
+
+  toJSON(message: Recency): unknown {
+    const obj: any = {};
+    if (message.field !== 0) {
+      obj.field = timeFieldToJSON(message.field);
+    }
+    if (message.halfLife !== undefined) {
+      obj.halfLife = Duration.toJSON(message.halfLife);
+    }
+    if (message.floor !== undefined) {
+      obj.floor = floatToJson(message.floor);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Recency>, I>>(base?: I): Recency {
+    return Recency.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Recency>, I>>(object: I): Recency {
+    const message = createBaseRecency();
+    message.field = object.field ?? 0;
+    message.halfLife = (object.halfLife !== undefined && object.halfLife !== null)
+      ? Duration.fromPartial(object.halfLife)
+      : undefined;
+    message.floor = object.floor ?? undefined;
+    return message;
+  },
+};
+
+function createBaseTimeRange(): TimeRange {
+  return { createdAfter: undefined, createdBefore: undefined, updatedAfter: undefined, updatedBefore: undefined };
+}
+
+export const TimeRange: MessageFns<TimeRange> = {
+  encode(message: TimeRange, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.createdAfter !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdAfter), writer.uint32(10).fork()).join();
+    }
+    if (message.createdBefore !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdBefore), writer.uint32(18).fork()).join();
+    }
+    if (message.updatedAfter !== undefined) {
+      Timestamp.encode(toTimestamp(message.updatedAfter), writer.uint32(26).fork()).join();
+    }
+    if (message.updatedBefore !== undefined) {
+      Timestamp.encode(toTimestamp(message.updatedBefore), writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TimeRange {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTimeRange();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.createdAfter = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.createdBefore = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.updatedAfter = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.updatedBefore = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TimeRange {
+    return {
+      createdAfter: isSet(object.createdAfter)
+        ? fromJsonTimestamp(object.createdAfter)
+        : isSet(object.created_after)
+        ? fromJsonTimestamp(object.created_after)
+        : undefined,
+      createdBefore: isSet(object.createdBefore)
+        ? fromJsonTimestamp(object.createdBefore)
+        : isSet(object.created_before)
+        ? fromJsonTimestamp(object.created_before)
+        : undefined,
+      updatedAfter: isSet(object.updatedAfter)
+        ? fromJsonTimestamp(object.updatedAfter)
+        : isSet(object.updated_after)
+        ? fromJsonTimestamp(object.updated_after)
+        : undefined,
+      updatedBefore: isSet(object.updatedBefore)
+        ? fromJsonTimestamp(object.updatedBefore)
+        : isSet(object.updated_before)
+        ? fromJsonTimestamp(object.updated_before)
+        : undefined,
+    };
+  },
+
+  toJSON(message: TimeRange): unknown {
+    const obj: any = {};
+    if (message.createdAfter !== undefined) {
+      obj.createdAfter = message.createdAfter.toISOString();
+    }
+    if (message.createdBefore !== undefined) {
+      obj.createdBefore = message.createdBefore.toISOString();
+    }
+    if (message.updatedAfter !== undefined) {
+      obj.updatedAfter = message.updatedAfter.toISOString();
+    }
+    if (message.updatedBefore !== undefined) {
+      obj.updatedBefore = message.updatedBefore.toISOString();
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<TimeRange>, I>>(base?: I): TimeRange {
+    return TimeRange.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TimeRange>, I>>(object: I): TimeRange {
+    const message = createBaseTimeRange();
+    message.createdAfter = object.createdAfter ?? undefined;
+    message.createdBefore = object.createdBefore ?? undefined;
+    message.updatedAfter = object.updatedAfter ?? undefined;
+    message.updatedBefore = object.updatedBefore ?? undefined;
+    return message;
+  },
+};
+
 function createBaseSearchRequest(): SearchRequest {
   return {
     namespace: "",
@@ -965,6 +1798,9 @@ function createBaseSearchRequest(): SearchRequest {
     filter: {},
     ranking: 0,
     consistencyToken: "",
+    timeRange: undefined,
+    recency: undefined,
+    fusion: undefined,
   };
 }
 
@@ -993,6 +1829,15 @@ export const SearchRequest: MessageFns<SearchRequest> = {
     }
     if (message.consistencyToken !== "") {
       writer.uint32(66).string(message.consistencyToken);
+    }
+    if (message.timeRange !== undefined) {
+      TimeRange.encode(message.timeRange, writer.uint32(74).fork()).join();
+    }
+    if (message.recency !== undefined) {
+      Recency.encode(message.recency, writer.uint32(82).fork()).join();
+    }
+    if (message.fusion !== undefined) {
+      Fusion.encode(message.fusion, writer.uint32(90).fork()).join();
     }
     return writer;
   },
@@ -1077,6 +1922,30 @@ export const SearchRequest: MessageFns<SearchRequest> = {
             message.consistencyToken = reader.string();
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.timeRange = TimeRange.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.recency = Recency.decode(reader, reader.uint32());
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.fusion = Fusion.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1124,6 +1993,13 @@ export const SearchRequest: MessageFns<SearchRequest> = {
         : isSet(object.consistency_token)
         ? globalThis.String(object.consistency_token)
         : "",
+      timeRange: isSet(object.timeRange)
+        ? TimeRange.fromJSON(object.timeRange)
+        : isSet(object.time_range)
+        ? TimeRange.fromJSON(object.time_range)
+        : undefined,
+      recency: isSet(object.recency) ? Recency.fromJSON(object.recency) : undefined,
+      fusion: isSet(object.fusion) ? Fusion.fromJSON(object.fusion) : undefined,
     };
   },
 
@@ -1159,6 +2035,15 @@ export const SearchRequest: MessageFns<SearchRequest> = {
     if (message.consistencyToken !== "") {
       obj.consistencyToken = message.consistencyToken;
     }
+    if (message.timeRange !== undefined) {
+      obj.timeRange = TimeRange.toJSON(message.timeRange);
+    }
+    if (message.recency !== undefined) {
+      obj.recency = Recency.toJSON(message.recency);
+    }
+    if (message.fusion !== undefined) {
+      obj.fusion = Fusion.toJSON(message.fusion);
+    }
     return obj;
   },
 
@@ -1185,6 +2070,15 @@ export const SearchRequest: MessageFns<SearchRequest> = {
     );
     message.ranking = object.ranking ?? 0;
     message.consistencyToken = object.consistencyToken ?? "";
+    message.timeRange = (object.timeRange !== undefined && object.timeRange !== null)
+      ? TimeRange.fromPartial(object.timeRange)
+      : undefined;
+    message.recency = (object.recency !== undefined && object.recency !== null)
+      ? Recency.fromPartial(object.recency)
+      : undefined;
+    message.fusion = (object.fusion !== undefined && object.fusion !== null)
+      ? Fusion.fromPartial(object.fusion)
+      : undefined;
     return message;
   },
 };
@@ -1275,7 +2169,22 @@ export const SearchRequest_FilterEntry: MessageFns<SearchRequest_FilterEntry> = 
 };
 
 function createBaseSearchResponse(): SearchResponse {
-  return { recordId: "", score: 0, text: "", rank: 0, confidence: 0, priority: 0, metadata: {} };
+  return {
+    recordId: "",
+    score: 0,
+    text: "",
+    rank: 0,
+    confidence: 0,
+    priority: 0,
+    metadata: {},
+    keywordScore: 0,
+    fusedScore: 0,
+    recencyWeight: 0,
+    createdAt: undefined,
+    updatedAt: undefined,
+    lastUsedAt: undefined,
+    expiresAt: undefined,
+  };
 }
 
 export const SearchResponse: MessageFns<SearchResponse> = {
@@ -1301,6 +2210,27 @@ export const SearchResponse: MessageFns<SearchResponse> = {
     globalThis.Object.entries(message.metadata).forEach(([key, value]: [string, string]) => {
       SearchResponse_MetadataEntry.encode({ key: key as any, value }, writer.uint32(58).fork()).join();
     });
+    if (message.keywordScore !== 0) {
+      writer.uint32(65).double(message.keywordScore);
+    }
+    if (message.fusedScore !== 0) {
+      writer.uint32(73).double(message.fusedScore);
+    }
+    if (message.recencyWeight !== 0) {
+      writer.uint32(81).double(message.recencyWeight);
+    }
+    if (message.createdAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdAt), writer.uint32(90).fork()).join();
+    }
+    if (message.updatedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.updatedAt), writer.uint32(98).fork()).join();
+    }
+    if (message.lastUsedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.lastUsedAt), writer.uint32(106).fork()).join();
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(114).fork()).join();
+    }
     return writer;
   },
 
@@ -1376,6 +2306,62 @@ export const SearchResponse: MessageFns<SearchResponse> = {
             }
             continue;
           }
+          case 8: {
+            if (tag !== 65) {
+              break;
+            }
+
+            message.keywordScore = reader.double();
+            continue;
+          }
+          case 9: {
+            if (tag !== 73) {
+              break;
+            }
+
+            message.fusedScore = reader.double();
+            continue;
+          }
+          case 10: {
+            if (tag !== 81) {
+              break;
+            }
+
+            message.recencyWeight = reader.double();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.createdAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.updatedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.lastUsedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1414,6 +2400,41 @@ export const SearchResponse: MessageFns<SearchResponse> = {
           {},
         )
         : {},
+      keywordScore: isSet(object.keywordScore)
+        ? globalThis.Number(object.keywordScore)
+        : isSet(object.keyword_score)
+        ? globalThis.Number(object.keyword_score)
+        : 0,
+      fusedScore: isSet(object.fusedScore)
+        ? globalThis.Number(object.fusedScore)
+        : isSet(object.fused_score)
+        ? globalThis.Number(object.fused_score)
+        : 0,
+      recencyWeight: isSet(object.recencyWeight)
+        ? globalThis.Number(object.recencyWeight)
+        : isSet(object.recency_weight)
+        ? globalThis.Number(object.recency_weight)
+        : 0,
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+      updatedAt: isSet(object.updatedAt)
+        ? fromJsonTimestamp(object.updatedAt)
+        : isSet(object.updated_at)
+        ? fromJsonTimestamp(object.updated_at)
+        : undefined,
+      lastUsedAt: isSet(object.lastUsedAt)
+        ? fromJsonTimestamp(object.lastUsedAt)
+        : isSet(object.last_used_at)
+        ? fromJsonTimestamp(object.last_used_at)
+        : undefined,
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
     };
   },
 
@@ -1446,6 +2467,27 @@ export const SearchResponse: MessageFns<SearchResponse> = {
         });
       }
     }
+    if (message.keywordScore !== 0) {
+      obj.keywordScore = floatToJson(message.keywordScore);
+    }
+    if (message.fusedScore !== 0) {
+      obj.fusedScore = floatToJson(message.fusedScore);
+    }
+    if (message.recencyWeight !== 0) {
+      obj.recencyWeight = floatToJson(message.recencyWeight);
+    }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = message.createdAt.toISOString();
+    }
+    if (message.updatedAt !== undefined) {
+      obj.updatedAt = message.updatedAt.toISOString();
+    }
+    if (message.lastUsedAt !== undefined) {
+      obj.lastUsedAt = message.lastUsedAt.toISOString();
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
     return obj;
   },
 
@@ -1469,6 +2511,13 @@ export const SearchResponse: MessageFns<SearchResponse> = {
       },
       {},
     );
+    message.keywordScore = object.keywordScore ?? 0;
+    message.fusedScore = object.fusedScore ?? 0;
+    message.recencyWeight = object.recencyWeight ?? 0;
+    message.createdAt = object.createdAt ?? undefined;
+    message.updatedAt = object.updatedAt ?? undefined;
+    message.lastUsedAt = object.lastUsedAt ?? undefined;
+    message.expiresAt = object.expiresAt ?? undefined;
     return message;
   },
 };
@@ -1654,6 +2703,9 @@ function createBaseBatchSearchRequest(): BatchSearchRequest {
     filter: {},
     ranking: 0,
     consistencyToken: "",
+    timeRange: undefined,
+    recency: undefined,
+    fusion: undefined,
   };
 }
 
@@ -1679,6 +2731,15 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
     }
     if (message.consistencyToken !== "") {
       writer.uint32(58).string(message.consistencyToken);
+    }
+    if (message.timeRange !== undefined) {
+      TimeRange.encode(message.timeRange, writer.uint32(66).fork()).join();
+    }
+    if (message.recency !== undefined) {
+      Recency.encode(message.recency, writer.uint32(74).fork()).join();
+    }
+    if (message.fusion !== undefined) {
+      Fusion.encode(message.fusion, writer.uint32(82).fork()).join();
     }
     return writer;
   },
@@ -1755,6 +2816,30 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
             message.consistencyToken = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.timeRange = TimeRange.decode(reader, reader.uint32());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.recency = Recency.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.fusion = Fusion.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1801,6 +2886,13 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
         : isSet(object.consistency_token)
         ? globalThis.String(object.consistency_token)
         : "",
+      timeRange: isSet(object.timeRange)
+        ? TimeRange.fromJSON(object.timeRange)
+        : isSet(object.time_range)
+        ? TimeRange.fromJSON(object.time_range)
+        : undefined,
+      recency: isSet(object.recency) ? Recency.fromJSON(object.recency) : undefined,
+      fusion: isSet(object.fusion) ? Fusion.fromJSON(object.fusion) : undefined,
     };
   },
 
@@ -1833,6 +2925,15 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
     if (message.consistencyToken !== "") {
       obj.consistencyToken = message.consistencyToken;
     }
+    if (message.timeRange !== undefined) {
+      obj.timeRange = TimeRange.toJSON(message.timeRange);
+    }
+    if (message.recency !== undefined) {
+      obj.recency = Recency.toJSON(message.recency);
+    }
+    if (message.fusion !== undefined) {
+      obj.fusion = Fusion.toJSON(message.fusion);
+    }
     return obj;
   },
 
@@ -1856,6 +2957,15 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
     );
     message.ranking = object.ranking ?? 0;
     message.consistencyToken = object.consistencyToken ?? "";
+    message.timeRange = (object.timeRange !== undefined && object.timeRange !== null)
+      ? TimeRange.fromPartial(object.timeRange)
+      : undefined;
+    message.recency = (object.recency !== undefined && object.recency !== null)
+      ? Recency.fromPartial(object.recency)
+      : undefined;
+    message.fusion = (object.fusion !== undefined && object.fusion !== null)
+      ? Fusion.fromPartial(object.fusion)
+      : undefined;
     return message;
   },
 };
@@ -1948,7 +3058,22 @@ export const BatchSearchRequest_FilterEntry: MessageFns<BatchSearchRequest_Filte
 };
 
 function createBaseSearchHit(): SearchHit {
-  return { recordId: "", score: 0, text: "", rank: 0, confidence: 0, priority: 0, metadata: {} };
+  return {
+    recordId: "",
+    score: 0,
+    text: "",
+    rank: 0,
+    confidence: 0,
+    priority: 0,
+    metadata: {},
+    keywordScore: 0,
+    fusedScore: 0,
+    recencyWeight: 0,
+    createdAt: undefined,
+    updatedAt: undefined,
+    lastUsedAt: undefined,
+    expiresAt: undefined,
+  };
 }
 
 export const SearchHit: MessageFns<SearchHit> = {
@@ -1974,6 +3099,27 @@ export const SearchHit: MessageFns<SearchHit> = {
     globalThis.Object.entries(message.metadata).forEach(([key, value]: [string, string]) => {
       SearchHit_MetadataEntry.encode({ key: key as any, value }, writer.uint32(58).fork()).join();
     });
+    if (message.keywordScore !== 0) {
+      writer.uint32(65).double(message.keywordScore);
+    }
+    if (message.fusedScore !== 0) {
+      writer.uint32(73).double(message.fusedScore);
+    }
+    if (message.recencyWeight !== 0) {
+      writer.uint32(81).double(message.recencyWeight);
+    }
+    if (message.createdAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdAt), writer.uint32(90).fork()).join();
+    }
+    if (message.updatedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.updatedAt), writer.uint32(98).fork()).join();
+    }
+    if (message.lastUsedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.lastUsedAt), writer.uint32(106).fork()).join();
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(114).fork()).join();
+    }
     return writer;
   },
 
@@ -2049,6 +3195,62 @@ export const SearchHit: MessageFns<SearchHit> = {
             }
             continue;
           }
+          case 8: {
+            if (tag !== 65) {
+              break;
+            }
+
+            message.keywordScore = reader.double();
+            continue;
+          }
+          case 9: {
+            if (tag !== 73) {
+              break;
+            }
+
+            message.fusedScore = reader.double();
+            continue;
+          }
+          case 10: {
+            if (tag !== 81) {
+              break;
+            }
+
+            message.recencyWeight = reader.double();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.createdAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.updatedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.lastUsedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2087,6 +3289,41 @@ export const SearchHit: MessageFns<SearchHit> = {
           {},
         )
         : {},
+      keywordScore: isSet(object.keywordScore)
+        ? globalThis.Number(object.keywordScore)
+        : isSet(object.keyword_score)
+        ? globalThis.Number(object.keyword_score)
+        : 0,
+      fusedScore: isSet(object.fusedScore)
+        ? globalThis.Number(object.fusedScore)
+        : isSet(object.fused_score)
+        ? globalThis.Number(object.fused_score)
+        : 0,
+      recencyWeight: isSet(object.recencyWeight)
+        ? globalThis.Number(object.recencyWeight)
+        : isSet(object.recency_weight)
+        ? globalThis.Number(object.recency_weight)
+        : 0,
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+      updatedAt: isSet(object.updatedAt)
+        ? fromJsonTimestamp(object.updatedAt)
+        : isSet(object.updated_at)
+        ? fromJsonTimestamp(object.updated_at)
+        : undefined,
+      lastUsedAt: isSet(object.lastUsedAt)
+        ? fromJsonTimestamp(object.lastUsedAt)
+        : isSet(object.last_used_at)
+        ? fromJsonTimestamp(object.last_used_at)
+        : undefined,
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
     };
   },
 
@@ -2119,6 +3356,27 @@ export const SearchHit: MessageFns<SearchHit> = {
         });
       }
     }
+    if (message.keywordScore !== 0) {
+      obj.keywordScore = floatToJson(message.keywordScore);
+    }
+    if (message.fusedScore !== 0) {
+      obj.fusedScore = floatToJson(message.fusedScore);
+    }
+    if (message.recencyWeight !== 0) {
+      obj.recencyWeight = floatToJson(message.recencyWeight);
+    }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = message.createdAt.toISOString();
+    }
+    if (message.updatedAt !== undefined) {
+      obj.updatedAt = message.updatedAt.toISOString();
+    }
+    if (message.lastUsedAt !== undefined) {
+      obj.lastUsedAt = message.lastUsedAt.toISOString();
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
     return obj;
   },
 
@@ -2142,6 +3400,13 @@ export const SearchHit: MessageFns<SearchHit> = {
       },
       {},
     );
+    message.keywordScore = object.keywordScore ?? 0;
+    message.fusedScore = object.fusedScore ?? 0;
+    message.recencyWeight = object.recencyWeight ?? 0;
+    message.createdAt = object.createdAt ?? undefined;
+    message.updatedAt = object.updatedAt ?? undefined;
+    message.lastUsedAt = object.lastUsedAt ?? undefined;
+    message.expiresAt = object.expiresAt ?? undefined;
     return message;
   },
 };
@@ -2321,7 +3586,7 @@ export const BatchSearchResponse: MessageFns<BatchSearchResponse> = {
 };
 
 function createBaseImportRecord(): ImportRecord {
-  return { recordId: "", text: "", vector: undefined, model: "", metadata: {} };
+  return { recordId: "", text: "", vector: undefined, model: "", metadata: {}, ttl: undefined, expiresAt: undefined };
 }
 
 export const ImportRecord: MessageFns<ImportRecord> = {
@@ -2341,6 +3606,12 @@ export const ImportRecord: MessageFns<ImportRecord> = {
     globalThis.Object.entries(message.metadata).forEach(([key, value]: [string, string]) => {
       ImportRecord_MetadataEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
     });
+    if (message.ttl !== undefined) {
+      Duration.encode(message.ttl, writer.uint32(50).fork()).join();
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(58).fork()).join();
+    }
     return writer;
   },
 
@@ -2400,6 +3671,22 @@ export const ImportRecord: MessageFns<ImportRecord> = {
             }
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.ttl = Duration.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2436,6 +3723,12 @@ export const ImportRecord: MessageFns<ImportRecord> = {
           {},
         )
         : {},
+      ttl: isSet(object.ttl) ? Duration.fromJSON(object.ttl) : undefined,
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
     };
   },
 
@@ -2462,6 +3755,12 @@ export const ImportRecord: MessageFns<ImportRecord> = {
         });
       }
     }
+    if (message.ttl !== undefined) {
+      obj.ttl = Duration.toJSON(message.ttl);
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
     return obj;
   },
 
@@ -2485,6 +3784,8 @@ export const ImportRecord: MessageFns<ImportRecord> = {
       },
       {},
     );
+    message.ttl = (object.ttl !== undefined && object.ttl !== null) ? Duration.fromPartial(object.ttl) : undefined;
+    message.expiresAt = object.expiresAt ?? undefined;
     return message;
   },
 };
@@ -2575,7 +3876,7 @@ export const ImportRecord_MetadataEntry: MessageFns<ImportRecord_MetadataEntry> 
 };
 
 function createBaseImportEmbeddingsRequest(): ImportEmbeddingsRequest {
-  return { namespace: "", records: [] };
+  return { namespace: "", records: [], dedupeThreshold: undefined };
 }
 
 export const ImportEmbeddingsRequest: MessageFns<ImportEmbeddingsRequest> = {
@@ -2585,6 +3886,9 @@ export const ImportEmbeddingsRequest: MessageFns<ImportEmbeddingsRequest> = {
     }
     for (const v of message.records) {
       ImportRecord.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.dedupeThreshold !== undefined) {
+      writer.uint32(29).float(message.dedupeThreshold);
     }
     return writer;
   },
@@ -2618,6 +3922,14 @@ export const ImportEmbeddingsRequest: MessageFns<ImportEmbeddingsRequest> = {
             message.records.push(ImportRecord.decode(reader, reader.uint32()));
             continue;
           }
+          case 3: {
+            if (tag !== 29) {
+              break;
+            }
+
+            message.dedupeThreshold = reader.float();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2636,6 +3948,11 @@ export const ImportEmbeddingsRequest: MessageFns<ImportEmbeddingsRequest> = {
       records: globalThis.Array.isArray(object?.records)
         ? object.records.map((e: any) => ImportRecord.fromJSON(e))
         : [],
+      dedupeThreshold: isSet(object.dedupeThreshold)
+        ? globalThis.Number(object.dedupeThreshold)
+        : isSet(object.dedupe_threshold)
+        ? globalThis.Number(object.dedupe_threshold)
+        : undefined,
     };
   },
 
@@ -2647,6 +3964,9 @@ export const ImportEmbeddingsRequest: MessageFns<ImportEmbeddingsRequest> = {
     if (message.records?.length) {
       obj.records = message.records.map((e) => ImportRecord.toJSON(e));
     }
+    if (message.dedupeThreshold !== undefined) {
+      obj.dedupeThreshold = floatToJson(message.dedupeThreshold);
+    }
     return obj;
   },
 
@@ -2657,12 +3977,13 @@ export const ImportEmbeddingsRequest: MessageFns<ImportEmbeddingsRequest> = {
     const message = createBaseImportEmbeddingsRequest();
     message.namespace = object.namespace ?? "";
     message.records = object.records?.map((e) => ImportRecord.fromPartial(e)) || [];
+    message.dedupeThreshold = object.dedupeThreshold ?? undefined;
     return message;
   },
 };
 
 function createBaseImportEmbeddingsResponse(): ImportEmbeddingsResponse {
-  return { recordsWritten: 0, recordsCreated: 0, consistencyToken: "" };
+  return { recordsWritten: 0, recordsCreated: 0, consistencyToken: "", recordsDeduplicated: 0 };
 }
 
 export const ImportEmbeddingsResponse: MessageFns<ImportEmbeddingsResponse> = {
@@ -2675,6 +3996,9 @@ export const ImportEmbeddingsResponse: MessageFns<ImportEmbeddingsResponse> = {
     }
     if (message.consistencyToken !== "") {
       writer.uint32(26).string(message.consistencyToken);
+    }
+    if (message.recordsDeduplicated !== 0) {
+      writer.uint32(32).uint64(message.recordsDeduplicated);
     }
     return writer;
   },
@@ -2716,6 +4040,14 @@ export const ImportEmbeddingsResponse: MessageFns<ImportEmbeddingsResponse> = {
             message.consistencyToken = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.recordsDeduplicated = longToNumber(reader.uint64());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2745,6 +4077,11 @@ export const ImportEmbeddingsResponse: MessageFns<ImportEmbeddingsResponse> = {
         : isSet(object.consistency_token)
         ? globalThis.String(object.consistency_token)
         : "",
+      recordsDeduplicated: isSet(object.recordsDeduplicated)
+        ? globalThis.Number(object.recordsDeduplicated)
+        : isSet(object.records_deduplicated)
+        ? globalThis.Number(object.records_deduplicated)
+        : 0,
     };
   },
 
@@ -2759,6 +4096,9 @@ export const ImportEmbeddingsResponse: MessageFns<ImportEmbeddingsResponse> = {
     if (message.consistencyToken !== "") {
       obj.consistencyToken = message.consistencyToken;
     }
+    if (message.recordsDeduplicated !== 0) {
+      obj.recordsDeduplicated = Math.round(message.recordsDeduplicated);
+    }
     return obj;
   },
 
@@ -2770,6 +4110,7 @@ export const ImportEmbeddingsResponse: MessageFns<ImportEmbeddingsResponse> = {
     message.recordsWritten = object.recordsWritten ?? 0;
     message.recordsCreated = object.recordsCreated ?? 0;
     message.consistencyToken = object.consistencyToken ?? "";
+    message.recordsDeduplicated = object.recordsDeduplicated ?? 0;
     return message;
   },
 };
@@ -2979,7 +4320,9 @@ export type EmbeddingServiceService = typeof EmbeddingServiceService;
 export const EmbeddingServiceService = {
   /**
    * Stores a record's text and its embedding (computed by the server's model), or a vector
-   * supplied by the client. Overwrites an existing record.
+   * supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+   * that duplicates a stored record is not stored again: that record is corroborated
+   * instead and named in duplicate_of.
    */
   upsertEmbedding: {
     path: "/engram.v1.EmbeddingService/UpsertEmbedding" as const,
@@ -3004,7 +4347,10 @@ export const EmbeddingServiceService = {
       Buffer.from(DeleteEmbeddingResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): DeleteEmbeddingResponse => DeleteEmbeddingResponse.decode(value),
   },
-  /** Cosine-similarity search; one response message per result, best first. */
+  /**
+   * Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+   * best first. Expired records are never returned.
+   */
   search: {
     path: "/engram.v1.EmbeddingService/Search" as const,
     requestStream: false as const,
@@ -3060,12 +4406,17 @@ export const EmbeddingServiceService = {
 export interface EmbeddingServiceServer extends UntypedServiceImplementation {
   /**
    * Stores a record's text and its embedding (computed by the server's model), or a vector
-   * supplied by the client. Overwrites an existing record.
+   * supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+   * that duplicates a stored record is not stored again: that record is corroborated
+   * instead and named in duplicate_of.
    */
   upsertEmbedding: handleUnaryCall<UpsertEmbeddingRequest, UpsertEmbeddingResponse>;
   /** Removes a record's text and vector. */
   deleteEmbedding: handleUnaryCall<DeleteEmbeddingRequest, DeleteEmbeddingResponse>;
-  /** Cosine-similarity search; one response message per result, best first. */
+  /**
+   * Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+   * best first. Expired records are never returned.
+   */
   search: handleServerStreamingCall<SearchRequest, SearchResponse>;
   /**
    * Many queries of one namespace in one call, scored with one matrix product; one response
@@ -3087,7 +4438,9 @@ export interface EmbeddingServiceServer extends UntypedServiceImplementation {
 export interface EmbeddingServiceClient extends Client {
   /**
    * Stores a record's text and its embedding (computed by the server's model), or a vector
-   * supplied by the client. Overwrites an existing record.
+   * supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+   * that duplicates a stored record is not stored again: that record is corroborated
+   * instead and named in duplicate_of.
    */
   upsertEmbedding(
     request: UpsertEmbeddingRequest,
@@ -3120,7 +4473,10 @@ export interface EmbeddingServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: DeleteEmbeddingResponse) => void,
   ): ClientUnaryCall;
-  /** Cosine-similarity search; one response message per result, best first. */
+  /**
+   * Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+   * best first. Expired records are never returned.
+   */
   search(request: SearchRequest, options?: Partial<CallOptions>): ClientReadableStream<SearchResponse>;
   search(
     request: SearchRequest,
@@ -3194,6 +4550,28 @@ type DeepPartial<T> = T extends Builtin ? T
 type KeysOfUnion<T> = T extends T ? keyof T : never;
 type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function toTimestamp(date: Date): Timestamp {
+  const seconds = Math.trunc(date.getTime() / 1_000);
+  const nanos = (date.getTime() % 1_000) * 1_000_000;
+  return { seconds, nanos };
+}
+
+function fromTimestamp(t: Timestamp): Date {
+  let millis = (t.seconds || 0) * 1_000;
+  millis += (t.nanos || 0) / 1_000_000;
+  return new globalThis.Date(millis);
+}
+
+function fromJsonTimestamp(o: any): Date {
+  if (o instanceof globalThis.Date) {
+    return o;
+  } else if (typeof o === "string") {
+    return new globalThis.Date(o);
+  } else {
+    return fromTimestamp(Timestamp.fromJSON(o));
+  }
+}
 
 function longToNumber(int64: { toString(): string }): number {
   const num = globalThis.Number(int64.toString());

@@ -18,6 +18,8 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
+import { Duration } from "../../google/protobuf/duration";
+import { Fusion, Ranking, rankingFromJSON, rankingToJSON, Recency } from "./embedding";
 
 /** Errors assigned to outcomes when a prediction is resolved from one (spec 001). */
 export interface OutcomeErrors {
@@ -86,7 +88,43 @@ export interface NamespaceConfig {
     | number
     | undefined;
   /** Errors of outcomes when resolving from one. */
-  outcomeErrors?: OutcomeErrors | undefined;
+  outcomeErrors?:
+    | OutcomeErrors
+    | undefined;
+  /** Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY. */
+  defaultRanking?:
+    | Ranking
+    | undefined;
+  /**
+   * Fusion of hybrid searches that leave it unspecified: method (default
+   * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+   * max(100, 4 × top_k)).
+   */
+  fusion?:
+    | Fusion
+    | undefined;
+  /** Recency weight of searches that set none. Default: none (field UNSPECIFIED). */
+  recency?:
+    | Recency
+    | undefined;
+  /** Expiry of records written without ttl or expires_at; 0 (the default): none. */
+  defaultTtl?:
+    | Duration
+    | undefined;
+  /** Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off. */
+  dedupeThreshold?:
+    | number
+    | undefined;
+  /**
+   * Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+   * used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+   * default): off.
+   */
+  forgetBelowConfidence?:
+    | number
+    | undefined;
+  /** Forgetting policy's idle time, > 0 when forget_below_confidence is set. Default 30 days. */
+  forgetUnusedAfter?: Duration | undefined;
 }
 
 /** Request of NamespaceService.GetNamespaceConfig. */
@@ -280,6 +318,13 @@ function createBaseNamespaceConfig(): NamespaceConfig {
     errorThreshold: undefined,
     lowSignal: undefined,
     outcomeErrors: undefined,
+    defaultRanking: undefined,
+    fusion: undefined,
+    recency: undefined,
+    defaultTtl: undefined,
+    dedupeThreshold: undefined,
+    forgetBelowConfidence: undefined,
+    forgetUnusedAfter: undefined,
   };
 }
 
@@ -314,6 +359,27 @@ export const NamespaceConfig: MessageFns<NamespaceConfig> = {
     }
     if (message.outcomeErrors !== undefined) {
       OutcomeErrors.encode(message.outcomeErrors, writer.uint32(82).fork()).join();
+    }
+    if (message.defaultRanking !== undefined) {
+      writer.uint32(88).int32(message.defaultRanking);
+    }
+    if (message.fusion !== undefined) {
+      Fusion.encode(message.fusion, writer.uint32(98).fork()).join();
+    }
+    if (message.recency !== undefined) {
+      Recency.encode(message.recency, writer.uint32(106).fork()).join();
+    }
+    if (message.defaultTtl !== undefined) {
+      Duration.encode(message.defaultTtl, writer.uint32(114).fork()).join();
+    }
+    if (message.dedupeThreshold !== undefined) {
+      writer.uint32(121).double(message.dedupeThreshold);
+    }
+    if (message.forgetBelowConfidence !== undefined) {
+      writer.uint32(129).double(message.forgetBelowConfidence);
+    }
+    if (message.forgetUnusedAfter !== undefined) {
+      Duration.encode(message.forgetUnusedAfter, writer.uint32(138).fork()).join();
     }
     return writer;
   },
@@ -411,6 +477,62 @@ export const NamespaceConfig: MessageFns<NamespaceConfig> = {
             message.outcomeErrors = OutcomeErrors.decode(reader, reader.uint32());
             continue;
           }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.defaultRanking = reader.int32() as any;
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.fusion = Fusion.decode(reader, reader.uint32());
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.recency = Recency.decode(reader, reader.uint32());
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.defaultTtl = Duration.decode(reader, reader.uint32());
+            continue;
+          }
+          case 15: {
+            if (tag !== 121) {
+              break;
+            }
+
+            message.dedupeThreshold = reader.double();
+            continue;
+          }
+          case 16: {
+            if (tag !== 129) {
+              break;
+            }
+
+            message.forgetBelowConfidence = reader.double();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.forgetUnusedAfter = Duration.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -471,6 +593,33 @@ export const NamespaceConfig: MessageFns<NamespaceConfig> = {
         : isSet(object.outcome_errors)
         ? OutcomeErrors.fromJSON(object.outcome_errors)
         : undefined,
+      defaultRanking: isSet(object.defaultRanking)
+        ? rankingFromJSON(object.defaultRanking)
+        : isSet(object.default_ranking)
+        ? rankingFromJSON(object.default_ranking)
+        : undefined,
+      fusion: isSet(object.fusion) ? Fusion.fromJSON(object.fusion) : undefined,
+      recency: isSet(object.recency) ? Recency.fromJSON(object.recency) : undefined,
+      defaultTtl: isSet(object.defaultTtl)
+        ? Duration.fromJSON(object.defaultTtl)
+        : isSet(object.default_ttl)
+        ? Duration.fromJSON(object.default_ttl)
+        : undefined,
+      dedupeThreshold: isSet(object.dedupeThreshold)
+        ? globalThis.Number(object.dedupeThreshold)
+        : isSet(object.dedupe_threshold)
+        ? globalThis.Number(object.dedupe_threshold)
+        : undefined,
+      forgetBelowConfidence: isSet(object.forgetBelowConfidence)
+        ? globalThis.Number(object.forgetBelowConfidence)
+        : isSet(object.forget_below_confidence)
+        ? globalThis.Number(object.forget_below_confidence)
+        : undefined,
+      forgetUnusedAfter: isSet(object.forgetUnusedAfter)
+        ? Duration.fromJSON(object.forgetUnusedAfter)
+        : isSet(object.forget_unused_after)
+        ? Duration.fromJSON(object.forget_unused_after)
+        : undefined,
     };
   },
 
@@ -506,6 +655,27 @@ export const NamespaceConfig: MessageFns<NamespaceConfig> = {
     if (message.outcomeErrors !== undefined) {
       obj.outcomeErrors = OutcomeErrors.toJSON(message.outcomeErrors);
     }
+    if (message.defaultRanking !== undefined) {
+      obj.defaultRanking = rankingToJSON(message.defaultRanking);
+    }
+    if (message.fusion !== undefined) {
+      obj.fusion = Fusion.toJSON(message.fusion);
+    }
+    if (message.recency !== undefined) {
+      obj.recency = Recency.toJSON(message.recency);
+    }
+    if (message.defaultTtl !== undefined) {
+      obj.defaultTtl = Duration.toJSON(message.defaultTtl);
+    }
+    if (message.dedupeThreshold !== undefined) {
+      obj.dedupeThreshold = floatToJson(message.dedupeThreshold);
+    }
+    if (message.forgetBelowConfidence !== undefined) {
+      obj.forgetBelowConfidence = floatToJson(message.forgetBelowConfidence);
+    }
+    if (message.forgetUnusedAfter !== undefined) {
+      obj.forgetUnusedAfter = Duration.toJSON(message.forgetUnusedAfter);
+    }
     return obj;
   },
 
@@ -525,6 +695,21 @@ export const NamespaceConfig: MessageFns<NamespaceConfig> = {
     message.lowSignal = object.lowSignal ?? undefined;
     message.outcomeErrors = (object.outcomeErrors !== undefined && object.outcomeErrors !== null)
       ? OutcomeErrors.fromPartial(object.outcomeErrors)
+      : undefined;
+    message.defaultRanking = object.defaultRanking ?? undefined;
+    message.fusion = (object.fusion !== undefined && object.fusion !== null)
+      ? Fusion.fromPartial(object.fusion)
+      : undefined;
+    message.recency = (object.recency !== undefined && object.recency !== null)
+      ? Recency.fromPartial(object.recency)
+      : undefined;
+    message.defaultTtl = (object.defaultTtl !== undefined && object.defaultTtl !== null)
+      ? Duration.fromPartial(object.defaultTtl)
+      : undefined;
+    message.dedupeThreshold = object.dedupeThreshold ?? undefined;
+    message.forgetBelowConfidence = object.forgetBelowConfidence ?? undefined;
+    message.forgetUnusedAfter = (object.forgetUnusedAfter !== undefined && object.forgetUnusedAfter !== null)
+      ? Duration.fromPartial(object.forgetUnusedAfter)
       : undefined;
     return message;
   },

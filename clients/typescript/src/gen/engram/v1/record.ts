@@ -18,6 +18,7 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
+import { Timestamp } from "../../google/protobuf/timestamp";
 import { ConfidenceState } from "./common";
 import {
   Outcome,
@@ -28,6 +29,91 @@ import {
   resolutionStatusFromJSON,
   resolutionStatusToJSON,
 } from "./ledger";
+
+/** Why a record would be forgotten. */
+export enum ForgetReason {
+  /** FORGET_REASON_UNSPECIFIED - Not used. */
+  FORGET_REASON_UNSPECIFIED = 0,
+  /** FORGET_REASON_EXPIRED - Its expires_at has passed. */
+  FORGET_REASON_EXPIRED = 1,
+  /**
+   * FORGET_REASON_LOW_CONFIDENCE_UNUSED - Its confidence is below forget_below_confidence and it was not used (nor created) for
+   * forget_unused_after.
+   */
+  FORGET_REASON_LOW_CONFIDENCE_UNUSED = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function forgetReasonFromJSON(object: any): ForgetReason {
+  switch (object) {
+    case 0:
+    case "FORGET_REASON_UNSPECIFIED":
+      return ForgetReason.FORGET_REASON_UNSPECIFIED;
+    case 1:
+    case "FORGET_REASON_EXPIRED":
+      return ForgetReason.FORGET_REASON_EXPIRED;
+    case 2:
+    case "FORGET_REASON_LOW_CONFIDENCE_UNUSED":
+      return ForgetReason.FORGET_REASON_LOW_CONFIDENCE_UNUSED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ForgetReason.UNRECOGNIZED;
+  }
+}
+
+export function forgetReasonToJSON(object: ForgetReason): string {
+  switch (object) {
+    case ForgetReason.FORGET_REASON_UNSPECIFIED:
+      return "FORGET_REASON_UNSPECIFIED";
+    case ForgetReason.FORGET_REASON_EXPIRED:
+      return "FORGET_REASON_EXPIRED";
+    case ForgetReason.FORGET_REASON_LOW_CONFIDENCE_UNUSED:
+      return "FORGET_REASON_LOW_CONFIDENCE_UNUSED";
+    case ForgetReason.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** A record that forgetting would delete. */
+export interface ForgettableRecord {
+  /** The record. */
+  recordId: string;
+  /** Why. */
+  reason: ForgetReason;
+  /** Its confidence now. */
+  confidence: number;
+  /** When it expires (or expired); unset if it has no expiry. */
+  expiresAt?:
+    | Date
+    | undefined;
+  /** When it was last used; unset if never. */
+  lastUsedAt?:
+    | Date
+    | undefined;
+  /** When it was created; unset for a record stored without text or vector. */
+  createdAt?: Date | undefined;
+}
+
+/** Request of RecordService.ListForgettableRecords. */
+export interface ListForgettableRecordsRequest {
+  /** Required. */
+  namespace: string;
+  /** Most records returned, 1..1000. Default 100. */
+  limit: number;
+}
+
+/** Response of RecordService.ListForgettableRecords. */
+export interface ListForgettableRecordsResponse {
+  /**
+   * Expired records first (earliest expiry first), then those of the policy (oldest use
+   * first).
+   */
+  records: ForgettableRecord[];
+  /** True when more records than `limit` would be forgotten. */
+  truncated: boolean;
+}
 
 /** What ReportOutcome did to one record. */
 export interface OutcomeResult {
@@ -79,6 +165,20 @@ export interface Record {
     | undefined;
   /** Number of outgoing edges. */
   edgeCount: number;
+  /** When its text or vector was first written; unset if it has none. */
+  createdAt?:
+    | Date
+    | undefined;
+  /** When its text or vector was last written; unset if it has none. */
+  updatedAt?:
+    | Date
+    | undefined;
+  /** When an outcome last reported it acted or used; unset if never. */
+  lastUsedAt?:
+    | Date
+    | undefined;
+  /** When it expires; unset if it does not. An expired record reads as absent. */
+  expiresAt?: Date | undefined;
 }
 
 /** Request of RecordService.BatchGetRecords. */
@@ -112,6 +212,347 @@ export interface DeleteRecordResponse {
   /** Opaque; a search carrying it (EmbeddingService) no longer sees the record on any replica. */
   consistencyToken: string;
 }
+
+function createBaseForgettableRecord(): ForgettableRecord {
+  return { recordId: "", reason: 0, confidence: 0, expiresAt: undefined, lastUsedAt: undefined, createdAt: undefined };
+}
+
+export const ForgettableRecord: MessageFns<ForgettableRecord> = {
+  encode(message: ForgettableRecord, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recordId !== "") {
+      writer.uint32(10).string(message.recordId);
+    }
+    if (message.reason !== 0) {
+      writer.uint32(16).int32(message.reason);
+    }
+    if (message.confidence !== 0) {
+      writer.uint32(25).double(message.confidence);
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(34).fork()).join();
+    }
+    if (message.lastUsedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.lastUsedAt), writer.uint32(42).fork()).join();
+    }
+    if (message.createdAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdAt), writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ForgettableRecord {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseForgettableRecord();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.reason = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 25) {
+              break;
+            }
+
+            message.confidence = reader.double();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.lastUsedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.createdAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ForgettableRecord {
+    return {
+      recordId: isSet(object.recordId)
+        ? globalThis.String(object.recordId)
+        : isSet(object.record_id)
+        ? globalThis.String(object.record_id)
+        : "",
+      reason: isSet(object.reason) ? forgetReasonFromJSON(object.reason) : 0,
+      confidence: isSet(object.confidence) ? globalThis.Number(object.confidence) : 0,
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
+      lastUsedAt: isSet(object.lastUsedAt)
+        ? fromJsonTimestamp(object.lastUsedAt)
+        : isSet(object.last_used_at)
+        ? fromJsonTimestamp(object.last_used_at)
+        : undefined,
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: ForgettableRecord): unknown {
+    const obj: any = {};
+    if (message.recordId !== "") {
+      obj.recordId = message.recordId;
+    }
+    if (message.reason !== 0) {
+      obj.reason = forgetReasonToJSON(message.reason);
+    }
+    if (message.confidence !== 0) {
+      obj.confidence = floatToJson(message.confidence);
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
+    if (message.lastUsedAt !== undefined) {
+      obj.lastUsedAt = message.lastUsedAt.toISOString();
+    }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = message.createdAt.toISOString();
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ForgettableRecord>, I>>(base?: I): ForgettableRecord {
+    return ForgettableRecord.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ForgettableRecord>, I>>(object: I): ForgettableRecord {
+    const message = createBaseForgettableRecord();
+    message.recordId = object.recordId ?? "";
+    message.reason = object.reason ?? 0;
+    message.confidence = object.confidence ?? 0;
+    message.expiresAt = object.expiresAt ?? undefined;
+    message.lastUsedAt = object.lastUsedAt ?? undefined;
+    message.createdAt = object.createdAt ?? undefined;
+    return message;
+  },
+};
+
+function createBaseListForgettableRecordsRequest(): ListForgettableRecordsRequest {
+  return { namespace: "", limit: 0 };
+}
+
+export const ListForgettableRecordsRequest: MessageFns<ListForgettableRecordsRequest> = {
+  encode(message: ListForgettableRecordsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.namespace !== "") {
+      writer.uint32(10).string(message.namespace);
+    }
+    if (message.limit !== 0) {
+      writer.uint32(16).uint32(message.limit);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListForgettableRecordsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListForgettableRecordsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.namespace = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.limit = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListForgettableRecordsRequest {
+    return {
+      namespace: isSet(object.namespace) ? globalThis.String(object.namespace) : "",
+      limit: isSet(object.limit) ? globalThis.Number(object.limit) : 0,
+    };
+  },
+
+  toJSON(message: ListForgettableRecordsRequest): unknown {
+    const obj: any = {};
+    if (message.namespace !== "") {
+      obj.namespace = message.namespace;
+    }
+    if (message.limit !== 0) {
+      obj.limit = Math.round(message.limit);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListForgettableRecordsRequest>, I>>(base?: I): ListForgettableRecordsRequest {
+    return ListForgettableRecordsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListForgettableRecordsRequest>, I>>(
+    object: I,
+  ): ListForgettableRecordsRequest {
+    const message = createBaseListForgettableRecordsRequest();
+    message.namespace = object.namespace ?? "";
+    message.limit = object.limit ?? 0;
+    return message;
+  },
+};
+
+function createBaseListForgettableRecordsResponse(): ListForgettableRecordsResponse {
+  return { records: [], truncated: false };
+}
+
+export const ListForgettableRecordsResponse: MessageFns<ListForgettableRecordsResponse> = {
+  encode(message: ListForgettableRecordsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.records) {
+      ForgettableRecord.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.truncated !== false) {
+      writer.uint32(16).bool(message.truncated);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListForgettableRecordsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListForgettableRecordsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.records.push(ForgettableRecord.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.truncated = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListForgettableRecordsResponse {
+    return {
+      records: globalThis.Array.isArray(object?.records)
+        ? object.records.map((e: any) => ForgettableRecord.fromJSON(e))
+        : [],
+      truncated: isSet(object.truncated) ? globalThis.Boolean(object.truncated) : false,
+    };
+  },
+
+  toJSON(message: ListForgettableRecordsResponse): unknown {
+    const obj: any = {};
+    if (message.records?.length) {
+      obj.records = message.records.map((e) => ForgettableRecord.toJSON(e));
+    }
+    if (message.truncated !== false) {
+      obj.truncated = message.truncated;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListForgettableRecordsResponse>, I>>(base?: I): ListForgettableRecordsResponse {
+    return ListForgettableRecordsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListForgettableRecordsResponse>, I>>(
+    object: I,
+  ): ListForgettableRecordsResponse {
+    const message = createBaseListForgettableRecordsResponse();
+    message.records = object.records?.map((e) => ForgettableRecord.fromPartial(e)) || [];
+    message.truncated = object.truncated ?? false;
+    return message;
+  },
+};
 
 function createBaseOutcomeResult(): OutcomeResult {
   return { recordId: "", confidence: undefined, resolutionStatus: 0, predictionError: undefined };
@@ -441,7 +882,18 @@ export const ReportOutcomeResponse: MessageFns<ReportOutcomeResponse> = {
 };
 
 function createBaseRecord(): Record {
-  return { recordId: "", confidence: undefined, hasEmbedding: false, text: "", prediction: undefined, edgeCount: 0 };
+  return {
+    recordId: "",
+    confidence: undefined,
+    hasEmbedding: false,
+    text: "",
+    prediction: undefined,
+    edgeCount: 0,
+    createdAt: undefined,
+    updatedAt: undefined,
+    lastUsedAt: undefined,
+    expiresAt: undefined,
+  };
 }
 
 export const Record: MessageFns<Record> = {
@@ -463,6 +915,18 @@ export const Record: MessageFns<Record> = {
     }
     if (message.edgeCount !== 0) {
       writer.uint32(48).int64(message.edgeCount);
+    }
+    if (message.createdAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.createdAt), writer.uint32(58).fork()).join();
+    }
+    if (message.updatedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.updatedAt), writer.uint32(66).fork()).join();
+    }
+    if (message.lastUsedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.lastUsedAt), writer.uint32(74).fork()).join();
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(82).fork()).join();
     }
     return writer;
   },
@@ -528,6 +992,38 @@ export const Record: MessageFns<Record> = {
             message.edgeCount = longToNumber(reader.int64());
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.createdAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.updatedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.lastUsedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -560,6 +1056,26 @@ export const Record: MessageFns<Record> = {
         : isSet(object.edge_count)
         ? globalThis.Number(object.edge_count)
         : 0,
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+      updatedAt: isSet(object.updatedAt)
+        ? fromJsonTimestamp(object.updatedAt)
+        : isSet(object.updated_at)
+        ? fromJsonTimestamp(object.updated_at)
+        : undefined,
+      lastUsedAt: isSet(object.lastUsedAt)
+        ? fromJsonTimestamp(object.lastUsedAt)
+        : isSet(object.last_used_at)
+        ? fromJsonTimestamp(object.last_used_at)
+        : undefined,
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
     };
   },
 
@@ -583,6 +1099,18 @@ export const Record: MessageFns<Record> = {
     if (message.edgeCount !== 0) {
       obj.edgeCount = Math.round(message.edgeCount);
     }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = message.createdAt.toISOString();
+    }
+    if (message.updatedAt !== undefined) {
+      obj.updatedAt = message.updatedAt.toISOString();
+    }
+    if (message.lastUsedAt !== undefined) {
+      obj.lastUsedAt = message.lastUsedAt.toISOString();
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
     return obj;
   },
 
@@ -601,6 +1129,10 @@ export const Record: MessageFns<Record> = {
       ? Prediction.fromPartial(object.prediction)
       : undefined;
     message.edgeCount = object.edgeCount ?? 0;
+    message.createdAt = object.createdAt ?? undefined;
+    message.updatedAt = object.updatedAt ?? undefined;
+    message.lastUsedAt = object.lastUsedAt ?? undefined;
+    message.expiresAt = object.expiresAt ?? undefined;
     return message;
   },
 };
@@ -973,7 +1505,8 @@ export const RecordServiceService = {
    * atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
    * the others leave confidence alone; every outcome but deferred resolves each record's
    * open prediction with the namespace's outcome error (which may lower confidence in
-   * turn); records acted on together strengthen their mutual edges by 0.05.
+   * turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+   * set each record's last_used_at.
    */
   reportOutcome: {
     path: "/engram.v1.RecordService/ReportOutcome" as const,
@@ -1011,6 +1544,23 @@ export const RecordServiceService = {
       Buffer.from(DeleteRecordResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): DeleteRecordResponse => DeleteRecordResponse.decode(value),
   },
+  /**
+   * Dry run of forgetting: the records the server's sweeper would delete now, because they
+   * expired or because the namespace's forgetting policy (forget_below_confidence and
+   * forget_unused_after) selects them. Changes nothing.
+   */
+  listForgettableRecords: {
+    path: "/engram.v1.RecordService/ListForgettableRecords" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListForgettableRecordsRequest): Buffer =>
+      Buffer.from(ListForgettableRecordsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListForgettableRecordsRequest => ListForgettableRecordsRequest.decode(value),
+    responseSerialize: (value: ListForgettableRecordsResponse): Buffer =>
+      Buffer.from(ListForgettableRecordsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListForgettableRecordsResponse =>
+      ListForgettableRecordsResponse.decode(value),
+  },
 } as const;
 
 export interface RecordServiceServer extends UntypedServiceImplementation {
@@ -1019,7 +1569,8 @@ export interface RecordServiceServer extends UntypedServiceImplementation {
    * atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
    * the others leave confidence alone; every outcome but deferred resolves each record's
    * open prediction with the namespace's outcome error (which may lower confidence in
-   * turn); records acted on together strengthen their mutual edges by 0.05.
+   * turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+   * set each record's last_used_at.
    */
   reportOutcome: handleUnaryCall<ReportOutcomeRequest, ReportOutcomeResponse>;
   /** Reads records' confidence, text, prediction and edge count, in request order. */
@@ -1029,6 +1580,12 @@ export interface RecordServiceServer extends UntypedServiceImplementation {
    * edge pointing at it, its prediction and error, its vector and text.
    */
   deleteRecord: handleUnaryCall<DeleteRecordRequest, DeleteRecordResponse>;
+  /**
+   * Dry run of forgetting: the records the server's sweeper would delete now, because they
+   * expired or because the namespace's forgetting policy (forget_below_confidence and
+   * forget_unused_after) selects them. Changes nothing.
+   */
+  listForgettableRecords: handleUnaryCall<ListForgettableRecordsRequest, ListForgettableRecordsResponse>;
 }
 
 export interface RecordServiceClient extends Client {
@@ -1037,7 +1594,8 @@ export interface RecordServiceClient extends Client {
    * atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
    * the others leave confidence alone; every outcome but deferred resolves each record's
    * open prediction with the namespace's outcome error (which may lower confidence in
-   * turn); records acted on together strengthen their mutual edges by 0.05.
+   * turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+   * set each record's last_used_at.
    */
   reportOutcome(
     request: ReportOutcomeRequest,
@@ -1088,6 +1646,26 @@ export interface RecordServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: DeleteRecordResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Dry run of forgetting: the records the server's sweeper would delete now, because they
+   * expired or because the namespace's forgetting policy (forget_below_confidence and
+   * forget_unused_after) selects them. Changes nothing.
+   */
+  listForgettableRecords(
+    request: ListForgettableRecordsRequest,
+    callback: (error: ServiceError | null, response: ListForgettableRecordsResponse) => void,
+  ): ClientUnaryCall;
+  listForgettableRecords(
+    request: ListForgettableRecordsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListForgettableRecordsResponse) => void,
+  ): ClientUnaryCall;
+  listForgettableRecords(
+    request: ListForgettableRecordsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListForgettableRecordsResponse) => void,
   ): ClientUnaryCall;
 }
 
@@ -1115,6 +1693,28 @@ type DeepPartial<T> = T extends Builtin ? T
 type KeysOfUnion<T> = T extends T ? keyof T : never;
 type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function toTimestamp(date: Date): Timestamp {
+  const seconds = Math.trunc(date.getTime() / 1_000);
+  const nanos = (date.getTime() % 1_000) * 1_000_000;
+  return { seconds, nanos };
+}
+
+function fromTimestamp(t: Timestamp): Date {
+  let millis = (t.seconds || 0) * 1_000;
+  millis += (t.nanos || 0) / 1_000_000;
+  return new globalThis.Date(millis);
+}
+
+function fromJsonTimestamp(o: any): Date {
+  if (o instanceof globalThis.Date) {
+    return o;
+  } else if (typeof o === "string") {
+    return new globalThis.Date(o);
+  } else {
+    return fromTimestamp(Timestamp.fromJSON(o));
+  }
+}
 
 function longToNumber(int64: { toString(): string }): number {
   const num = globalThis.Number(int64.toString());

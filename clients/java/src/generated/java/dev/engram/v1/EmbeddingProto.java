@@ -52,6 +52,21 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_engram_v1_DeleteEmbeddingResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_Fusion_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_Fusion_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_Recency_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_Recency_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_TimeRange_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_TimeRange_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_engram_v1_SearchRequest_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -141,115 +156,181 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
   static {
     java.lang.String[] descriptorData = {
       "\n\031engram/v1/embedding.proto\022\tengram.v1\032\026" +
-      "engram/v1/common.proto\"\262\002\n\026UpsertEmbeddi" +
-      "ngRequest\022\034\n\tnamespace\030\001 \001(\tR\tnamespace\022" +
-      "\033\n\trecord_id\030\002 \001(\tR\010recordId\022\022\n\004text\030\003 \001" +
-      "(\tR\004text\022)\n\006vector\030\004 \001(\0132\021.engram.v1.Vec" +
-      "torR\006vector\022\024\n\005model\030\005 \001(\tR\005model\022K\n\010met" +
-      "adata\030\006 \003(\0132/.engram.v1.UpsertEmbeddingR" +
-      "equest.MetadataEntryR\010metadata\032;\n\rMetada" +
+      "engram/v1/common.proto\032\036google/protobuf/" +
+      "duration.proto\032\037google/protobuf/timestam" +
+      "p.proto\"\337\003\n\026UpsertEmbeddingRequest\022\034\n\tna" +
+      "mespace\030\001 \001(\tR\tnamespace\022\033\n\trecord_id\030\002 " +
+      "\001(\tR\010recordId\022\022\n\004text\030\003 \001(\tR\004text\022)\n\006vec" +
+      "tor\030\004 \001(\0132\021.engram.v1.VectorR\006vector\022\024\n\005" +
+      "model\030\005 \001(\tR\005model\022K\n\010metadata\030\006 \003(\0132/.e" +
+      "ngram.v1.UpsertEmbeddingRequest.Metadata" +
+      "EntryR\010metadata\022+\n\003ttl\030\007 \001(\0132\031.google.pr" +
+      "otobuf.DurationR\003ttl\0229\n\nexpires_at\030\010 \001(\013" +
+      "2\032.google.protobuf.TimestampR\texpiresAt\022" +
+      ".\n\020dedupe_threshold\030\t \001(\002H\000R\017dedupeThres" +
+      "hold\210\001\001\032;\n\rMetadataEntry\022\020\n\003key\030\001 \001(\tR\003k" +
+      "ey\022\024\n\005value\030\002 \001(\tR\005value:\0028\001B\023\n\021_dedupe_" +
+      "threshold\"\354\002\n\027UpsertEmbeddingResponse\022\030\n" +
+      "\007created\030\001 \001(\010R\007created\022\024\n\005model\030\002 \001(\tR\005" +
+      "model\022\036\n\ndimensions\030\003 \001(\rR\ndimensions\022+\n" +
+      "\021consistency_token\030\004 \001(\tR\020consistencyTok" +
+      "en\022!\n\014duplicate_of\030\005 \001(\tR\013duplicateOf\022\'\n" +
+      "\017duplicate_score\030\006 \001(\002R\016duplicateScore\022M" +
+      "\n\024duplicate_confidence\030\007 \001(\0132\032.engram.v1" +
+      ".ConfidenceStateR\023duplicateConfidence\0229\n" +
+      "\nexpires_at\030\010 \001(\0132\032.google.protobuf.Time" +
+      "stampR\texpiresAt\"S\n\026DeleteEmbeddingReque" +
+      "st\022\034\n\tnamespace\030\001 \001(\tR\tnamespace\022\033\n\treco" +
+      "rd_id\030\002 \001(\tR\010recordId\"`\n\027DeleteEmbedding" +
+      "Response\022\030\n\007deleted\030\001 \001(\010R\007deleted\022+\n\021co" +
+      "nsistency_token\030\002 \001(\tR\020consistencyToken\"" +
+      "\266\001\n\006Fusion\022/\n\006method\030\001 \001(\0162\027.engram.v1.F" +
+      "usionMethodR\006method\022\030\n\005rrf_k\030\002 \001(\rH\000R\004rr" +
+      "fK\210\001\001\022\031\n\005alpha\030\003 \001(\001H\001R\005alpha\210\001\001\022#\n\ncand" +
+      "idates\030\004 \001(\rH\002R\ncandidates\210\001\001B\010\n\006_rrf_kB" +
+      "\010\n\006_alphaB\r\n\013_candidates\"\222\001\n\007Recency\022*\n\005" +
+      "field\030\001 \001(\0162\024.engram.v1.TimeFieldR\005field" +
+      "\0226\n\thalf_life\030\002 \001(\0132\031.google.protobuf.Du" +
+      "rationR\010halfLife\022\031\n\005floor\030\003 \001(\001H\000R\005floor" +
+      "\210\001\001B\010\n\006_floor\"\223\002\n\tTimeRange\022?\n\rcreated_a" +
+      "fter\030\001 \001(\0132\032.google.protobuf.TimestampR\014" +
+      "createdAfter\022A\n\016created_before\030\002 \001(\0132\032.g" +
+      "oogle.protobuf.TimestampR\rcreatedBefore\022" +
+      "?\n\rupdated_after\030\003 \001(\0132\032.google.protobuf" +
+      ".TimestampR\014updatedAfter\022A\n\016updated_befo" +
+      "re\030\004 \001(\0132\032.google.protobuf.TimestampR\rup" +
+      "datedBefore\"\242\004\n\rSearchRequest\022\034\n\tnamespa" +
+      "ce\030\001 \001(\tR\tnamespace\022\022\n\004text\030\002 \001(\tR\004text\022" +
+      ")\n\006vector\030\003 \001(\0132\021.engram.v1.VectorR\006vect" +
+      "or\022\030\n\005top_k\030\004 \001(\rH\000R\004topK\210\001\001\022 \n\tmin_scor" +
+      "e\030\005 \001(\002H\001R\010minScore\210\001\001\022<\n\006filter\030\006 \003(\0132$" +
+      ".engram.v1.SearchRequest.FilterEntryR\006fi" +
+      "lter\022,\n\007ranking\030\007 \001(\0162\022.engram.v1.Rankin" +
+      "gR\007ranking\022+\n\021consistency_token\030\010 \001(\tR\020c" +
+      "onsistencyToken\0223\n\ntime_range\030\t \001(\0132\024.en" +
+      "gram.v1.TimeRangeR\ttimeRange\022,\n\007recency\030" +
+      "\n \001(\0132\022.engram.v1.RecencyR\007recency\022)\n\006fu" +
+      "sion\030\013 \001(\0132\021.engram.v1.FusionR\006fusion\0329\n" +
+      "\013FilterEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030" +
+      "\002 \001(\tR\005value:\0028\001B\010\n\006_top_kB\014\n\n_min_score" +
+      "\"\205\005\n\016SearchResponse\022\033\n\trecord_id\030\001 \001(\tR\010" +
+      "recordId\022\024\n\005score\030\002 \001(\002R\005score\022\022\n\004text\030\003" +
+      " \001(\tR\004text\022\022\n\004rank\030\004 \001(\rR\004rank\022\036\n\nconfid" +
+      "ence\030\005 \001(\001R\nconfidence\022\032\n\010priority\030\006 \001(\001" +
+      "R\010priority\022C\n\010metadata\030\007 \003(\0132\'.engram.v1" +
+      ".SearchResponse.MetadataEntryR\010metadata\022" +
+      "#\n\rkeyword_score\030\010 \001(\001R\014keywordScore\022\037\n\013" +
+      "fused_score\030\t \001(\001R\nfusedScore\022%\n\016recency" +
+      "_weight\030\n \001(\001R\rrecencyWeight\0229\n\ncreated_" +
+      "at\030\013 \001(\0132\032.google.protobuf.TimestampR\tcr" +
+      "eatedAt\0229\n\nupdated_at\030\014 \001(\0132\032.google.pro" +
+      "tobuf.TimestampR\tupdatedAt\022<\n\014last_used_" +
+      "at\030\r \001(\0132\032.google.protobuf.TimestampR\nla" +
+      "stUsedAt\0229\n\nexpires_at\030\016 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\texpiresAt\032;\n\rMetadataE" +
+      "ntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005v" +
+      "alue:\0028\001\"L\n\013SearchQuery\022\022\n\004text\030\001 \001(\tR\004t" +
+      "ext\022)\n\006vector\030\002 \001(\0132\021.engram.v1.VectorR\006" +
+      "vector\"\237\004\n\022BatchSearchRequest\022\034\n\tnamespa" +
+      "ce\030\001 \001(\tR\tnamespace\0220\n\007queries\030\002 \003(\0132\026.e" +
+      "ngram.v1.SearchQueryR\007queries\022\030\n\005top_k\030\003" +
+      " \001(\rH\000R\004topK\210\001\001\022 \n\tmin_score\030\004 \001(\002H\001R\010mi" +
+      "nScore\210\001\001\022A\n\006filter\030\005 \003(\0132).engram.v1.Ba" +
+      "tchSearchRequest.FilterEntryR\006filter\022,\n\007" +
+      "ranking\030\006 \001(\0162\022.engram.v1.RankingR\007ranki" +
+      "ng\022+\n\021consistency_token\030\007 \001(\tR\020consisten" +
+      "cyToken\0223\n\ntime_range\030\010 \001(\0132\024.engram.v1." +
+      "TimeRangeR\ttimeRange\022,\n\007recency\030\t \001(\0132\022." +
+      "engram.v1.RecencyR\007recency\022)\n\006fusion\030\n \001" +
+      "(\0132\021.engram.v1.FusionR\006fusion\0329\n\013FilterE" +
+      "ntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005v" +
+      "alue:\0028\001B\010\n\006_top_kB\014\n\n_min_score\"\373\004\n\tSea" +
+      "rchHit\022\033\n\trecord_id\030\001 \001(\tR\010recordId\022\024\n\005s" +
+      "core\030\002 \001(\002R\005score\022\022\n\004text\030\003 \001(\tR\004text\022\022\n" +
+      "\004rank\030\004 \001(\rR\004rank\022\036\n\nconfidence\030\005 \001(\001R\nc" +
+      "onfidence\022\032\n\010priority\030\006 \001(\001R\010priority\022>\n" +
+      "\010metadata\030\007 \003(\0132\".engram.v1.SearchHit.Me" +
+      "tadataEntryR\010metadata\022#\n\rkeyword_score\030\010" +
+      " \001(\001R\014keywordScore\022\037\n\013fused_score\030\t \001(\001R" +
+      "\nfusedScore\022%\n\016recency_weight\030\n \001(\001R\rrec" +
+      "encyWeight\0229\n\ncreated_at\030\013 \001(\0132\032.google." +
+      "protobuf.TimestampR\tcreatedAt\0229\n\nupdated" +
+      "_at\030\014 \001(\0132\032.google.protobuf.TimestampR\tu" +
+      "pdatedAt\022<\n\014last_used_at\030\r \001(\0132\032.google." +
+      "protobuf.TimestampR\nlastUsedAt\0229\n\nexpire" +
+      "s_at\030\016 \001(\0132\032.google.protobuf.TimestampR\t" +
+      "expiresAt\032;\n\rMetadataEntry\022\020\n\003key\030\001 \001(\tR" +
+      "\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"`\n\023BatchS" +
+      "earchResponse\022\037\n\013query_index\030\001 \001(\rR\nquer" +
+      "yIndex\022(\n\004hits\030\002 \003(\0132\024.engram.v1.SearchH" +
+      "itR\004hits\"\350\002\n\014ImportRecord\022\033\n\trecord_id\030\001" +
+      " \001(\tR\010recordId\022\022\n\004text\030\002 \001(\tR\004text\022)\n\006ve" +
+      "ctor\030\003 \001(\0132\021.engram.v1.VectorR\006vector\022\024\n" +
+      "\005model\030\004 \001(\tR\005model\022A\n\010metadata\030\005 \003(\0132%." +
+      "engram.v1.ImportRecord.MetadataEntryR\010me" +
+      "tadata\022+\n\003ttl\030\006 \001(\0132\031.google.protobuf.Du" +
+      "rationR\003ttl\0229\n\nexpires_at\030\007 \001(\0132\032.google" +
+      ".protobuf.TimestampR\texpiresAt\032;\n\rMetada" +
       "taEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\t" +
-      "R\005value:\0028\001\"\226\001\n\027UpsertEmbeddingResponse\022" +
-      "\030\n\007created\030\001 \001(\010R\007created\022\024\n\005model\030\002 \001(\t" +
-      "R\005model\022\036\n\ndimensions\030\003 \001(\rR\ndimensions\022" +
-      "+\n\021consistency_token\030\004 \001(\tR\020consistencyT" +
-      "oken\"S\n\026DeleteEmbeddingRequest\022\034\n\tnamesp" +
-      "ace\030\001 \001(\tR\tnamespace\022\033\n\trecord_id\030\002 \001(\tR" +
-      "\010recordId\"`\n\027DeleteEmbeddingResponse\022\030\n\007" +
-      "deleted\030\001 \001(\010R\007deleted\022+\n\021consistency_to" +
-      "ken\030\002 \001(\tR\020consistencyToken\"\224\003\n\rSearchRe" +
-      "quest\022\034\n\tnamespace\030\001 \001(\tR\tnamespace\022\022\n\004t" +
-      "ext\030\002 \001(\tR\004text\022)\n\006vector\030\003 \001(\0132\021.engram" +
-      ".v1.VectorR\006vector\022\030\n\005top_k\030\004 \001(\rH\000R\004top" +
-      "K\210\001\001\022 \n\tmin_score\030\005 \001(\002H\001R\010minScore\210\001\001\022<" +
-      "\n\006filter\030\006 \003(\0132$.engram.v1.SearchRequest" +
-      ".FilterEntryR\006filter\022,\n\007ranking\030\007 \001(\0162\022." +
-      "engram.v1.RankingR\007ranking\022+\n\021consistenc" +
-      "y_token\030\010 \001(\tR\020consistencyToken\0329\n\013Filte" +
-      "rEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR" +
-      "\005value:\0028\001B\010\n\006_top_kB\014\n\n_min_score\"\251\002\n\016S" +
-      "earchResponse\022\033\n\trecord_id\030\001 \001(\tR\010record" +
-      "Id\022\024\n\005score\030\002 \001(\002R\005score\022\022\n\004text\030\003 \001(\tR\004" +
-      "text\022\022\n\004rank\030\004 \001(\rR\004rank\022\036\n\nconfidence\030\005" +
-      " \001(\001R\nconfidence\022\032\n\010priority\030\006 \001(\001R\010prio" +
-      "rity\022C\n\010metadata\030\007 \003(\0132\'.engram.v1.Searc" +
-      "hResponse.MetadataEntryR\010metadata\032;\n\rMet" +
-      "adataEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 " +
-      "\001(\tR\005value:\0028\001\"L\n\013SearchQuery\022\022\n\004text\030\001 " +
-      "\001(\tR\004text\022)\n\006vector\030\002 \001(\0132\021.engram.v1.Ve" +
-      "ctorR\006vector\"\221\003\n\022BatchSearchRequest\022\034\n\tn" +
-      "amespace\030\001 \001(\tR\tnamespace\0220\n\007queries\030\002 \003" +
-      "(\0132\026.engram.v1.SearchQueryR\007queries\022\030\n\005t" +
-      "op_k\030\003 \001(\rH\000R\004topK\210\001\001\022 \n\tmin_score\030\004 \001(\002" +
-      "H\001R\010minScore\210\001\001\022A\n\006filter\030\005 \003(\0132).engram" +
-      ".v1.BatchSearchRequest.FilterEntryR\006filt" +
-      "er\022,\n\007ranking\030\006 \001(\0162\022.engram.v1.RankingR" +
-      "\007ranking\022+\n\021consistency_token\030\007 \001(\tR\020con" +
-      "sistencyToken\0329\n\013FilterEntry\022\020\n\003key\030\001 \001(" +
-      "\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001B\010\n\006_top" +
-      "_kB\014\n\n_min_score\"\237\002\n\tSearchHit\022\033\n\trecord" +
-      "_id\030\001 \001(\tR\010recordId\022\024\n\005score\030\002 \001(\002R\005scor" +
-      "e\022\022\n\004text\030\003 \001(\tR\004text\022\022\n\004rank\030\004 \001(\rR\004ran" +
-      "k\022\036\n\nconfidence\030\005 \001(\001R\nconfidence\022\032\n\010pri" +
-      "ority\030\006 \001(\001R\010priority\022>\n\010metadata\030\007 \003(\0132" +
-      "\".engram.v1.SearchHit.MetadataEntryR\010met" +
-      "adata\032;\n\rMetadataEntry\022\020\n\003key\030\001 \001(\tR\003key" +
-      "\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"`\n\023BatchSearc" +
-      "hResponse\022\037\n\013query_index\030\001 \001(\rR\nqueryInd" +
-      "ex\022(\n\004hits\030\002 \003(\0132\024.engram.v1.SearchHitR\004" +
-      "hits\"\200\002\n\014ImportRecord\022\033\n\trecord_id\030\001 \001(\t" +
-      "R\010recordId\022\022\n\004text\030\002 \001(\tR\004text\022)\n\006vector" +
-      "\030\003 \001(\0132\021.engram.v1.VectorR\006vector\022\024\n\005mod" +
-      "el\030\004 \001(\tR\005model\022A\n\010metadata\030\005 \003(\0132%.engr" +
-      "am.v1.ImportRecord.MetadataEntryR\010metada" +
-      "ta\032;\n\rMetadataEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n" +
-      "\005value\030\002 \001(\tR\005value:\0028\001\"j\n\027ImportEmbeddi" +
-      "ngsRequest\022\034\n\tnamespace\030\001 \001(\tR\tnamespace" +
-      "\0221\n\007records\030\002 \003(\0132\027.engram.v1.ImportReco" +
-      "rdR\007records\"\231\001\n\030ImportEmbeddingsResponse" +
-      "\022\'\n\017records_written\030\001 \001(\004R\016recordsWritte" +
-      "n\022\'\n\017records_created\030\002 \001(\004R\016recordsCreat" +
-      "ed\022+\n\021consistency_token\030\003 \001(\tR\020consisten" +
-      "cyToken\"Y\n\014EmbedRequest\022\024\n\005texts\030\001 \003(\tR\005" +
-      "texts\0223\n\ninput_type\030\002 \001(\0162\024.engram.v1.In" +
-      "putTypeR\tinputType\"r\n\rEmbedResponse\022+\n\007v" +
-      "ectors\030\001 \003(\0132\021.engram.v1.VectorR\007vectors" +
-      "\022\024\n\005model\030\002 \001(\tR\005model\022\036\n\ndimensions\030\003 \001" +
-      "(\rR\ndimensions*V\n\tInputType\022\032\n\026INPUT_TYP" +
-      "E_UNSPECIFIED\020\000\022\027\n\023INPUT_TYPE_DOCUMENT\020\001" +
-      "\022\024\n\020INPUT_TYPE_QUERY\020\002*c\n\007Ranking\022\027\n\023RAN" +
-      "KING_UNSPECIFIED\020\000\022\026\n\022RANKING_SIMILARITY" +
-      "\020\001\022\'\n#RANKING_SIMILARITY_TIMES_CONFIDENC" +
-      "E\020\0022\364\003\n\020EmbeddingService\022X\n\017UpsertEmbedd" +
-      "ing\022!.engram.v1.UpsertEmbeddingRequest\032\"" +
-      ".engram.v1.UpsertEmbeddingResponse\022X\n\017De" +
-      "leteEmbedding\022!.engram.v1.DeleteEmbeddin" +
-      "gRequest\032\".engram.v1.DeleteEmbeddingResp" +
-      "onse\022?\n\006Search\022\030.engram.v1.SearchRequest" +
-      "\032\031.engram.v1.SearchResponse0\001\022N\n\013BatchSe" +
-      "arch\022\035.engram.v1.BatchSearchRequest\032\036.en" +
-      "gram.v1.BatchSearchResponse0\001\022_\n\020ImportE" +
-      "mbeddings\022\".engram.v1.ImportEmbeddingsRe" +
-      "quest\032#.engram.v1.ImportEmbeddingsRespon" +
-      "se(\0010\001\022:\n\005Embed\022\027.engram.v1.EmbedRequest" +
-      "\032\030.engram.v1.EmbedResponseB\247\001\n\rdev.engra" +
-      "m.v1B\016EmbeddingProtoP\001ZAgithub.com/engra" +
-      "m-memory/engram/clients/go/gen/engram/v1" +
-      ";engramv1\242\002\003EXX\252\002\tEngram.V1\312\002\tEngram\\V1\342" +
-      "\002\025Engram\\V1\\GPBMetadata\352\002\nEngram::V1b\006pr" +
-      "oto3"
+      "R\005value:\0028\001\"\257\001\n\027ImportEmbeddingsRequest\022" +
+      "\034\n\tnamespace\030\001 \001(\tR\tnamespace\0221\n\007records" +
+      "\030\002 \003(\0132\027.engram.v1.ImportRecordR\007records" +
+      "\022.\n\020dedupe_threshold\030\003 \001(\002H\000R\017dedupeThre" +
+      "shold\210\001\001B\023\n\021_dedupe_threshold\"\314\001\n\030Import" +
+      "EmbeddingsResponse\022\'\n\017records_written\030\001 " +
+      "\001(\004R\016recordsWritten\022\'\n\017records_created\030\002" +
+      " \001(\004R\016recordsCreated\022+\n\021consistency_toke" +
+      "n\030\003 \001(\tR\020consistencyToken\0221\n\024records_ded" +
+      "uplicated\030\004 \001(\004R\023recordsDeduplicated\"Y\n\014" +
+      "EmbedRequest\022\024\n\005texts\030\001 \003(\tR\005texts\0223\n\nin" +
+      "put_type\030\002 \001(\0162\024.engram.v1.InputTypeR\tin" +
+      "putType\"r\n\rEmbedResponse\022+\n\007vectors\030\001 \003(" +
+      "\0132\021.engram.v1.VectorR\007vectors\022\024\n\005model\030\002" +
+      " \001(\tR\005model\022\036\n\ndimensions\030\003 \001(\rR\ndimensi" +
+      "ons*V\n\tInputType\022\032\n\026INPUT_TYPE_UNSPECIFI" +
+      "ED\020\000\022\027\n\023INPUT_TYPE_DOCUMENT\020\001\022\024\n\020INPUT_T" +
+      "YPE_QUERY\020\002*\261\001\n\007Ranking\022\027\n\023RANKING_UNSPE" +
+      "CIFIED\020\000\022\026\n\022RANKING_SIMILARITY\020\001\022\'\n#RANK" +
+      "ING_SIMILARITY_TIMES_CONFIDENCE\020\002\022\023\n\017RAN" +
+      "KING_KEYWORD\020\003\022\022\n\016RANKING_HYBRID\020\004\022#\n\037RA" +
+      "NKING_HYBRID_TIMES_CONFIDENCE\020\005*p\n\014Fusio" +
+      "nMethod\022\035\n\031FUSION_METHOD_UNSPECIFIED\020\000\022!" +
+      "\n\035FUSION_METHOD_RECIPROCAL_RANK\020\001\022\036\n\032FUS" +
+      "ION_METHOD_WEIGHTED_SUM\020\002*z\n\tTimeField\022\032" +
+      "\n\026TIME_FIELD_UNSPECIFIED\020\000\022\031\n\025TIME_FIELD" +
+      "_CREATED_AT\020\001\022\031\n\025TIME_FIELD_UPDATED_AT\020\002" +
+      "\022\033\n\027TIME_FIELD_LAST_USED_AT\020\0032\364\003\n\020Embedd" +
+      "ingService\022X\n\017UpsertEmbedding\022!.engram.v" +
+      "1.UpsertEmbeddingRequest\032\".engram.v1.Ups" +
+      "ertEmbeddingResponse\022X\n\017DeleteEmbedding\022" +
+      "!.engram.v1.DeleteEmbeddingRequest\032\".eng" +
+      "ram.v1.DeleteEmbeddingResponse\022?\n\006Search" +
+      "\022\030.engram.v1.SearchRequest\032\031.engram.v1.S" +
+      "earchResponse0\001\022N\n\013BatchSearch\022\035.engram." +
+      "v1.BatchSearchRequest\032\036.engram.v1.BatchS" +
+      "earchResponse0\001\022_\n\020ImportEmbeddings\022\".en" +
+      "gram.v1.ImportEmbeddingsRequest\032#.engram" +
+      ".v1.ImportEmbeddingsResponse(\0010\001\022:\n\005Embe" +
+      "d\022\027.engram.v1.EmbedRequest\032\030.engram.v1.E" +
+      "mbedResponseB\247\001\n\rdev.engram.v1B\016Embeddin" +
+      "gProtoP\001ZAgithub.com/engram-memory/engra" +
+      "m/clients/go/gen/engram/v1;engramv1\242\002\003EX" +
+      "X\252\002\tEngram.V1\312\002\tEngram\\V1\342\002\025Engram\\V1\\GP" +
+      "BMetadata\352\002\nEngram::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
           dev.engram.v1.CommonProto.getDescriptor(),
+          com.google.protobuf.DurationProto.getDescriptor(),
+          com.google.protobuf.TimestampProto.getDescriptor(),
         });
     internal_static_engram_v1_UpsertEmbeddingRequest_descriptor =
       getDescriptor().getMessageType(0);
     internal_static_engram_v1_UpsertEmbeddingRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_UpsertEmbeddingRequest_descriptor,
-        new java.lang.String[] { "Namespace", "RecordId", "Text", "Vector", "Model", "Metadata", });
+        new java.lang.String[] { "Namespace", "RecordId", "Text", "Vector", "Model", "Metadata", "Ttl", "ExpiresAt", "DedupeThreshold", });
     internal_static_engram_v1_UpsertEmbeddingRequest_MetadataEntry_descriptor =
       internal_static_engram_v1_UpsertEmbeddingRequest_descriptor.getNestedType(0);
     internal_static_engram_v1_UpsertEmbeddingRequest_MetadataEntry_fieldAccessorTable = new
@@ -261,7 +342,7 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
     internal_static_engram_v1_UpsertEmbeddingResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_UpsertEmbeddingResponse_descriptor,
-        new java.lang.String[] { "Created", "Model", "Dimensions", "ConsistencyToken", });
+        new java.lang.String[] { "Created", "Model", "Dimensions", "ConsistencyToken", "DuplicateOf", "DuplicateScore", "DuplicateConfidence", "ExpiresAt", });
     internal_static_engram_v1_DeleteEmbeddingRequest_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_engram_v1_DeleteEmbeddingRequest_fieldAccessorTable = new
@@ -274,12 +355,30 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_DeleteEmbeddingResponse_descriptor,
         new java.lang.String[] { "Deleted", "ConsistencyToken", });
-    internal_static_engram_v1_SearchRequest_descriptor =
+    internal_static_engram_v1_Fusion_descriptor =
       getDescriptor().getMessageType(4);
+    internal_static_engram_v1_Fusion_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_Fusion_descriptor,
+        new java.lang.String[] { "Method", "RrfK", "Alpha", "Candidates", });
+    internal_static_engram_v1_Recency_descriptor =
+      getDescriptor().getMessageType(5);
+    internal_static_engram_v1_Recency_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_Recency_descriptor,
+        new java.lang.String[] { "Field", "HalfLife", "Floor", });
+    internal_static_engram_v1_TimeRange_descriptor =
+      getDescriptor().getMessageType(6);
+    internal_static_engram_v1_TimeRange_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_TimeRange_descriptor,
+        new java.lang.String[] { "CreatedAfter", "CreatedBefore", "UpdatedAfter", "UpdatedBefore", });
+    internal_static_engram_v1_SearchRequest_descriptor =
+      getDescriptor().getMessageType(7);
     internal_static_engram_v1_SearchRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_SearchRequest_descriptor,
-        new java.lang.String[] { "Namespace", "Text", "Vector", "TopK", "MinScore", "Filter", "Ranking", "ConsistencyToken", });
+        new java.lang.String[] { "Namespace", "Text", "Vector", "TopK", "MinScore", "Filter", "Ranking", "ConsistencyToken", "TimeRange", "Recency", "Fusion", });
     internal_static_engram_v1_SearchRequest_FilterEntry_descriptor =
       internal_static_engram_v1_SearchRequest_descriptor.getNestedType(0);
     internal_static_engram_v1_SearchRequest_FilterEntry_fieldAccessorTable = new
@@ -287,11 +386,11 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
         internal_static_engram_v1_SearchRequest_FilterEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     internal_static_engram_v1_SearchResponse_descriptor =
-      getDescriptor().getMessageType(5);
+      getDescriptor().getMessageType(8);
     internal_static_engram_v1_SearchResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_SearchResponse_descriptor,
-        new java.lang.String[] { "RecordId", "Score", "Text", "Rank", "Confidence", "Priority", "Metadata", });
+        new java.lang.String[] { "RecordId", "Score", "Text", "Rank", "Confidence", "Priority", "Metadata", "KeywordScore", "FusedScore", "RecencyWeight", "CreatedAt", "UpdatedAt", "LastUsedAt", "ExpiresAt", });
     internal_static_engram_v1_SearchResponse_MetadataEntry_descriptor =
       internal_static_engram_v1_SearchResponse_descriptor.getNestedType(0);
     internal_static_engram_v1_SearchResponse_MetadataEntry_fieldAccessorTable = new
@@ -299,17 +398,17 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
         internal_static_engram_v1_SearchResponse_MetadataEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     internal_static_engram_v1_SearchQuery_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(9);
     internal_static_engram_v1_SearchQuery_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_SearchQuery_descriptor,
         new java.lang.String[] { "Text", "Vector", });
     internal_static_engram_v1_BatchSearchRequest_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(10);
     internal_static_engram_v1_BatchSearchRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_BatchSearchRequest_descriptor,
-        new java.lang.String[] { "Namespace", "Queries", "TopK", "MinScore", "Filter", "Ranking", "ConsistencyToken", });
+        new java.lang.String[] { "Namespace", "Queries", "TopK", "MinScore", "Filter", "Ranking", "ConsistencyToken", "TimeRange", "Recency", "Fusion", });
     internal_static_engram_v1_BatchSearchRequest_FilterEntry_descriptor =
       internal_static_engram_v1_BatchSearchRequest_descriptor.getNestedType(0);
     internal_static_engram_v1_BatchSearchRequest_FilterEntry_fieldAccessorTable = new
@@ -317,11 +416,11 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
         internal_static_engram_v1_BatchSearchRequest_FilterEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     internal_static_engram_v1_SearchHit_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(11);
     internal_static_engram_v1_SearchHit_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_SearchHit_descriptor,
-        new java.lang.String[] { "RecordId", "Score", "Text", "Rank", "Confidence", "Priority", "Metadata", });
+        new java.lang.String[] { "RecordId", "Score", "Text", "Rank", "Confidence", "Priority", "Metadata", "KeywordScore", "FusedScore", "RecencyWeight", "CreatedAt", "UpdatedAt", "LastUsedAt", "ExpiresAt", });
     internal_static_engram_v1_SearchHit_MetadataEntry_descriptor =
       internal_static_engram_v1_SearchHit_descriptor.getNestedType(0);
     internal_static_engram_v1_SearchHit_MetadataEntry_fieldAccessorTable = new
@@ -329,17 +428,17 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
         internal_static_engram_v1_SearchHit_MetadataEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     internal_static_engram_v1_BatchSearchResponse_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(12);
     internal_static_engram_v1_BatchSearchResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_BatchSearchResponse_descriptor,
         new java.lang.String[] { "QueryIndex", "Hits", });
     internal_static_engram_v1_ImportRecord_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(13);
     internal_static_engram_v1_ImportRecord_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_ImportRecord_descriptor,
-        new java.lang.String[] { "RecordId", "Text", "Vector", "Model", "Metadata", });
+        new java.lang.String[] { "RecordId", "Text", "Vector", "Model", "Metadata", "Ttl", "ExpiresAt", });
     internal_static_engram_v1_ImportRecord_MetadataEntry_descriptor =
       internal_static_engram_v1_ImportRecord_descriptor.getNestedType(0);
     internal_static_engram_v1_ImportRecord_MetadataEntry_fieldAccessorTable = new
@@ -347,31 +446,33 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
         internal_static_engram_v1_ImportRecord_MetadataEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     internal_static_engram_v1_ImportEmbeddingsRequest_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(14);
     internal_static_engram_v1_ImportEmbeddingsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_ImportEmbeddingsRequest_descriptor,
-        new java.lang.String[] { "Namespace", "Records", });
+        new java.lang.String[] { "Namespace", "Records", "DedupeThreshold", });
     internal_static_engram_v1_ImportEmbeddingsResponse_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(15);
     internal_static_engram_v1_ImportEmbeddingsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_ImportEmbeddingsResponse_descriptor,
-        new java.lang.String[] { "RecordsWritten", "RecordsCreated", "ConsistencyToken", });
+        new java.lang.String[] { "RecordsWritten", "RecordsCreated", "ConsistencyToken", "RecordsDeduplicated", });
     internal_static_engram_v1_EmbedRequest_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(16);
     internal_static_engram_v1_EmbedRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_EmbedRequest_descriptor,
         new java.lang.String[] { "Texts", "InputType", });
     internal_static_engram_v1_EmbedResponse_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(17);
     internal_static_engram_v1_EmbedResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_EmbedResponse_descriptor,
         new java.lang.String[] { "Vectors", "Model", "Dimensions", });
     descriptor.resolveAllFeaturesImmutable();
     dev.engram.v1.CommonProto.getDescriptor();
+    com.google.protobuf.DurationProto.getDescriptor();
+    com.google.protobuf.TimestampProto.getDescriptor();
   }
 
   // @@protoc_insertion_point(outer_class_scope)

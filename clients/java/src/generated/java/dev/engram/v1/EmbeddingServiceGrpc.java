@@ -284,7 +284,9 @@ public final class EmbeddingServiceGrpc {
     /**
      * <pre>
      * Stores a record's text and its embedding (computed by the server's model), or a vector
-     * supplied by the client. Overwrites an existing record.
+     * supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+     * that duplicates a stored record is not stored again: that record is corroborated
+     * instead and named in duplicate_of.
      * </pre>
      */
     default void upsertEmbedding(dev.engram.v1.UpsertEmbeddingRequest request,
@@ -304,7 +306,8 @@ public final class EmbeddingServiceGrpc {
 
     /**
      * <pre>
-     * Cosine-similarity search; one response message per result, best first.
+     * Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+     * best first. Expired records are never returned.
      * </pre>
      */
     default void search(dev.engram.v1.SearchRequest request,
@@ -398,7 +401,9 @@ public final class EmbeddingServiceGrpc {
     /**
      * <pre>
      * Stores a record's text and its embedding (computed by the server's model), or a vector
-     * supplied by the client. Overwrites an existing record.
+     * supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+     * that duplicates a stored record is not stored again: that record is corroborated
+     * instead and named in duplicate_of.
      * </pre>
      */
     public void upsertEmbedding(dev.engram.v1.UpsertEmbeddingRequest request,
@@ -420,7 +425,8 @@ public final class EmbeddingServiceGrpc {
 
     /**
      * <pre>
-     * Cosine-similarity search; one response message per result, best first.
+     * Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+     * best first. Expired records are never returned.
      * </pre>
      */
     public void search(dev.engram.v1.SearchRequest request,
@@ -497,7 +503,9 @@ public final class EmbeddingServiceGrpc {
     /**
      * <pre>
      * Stores a record's text and its embedding (computed by the server's model), or a vector
-     * supplied by the client. Overwrites an existing record.
+     * supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+     * that duplicates a stored record is not stored again: that record is corroborated
+     * instead and named in duplicate_of.
      * </pre>
      */
     public dev.engram.v1.UpsertEmbeddingResponse upsertEmbedding(dev.engram.v1.UpsertEmbeddingRequest request) throws io.grpc.StatusException {
@@ -517,7 +525,8 @@ public final class EmbeddingServiceGrpc {
 
     /**
      * <pre>
-     * Cosine-similarity search; one response message per result, best first.
+     * Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+     * best first. Expired records are never returned.
      * </pre>
      */
     @io.grpc.ExperimentalApi("https://github.com/grpc/grpc-java/issues/10918")
@@ -596,7 +605,9 @@ public final class EmbeddingServiceGrpc {
     /**
      * <pre>
      * Stores a record's text and its embedding (computed by the server's model), or a vector
-     * supplied by the client. Overwrites an existing record.
+     * supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+     * that duplicates a stored record is not stored again: that record is corroborated
+     * instead and named in duplicate_of.
      * </pre>
      */
     public dev.engram.v1.UpsertEmbeddingResponse upsertEmbedding(dev.engram.v1.UpsertEmbeddingRequest request) {
@@ -616,7 +627,8 @@ public final class EmbeddingServiceGrpc {
 
     /**
      * <pre>
-     * Cosine-similarity search; one response message per result, best first.
+     * Semantic (cosine), keyword (BM25) or hybrid search; one response message per result,
+     * best first. Expired records are never returned.
      * </pre>
      */
     public java.util.Iterator<dev.engram.v1.SearchResponse> search(
@@ -677,7 +689,9 @@ public final class EmbeddingServiceGrpc {
     /**
      * <pre>
      * Stores a record's text and its embedding (computed by the server's model), or a vector
-     * supplied by the client. Overwrites an existing record.
+     * supplied by the client. Overwrites an existing record. With a dedupe_threshold, a text
+     * that duplicates a stored record is not stored again: that record is corroborated
+     * instead and named in duplicate_of.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.UpsertEmbeddingResponse> upsertEmbedding(

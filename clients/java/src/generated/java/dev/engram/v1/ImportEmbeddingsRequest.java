@@ -54,6 +54,7 @@ private static final long serialVersionUID = 0L;
             dev.engram.v1.ImportEmbeddingsRequest.class, dev.engram.v1.ImportEmbeddingsRequest.Builder.class);
   }
 
+  private int bitField0_;
   public static final int NAMESPACE_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object namespace_ = "";
@@ -162,6 +163,33 @@ private static final long serialVersionUID = 0L;
     return records_.get(index);
   }
 
+  public static final int DEDUPE_THRESHOLD_FIELD_NUMBER = 3;
+  private float dedupeThreshold_ = 0F;
+  /**
+   * <pre>
+   * Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+   * </pre>
+   *
+   * <code>optional float dedupe_threshold = 3 [json_name = "dedupeThreshold"];</code>
+   * @return Whether the dedupeThreshold field is set.
+   */
+  @java.lang.Override
+  public boolean hasDedupeThreshold() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+   * </pre>
+   *
+   * <code>optional float dedupe_threshold = 3 [json_name = "dedupeThreshold"];</code>
+   * @return The dedupeThreshold.
+   */
+  @java.lang.Override
+  public float getDedupeThreshold() {
+    return dedupeThreshold_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -182,6 +210,9 @@ private static final long serialVersionUID = 0L;
     for (int i = 0; i < records_.size(); i++) {
       output.writeMessage(2, records_.get(i));
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeFloat(3, dedupeThreshold_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -198,6 +229,10 @@ private static final long serialVersionUID = 0L;
           }
           size += 1 * count;
         }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeFloatSize(3, dedupeThreshold_);
+    }
     return size;
   }
   @java.lang.Override
@@ -226,6 +261,12 @@ private static final long serialVersionUID = 0L;
         .equals(other.getNamespace())) return false;
     if (!getRecordsList()
         .equals(other.getRecordsList())) return false;
+    if (hasDedupeThreshold() != other.hasDedupeThreshold()) return false;
+    if (hasDedupeThreshold()) {
+      if (java.lang.Float.floatToIntBits(getDedupeThreshold())
+          != java.lang.Float.floatToIntBits(
+              other.getDedupeThreshold())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -242,6 +283,11 @@ private static final long serialVersionUID = 0L;
     if (getRecordsCount() > 0) {
       hash = (37 * hash) + RECORDS_FIELD_NUMBER;
       hash = (53 * hash) + getRecordsList().hashCode();
+    }
+    if (hasDedupeThreshold()) {
+      hash = (37 * hash) + DEDUPE_THRESHOLD_FIELD_NUMBER;
+      hash = (53 * hash) + java.lang.Float.floatToIntBits(
+          getDedupeThreshold());
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -386,6 +432,7 @@ private static final long serialVersionUID = 0L;
         recordsBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00000002);
+      dedupeThreshold_ = 0F;
       return this;
     }
 
@@ -435,6 +482,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000001) != 0)) {
         result.namespace_ = namespace_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.dedupeThreshold_ = dedupeThreshold_;
+        to_bitField0_ |= 0x00000001;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -480,6 +533,9 @@ private static final long serialVersionUID = 0L;
           }
         }
       }
+      if (other.hasDedupeThreshold()) {
+        setDedupeThreshold(other.getDedupeThreshold());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -522,6 +578,11 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 18
+            case 29: {
+              dedupeThreshold_ = input.readFloat();
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 29
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -935,6 +996,62 @@ private static final long serialVersionUID = 0L;
         records_ = null;
       }
       return recordsBuilder_;
+    }
+
+    private float dedupeThreshold_ ;
+    /**
+     * <pre>
+     * Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+     * </pre>
+     *
+     * <code>optional float dedupe_threshold = 3 [json_name = "dedupeThreshold"];</code>
+     * @return Whether the dedupeThreshold field is set.
+     */
+    @java.lang.Override
+    public boolean hasDedupeThreshold() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+     * </pre>
+     *
+     * <code>optional float dedupe_threshold = 3 [json_name = "dedupeThreshold"];</code>
+     * @return The dedupeThreshold.
+     */
+    @java.lang.Override
+    public float getDedupeThreshold() {
+      return dedupeThreshold_;
+    }
+    /**
+     * <pre>
+     * Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+     * </pre>
+     *
+     * <code>optional float dedupe_threshold = 3 [json_name = "dedupeThreshold"];</code>
+     * @param value The dedupeThreshold to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDedupeThreshold(float value) {
+
+      dedupeThreshold_ = value;
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+     * </pre>
+     *
+     * <code>optional float dedupe_threshold = 3 [json_name = "dedupeThreshold"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDedupeThreshold() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      dedupeThreshold_ = 0F;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.ImportEmbeddingsRequest)

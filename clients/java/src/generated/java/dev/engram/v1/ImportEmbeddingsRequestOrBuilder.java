@@ -73,4 +73,23 @@ public interface ImportEmbeddingsRequestOrBuilder extends
    */
   dev.engram.v1.ImportRecordOrBuilder getRecordsOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+   * </pre>
+   *
+   * <code>optional float dedupe_threshold = 3 [json_name = "dedupeThreshold"];</code>
+   * @return Whether the dedupeThreshold field is set.
+   */
+  boolean hasDedupeThreshold();
+  /**
+   * <pre>
+   * Deduplication, as in UpsertEmbeddingRequest; read from the first message only.
+   * </pre>
+   *
+   * <code>optional float dedupe_threshold = 3 [json_name = "dedupeThreshold"];</code>
+   * @return The dedupeThreshold.
+   */
+  float getDedupeThreshold();
 }

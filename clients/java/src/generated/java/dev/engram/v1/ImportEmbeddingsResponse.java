@@ -130,6 +130,22 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int RECORDS_DEDUPLICATED_FIELD_NUMBER = 4;
+  private long recordsDeduplicated_ = 0L;
+  /**
+   * <pre>
+   * Records not stored because they duplicated a stored record (or an earlier record of
+   * this import), which was corroborated instead. Not counted in records_written.
+   * </pre>
+   *
+   * <code>uint64 records_deduplicated = 4 [json_name = "recordsDeduplicated"];</code>
+   * @return The recordsDeduplicated.
+   */
+  @java.lang.Override
+  public long getRecordsDeduplicated() {
+    return recordsDeduplicated_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -153,6 +169,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(consistencyToken_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 3, consistencyToken_);
     }
+    if (recordsDeduplicated_ != 0L) {
+      output.writeUInt64(4, recordsDeduplicated_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -167,6 +186,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(consistencyToken_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(3, consistencyToken_);
+    }
+    if (recordsDeduplicated_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeUInt64Size(4, recordsDeduplicated_);
     }
     return size;
   }
@@ -198,6 +221,8 @@ private static final long serialVersionUID = 0L;
         != other.getRecordsCreated()) return false;
     if (!getConsistencyToken()
         .equals(other.getConsistencyToken())) return false;
+    if (getRecordsDeduplicated()
+        != other.getRecordsDeduplicated()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -217,6 +242,9 @@ private static final long serialVersionUID = 0L;
         getRecordsCreated());
     hash = (37 * hash) + CONSISTENCY_TOKEN_FIELD_NUMBER;
     hash = (53 * hash) + getConsistencyToken().hashCode();
+    hash = (37 * hash) + RECORDS_DEDUPLICATED_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getRecordsDeduplicated());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -355,6 +383,7 @@ private static final long serialVersionUID = 0L;
       recordsWritten_ = 0L;
       recordsCreated_ = 0L;
       consistencyToken_ = "";
+      recordsDeduplicated_ = 0L;
       return this;
     }
 
@@ -397,6 +426,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000004) != 0)) {
         result.consistencyToken_ = consistencyToken_;
       }
+      if (((from_bitField0_ & 0x00000008) != 0)) {
+        result.recordsDeduplicated_ = recordsDeduplicated_;
+      }
     }
 
     @java.lang.Override
@@ -421,6 +453,9 @@ private static final long serialVersionUID = 0L;
         consistencyToken_ = other.consistencyToken_;
         bitField0_ |= 0x00000004;
         onChanged();
+      }
+      if (other.getRecordsDeduplicated() != 0L) {
+        setRecordsDeduplicated(other.getRecordsDeduplicated());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -461,6 +496,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000004;
               break;
             } // case 26
+            case 32: {
+              recordsDeduplicated_ = input.readUInt64();
+              bitField0_ |= 0x00000008;
+              break;
+            } // case 32
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -654,6 +694,53 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       consistencyToken_ = value;
       bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+
+    private long recordsDeduplicated_ ;
+    /**
+     * <pre>
+     * Records not stored because they duplicated a stored record (or an earlier record of
+     * this import), which was corroborated instead. Not counted in records_written.
+     * </pre>
+     *
+     * <code>uint64 records_deduplicated = 4 [json_name = "recordsDeduplicated"];</code>
+     * @return The recordsDeduplicated.
+     */
+    @java.lang.Override
+    public long getRecordsDeduplicated() {
+      return recordsDeduplicated_;
+    }
+    /**
+     * <pre>
+     * Records not stored because they duplicated a stored record (or an earlier record of
+     * this import), which was corroborated instead. Not counted in records_written.
+     * </pre>
+     *
+     * <code>uint64 records_deduplicated = 4 [json_name = "recordsDeduplicated"];</code>
+     * @param value The recordsDeduplicated to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRecordsDeduplicated(long value) {
+
+      recordsDeduplicated_ = value;
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Records not stored because they duplicated a stored record (or an earlier record of
+     * this import), which was corroborated instead. Not counted in records_written.
+     * </pre>
+     *
+     * <code>uint64 records_deduplicated = 4 [json_name = "recordsDeduplicated"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRecordsDeduplicated() {
+      bitField0_ = (bitField0_ & ~0x00000008);
+      recordsDeduplicated_ = 0L;
       onChanged();
       return this;
     }

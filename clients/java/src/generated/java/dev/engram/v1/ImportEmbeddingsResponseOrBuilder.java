@@ -49,4 +49,15 @@ public interface ImportEmbeddingsResponseOrBuilder extends
    */
   com.google.protobuf.ByteString
       getConsistencyTokenBytes();
+
+  /**
+   * <pre>
+   * Records not stored because they duplicated a stored record (or an earlier record of
+   * this import), which was corroborated instead. Not counted in records_written.
+   * </pre>
+   *
+   * <code>uint64 records_deduplicated = 4 [json_name = "recordsDeduplicated"];</code>
+   * @return The recordsDeduplicated.
+   */
+  long getRecordsDeduplicated();
 }

@@ -150,4 +150,58 @@ java.lang.String defaultValue);
    */
   java.lang.String getMetadataOrThrow(
       java.lang.String key);
+
+  /**
+   * <pre>
+   * Expiry, as in UpsertEmbeddingRequest.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration ttl = 6 [json_name = "ttl"];</code>
+   * @return Whether the ttl field is set.
+   */
+  boolean hasTtl();
+  /**
+   * <pre>
+   * Expiry, as in UpsertEmbeddingRequest.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration ttl = 6 [json_name = "ttl"];</code>
+   * @return The ttl.
+   */
+  com.google.protobuf.Duration getTtl();
+  /**
+   * <pre>
+   * Expiry, as in UpsertEmbeddingRequest.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration ttl = 6 [json_name = "ttl"];</code>
+   */
+  com.google.protobuf.DurationOrBuilder getTtlOrBuilder();
+
+  /**
+   * <pre>
+   * Expiry, as in UpsertEmbeddingRequest.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 7 [json_name = "expiresAt"];</code>
+   * @return Whether the expiresAt field is set.
+   */
+  boolean hasExpiresAt();
+  /**
+   * <pre>
+   * Expiry, as in UpsertEmbeddingRequest.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 7 [json_name = "expiresAt"];</code>
+   * @return The expiresAt.
+   */
+  com.google.protobuf.Timestamp getExpiresAt();
+  /**
+   * <pre>
+   * Expiry, as in UpsertEmbeddingRequest.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 7 [json_name = "expiresAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder();
 }

@@ -33,6 +33,7 @@ private static final long serialVersionUID = 0L;
     super(builder);
   }
   private NamespaceConfig() {
+    defaultRanking_ = 0;
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -341,6 +342,259 @@ private static final long serialVersionUID = 0L;
     return outcomeErrors_ == null ? dev.engram.v1.OutcomeErrors.getDefaultInstance() : outcomeErrors_;
   }
 
+  public static final int DEFAULT_RANKING_FIELD_NUMBER = 11;
+  private int defaultRanking_ = 0;
+  /**
+   * <pre>
+   * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+   * </pre>
+   *
+   * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+   * @return Whether the defaultRanking field is set.
+   */
+  @java.lang.Override public boolean hasDefaultRanking() {
+    return ((bitField0_ & 0x00000400) != 0);
+  }
+  /**
+   * <pre>
+   * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+   * </pre>
+   *
+   * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+   * @return The enum numeric value on the wire for defaultRanking.
+   */
+  @java.lang.Override public int getDefaultRankingValue() {
+    return defaultRanking_;
+  }
+  /**
+   * <pre>
+   * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+   * </pre>
+   *
+   * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+   * @return The defaultRanking.
+   */
+  @java.lang.Override public dev.engram.v1.Ranking getDefaultRanking() {
+    dev.engram.v1.Ranking result = dev.engram.v1.Ranking.forNumber(defaultRanking_);
+    return result == null ? dev.engram.v1.Ranking.UNRECOGNIZED : result;
+  }
+
+  public static final int FUSION_FIELD_NUMBER = 12;
+  private dev.engram.v1.Fusion fusion_;
+  /**
+   * <pre>
+   * Fusion of hybrid searches that leave it unspecified: method (default
+   * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+   * max(100, 4 × top_k)).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+   * @return Whether the fusion field is set.
+   */
+  @java.lang.Override
+  public boolean hasFusion() {
+    return ((bitField0_ & 0x00000800) != 0);
+  }
+  /**
+   * <pre>
+   * Fusion of hybrid searches that leave it unspecified: method (default
+   * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+   * max(100, 4 × top_k)).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+   * @return The fusion.
+   */
+  @java.lang.Override
+  public dev.engram.v1.Fusion getFusion() {
+    return fusion_ == null ? dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
+  }
+  /**
+   * <pre>
+   * Fusion of hybrid searches that leave it unspecified: method (default
+   * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+   * max(100, 4 × top_k)).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+   */
+  @java.lang.Override
+  public dev.engram.v1.FusionOrBuilder getFusionOrBuilder() {
+    return fusion_ == null ? dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
+  }
+
+  public static final int RECENCY_FIELD_NUMBER = 13;
+  private dev.engram.v1.Recency recency_;
+  /**
+   * <pre>
+   * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+   * @return Whether the recency field is set.
+   */
+  @java.lang.Override
+  public boolean hasRecency() {
+    return ((bitField0_ & 0x00001000) != 0);
+  }
+  /**
+   * <pre>
+   * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+   * @return The recency.
+   */
+  @java.lang.Override
+  public dev.engram.v1.Recency getRecency() {
+    return recency_ == null ? dev.engram.v1.Recency.getDefaultInstance() : recency_;
+  }
+  /**
+   * <pre>
+   * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+   */
+  @java.lang.Override
+  public dev.engram.v1.RecencyOrBuilder getRecencyOrBuilder() {
+    return recency_ == null ? dev.engram.v1.Recency.getDefaultInstance() : recency_;
+  }
+
+  public static final int DEFAULT_TTL_FIELD_NUMBER = 14;
+  private com.google.protobuf.Duration defaultTtl_;
+  /**
+   * <pre>
+   * Expiry of records written without ttl or expires_at; 0 (the default): none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+   * @return Whether the defaultTtl field is set.
+   */
+  @java.lang.Override
+  public boolean hasDefaultTtl() {
+    return ((bitField0_ & 0x00002000) != 0);
+  }
+  /**
+   * <pre>
+   * Expiry of records written without ttl or expires_at; 0 (the default): none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+   * @return The defaultTtl.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Duration getDefaultTtl() {
+    return defaultTtl_ == null ? com.google.protobuf.Duration.getDefaultInstance() : defaultTtl_;
+  }
+  /**
+   * <pre>
+   * Expiry of records written without ttl or expires_at; 0 (the default): none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.DurationOrBuilder getDefaultTtlOrBuilder() {
+    return defaultTtl_ == null ? com.google.protobuf.Duration.getDefaultInstance() : defaultTtl_;
+  }
+
+  public static final int DEDUPE_THRESHOLD_FIELD_NUMBER = 15;
+  private double dedupeThreshold_ = 0D;
+  /**
+   * <pre>
+   * Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off.
+   * </pre>
+   *
+   * <code>optional double dedupe_threshold = 15 [json_name = "dedupeThreshold"];</code>
+   * @return Whether the dedupeThreshold field is set.
+   */
+  @java.lang.Override
+  public boolean hasDedupeThreshold() {
+    return ((bitField0_ & 0x00004000) != 0);
+  }
+  /**
+   * <pre>
+   * Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off.
+   * </pre>
+   *
+   * <code>optional double dedupe_threshold = 15 [json_name = "dedupeThreshold"];</code>
+   * @return The dedupeThreshold.
+   */
+  @java.lang.Override
+  public double getDedupeThreshold() {
+    return dedupeThreshold_;
+  }
+
+  public static final int FORGET_BELOW_CONFIDENCE_FIELD_NUMBER = 16;
+  private double forgetBelowConfidence_ = 0D;
+  /**
+   * <pre>
+   * Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+   * used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+   * default): off.
+   * </pre>
+   *
+   * <code>optional double forget_below_confidence = 16 [json_name = "forgetBelowConfidence"];</code>
+   * @return Whether the forgetBelowConfidence field is set.
+   */
+  @java.lang.Override
+  public boolean hasForgetBelowConfidence() {
+    return ((bitField0_ & 0x00008000) != 0);
+  }
+  /**
+   * <pre>
+   * Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+   * used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+   * default): off.
+   * </pre>
+   *
+   * <code>optional double forget_below_confidence = 16 [json_name = "forgetBelowConfidence"];</code>
+   * @return The forgetBelowConfidence.
+   */
+  @java.lang.Override
+  public double getForgetBelowConfidence() {
+    return forgetBelowConfidence_;
+  }
+
+  public static final int FORGET_UNUSED_AFTER_FIELD_NUMBER = 17;
+  private com.google.protobuf.Duration forgetUnusedAfter_;
+  /**
+   * <pre>
+   * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+   * @return Whether the forgetUnusedAfter field is set.
+   */
+  @java.lang.Override
+  public boolean hasForgetUnusedAfter() {
+    return ((bitField0_ & 0x00010000) != 0);
+  }
+  /**
+   * <pre>
+   * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+   * @return The forgetUnusedAfter.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Duration getForgetUnusedAfter() {
+    return forgetUnusedAfter_ == null ? com.google.protobuf.Duration.getDefaultInstance() : forgetUnusedAfter_;
+  }
+  /**
+   * <pre>
+   * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.DurationOrBuilder getForgetUnusedAfterOrBuilder() {
+    return forgetUnusedAfter_ == null ? com.google.protobuf.Duration.getDefaultInstance() : forgetUnusedAfter_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -385,6 +639,27 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000200) != 0)) {
       output.writeMessage(10, getOutcomeErrors());
     }
+    if (((bitField0_ & 0x00000400) != 0)) {
+      output.writeEnum(11, defaultRanking_);
+    }
+    if (((bitField0_ & 0x00000800) != 0)) {
+      output.writeMessage(12, getFusion());
+    }
+    if (((bitField0_ & 0x00001000) != 0)) {
+      output.writeMessage(13, getRecency());
+    }
+    if (((bitField0_ & 0x00002000) != 0)) {
+      output.writeMessage(14, getDefaultTtl());
+    }
+    if (((bitField0_ & 0x00004000) != 0)) {
+      output.writeDouble(15, dedupeThreshold_);
+    }
+    if (((bitField0_ & 0x00008000) != 0)) {
+      output.writeDouble(16, forgetBelowConfidence_);
+    }
+    if (((bitField0_ & 0x00010000) != 0)) {
+      output.writeMessage(17, getForgetUnusedAfter());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -428,6 +703,34 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000200) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(10, getOutcomeErrors());
+    }
+    if (((bitField0_ & 0x00000400) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(11, defaultRanking_);
+    }
+    if (((bitField0_ & 0x00000800) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(12, getFusion());
+    }
+    if (((bitField0_ & 0x00001000) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(13, getRecency());
+    }
+    if (((bitField0_ & 0x00002000) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(14, getDefaultTtl());
+    }
+    if (((bitField0_ & 0x00004000) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeDoubleSize(15, dedupeThreshold_);
+    }
+    if (((bitField0_ & 0x00008000) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeDoubleSize(16, forgetBelowConfidence_);
+    }
+    if (((bitField0_ & 0x00010000) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(17, getForgetUnusedAfter());
     }
     return size;
   }
@@ -509,6 +812,42 @@ private static final long serialVersionUID = 0L;
       if (!getOutcomeErrors()
           .equals(other.getOutcomeErrors())) return false;
     }
+    if (hasDefaultRanking() != other.hasDefaultRanking()) return false;
+    if (hasDefaultRanking()) {
+      if (defaultRanking_ != other.defaultRanking_) return false;
+    }
+    if (hasFusion() != other.hasFusion()) return false;
+    if (hasFusion()) {
+      if (!getFusion()
+          .equals(other.getFusion())) return false;
+    }
+    if (hasRecency() != other.hasRecency()) return false;
+    if (hasRecency()) {
+      if (!getRecency()
+          .equals(other.getRecency())) return false;
+    }
+    if (hasDefaultTtl() != other.hasDefaultTtl()) return false;
+    if (hasDefaultTtl()) {
+      if (!getDefaultTtl()
+          .equals(other.getDefaultTtl())) return false;
+    }
+    if (hasDedupeThreshold() != other.hasDedupeThreshold()) return false;
+    if (hasDedupeThreshold()) {
+      if (java.lang.Double.doubleToLongBits(getDedupeThreshold())
+          != java.lang.Double.doubleToLongBits(
+              other.getDedupeThreshold())) return false;
+    }
+    if (hasForgetBelowConfidence() != other.hasForgetBelowConfidence()) return false;
+    if (hasForgetBelowConfidence()) {
+      if (java.lang.Double.doubleToLongBits(getForgetBelowConfidence())
+          != java.lang.Double.doubleToLongBits(
+              other.getForgetBelowConfidence())) return false;
+    }
+    if (hasForgetUnusedAfter() != other.hasForgetUnusedAfter()) return false;
+    if (hasForgetUnusedAfter()) {
+      if (!getForgetUnusedAfter()
+          .equals(other.getForgetUnusedAfter())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -566,6 +905,36 @@ private static final long serialVersionUID = 0L;
     if (hasOutcomeErrors()) {
       hash = (37 * hash) + OUTCOME_ERRORS_FIELD_NUMBER;
       hash = (53 * hash) + getOutcomeErrors().hashCode();
+    }
+    if (hasDefaultRanking()) {
+      hash = (37 * hash) + DEFAULT_RANKING_FIELD_NUMBER;
+      hash = (53 * hash) + defaultRanking_;
+    }
+    if (hasFusion()) {
+      hash = (37 * hash) + FUSION_FIELD_NUMBER;
+      hash = (53 * hash) + getFusion().hashCode();
+    }
+    if (hasRecency()) {
+      hash = (37 * hash) + RECENCY_FIELD_NUMBER;
+      hash = (53 * hash) + getRecency().hashCode();
+    }
+    if (hasDefaultTtl()) {
+      hash = (37 * hash) + DEFAULT_TTL_FIELD_NUMBER;
+      hash = (53 * hash) + getDefaultTtl().hashCode();
+    }
+    if (hasDedupeThreshold()) {
+      hash = (37 * hash) + DEDUPE_THRESHOLD_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          java.lang.Double.doubleToLongBits(getDedupeThreshold()));
+    }
+    if (hasForgetBelowConfidence()) {
+      hash = (37 * hash) + FORGET_BELOW_CONFIDENCE_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          java.lang.Double.doubleToLongBits(getForgetBelowConfidence()));
+    }
+    if (hasForgetUnusedAfter()) {
+      hash = (37 * hash) + FORGET_UNUSED_AFTER_FIELD_NUMBER;
+      hash = (53 * hash) + getForgetUnusedAfter().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -703,6 +1072,10 @@ private static final long serialVersionUID = 0L;
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetOutcomeErrorsFieldBuilder();
+        internalGetFusionFieldBuilder();
+        internalGetRecencyFieldBuilder();
+        internalGetDefaultTtlFieldBuilder();
+        internalGetForgetUnusedAfterFieldBuilder();
       }
     }
     @java.lang.Override
@@ -722,6 +1095,29 @@ private static final long serialVersionUID = 0L;
       if (outcomeErrorsBuilder_ != null) {
         outcomeErrorsBuilder_.dispose();
         outcomeErrorsBuilder_ = null;
+      }
+      defaultRanking_ = 0;
+      fusion_ = null;
+      if (fusionBuilder_ != null) {
+        fusionBuilder_.dispose();
+        fusionBuilder_ = null;
+      }
+      recency_ = null;
+      if (recencyBuilder_ != null) {
+        recencyBuilder_.dispose();
+        recencyBuilder_ = null;
+      }
+      defaultTtl_ = null;
+      if (defaultTtlBuilder_ != null) {
+        defaultTtlBuilder_.dispose();
+        defaultTtlBuilder_ = null;
+      }
+      dedupeThreshold_ = 0D;
+      forgetBelowConfidence_ = 0D;
+      forgetUnusedAfter_ = null;
+      if (forgetUnusedAfterBuilder_ != null) {
+        forgetUnusedAfterBuilder_.dispose();
+        forgetUnusedAfterBuilder_ = null;
       }
       return this;
     }
@@ -799,6 +1195,42 @@ private static final long serialVersionUID = 0L;
             : outcomeErrorsBuilder_.build();
         to_bitField0_ |= 0x00000200;
       }
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.defaultRanking_ = defaultRanking_;
+        to_bitField0_ |= 0x00000400;
+      }
+      if (((from_bitField0_ & 0x00000800) != 0)) {
+        result.fusion_ = fusionBuilder_ == null
+            ? fusion_
+            : fusionBuilder_.build();
+        to_bitField0_ |= 0x00000800;
+      }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.recency_ = recencyBuilder_ == null
+            ? recency_
+            : recencyBuilder_.build();
+        to_bitField0_ |= 0x00001000;
+      }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.defaultTtl_ = defaultTtlBuilder_ == null
+            ? defaultTtl_
+            : defaultTtlBuilder_.build();
+        to_bitField0_ |= 0x00002000;
+      }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
+        result.dedupeThreshold_ = dedupeThreshold_;
+        to_bitField0_ |= 0x00004000;
+      }
+      if (((from_bitField0_ & 0x00008000) != 0)) {
+        result.forgetBelowConfidence_ = forgetBelowConfidence_;
+        to_bitField0_ |= 0x00008000;
+      }
+      if (((from_bitField0_ & 0x00010000) != 0)) {
+        result.forgetUnusedAfter_ = forgetUnusedAfterBuilder_ == null
+            ? forgetUnusedAfter_
+            : forgetUnusedAfterBuilder_.build();
+        to_bitField0_ |= 0x00010000;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -843,6 +1275,27 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasOutcomeErrors()) {
         mergeOutcomeErrors(other.getOutcomeErrors());
+      }
+      if (other.hasDefaultRanking()) {
+        setDefaultRankingValue(other.getDefaultRankingValue());
+      }
+      if (other.hasFusion()) {
+        mergeFusion(other.getFusion());
+      }
+      if (other.hasRecency()) {
+        mergeRecency(other.getRecency());
+      }
+      if (other.hasDefaultTtl()) {
+        mergeDefaultTtl(other.getDefaultTtl());
+      }
+      if (other.hasDedupeThreshold()) {
+        setDedupeThreshold(other.getDedupeThreshold());
+      }
+      if (other.hasForgetBelowConfidence()) {
+        setForgetBelowConfidence(other.getForgetBelowConfidence());
+      }
+      if (other.hasForgetUnusedAfter()) {
+        mergeForgetUnusedAfter(other.getForgetUnusedAfter());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -920,6 +1373,49 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000200;
               break;
             } // case 82
+            case 88: {
+              defaultRanking_ = input.readEnum();
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 88
+            case 98: {
+              input.readMessage(
+                  internalGetFusionFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000800;
+              break;
+            } // case 98
+            case 106: {
+              input.readMessage(
+                  internalGetRecencyFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 106
+            case 114: {
+              input.readMessage(
+                  internalGetDefaultTtlFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 114
+            case 121: {
+              dedupeThreshold_ = input.readDouble();
+              bitField0_ |= 0x00004000;
+              break;
+            } // case 121
+            case 129: {
+              forgetBelowConfidence_ = input.readDouble();
+              bitField0_ |= 0x00008000;
+              break;
+            } // case 129
+            case 138: {
+              input.readMessage(
+                  internalGetForgetUnusedAfterFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00010000;
+              break;
+            } // case 138
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1606,6 +2102,847 @@ private static final long serialVersionUID = 0L;
         outcomeErrors_ = null;
       }
       return outcomeErrorsBuilder_;
+    }
+
+    private int defaultRanking_ = 0;
+    /**
+     * <pre>
+     * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+     * </pre>
+     *
+     * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+     * @return Whether the defaultRanking field is set.
+     */
+    @java.lang.Override public boolean hasDefaultRanking() {
+      return ((bitField0_ & 0x00000400) != 0);
+    }
+    /**
+     * <pre>
+     * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+     * </pre>
+     *
+     * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+     * @return The enum numeric value on the wire for defaultRanking.
+     */
+    @java.lang.Override public int getDefaultRankingValue() {
+      return defaultRanking_;
+    }
+    /**
+     * <pre>
+     * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+     * </pre>
+     *
+     * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+     * @param value The enum numeric value on the wire for defaultRanking to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDefaultRankingValue(int value) {
+      defaultRanking_ = value;
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+     * </pre>
+     *
+     * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+     * @return The defaultRanking.
+     */
+    @java.lang.Override
+    public dev.engram.v1.Ranking getDefaultRanking() {
+      dev.engram.v1.Ranking result = dev.engram.v1.Ranking.forNumber(defaultRanking_);
+      return result == null ? dev.engram.v1.Ranking.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+     * </pre>
+     *
+     * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+     * @param value The defaultRanking to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setDefaultRanking(dev.engram.v1.Ranking value) {
+      java.util.Objects.requireNonNull(value);
+      bitField0_ |= 0x00000400;
+      defaultRanking_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+     * </pre>
+     *
+     * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDefaultRanking() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      defaultRanking_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private dev.engram.v1.Fusion fusion_;
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.Fusion, dev.engram.v1.Fusion.Builder, dev.engram.v1.FusionOrBuilder> fusionBuilder_;
+    /**
+     * <pre>
+     * Fusion of hybrid searches that leave it unspecified: method (default
+     * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+     * max(100, 4 × top_k)).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+     * @return Whether the fusion field is set.
+     */
+    public boolean hasFusion() {
+      return ((bitField0_ & 0x00000800) != 0);
+    }
+    /**
+     * <pre>
+     * Fusion of hybrid searches that leave it unspecified: method (default
+     * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+     * max(100, 4 × top_k)).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+     * @return The fusion.
+     */
+    public dev.engram.v1.Fusion getFusion() {
+      if (fusionBuilder_ == null) {
+        return fusion_ == null ? dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
+      } else {
+        return fusionBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Fusion of hybrid searches that leave it unspecified: method (default
+     * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+     * max(100, 4 × top_k)).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+     */
+    public Builder setFusion(dev.engram.v1.Fusion value) {
+      if (fusionBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        fusion_ = value;
+      } else {
+        fusionBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Fusion of hybrid searches that leave it unspecified: method (default
+     * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+     * max(100, 4 × top_k)).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+     */
+    public Builder setFusion(
+        dev.engram.v1.Fusion.Builder builderForValue) {
+      if (fusionBuilder_ == null) {
+        fusion_ = builderForValue.build();
+      } else {
+        fusionBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Fusion of hybrid searches that leave it unspecified: method (default
+     * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+     * max(100, 4 × top_k)).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+     */
+    public Builder mergeFusion(dev.engram.v1.Fusion value) {
+      if (fusionBuilder_ == null) {
+        if (((bitField0_ & 0x00000800) != 0) &&
+          fusion_ != null &&
+          fusion_ != dev.engram.v1.Fusion.getDefaultInstance()) {
+          getFusionBuilder().mergeFrom(value);
+        } else {
+          fusion_ = value;
+        }
+      } else {
+        fusionBuilder_.mergeFrom(value);
+      }
+      if (fusion_ != null) {
+        bitField0_ |= 0x00000800;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Fusion of hybrid searches that leave it unspecified: method (default
+     * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+     * max(100, 4 × top_k)).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+     */
+    public Builder clearFusion() {
+      bitField0_ = (bitField0_ & ~0x00000800);
+      fusion_ = null;
+      if (fusionBuilder_ != null) {
+        fusionBuilder_.dispose();
+        fusionBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Fusion of hybrid searches that leave it unspecified: method (default
+     * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+     * max(100, 4 × top_k)).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+     */
+    public dev.engram.v1.Fusion.Builder getFusionBuilder() {
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return internalGetFusionFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Fusion of hybrid searches that leave it unspecified: method (default
+     * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+     * max(100, 4 × top_k)).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+     */
+    public dev.engram.v1.FusionOrBuilder getFusionOrBuilder() {
+      if (fusionBuilder_ != null) {
+        return fusionBuilder_.getMessageOrBuilder();
+      } else {
+        return fusion_ == null ?
+            dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
+      }
+    }
+    /**
+     * <pre>
+     * Fusion of hybrid searches that leave it unspecified: method (default
+     * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+     * max(100, 4 × top_k)).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.Fusion, dev.engram.v1.Fusion.Builder, dev.engram.v1.FusionOrBuilder> 
+        internalGetFusionFieldBuilder() {
+      if (fusionBuilder_ == null) {
+        fusionBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            dev.engram.v1.Fusion, dev.engram.v1.Fusion.Builder, dev.engram.v1.FusionOrBuilder>(
+                getFusion(),
+                getParentForChildren(),
+                isClean());
+        fusion_ = null;
+      }
+      return fusionBuilder_;
+    }
+
+    private dev.engram.v1.Recency recency_;
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.Recency, dev.engram.v1.Recency.Builder, dev.engram.v1.RecencyOrBuilder> recencyBuilder_;
+    /**
+     * <pre>
+     * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+     * @return Whether the recency field is set.
+     */
+    public boolean hasRecency() {
+      return ((bitField0_ & 0x00001000) != 0);
+    }
+    /**
+     * <pre>
+     * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+     * @return The recency.
+     */
+    public dev.engram.v1.Recency getRecency() {
+      if (recencyBuilder_ == null) {
+        return recency_ == null ? dev.engram.v1.Recency.getDefaultInstance() : recency_;
+      } else {
+        return recencyBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+     */
+    public Builder setRecency(dev.engram.v1.Recency value) {
+      if (recencyBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        recency_ = value;
+      } else {
+        recencyBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+     */
+    public Builder setRecency(
+        dev.engram.v1.Recency.Builder builderForValue) {
+      if (recencyBuilder_ == null) {
+        recency_ = builderForValue.build();
+      } else {
+        recencyBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+     */
+    public Builder mergeRecency(dev.engram.v1.Recency value) {
+      if (recencyBuilder_ == null) {
+        if (((bitField0_ & 0x00001000) != 0) &&
+          recency_ != null &&
+          recency_ != dev.engram.v1.Recency.getDefaultInstance()) {
+          getRecencyBuilder().mergeFrom(value);
+        } else {
+          recency_ = value;
+        }
+      } else {
+        recencyBuilder_.mergeFrom(value);
+      }
+      if (recency_ != null) {
+        bitField0_ |= 0x00001000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+     */
+    public Builder clearRecency() {
+      bitField0_ = (bitField0_ & ~0x00001000);
+      recency_ = null;
+      if (recencyBuilder_ != null) {
+        recencyBuilder_.dispose();
+        recencyBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+     */
+    public dev.engram.v1.Recency.Builder getRecencyBuilder() {
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return internalGetRecencyFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+     */
+    public dev.engram.v1.RecencyOrBuilder getRecencyOrBuilder() {
+      if (recencyBuilder_ != null) {
+        return recencyBuilder_.getMessageOrBuilder();
+      } else {
+        return recency_ == null ?
+            dev.engram.v1.Recency.getDefaultInstance() : recency_;
+      }
+    }
+    /**
+     * <pre>
+     * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.Recency, dev.engram.v1.Recency.Builder, dev.engram.v1.RecencyOrBuilder> 
+        internalGetRecencyFieldBuilder() {
+      if (recencyBuilder_ == null) {
+        recencyBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            dev.engram.v1.Recency, dev.engram.v1.Recency.Builder, dev.engram.v1.RecencyOrBuilder>(
+                getRecency(),
+                getParentForChildren(),
+                isClean());
+        recency_ = null;
+      }
+      return recencyBuilder_;
+    }
+
+    private com.google.protobuf.Duration defaultTtl_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> defaultTtlBuilder_;
+    /**
+     * <pre>
+     * Expiry of records written without ttl or expires_at; 0 (the default): none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+     * @return Whether the defaultTtl field is set.
+     */
+    public boolean hasDefaultTtl() {
+      return ((bitField0_ & 0x00002000) != 0);
+    }
+    /**
+     * <pre>
+     * Expiry of records written without ttl or expires_at; 0 (the default): none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+     * @return The defaultTtl.
+     */
+    public com.google.protobuf.Duration getDefaultTtl() {
+      if (defaultTtlBuilder_ == null) {
+        return defaultTtl_ == null ? com.google.protobuf.Duration.getDefaultInstance() : defaultTtl_;
+      } else {
+        return defaultTtlBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Expiry of records written without ttl or expires_at; 0 (the default): none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+     */
+    public Builder setDefaultTtl(com.google.protobuf.Duration value) {
+      if (defaultTtlBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        defaultTtl_ = value;
+      } else {
+        defaultTtlBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Expiry of records written without ttl or expires_at; 0 (the default): none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+     */
+    public Builder setDefaultTtl(
+        com.google.protobuf.Duration.Builder builderForValue) {
+      if (defaultTtlBuilder_ == null) {
+        defaultTtl_ = builderForValue.build();
+      } else {
+        defaultTtlBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Expiry of records written without ttl or expires_at; 0 (the default): none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+     */
+    public Builder mergeDefaultTtl(com.google.protobuf.Duration value) {
+      if (defaultTtlBuilder_ == null) {
+        if (((bitField0_ & 0x00002000) != 0) &&
+          defaultTtl_ != null &&
+          defaultTtl_ != com.google.protobuf.Duration.getDefaultInstance()) {
+          getDefaultTtlBuilder().mergeFrom(value);
+        } else {
+          defaultTtl_ = value;
+        }
+      } else {
+        defaultTtlBuilder_.mergeFrom(value);
+      }
+      if (defaultTtl_ != null) {
+        bitField0_ |= 0x00002000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Expiry of records written without ttl or expires_at; 0 (the default): none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+     */
+    public Builder clearDefaultTtl() {
+      bitField0_ = (bitField0_ & ~0x00002000);
+      defaultTtl_ = null;
+      if (defaultTtlBuilder_ != null) {
+        defaultTtlBuilder_.dispose();
+        defaultTtlBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Expiry of records written without ttl or expires_at; 0 (the default): none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+     */
+    public com.google.protobuf.Duration.Builder getDefaultTtlBuilder() {
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return internalGetDefaultTtlFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Expiry of records written without ttl or expires_at; 0 (the default): none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+     */
+    public com.google.protobuf.DurationOrBuilder getDefaultTtlOrBuilder() {
+      if (defaultTtlBuilder_ != null) {
+        return defaultTtlBuilder_.getMessageOrBuilder();
+      } else {
+        return defaultTtl_ == null ?
+            com.google.protobuf.Duration.getDefaultInstance() : defaultTtl_;
+      }
+    }
+    /**
+     * <pre>
+     * Expiry of records written without ttl or expires_at; 0 (the default): none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+        internalGetDefaultTtlFieldBuilder() {
+      if (defaultTtlBuilder_ == null) {
+        defaultTtlBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                getDefaultTtl(),
+                getParentForChildren(),
+                isClean());
+        defaultTtl_ = null;
+      }
+      return defaultTtlBuilder_;
+    }
+
+    private double dedupeThreshold_ ;
+    /**
+     * <pre>
+     * Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off.
+     * </pre>
+     *
+     * <code>optional double dedupe_threshold = 15 [json_name = "dedupeThreshold"];</code>
+     * @return Whether the dedupeThreshold field is set.
+     */
+    @java.lang.Override
+    public boolean hasDedupeThreshold() {
+      return ((bitField0_ & 0x00004000) != 0);
+    }
+    /**
+     * <pre>
+     * Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off.
+     * </pre>
+     *
+     * <code>optional double dedupe_threshold = 15 [json_name = "dedupeThreshold"];</code>
+     * @return The dedupeThreshold.
+     */
+    @java.lang.Override
+    public double getDedupeThreshold() {
+      return dedupeThreshold_;
+    }
+    /**
+     * <pre>
+     * Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off.
+     * </pre>
+     *
+     * <code>optional double dedupe_threshold = 15 [json_name = "dedupeThreshold"];</code>
+     * @param value The dedupeThreshold to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDedupeThreshold(double value) {
+
+      dedupeThreshold_ = value;
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off.
+     * </pre>
+     *
+     * <code>optional double dedupe_threshold = 15 [json_name = "dedupeThreshold"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDedupeThreshold() {
+      bitField0_ = (bitField0_ & ~0x00004000);
+      dedupeThreshold_ = 0D;
+      onChanged();
+      return this;
+    }
+
+    private double forgetBelowConfidence_ ;
+    /**
+     * <pre>
+     * Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+     * used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+     * default): off.
+     * </pre>
+     *
+     * <code>optional double forget_below_confidence = 16 [json_name = "forgetBelowConfidence"];</code>
+     * @return Whether the forgetBelowConfidence field is set.
+     */
+    @java.lang.Override
+    public boolean hasForgetBelowConfidence() {
+      return ((bitField0_ & 0x00008000) != 0);
+    }
+    /**
+     * <pre>
+     * Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+     * used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+     * default): off.
+     * </pre>
+     *
+     * <code>optional double forget_below_confidence = 16 [json_name = "forgetBelowConfidence"];</code>
+     * @return The forgetBelowConfidence.
+     */
+    @java.lang.Override
+    public double getForgetBelowConfidence() {
+      return forgetBelowConfidence_;
+    }
+    /**
+     * <pre>
+     * Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+     * used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+     * default): off.
+     * </pre>
+     *
+     * <code>optional double forget_below_confidence = 16 [json_name = "forgetBelowConfidence"];</code>
+     * @param value The forgetBelowConfidence to set.
+     * @return This builder for chaining.
+     */
+    public Builder setForgetBelowConfidence(double value) {
+
+      forgetBelowConfidence_ = value;
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+     * used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+     * default): off.
+     * </pre>
+     *
+     * <code>optional double forget_below_confidence = 16 [json_name = "forgetBelowConfidence"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearForgetBelowConfidence() {
+      bitField0_ = (bitField0_ & ~0x00008000);
+      forgetBelowConfidence_ = 0D;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Duration forgetUnusedAfter_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> forgetUnusedAfterBuilder_;
+    /**
+     * <pre>
+     * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+     * @return Whether the forgetUnusedAfter field is set.
+     */
+    public boolean hasForgetUnusedAfter() {
+      return ((bitField0_ & 0x00010000) != 0);
+    }
+    /**
+     * <pre>
+     * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+     * @return The forgetUnusedAfter.
+     */
+    public com.google.protobuf.Duration getForgetUnusedAfter() {
+      if (forgetUnusedAfterBuilder_ == null) {
+        return forgetUnusedAfter_ == null ? com.google.protobuf.Duration.getDefaultInstance() : forgetUnusedAfter_;
+      } else {
+        return forgetUnusedAfterBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+     */
+    public Builder setForgetUnusedAfter(com.google.protobuf.Duration value) {
+      if (forgetUnusedAfterBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        forgetUnusedAfter_ = value;
+      } else {
+        forgetUnusedAfterBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+     */
+    public Builder setForgetUnusedAfter(
+        com.google.protobuf.Duration.Builder builderForValue) {
+      if (forgetUnusedAfterBuilder_ == null) {
+        forgetUnusedAfter_ = builderForValue.build();
+      } else {
+        forgetUnusedAfterBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+     */
+    public Builder mergeForgetUnusedAfter(com.google.protobuf.Duration value) {
+      if (forgetUnusedAfterBuilder_ == null) {
+        if (((bitField0_ & 0x00010000) != 0) &&
+          forgetUnusedAfter_ != null &&
+          forgetUnusedAfter_ != com.google.protobuf.Duration.getDefaultInstance()) {
+          getForgetUnusedAfterBuilder().mergeFrom(value);
+        } else {
+          forgetUnusedAfter_ = value;
+        }
+      } else {
+        forgetUnusedAfterBuilder_.mergeFrom(value);
+      }
+      if (forgetUnusedAfter_ != null) {
+        bitField0_ |= 0x00010000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+     */
+    public Builder clearForgetUnusedAfter() {
+      bitField0_ = (bitField0_ & ~0x00010000);
+      forgetUnusedAfter_ = null;
+      if (forgetUnusedAfterBuilder_ != null) {
+        forgetUnusedAfterBuilder_.dispose();
+        forgetUnusedAfterBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+     */
+    public com.google.protobuf.Duration.Builder getForgetUnusedAfterBuilder() {
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return internalGetForgetUnusedAfterFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+     */
+    public com.google.protobuf.DurationOrBuilder getForgetUnusedAfterOrBuilder() {
+      if (forgetUnusedAfterBuilder_ != null) {
+        return forgetUnusedAfterBuilder_.getMessageOrBuilder();
+      } else {
+        return forgetUnusedAfter_ == null ?
+            com.google.protobuf.Duration.getDefaultInstance() : forgetUnusedAfter_;
+      }
+    }
+    /**
+     * <pre>
+     * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+        internalGetForgetUnusedAfterFieldBuilder() {
+      if (forgetUnusedAfterBuilder_ == null) {
+        forgetUnusedAfterBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                getForgetUnusedAfter(),
+                getParentForChildren(),
+                isClean());
+        forgetUnusedAfter_ = null;
+      }
+      return forgetUnusedAfterBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.NamespaceConfig)

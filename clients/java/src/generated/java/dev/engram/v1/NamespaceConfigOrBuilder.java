@@ -213,4 +213,188 @@ public interface NamespaceConfigOrBuilder extends
    * <code>.engram.v1.OutcomeErrors outcome_errors = 10 [json_name = "outcomeErrors"];</code>
    */
   dev.engram.v1.OutcomeErrorsOrBuilder getOutcomeErrorsOrBuilder();
+
+  /**
+   * <pre>
+   * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+   * </pre>
+   *
+   * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+   * @return Whether the defaultRanking field is set.
+   */
+  boolean hasDefaultRanking();
+  /**
+   * <pre>
+   * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+   * </pre>
+   *
+   * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+   * @return The enum numeric value on the wire for defaultRanking.
+   */
+  int getDefaultRankingValue();
+  /**
+   * <pre>
+   * Ranking of searches that leave it unspecified. Default RANKING_SIMILARITY.
+   * </pre>
+   *
+   * <code>optional .engram.v1.Ranking default_ranking = 11 [json_name = "defaultRanking"];</code>
+   * @return The defaultRanking.
+   */
+  dev.engram.v1.Ranking getDefaultRanking();
+
+  /**
+   * <pre>
+   * Fusion of hybrid searches that leave it unspecified: method (default
+   * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+   * max(100, 4 × top_k)).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+   * @return Whether the fusion field is set.
+   */
+  boolean hasFusion();
+  /**
+   * <pre>
+   * Fusion of hybrid searches that leave it unspecified: method (default
+   * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+   * max(100, 4 × top_k)).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+   * @return The fusion.
+   */
+  dev.engram.v1.Fusion getFusion();
+  /**
+   * <pre>
+   * Fusion of hybrid searches that leave it unspecified: method (default
+   * FUSION_METHOD_WEIGHTED_SUM), rrf_k (default 60), alpha (default 0.5), candidates (unset:
+   * max(100, 4 × top_k)).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 12 [json_name = "fusion"];</code>
+   */
+  dev.engram.v1.FusionOrBuilder getFusionOrBuilder();
+
+  /**
+   * <pre>
+   * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+   * @return Whether the recency field is set.
+   */
+  boolean hasRecency();
+  /**
+   * <pre>
+   * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+   * @return The recency.
+   */
+  dev.engram.v1.Recency getRecency();
+  /**
+   * <pre>
+   * Recency weight of searches that set none. Default: none (field UNSPECIFIED).
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 13 [json_name = "recency"];</code>
+   */
+  dev.engram.v1.RecencyOrBuilder getRecencyOrBuilder();
+
+  /**
+   * <pre>
+   * Expiry of records written without ttl or expires_at; 0 (the default): none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+   * @return Whether the defaultTtl field is set.
+   */
+  boolean hasDefaultTtl();
+  /**
+   * <pre>
+   * Expiry of records written without ttl or expires_at; 0 (the default): none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+   * @return The defaultTtl.
+   */
+  com.google.protobuf.Duration getDefaultTtl();
+  /**
+   * <pre>
+   * Expiry of records written without ttl or expires_at; 0 (the default): none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration default_ttl = 14 [json_name = "defaultTtl"];</code>
+   */
+  com.google.protobuf.DurationOrBuilder getDefaultTtlOrBuilder();
+
+  /**
+   * <pre>
+   * Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off.
+   * </pre>
+   *
+   * <code>optional double dedupe_threshold = 15 [json_name = "dedupeThreshold"];</code>
+   * @return Whether the dedupeThreshold field is set.
+   */
+  boolean hasDedupeThreshold();
+  /**
+   * <pre>
+   * Deduplication threshold of writes that set none, in [0, 1]; 0 (the default): off.
+   * </pre>
+   *
+   * <code>optional double dedupe_threshold = 15 [json_name = "dedupeThreshold"];</code>
+   * @return The dedupeThreshold.
+   */
+  double getDedupeThreshold();
+
+  /**
+   * <pre>
+   * Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+   * used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+   * default): off.
+   * </pre>
+   *
+   * <code>optional double forget_below_confidence = 16 [json_name = "forgetBelowConfidence"];</code>
+   * @return Whether the forgetBelowConfidence field is set.
+   */
+  boolean hasForgetBelowConfidence();
+  /**
+   * <pre>
+   * Forgetting policy: records whose confidence is below it, in [0, 1], and that were not
+   * used (nor created) for forget_unused_after, are deleted by the sweeper. 0 (the
+   * default): off.
+   * </pre>
+   *
+   * <code>optional double forget_below_confidence = 16 [json_name = "forgetBelowConfidence"];</code>
+   * @return The forgetBelowConfidence.
+   */
+  double getForgetBelowConfidence();
+
+  /**
+   * <pre>
+   * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+   * @return Whether the forgetUnusedAfter field is set.
+   */
+  boolean hasForgetUnusedAfter();
+  /**
+   * <pre>
+   * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+   * @return The forgetUnusedAfter.
+   */
+  com.google.protobuf.Duration getForgetUnusedAfter();
+  /**
+   * <pre>
+   * Forgetting policy's idle time, &gt; 0 when forget_below_confidence is set. Default 30 days.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration forget_unused_after = 17 [json_name = "forgetUnusedAfter"];</code>
+   */
+  com.google.protobuf.DurationOrBuilder getForgetUnusedAfterOrBuilder();
 }

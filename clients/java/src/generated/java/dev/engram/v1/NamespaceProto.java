@@ -85,63 +85,78 @@ public final class NamespaceProto extends com.google.protobuf.GeneratedFile {
       descriptor;
   static {
     java.lang.String[] descriptorData = {
-      "\n\031engram/v1/namespace.proto\022\tengram.v1\"\301" +
-      "\001\n\rOutcomeErrors\022\031\n\005acted\030\001 \001(\001H\000R\005acted" +
-      "\210\001\001\022\027\n\004used\030\002 \001(\001H\001R\004used\210\001\001\022!\n\tdismisse" +
-      "d\030\003 \001(\001H\002R\tdismissed\210\001\001\022\'\n\014contradicted\030" +
-      "\004 \001(\001H\003R\014contradicted\210\001\001B\010\n\006_actedB\007\n\005_u" +
-      "sedB\014\n\n_dismissedB\017\n\r_contradicted\"\323\004\n\017N" +
-      "amespaceConfig\0222\n\022initial_confidence\030\001 \001" +
-      "(\001H\000R\021initialConfidence\210\001\001\022&\n\014evidence_c" +
-      "ap\030\002 \001(\rH\001R\013evidenceCap\210\001\001\022!\n\tsymmetric\030" +
-      "\003 \001(\010H\002R\tsymmetric\210\001\001\022 \n\tmax_edges\030\004 \001(\r" +
-      "H\003R\010maxEdges\210\001\001\022&\n\014decay_factor\030\005 \001(\001H\004R" +
-      "\013decayFactor\210\001\001\022\'\n\rdecay_per_hop\030\006 \001(\001H\005" +
-      "R\013decayPerHop\210\001\001\022\"\n\nweight_cap\030\007 \001(\001H\006R\t" +
-      "weightCap\210\001\001\022,\n\017error_threshold\030\010 \001(\001H\007R" +
-      "\016errorThreshold\210\001\001\022\"\n\nlow_signal\030\t \001(\001H\010" +
-      "R\tlowSignal\210\001\001\022?\n\016outcome_errors\030\n \001(\0132\030" +
-      ".engram.v1.OutcomeErrorsR\routcomeErrorsB" +
-      "\025\n\023_initial_confidenceB\017\n\r_evidence_capB" +
-      "\014\n\n_symmetricB\014\n\n_max_edgesB\017\n\r_decay_fa" +
-      "ctorB\020\n\016_decay_per_hopB\r\n\013_weight_capB\022\n" +
-      "\020_error_thresholdB\r\n\013_low_signal\"9\n\031GetN" +
-      "amespaceConfigRequest\022\034\n\tnamespace\030\001 \001(\t" +
-      "R\tnamespace\"P\n\032GetNamespaceConfigRespons" +
-      "e\0222\n\006config\030\001 \001(\0132\032.engram.v1.NamespaceC" +
-      "onfigR\006config\"\206\001\n\034UpdateNamespaceConfigR" +
-      "equest\022\034\n\tnamespace\030\001 \001(\tR\tnamespace\0222\n\006" +
-      "config\030\002 \001(\0132\032.engram.v1.NamespaceConfig" +
-      "R\006config\022\024\n\005reset\030\003 \001(\010R\005reset\"S\n\035Update" +
-      "NamespaceConfigResponse\0222\n\006config\030\001 \001(\0132" +
-      "\032.engram.v1.NamespaceConfigR\006config\"S\n\025L" +
-      "istNamespacesRequest\022\033\n\tpage_size\030\001 \001(\rR" +
-      "\010pageSize\022\035\n\npage_token\030\002 \001(\tR\tpageToken" +
-      "\"`\n\026ListNamespacesResponse\022\036\n\nnamespaces" +
-      "\030\001 \003(\tR\nnamespaces\022&\n\017next_page_token\030\002 " +
-      "\001(\tR\rnextPageToken\"6\n\026DeleteNamespaceReq" +
-      "uest\022\034\n\tnamespace\030\001 \001(\tR\tnamespace\"E\n\027De" +
-      "leteNamespaceResponse\022*\n\021deleted_key_cou" +
-      "nt\030\001 \001(\003R\017deletedKeyCount2\222\003\n\020NamespaceS" +
-      "ervice\022a\n\022GetNamespaceConfig\022$.engram.v1" +
-      ".GetNamespaceConfigRequest\032%.engram.v1.G" +
-      "etNamespaceConfigResponse\022j\n\025UpdateNames" +
-      "paceConfig\022\'.engram.v1.UpdateNamespaceCo" +
-      "nfigRequest\032(.engram.v1.UpdateNamespaceC" +
-      "onfigResponse\022U\n\016ListNamespaces\022 .engram" +
-      ".v1.ListNamespacesRequest\032!.engram.v1.Li" +
-      "stNamespacesResponse\022X\n\017DeleteNamespace\022" +
-      "!.engram.v1.DeleteNamespaceRequest\032\".eng" +
-      "ram.v1.DeleteNamespaceResponseB\247\001\n\rdev.e" +
-      "ngram.v1B\016NamespaceProtoP\001ZAgithub.com/e" +
-      "ngram-memory/engram/clients/go/gen/engra" +
-      "m/v1;engramv1\242\002\003EXX\252\002\tEngram.V1\312\002\tEngram" +
-      "\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nEngram::V1" +
-      "b\006proto3"
+      "\n\031engram/v1/namespace.proto\022\tengram.v1\032\031" +
+      "engram/v1/embedding.proto\032\036google/protob" +
+      "uf/duration.proto\"\301\001\n\rOutcomeErrors\022\031\n\005a" +
+      "cted\030\001 \001(\001H\000R\005acted\210\001\001\022\027\n\004used\030\002 \001(\001H\001R\004" +
+      "used\210\001\001\022!\n\tdismissed\030\003 \001(\001H\002R\tdismissed\210" +
+      "\001\001\022\'\n\014contradicted\030\004 \001(\001H\003R\014contradicted" +
+      "\210\001\001B\010\n\006_actedB\007\n\005_usedB\014\n\n_dismissedB\017\n\r" +
+      "_contradicted\"\247\010\n\017NamespaceConfig\0222\n\022ini" +
+      "tial_confidence\030\001 \001(\001H\000R\021initialConfiden" +
+      "ce\210\001\001\022&\n\014evidence_cap\030\002 \001(\rH\001R\013evidenceC" +
+      "ap\210\001\001\022!\n\tsymmetric\030\003 \001(\010H\002R\tsymmetric\210\001\001" +
+      "\022 \n\tmax_edges\030\004 \001(\rH\003R\010maxEdges\210\001\001\022&\n\014de" +
+      "cay_factor\030\005 \001(\001H\004R\013decayFactor\210\001\001\022\'\n\rde" +
+      "cay_per_hop\030\006 \001(\001H\005R\013decayPerHop\210\001\001\022\"\n\nw" +
+      "eight_cap\030\007 \001(\001H\006R\tweightCap\210\001\001\022,\n\017error" +
+      "_threshold\030\010 \001(\001H\007R\016errorThreshold\210\001\001\022\"\n" +
+      "\nlow_signal\030\t \001(\001H\010R\tlowSignal\210\001\001\022?\n\016out" +
+      "come_errors\030\n \001(\0132\030.engram.v1.OutcomeErr" +
+      "orsR\routcomeErrors\022@\n\017default_ranking\030\013 " +
+      "\001(\0162\022.engram.v1.RankingH\tR\016defaultRankin" +
+      "g\210\001\001\022)\n\006fusion\030\014 \001(\0132\021.engram.v1.FusionR" +
+      "\006fusion\022,\n\007recency\030\r \001(\0132\022.engram.v1.Rec" +
+      "encyR\007recency\022:\n\013default_ttl\030\016 \001(\0132\031.goo" +
+      "gle.protobuf.DurationR\ndefaultTtl\022.\n\020ded" +
+      "upe_threshold\030\017 \001(\001H\nR\017dedupeThreshold\210\001" +
+      "\001\022;\n\027forget_below_confidence\030\020 \001(\001H\013R\025fo" +
+      "rgetBelowConfidence\210\001\001\022I\n\023forget_unused_" +
+      "after\030\021 \001(\0132\031.google.protobuf.DurationR\021" +
+      "forgetUnusedAfterB\025\n\023_initial_confidence" +
+      "B\017\n\r_evidence_capB\014\n\n_symmetricB\014\n\n_max_" +
+      "edgesB\017\n\r_decay_factorB\020\n\016_decay_per_hop" +
+      "B\r\n\013_weight_capB\022\n\020_error_thresholdB\r\n\013_" +
+      "low_signalB\022\n\020_default_rankingB\023\n\021_dedup" +
+      "e_thresholdB\032\n\030_forget_below_confidence\"" +
+      "9\n\031GetNamespaceConfigRequest\022\034\n\tnamespac" +
+      "e\030\001 \001(\tR\tnamespace\"P\n\032GetNamespaceConfig" +
+      "Response\0222\n\006config\030\001 \001(\0132\032.engram.v1.Nam" +
+      "espaceConfigR\006config\"\206\001\n\034UpdateNamespace" +
+      "ConfigRequest\022\034\n\tnamespace\030\001 \001(\tR\tnamesp" +
+      "ace\0222\n\006config\030\002 \001(\0132\032.engram.v1.Namespac" +
+      "eConfigR\006config\022\024\n\005reset\030\003 \001(\010R\005reset\"S\n" +
+      "\035UpdateNamespaceConfigResponse\0222\n\006config" +
+      "\030\001 \001(\0132\032.engram.v1.NamespaceConfigR\006conf" +
+      "ig\"S\n\025ListNamespacesRequest\022\033\n\tpage_size" +
+      "\030\001 \001(\rR\010pageSize\022\035\n\npage_token\030\002 \001(\tR\tpa" +
+      "geToken\"`\n\026ListNamespacesResponse\022\036\n\nnam" +
+      "espaces\030\001 \003(\tR\nnamespaces\022&\n\017next_page_t" +
+      "oken\030\002 \001(\tR\rnextPageToken\"6\n\026DeleteNames" +
+      "paceRequest\022\034\n\tnamespace\030\001 \001(\tR\tnamespac" +
+      "e\"E\n\027DeleteNamespaceResponse\022*\n\021deleted_" +
+      "key_count\030\001 \001(\003R\017deletedKeyCount2\222\003\n\020Nam" +
+      "espaceService\022a\n\022GetNamespaceConfig\022$.en" +
+      "gram.v1.GetNamespaceConfigRequest\032%.engr" +
+      "am.v1.GetNamespaceConfigResponse\022j\n\025Upda" +
+      "teNamespaceConfig\022\'.engram.v1.UpdateName" +
+      "spaceConfigRequest\032(.engram.v1.UpdateNam" +
+      "espaceConfigResponse\022U\n\016ListNamespaces\022 " +
+      ".engram.v1.ListNamespacesRequest\032!.engra" +
+      "m.v1.ListNamespacesResponse\022X\n\017DeleteNam" +
+      "espace\022!.engram.v1.DeleteNamespaceReques" +
+      "t\032\".engram.v1.DeleteNamespaceResponseB\247\001" +
+      "\n\rdev.engram.v1B\016NamespaceProtoP\001ZAgithu" +
+      "b.com/engram-memory/engram/clients/go/ge" +
+      "n/engram/v1;engramv1\242\002\003EXX\252\002\tEngram.V1\312\002" +
+      "\tEngram\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nEng" +
+      "ram::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
+          dev.engram.v1.EmbeddingProto.getDescriptor(),
+          com.google.protobuf.DurationProto.getDescriptor(),
         });
     internal_static_engram_v1_OutcomeErrors_descriptor =
       getDescriptor().getMessageType(0);
@@ -154,7 +169,7 @@ public final class NamespaceProto extends com.google.protobuf.GeneratedFile {
     internal_static_engram_v1_NamespaceConfig_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_NamespaceConfig_descriptor,
-        new java.lang.String[] { "InitialConfidence", "EvidenceCap", "Symmetric", "MaxEdges", "DecayFactor", "DecayPerHop", "WeightCap", "ErrorThreshold", "LowSignal", "OutcomeErrors", });
+        new java.lang.String[] { "InitialConfidence", "EvidenceCap", "Symmetric", "MaxEdges", "DecayFactor", "DecayPerHop", "WeightCap", "ErrorThreshold", "LowSignal", "OutcomeErrors", "DefaultRanking", "Fusion", "Recency", "DefaultTtl", "DedupeThreshold", "ForgetBelowConfidence", "ForgetUnusedAfter", });
     internal_static_engram_v1_GetNamespaceConfigRequest_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_engram_v1_GetNamespaceConfigRequest_fieldAccessorTable = new
@@ -204,6 +219,8 @@ public final class NamespaceProto extends com.google.protobuf.GeneratedFile {
         internal_static_engram_v1_DeleteNamespaceResponse_descriptor,
         new java.lang.String[] { "DeletedKeyCount", });
     descriptor.resolveAllFeaturesImmutable();
+    dev.engram.v1.EmbeddingProto.getDescriptor();
+    com.google.protobuf.DurationProto.getDescriptor();
   }
 
   // @@protoc_insertion_point(outer_class_scope)

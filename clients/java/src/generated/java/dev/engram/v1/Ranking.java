@@ -7,7 +7,8 @@ package dev.engram.v1;
 
 /**
  * <pre>
- * How search results are ordered.
+ * How search results are ordered. Every ranking may then be multiplied by a recency weight
+ * (Recency).
  * </pre>
  *
  * Protobuf enum {@code engram.v1.Ranking}
@@ -17,7 +18,7 @@ public enum Ranking
     implements com.google.protobuf.ProtocolMessageEnum {
   /**
    * <pre>
-   * Treated as RANKING_SIMILARITY.
+   * The namespace's default_ranking (RANKING_SIMILARITY unless configured).
    * </pre>
    *
    * <code>RANKING_UNSPECIFIED = 0;</code>
@@ -40,6 +41,33 @@ public enum Ranking
    * <code>RANKING_SIMILARITY_TIMES_CONFIDENCE = 2;</code>
    */
   RANKING_SIMILARITY_TIMES_CONFIDENCE(2),
+  /**
+   * <pre>
+   * By BM25 over the record texts (keyword_score): English analyzer (lowercase, stop words,
+   * Snowball stemming), k1 1.2, b 0.75. Needs a query text; records without a query term
+   * are not returned.
+   * </pre>
+   *
+   * <code>RANKING_KEYWORD = 3;</code>
+   */
+  RANKING_KEYWORD(3),
+  /**
+   * <pre>
+   * By fused_score, fusing the semantic and keyword result lists (Fusion). Candidates are
+   * the union of both lists, so a keyword-only or semantic-only hit is never dropped.
+   * </pre>
+   *
+   * <code>RANKING_HYBRID = 4;</code>
+   */
+  RANKING_HYBRID(4),
+  /**
+   * <pre>
+   * By fused_score × confidence (the seeds' priority applied to the fused score).
+   * </pre>
+   *
+   * <code>RANKING_HYBRID_TIMES_CONFIDENCE = 5;</code>
+   */
+  RANKING_HYBRID_TIMES_CONFIDENCE(5),
   UNRECOGNIZED(-1),
   ;
 
@@ -54,7 +82,7 @@ public enum Ranking
   }
   /**
    * <pre>
-   * Treated as RANKING_SIMILARITY.
+   * The namespace's default_ranking (RANKING_SIMILARITY unless configured).
    * </pre>
    *
    * <code>RANKING_UNSPECIFIED = 0;</code>
@@ -77,6 +105,33 @@ public enum Ranking
    * <code>RANKING_SIMILARITY_TIMES_CONFIDENCE = 2;</code>
    */
   public static final int RANKING_SIMILARITY_TIMES_CONFIDENCE_VALUE = 2;
+  /**
+   * <pre>
+   * By BM25 over the record texts (keyword_score): English analyzer (lowercase, stop words,
+   * Snowball stemming), k1 1.2, b 0.75. Needs a query text; records without a query term
+   * are not returned.
+   * </pre>
+   *
+   * <code>RANKING_KEYWORD = 3;</code>
+   */
+  public static final int RANKING_KEYWORD_VALUE = 3;
+  /**
+   * <pre>
+   * By fused_score, fusing the semantic and keyword result lists (Fusion). Candidates are
+   * the union of both lists, so a keyword-only or semantic-only hit is never dropped.
+   * </pre>
+   *
+   * <code>RANKING_HYBRID = 4;</code>
+   */
+  public static final int RANKING_HYBRID_VALUE = 4;
+  /**
+   * <pre>
+   * By fused_score × confidence (the seeds' priority applied to the fused score).
+   * </pre>
+   *
+   * <code>RANKING_HYBRID_TIMES_CONFIDENCE = 5;</code>
+   */
+  public static final int RANKING_HYBRID_TIMES_CONFIDENCE_VALUE = 5;
 
 
   public final int getNumber() {
@@ -106,6 +161,9 @@ public enum Ranking
       case 0: return RANKING_UNSPECIFIED;
       case 1: return RANKING_SIMILARITY;
       case 2: return RANKING_SIMILARITY_TIMES_CONFIDENCE;
+      case 3: return RANKING_KEYWORD;
+      case 4: return RANKING_HYBRID;
+      case 5: return RANKING_HYBRID_TIMES_CONFIDENCE;
       default: return null;
     }
   }

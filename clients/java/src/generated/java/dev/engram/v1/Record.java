@@ -255,6 +255,158 @@ private static final long serialVersionUID = 0L;
     return edgeCount_;
   }
 
+  public static final int CREATED_AT_FIELD_NUMBER = 7;
+  private com.google.protobuf.Timestamp createdAt_;
+  /**
+   * <pre>
+   * When its text or vector was first written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+   * @return Whether the createdAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasCreatedAt() {
+    return ((bitField0_ & 0x00000004) != 0);
+  }
+  /**
+   * <pre>
+   * When its text or vector was first written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+   * @return The createdAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getCreatedAt() {
+    return createdAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createdAt_;
+  }
+  /**
+   * <pre>
+   * When its text or vector was first written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getCreatedAtOrBuilder() {
+    return createdAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createdAt_;
+  }
+
+  public static final int UPDATED_AT_FIELD_NUMBER = 8;
+  private com.google.protobuf.Timestamp updatedAt_;
+  /**
+   * <pre>
+   * When its text or vector was last written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+   * @return Whether the updatedAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasUpdatedAt() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * When its text or vector was last written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+   * @return The updatedAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getUpdatedAt() {
+    return updatedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updatedAt_;
+  }
+  /**
+   * <pre>
+   * When its text or vector was last written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getUpdatedAtOrBuilder() {
+    return updatedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updatedAt_;
+  }
+
+  public static final int LAST_USED_AT_FIELD_NUMBER = 9;
+  private com.google.protobuf.Timestamp lastUsedAt_;
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+   * @return Whether the lastUsedAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasLastUsedAt() {
+    return ((bitField0_ & 0x00000010) != 0);
+  }
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+   * @return The lastUsedAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getLastUsedAt() {
+    return lastUsedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : lastUsedAt_;
+  }
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getLastUsedAtOrBuilder() {
+    return lastUsedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : lastUsedAt_;
+  }
+
+  public static final int EXPIRES_AT_FIELD_NUMBER = 10;
+  private com.google.protobuf.Timestamp expiresAt_;
+  /**
+   * <pre>
+   * When it expires; unset if it does not. An expired record reads as absent.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+   * @return Whether the expiresAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasExpiresAt() {
+    return ((bitField0_ & 0x00000020) != 0);
+  }
+  /**
+   * <pre>
+   * When it expires; unset if it does not. An expired record reads as absent.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+   * @return The expiresAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getExpiresAt() {
+    return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+  }
+  /**
+   * <pre>
+   * When it expires; unset if it does not. An expired record reads as absent.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder() {
+    return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -287,6 +439,18 @@ private static final long serialVersionUID = 0L;
     if (edgeCount_ != 0L) {
       output.writeInt64(6, edgeCount_);
     }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      output.writeMessage(7, getCreatedAt());
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeMessage(8, getUpdatedAt());
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      output.writeMessage(9, getLastUsedAt());
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      output.writeMessage(10, getExpiresAt());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -312,6 +476,22 @@ private static final long serialVersionUID = 0L;
     if (edgeCount_ != 0L) {
       size += com.google.protobuf.CodedOutputStream
         .computeInt64Size(6, edgeCount_);
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(7, getCreatedAt());
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(8, getUpdatedAt());
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(9, getLastUsedAt());
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(10, getExpiresAt());
     }
     return size;
   }
@@ -355,6 +535,26 @@ private static final long serialVersionUID = 0L;
     }
     if (getEdgeCount()
         != other.getEdgeCount()) return false;
+    if (hasCreatedAt() != other.hasCreatedAt()) return false;
+    if (hasCreatedAt()) {
+      if (!getCreatedAt()
+          .equals(other.getCreatedAt())) return false;
+    }
+    if (hasUpdatedAt() != other.hasUpdatedAt()) return false;
+    if (hasUpdatedAt()) {
+      if (!getUpdatedAt()
+          .equals(other.getUpdatedAt())) return false;
+    }
+    if (hasLastUsedAt() != other.hasLastUsedAt()) return false;
+    if (hasLastUsedAt()) {
+      if (!getLastUsedAt()
+          .equals(other.getLastUsedAt())) return false;
+    }
+    if (hasExpiresAt() != other.hasExpiresAt()) return false;
+    if (hasExpiresAt()) {
+      if (!getExpiresAt()
+          .equals(other.getExpiresAt())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -384,6 +584,22 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + EDGE_COUNT_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
         getEdgeCount());
+    if (hasCreatedAt()) {
+      hash = (37 * hash) + CREATED_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getCreatedAt().hashCode();
+    }
+    if (hasUpdatedAt()) {
+      hash = (37 * hash) + UPDATED_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getUpdatedAt().hashCode();
+    }
+    if (hasLastUsedAt()) {
+      hash = (37 * hash) + LAST_USED_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getLastUsedAt().hashCode();
+    }
+    if (hasExpiresAt()) {
+      hash = (37 * hash) + EXPIRES_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getExpiresAt().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -520,6 +736,10 @@ private static final long serialVersionUID = 0L;
               .alwaysUseFieldBuilders) {
         internalGetConfidenceFieldBuilder();
         internalGetPredictionFieldBuilder();
+        internalGetCreatedAtFieldBuilder();
+        internalGetUpdatedAtFieldBuilder();
+        internalGetLastUsedAtFieldBuilder();
+        internalGetExpiresAtFieldBuilder();
       }
     }
     @java.lang.Override
@@ -540,6 +760,26 @@ private static final long serialVersionUID = 0L;
         predictionBuilder_ = null;
       }
       edgeCount_ = 0L;
+      createdAt_ = null;
+      if (createdAtBuilder_ != null) {
+        createdAtBuilder_.dispose();
+        createdAtBuilder_ = null;
+      }
+      updatedAt_ = null;
+      if (updatedAtBuilder_ != null) {
+        updatedAtBuilder_.dispose();
+        updatedAtBuilder_ = null;
+      }
+      lastUsedAt_ = null;
+      if (lastUsedAtBuilder_ != null) {
+        lastUsedAtBuilder_.dispose();
+        lastUsedAtBuilder_ = null;
+      }
+      expiresAt_ = null;
+      if (expiresAtBuilder_ != null) {
+        expiresAtBuilder_.dispose();
+        expiresAtBuilder_ = null;
+      }
       return this;
     }
 
@@ -598,6 +838,30 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000020) != 0)) {
         result.edgeCount_ = edgeCount_;
       }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.createdAt_ = createdAtBuilder_ == null
+            ? createdAt_
+            : createdAtBuilder_.build();
+        to_bitField0_ |= 0x00000004;
+      }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.updatedAt_ = updatedAtBuilder_ == null
+            ? updatedAt_
+            : updatedAtBuilder_.build();
+        to_bitField0_ |= 0x00000008;
+      }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.lastUsedAt_ = lastUsedAtBuilder_ == null
+            ? lastUsedAt_
+            : lastUsedAtBuilder_.build();
+        to_bitField0_ |= 0x00000010;
+      }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.expiresAt_ = expiresAtBuilder_ == null
+            ? expiresAt_
+            : expiresAtBuilder_.build();
+        to_bitField0_ |= 0x00000020;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -634,6 +898,18 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getEdgeCount() != 0L) {
         setEdgeCount(other.getEdgeCount());
+      }
+      if (other.hasCreatedAt()) {
+        mergeCreatedAt(other.getCreatedAt());
+      }
+      if (other.hasUpdatedAt()) {
+        mergeUpdatedAt(other.getUpdatedAt());
+      }
+      if (other.hasLastUsedAt()) {
+        mergeLastUsedAt(other.getLastUsedAt());
+      }
+      if (other.hasExpiresAt()) {
+        mergeExpiresAt(other.getExpiresAt());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -693,6 +969,34 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000020;
               break;
             } // case 48
+            case 58: {
+              input.readMessage(
+                  internalGetCreatedAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 58
+            case 66: {
+              input.readMessage(
+                  internalGetUpdatedAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 66
+            case 74: {
+              input.readMessage(
+                  internalGetLastUsedAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 74
+            case 82: {
+              input.readMessage(
+                  internalGetExpiresAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 82
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1290,6 +1594,626 @@ private static final long serialVersionUID = 0L;
       edgeCount_ = 0L;
       onChanged();
       return this;
+    }
+
+    private com.google.protobuf.Timestamp createdAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> createdAtBuilder_;
+    /**
+     * <pre>
+     * When its text or vector was first written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+     * @return Whether the createdAt field is set.
+     */
+    public boolean hasCreatedAt() {
+      return ((bitField0_ & 0x00000040) != 0);
+    }
+    /**
+     * <pre>
+     * When its text or vector was first written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+     * @return The createdAt.
+     */
+    public com.google.protobuf.Timestamp getCreatedAt() {
+      if (createdAtBuilder_ == null) {
+        return createdAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createdAt_;
+      } else {
+        return createdAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When its text or vector was first written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+     */
+    public Builder setCreatedAt(com.google.protobuf.Timestamp value) {
+      if (createdAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        createdAt_ = value;
+      } else {
+        createdAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was first written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+     */
+    public Builder setCreatedAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (createdAtBuilder_ == null) {
+        createdAt_ = builderForValue.build();
+      } else {
+        createdAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was first written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+     */
+    public Builder mergeCreatedAt(com.google.protobuf.Timestamp value) {
+      if (createdAtBuilder_ == null) {
+        if (((bitField0_ & 0x00000040) != 0) &&
+          createdAt_ != null &&
+          createdAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getCreatedAtBuilder().mergeFrom(value);
+        } else {
+          createdAt_ = value;
+        }
+      } else {
+        createdAtBuilder_.mergeFrom(value);
+      }
+      if (createdAt_ != null) {
+        bitField0_ |= 0x00000040;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was first written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+     */
+    public Builder clearCreatedAt() {
+      bitField0_ = (bitField0_ & ~0x00000040);
+      createdAt_ = null;
+      if (createdAtBuilder_ != null) {
+        createdAtBuilder_.dispose();
+        createdAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was first written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getCreatedAtBuilder() {
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return internalGetCreatedAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When its text or vector was first written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getCreatedAtOrBuilder() {
+      if (createdAtBuilder_ != null) {
+        return createdAtBuilder_.getMessageOrBuilder();
+      } else {
+        return createdAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : createdAt_;
+      }
+    }
+    /**
+     * <pre>
+     * When its text or vector was first written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetCreatedAtFieldBuilder() {
+      if (createdAtBuilder_ == null) {
+        createdAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getCreatedAt(),
+                getParentForChildren(),
+                isClean());
+        createdAt_ = null;
+      }
+      return createdAtBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp updatedAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> updatedAtBuilder_;
+    /**
+     * <pre>
+     * When its text or vector was last written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+     * @return Whether the updatedAt field is set.
+     */
+    public boolean hasUpdatedAt() {
+      return ((bitField0_ & 0x00000080) != 0);
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+     * @return The updatedAt.
+     */
+    public com.google.protobuf.Timestamp getUpdatedAt() {
+      if (updatedAtBuilder_ == null) {
+        return updatedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updatedAt_;
+      } else {
+        return updatedAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+     */
+    public Builder setUpdatedAt(com.google.protobuf.Timestamp value) {
+      if (updatedAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        updatedAt_ = value;
+      } else {
+        updatedAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+     */
+    public Builder setUpdatedAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (updatedAtBuilder_ == null) {
+        updatedAt_ = builderForValue.build();
+      } else {
+        updatedAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+     */
+    public Builder mergeUpdatedAt(com.google.protobuf.Timestamp value) {
+      if (updatedAtBuilder_ == null) {
+        if (((bitField0_ & 0x00000080) != 0) &&
+          updatedAt_ != null &&
+          updatedAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getUpdatedAtBuilder().mergeFrom(value);
+        } else {
+          updatedAt_ = value;
+        }
+      } else {
+        updatedAtBuilder_.mergeFrom(value);
+      }
+      if (updatedAt_ != null) {
+        bitField0_ |= 0x00000080;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+     */
+    public Builder clearUpdatedAt() {
+      bitField0_ = (bitField0_ & ~0x00000080);
+      updatedAt_ = null;
+      if (updatedAtBuilder_ != null) {
+        updatedAtBuilder_.dispose();
+        updatedAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getUpdatedAtBuilder() {
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return internalGetUpdatedAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getUpdatedAtOrBuilder() {
+      if (updatedAtBuilder_ != null) {
+        return updatedAtBuilder_.getMessageOrBuilder();
+      } else {
+        return updatedAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : updatedAt_;
+      }
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written; unset if it has none.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetUpdatedAtFieldBuilder() {
+      if (updatedAtBuilder_ == null) {
+        updatedAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getUpdatedAt(),
+                getParentForChildren(),
+                isClean());
+        updatedAt_ = null;
+      }
+      return updatedAtBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp lastUsedAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> lastUsedAtBuilder_;
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+     * @return Whether the lastUsedAt field is set.
+     */
+    public boolean hasLastUsedAt() {
+      return ((bitField0_ & 0x00000100) != 0);
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+     * @return The lastUsedAt.
+     */
+    public com.google.protobuf.Timestamp getLastUsedAt() {
+      if (lastUsedAtBuilder_ == null) {
+        return lastUsedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : lastUsedAt_;
+      } else {
+        return lastUsedAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+     */
+    public Builder setLastUsedAt(com.google.protobuf.Timestamp value) {
+      if (lastUsedAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        lastUsedAt_ = value;
+      } else {
+        lastUsedAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+     */
+    public Builder setLastUsedAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (lastUsedAtBuilder_ == null) {
+        lastUsedAt_ = builderForValue.build();
+      } else {
+        lastUsedAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+     */
+    public Builder mergeLastUsedAt(com.google.protobuf.Timestamp value) {
+      if (lastUsedAtBuilder_ == null) {
+        if (((bitField0_ & 0x00000100) != 0) &&
+          lastUsedAt_ != null &&
+          lastUsedAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getLastUsedAtBuilder().mergeFrom(value);
+        } else {
+          lastUsedAt_ = value;
+        }
+      } else {
+        lastUsedAtBuilder_.mergeFrom(value);
+      }
+      if (lastUsedAt_ != null) {
+        bitField0_ |= 0x00000100;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+     */
+    public Builder clearLastUsedAt() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      lastUsedAt_ = null;
+      if (lastUsedAtBuilder_ != null) {
+        lastUsedAtBuilder_.dispose();
+        lastUsedAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getLastUsedAtBuilder() {
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return internalGetLastUsedAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getLastUsedAtOrBuilder() {
+      if (lastUsedAtBuilder_ != null) {
+        return lastUsedAtBuilder_.getMessageOrBuilder();
+      } else {
+        return lastUsedAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : lastUsedAt_;
+      }
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetLastUsedAtFieldBuilder() {
+      if (lastUsedAtBuilder_ == null) {
+        lastUsedAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getLastUsedAt(),
+                getParentForChildren(),
+                isClean());
+        lastUsedAt_ = null;
+      }
+      return lastUsedAtBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp expiresAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> expiresAtBuilder_;
+    /**
+     * <pre>
+     * When it expires; unset if it does not. An expired record reads as absent.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+     * @return Whether the expiresAt field is set.
+     */
+    public boolean hasExpiresAt() {
+      return ((bitField0_ & 0x00000200) != 0);
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not. An expired record reads as absent.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+     * @return The expiresAt.
+     */
+    public com.google.protobuf.Timestamp getExpiresAt() {
+      if (expiresAtBuilder_ == null) {
+        return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+      } else {
+        return expiresAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not. An expired record reads as absent.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+     */
+    public Builder setExpiresAt(com.google.protobuf.Timestamp value) {
+      if (expiresAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        expiresAt_ = value;
+      } else {
+        expiresAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not. An expired record reads as absent.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+     */
+    public Builder setExpiresAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (expiresAtBuilder_ == null) {
+        expiresAt_ = builderForValue.build();
+      } else {
+        expiresAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not. An expired record reads as absent.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+     */
+    public Builder mergeExpiresAt(com.google.protobuf.Timestamp value) {
+      if (expiresAtBuilder_ == null) {
+        if (((bitField0_ & 0x00000200) != 0) &&
+          expiresAt_ != null &&
+          expiresAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getExpiresAtBuilder().mergeFrom(value);
+        } else {
+          expiresAt_ = value;
+        }
+      } else {
+        expiresAtBuilder_.mergeFrom(value);
+      }
+      if (expiresAt_ != null) {
+        bitField0_ |= 0x00000200;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not. An expired record reads as absent.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+     */
+    public Builder clearExpiresAt() {
+      bitField0_ = (bitField0_ & ~0x00000200);
+      expiresAt_ = null;
+      if (expiresAtBuilder_ != null) {
+        expiresAtBuilder_.dispose();
+        expiresAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not. An expired record reads as absent.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getExpiresAtBuilder() {
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return internalGetExpiresAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not. An expired record reads as absent.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder() {
+      if (expiresAtBuilder_ != null) {
+        return expiresAtBuilder_.getMessageOrBuilder();
+      } else {
+        return expiresAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+      }
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not. An expired record reads as absent.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetExpiresAtFieldBuilder() {
+      if (expiresAtBuilder_ == null) {
+        expiresAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getExpiresAt(),
+                getParentForChildren(),
+                isClean());
+        expiresAt_ = null;
+      }
+      return expiresAtBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.Record)

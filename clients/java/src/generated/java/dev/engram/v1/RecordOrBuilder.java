@@ -123,4 +123,112 @@ public interface RecordOrBuilder extends
    * @return The edgeCount.
    */
   long getEdgeCount();
+
+  /**
+   * <pre>
+   * When its text or vector was first written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+   * @return Whether the createdAt field is set.
+   */
+  boolean hasCreatedAt();
+  /**
+   * <pre>
+   * When its text or vector was first written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+   * @return The createdAt.
+   */
+  com.google.protobuf.Timestamp getCreatedAt();
+  /**
+   * <pre>
+   * When its text or vector was first written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 7 [json_name = "createdAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getCreatedAtOrBuilder();
+
+  /**
+   * <pre>
+   * When its text or vector was last written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+   * @return Whether the updatedAt field is set.
+   */
+  boolean hasUpdatedAt();
+  /**
+   * <pre>
+   * When its text or vector was last written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+   * @return The updatedAt.
+   */
+  com.google.protobuf.Timestamp getUpdatedAt();
+  /**
+   * <pre>
+   * When its text or vector was last written; unset if it has none.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 8 [json_name = "updatedAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getUpdatedAtOrBuilder();
+
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+   * @return Whether the lastUsedAt field is set.
+   */
+  boolean hasLastUsedAt();
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+   * @return The lastUsedAt.
+   */
+  com.google.protobuf.Timestamp getLastUsedAt();
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 9 [json_name = "lastUsedAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getLastUsedAtOrBuilder();
+
+  /**
+   * <pre>
+   * When it expires; unset if it does not. An expired record reads as absent.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+   * @return Whether the expiresAt field is set.
+   */
+  boolean hasExpiresAt();
+  /**
+   * <pre>
+   * When it expires; unset if it does not. An expired record reads as absent.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+   * @return The expiresAt.
+   */
+  com.google.protobuf.Timestamp getExpiresAt();
+  /**
+   * <pre>
+   * When it expires; unset if it does not. An expired record reads as absent.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder();
 }

@@ -27,6 +27,21 @@ public final class RecordProto extends com.google.protobuf.GeneratedFile {
         (com.google.protobuf.ExtensionRegistryLite) registry);
   }
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_ForgettableRecord_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_ForgettableRecord_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_ListForgettableRecordsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_ListForgettableRecordsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_ListForgettableRecordsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_ListForgettableRecordsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_engram_v1_OutcomeResult_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -77,97 +92,142 @@ public final class RecordProto extends com.google.protobuf.GeneratedFile {
     java.lang.String[] descriptorData = {
       "\n\026engram/v1/record.proto\022\tengram.v1\032\026eng" +
       "ram/v1/common.proto\032\026engram/v1/ledger.pr" +
-      "oto\"\367\001\n\rOutcomeResult\022\033\n\trecord_id\030\001 \001(\t" +
-      "R\010recordId\022:\n\nconfidence\030\002 \001(\0132\032.engram." +
-      "v1.ConfidenceStateR\nconfidence\022H\n\021resolu" +
-      "tion_status\030\003 \001(\0162\033.engram.v1.Resolution" +
-      "StatusR\020resolutionStatus\022.\n\020prediction_e" +
-      "rror\030\004 \001(\001H\000R\017predictionError\210\001\001B\023\n\021_pre" +
-      "diction_error\"\201\001\n\024ReportOutcomeRequest\022\034" +
-      "\n\tnamespace\030\001 \001(\tR\tnamespace\022\035\n\nrecord_i" +
-      "ds\030\002 \003(\tR\trecordIds\022,\n\007outcome\030\003 \001(\0162\022.e" +
-      "ngram.v1.OutcomeR\007outcome\"\203\001\n\025ReportOutc" +
-      "omeResponse\0222\n\007results\030\001 \003(\0132\030.engram.v1" +
-      ".OutcomeResultR\007results\0226\n\027strengthened_" +
-      "edge_count\030\002 \001(\003R\025strengthenedEdgeCount\"" +
-      "\360\001\n\006Record\022\033\n\trecord_id\030\001 \001(\tR\010recordId\022" +
-      ":\n\nconfidence\030\002 \001(\0132\032.engram.v1.Confiden" +
-      "ceStateR\nconfidence\022#\n\rhas_embedding\030\003 \001" +
-      "(\010R\014hasEmbedding\022\022\n\004text\030\004 \001(\tR\004text\0225\n\n" +
-      "prediction\030\005 \001(\0132\025.engram.v1.PredictionR" +
-      "\nprediction\022\035\n\nedge_count\030\006 \001(\003R\tedgeCou" +
-      "nt\"U\n\026BatchGetRecordsRequest\022\034\n\tnamespac" +
+      "oto\032\037google/protobuf/timestamp.proto\"\265\002\n" +
+      "\021ForgettableRecord\022\033\n\trecord_id\030\001 \001(\tR\010r" +
+      "ecordId\022/\n\006reason\030\002 \001(\0162\027.engram.v1.Forg" +
+      "etReasonR\006reason\022\036\n\nconfidence\030\003 \001(\001R\nco" +
+      "nfidence\0229\n\nexpires_at\030\004 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\texpiresAt\022<\n\014last_used" +
+      "_at\030\005 \001(\0132\032.google.protobuf.TimestampR\nl" +
+      "astUsedAt\0229\n\ncreated_at\030\006 \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\tcreatedAt\"S\n\035ListForg" +
+      "ettableRecordsRequest\022\034\n\tnamespace\030\001 \001(\t" +
+      "R\tnamespace\022\024\n\005limit\030\002 \001(\rR\005limit\"v\n\036Lis" +
+      "tForgettableRecordsResponse\0226\n\007records\030\001" +
+      " \003(\0132\034.engram.v1.ForgettableRecordR\007reco" +
+      "rds\022\034\n\ttruncated\030\002 \001(\010R\ttruncated\"\367\001\n\rOu" +
+      "tcomeResult\022\033\n\trecord_id\030\001 \001(\tR\010recordId" +
+      "\022:\n\nconfidence\030\002 \001(\0132\032.engram.v1.Confide" +
+      "nceStateR\nconfidence\022H\n\021resolution_statu" +
+      "s\030\003 \001(\0162\033.engram.v1.ResolutionStatusR\020re" +
+      "solutionStatus\022.\n\020prediction_error\030\004 \001(\001" +
+      "H\000R\017predictionError\210\001\001B\023\n\021_prediction_er" +
+      "ror\"\201\001\n\024ReportOutcomeRequest\022\034\n\tnamespac" +
       "e\030\001 \001(\tR\tnamespace\022\035\n\nrecord_ids\030\002 \003(\tR\t" +
-      "recordIds\"F\n\027BatchGetRecordsResponse\022+\n\007" +
-      "records\030\001 \003(\0132\021.engram.v1.RecordR\007record" +
-      "s\"P\n\023DeleteRecordRequest\022\034\n\tnamespace\030\001 " +
-      "\001(\tR\tnamespace\022\033\n\trecord_id\030\002 \001(\tR\010recor" +
-      "dId\"\213\001\n\024DeleteRecordResponse\022\030\n\007deleted\030" +
-      "\001 \001(\010R\007deleted\022,\n\022removed_edge_count\030\002 \001" +
-      "(\003R\020removedEdgeCount\022+\n\021consistency_toke" +
-      "n\030\003 \001(\tR\020consistencyToken2\216\002\n\rRecordServ" +
-      "ice\022R\n\rReportOutcome\022\037.engram.v1.ReportO" +
-      "utcomeRequest\032 .engram.v1.ReportOutcomeR" +
-      "esponse\022X\n\017BatchGetRecords\022!.engram.v1.B" +
-      "atchGetRecordsRequest\032\".engram.v1.BatchG" +
-      "etRecordsResponse\022O\n\014DeleteRecord\022\036.engr" +
-      "am.v1.DeleteRecordRequest\032\037.engram.v1.De" +
-      "leteRecordResponseB\244\001\n\rdev.engram.v1B\013Re" +
-      "cordProtoP\001ZAgithub.com/engram-memory/en" +
-      "gram/clients/go/gen/engram/v1;engramv1\242\002" +
-      "\003EXX\252\002\tEngram.V1\312\002\tEngram\\V1\342\002\025Engram\\V1" +
-      "\\GPBMetadata\352\002\nEngram::V1b\006proto3"
+      "recordIds\022,\n\007outcome\030\003 \001(\0162\022.engram.v1.O" +
+      "utcomeR\007outcome\"\203\001\n\025ReportOutcomeRespons" +
+      "e\0222\n\007results\030\001 \003(\0132\030.engram.v1.OutcomeRe" +
+      "sultR\007results\0226\n\027strengthened_edge_count" +
+      "\030\002 \001(\003R\025strengthenedEdgeCount\"\337\003\n\006Record" +
+      "\022\033\n\trecord_id\030\001 \001(\tR\010recordId\022:\n\nconfide" +
+      "nce\030\002 \001(\0132\032.engram.v1.ConfidenceStateR\nc" +
+      "onfidence\022#\n\rhas_embedding\030\003 \001(\010R\014hasEmb" +
+      "edding\022\022\n\004text\030\004 \001(\tR\004text\0225\n\nprediction" +
+      "\030\005 \001(\0132\025.engram.v1.PredictionR\npredictio" +
+      "n\022\035\n\nedge_count\030\006 \001(\003R\tedgeCount\0229\n\ncrea" +
+      "ted_at\030\007 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\tcreatedAt\0229\n\nupdated_at\030\010 \001(\0132\032.google" +
+      ".protobuf.TimestampR\tupdatedAt\022<\n\014last_u" +
+      "sed_at\030\t \001(\0132\032.google.protobuf.Timestamp" +
+      "R\nlastUsedAt\0229\n\nexpires_at\030\n \001(\0132\032.googl" +
+      "e.protobuf.TimestampR\texpiresAt\"U\n\026Batch" +
+      "GetRecordsRequest\022\034\n\tnamespace\030\001 \001(\tR\tna" +
+      "mespace\022\035\n\nrecord_ids\030\002 \003(\tR\trecordIds\"F" +
+      "\n\027BatchGetRecordsResponse\022+\n\007records\030\001 \003" +
+      "(\0132\021.engram.v1.RecordR\007records\"P\n\023Delete" +
+      "RecordRequest\022\034\n\tnamespace\030\001 \001(\tR\tnamesp" +
+      "ace\022\033\n\trecord_id\030\002 \001(\tR\010recordId\"\213\001\n\024Del" +
+      "eteRecordResponse\022\030\n\007deleted\030\001 \001(\010R\007dele" +
+      "ted\022,\n\022removed_edge_count\030\002 \001(\003R\020removed" +
+      "EdgeCount\022+\n\021consistency_token\030\003 \001(\tR\020co" +
+      "nsistencyToken*q\n\014ForgetReason\022\035\n\031FORGET" +
+      "_REASON_UNSPECIFIED\020\000\022\031\n\025FORGET_REASON_E" +
+      "XPIRED\020\001\022\'\n#FORGET_REASON_LOW_CONFIDENCE" +
+      "_UNUSED\020\0022\375\002\n\rRecordService\022R\n\rReportOut" +
+      "come\022\037.engram.v1.ReportOutcomeRequest\032 ." +
+      "engram.v1.ReportOutcomeResponse\022X\n\017Batch" +
+      "GetRecords\022!.engram.v1.BatchGetRecordsRe" +
+      "quest\032\".engram.v1.BatchGetRecordsRespons" +
+      "e\022O\n\014DeleteRecord\022\036.engram.v1.DeleteReco" +
+      "rdRequest\032\037.engram.v1.DeleteRecordRespon" +
+      "se\022m\n\026ListForgettableRecords\022(.engram.v1" +
+      ".ListForgettableRecordsRequest\032).engram." +
+      "v1.ListForgettableRecordsResponseB\244\001\n\rde" +
+      "v.engram.v1B\013RecordProtoP\001ZAgithub.com/e" +
+      "ngram-memory/engram/clients/go/gen/engra" +
+      "m/v1;engramv1\242\002\003EXX\252\002\tEngram.V1\312\002\tEngram" +
+      "\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nEngram::V1" +
+      "b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
           dev.engram.v1.CommonProto.getDescriptor(),
           dev.engram.v1.LedgerProto.getDescriptor(),
+          com.google.protobuf.TimestampProto.getDescriptor(),
         });
-    internal_static_engram_v1_OutcomeResult_descriptor =
+    internal_static_engram_v1_ForgettableRecord_descriptor =
       getDescriptor().getMessageType(0);
+    internal_static_engram_v1_ForgettableRecord_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_ForgettableRecord_descriptor,
+        new java.lang.String[] { "RecordId", "Reason", "Confidence", "ExpiresAt", "LastUsedAt", "CreatedAt", });
+    internal_static_engram_v1_ListForgettableRecordsRequest_descriptor =
+      getDescriptor().getMessageType(1);
+    internal_static_engram_v1_ListForgettableRecordsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_ListForgettableRecordsRequest_descriptor,
+        new java.lang.String[] { "Namespace", "Limit", });
+    internal_static_engram_v1_ListForgettableRecordsResponse_descriptor =
+      getDescriptor().getMessageType(2);
+    internal_static_engram_v1_ListForgettableRecordsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_ListForgettableRecordsResponse_descriptor,
+        new java.lang.String[] { "Records", "Truncated", });
+    internal_static_engram_v1_OutcomeResult_descriptor =
+      getDescriptor().getMessageType(3);
     internal_static_engram_v1_OutcomeResult_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_OutcomeResult_descriptor,
         new java.lang.String[] { "RecordId", "Confidence", "ResolutionStatus", "PredictionError", });
     internal_static_engram_v1_ReportOutcomeRequest_descriptor =
-      getDescriptor().getMessageType(1);
+      getDescriptor().getMessageType(4);
     internal_static_engram_v1_ReportOutcomeRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_ReportOutcomeRequest_descriptor,
         new java.lang.String[] { "Namespace", "RecordIds", "Outcome", });
     internal_static_engram_v1_ReportOutcomeResponse_descriptor =
-      getDescriptor().getMessageType(2);
+      getDescriptor().getMessageType(5);
     internal_static_engram_v1_ReportOutcomeResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_ReportOutcomeResponse_descriptor,
         new java.lang.String[] { "Results", "StrengthenedEdgeCount", });
     internal_static_engram_v1_Record_descriptor =
-      getDescriptor().getMessageType(3);
+      getDescriptor().getMessageType(6);
     internal_static_engram_v1_Record_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_Record_descriptor,
-        new java.lang.String[] { "RecordId", "Confidence", "HasEmbedding", "Text", "Prediction", "EdgeCount", });
+        new java.lang.String[] { "RecordId", "Confidence", "HasEmbedding", "Text", "Prediction", "EdgeCount", "CreatedAt", "UpdatedAt", "LastUsedAt", "ExpiresAt", });
     internal_static_engram_v1_BatchGetRecordsRequest_descriptor =
-      getDescriptor().getMessageType(4);
+      getDescriptor().getMessageType(7);
     internal_static_engram_v1_BatchGetRecordsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_BatchGetRecordsRequest_descriptor,
         new java.lang.String[] { "Namespace", "RecordIds", });
     internal_static_engram_v1_BatchGetRecordsResponse_descriptor =
-      getDescriptor().getMessageType(5);
+      getDescriptor().getMessageType(8);
     internal_static_engram_v1_BatchGetRecordsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_BatchGetRecordsResponse_descriptor,
         new java.lang.String[] { "Records", });
     internal_static_engram_v1_DeleteRecordRequest_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(9);
     internal_static_engram_v1_DeleteRecordRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_DeleteRecordRequest_descriptor,
         new java.lang.String[] { "Namespace", "RecordId", });
     internal_static_engram_v1_DeleteRecordResponse_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(10);
     internal_static_engram_v1_DeleteRecordResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_DeleteRecordResponse_descriptor,
@@ -175,6 +235,7 @@ public final class RecordProto extends com.google.protobuf.GeneratedFile {
     descriptor.resolveAllFeaturesImmutable();
     dev.engram.v1.CommonProto.getDescriptor();
     dev.engram.v1.LedgerProto.getDescriptor();
+    com.google.protobuf.TimestampProto.getDescriptor();
   }
 
   // @@protoc_insertion_point(outer_class_scope)

@@ -110,6 +110,37 @@ public final class RecordServiceGrpc {
     return getDeleteRecordMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<dev.engram.v1.ListForgettableRecordsRequest,
+      dev.engram.v1.ListForgettableRecordsResponse> getListForgettableRecordsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListForgettableRecords",
+      requestType = dev.engram.v1.ListForgettableRecordsRequest.class,
+      responseType = dev.engram.v1.ListForgettableRecordsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<dev.engram.v1.ListForgettableRecordsRequest,
+      dev.engram.v1.ListForgettableRecordsResponse> getListForgettableRecordsMethod() {
+    io.grpc.MethodDescriptor<dev.engram.v1.ListForgettableRecordsRequest, dev.engram.v1.ListForgettableRecordsResponse> getListForgettableRecordsMethod;
+    if ((getListForgettableRecordsMethod = RecordServiceGrpc.getListForgettableRecordsMethod) == null) {
+      synchronized (RecordServiceGrpc.class) {
+        if ((getListForgettableRecordsMethod = RecordServiceGrpc.getListForgettableRecordsMethod) == null) {
+          RecordServiceGrpc.getListForgettableRecordsMethod = getListForgettableRecordsMethod =
+              io.grpc.MethodDescriptor.<dev.engram.v1.ListForgettableRecordsRequest, dev.engram.v1.ListForgettableRecordsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListForgettableRecords"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.engram.v1.ListForgettableRecordsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.engram.v1.ListForgettableRecordsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new RecordServiceMethodDescriptorSupplier("ListForgettableRecords"))
+              .build();
+        }
+      }
+    }
+    return getListForgettableRecordsMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -184,7 +215,8 @@ public final class RecordServiceGrpc {
      * atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
      * the others leave confidence alone; every outcome but deferred resolves each record's
      * open prediction with the namespace's outcome error (which may lower confidence in
-     * turn); records acted on together strengthen their mutual edges by 0.05.
+     * turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+     * set each record's last_used_at.
      * </pre>
      */
     default void reportOutcome(dev.engram.v1.ReportOutcomeRequest request,
@@ -211,6 +243,18 @@ public final class RecordServiceGrpc {
     default void deleteRecord(dev.engram.v1.DeleteRecordRequest request,
         io.grpc.stub.StreamObserver<dev.engram.v1.DeleteRecordResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getDeleteRecordMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Dry run of forgetting: the records the server's sweeper would delete now, because they
+     * expired or because the namespace's forgetting policy (forget_below_confidence and
+     * forget_unused_after) selects them. Changes nothing.
+     * </pre>
+     */
+    default void listForgettableRecords(dev.engram.v1.ListForgettableRecordsRequest request,
+        io.grpc.stub.StreamObserver<dev.engram.v1.ListForgettableRecordsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListForgettableRecordsMethod(), responseObserver);
     }
   }
 
@@ -257,7 +301,8 @@ public final class RecordServiceGrpc {
      * atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
      * the others leave confidence alone; every outcome but deferred resolves each record's
      * open prediction with the namespace's outcome error (which may lower confidence in
-     * turn); records acted on together strengthen their mutual edges by 0.05.
+     * turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+     * set each record's last_used_at.
      * </pre>
      */
     public void reportOutcome(dev.engram.v1.ReportOutcomeRequest request,
@@ -288,6 +333,19 @@ public final class RecordServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getDeleteRecordMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * Dry run of forgetting: the records the server's sweeper would delete now, because they
+     * expired or because the namespace's forgetting policy (forget_below_confidence and
+     * forget_unused_after) selects them. Changes nothing.
+     * </pre>
+     */
+    public void listForgettableRecords(dev.engram.v1.ListForgettableRecordsRequest request,
+        io.grpc.stub.StreamObserver<dev.engram.v1.ListForgettableRecordsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListForgettableRecordsMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -317,7 +375,8 @@ public final class RecordServiceGrpc {
      * atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
      * the others leave confidence alone; every outcome but deferred resolves each record's
      * open prediction with the namespace's outcome error (which may lower confidence in
-     * turn); records acted on together strengthen their mutual edges by 0.05.
+     * turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+     * set each record's last_used_at.
      * </pre>
      */
     public dev.engram.v1.ReportOutcomeResponse reportOutcome(dev.engram.v1.ReportOutcomeRequest request) throws io.grpc.StatusException {
@@ -344,6 +403,18 @@ public final class RecordServiceGrpc {
     public dev.engram.v1.DeleteRecordResponse deleteRecord(dev.engram.v1.DeleteRecordRequest request) throws io.grpc.StatusException {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getDeleteRecordMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Dry run of forgetting: the records the server's sweeper would delete now, because they
+     * expired or because the namespace's forgetting policy (forget_below_confidence and
+     * forget_unused_after) selects them. Changes nothing.
+     * </pre>
+     */
+    public dev.engram.v1.ListForgettableRecordsResponse listForgettableRecords(dev.engram.v1.ListForgettableRecordsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListForgettableRecordsMethod(), getCallOptions(), request);
     }
   }
 
@@ -374,7 +445,8 @@ public final class RecordServiceGrpc {
      * atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
      * the others leave confidence alone; every outcome but deferred resolves each record's
      * open prediction with the namespace's outcome error (which may lower confidence in
-     * turn); records acted on together strengthen their mutual edges by 0.05.
+     * turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+     * set each record's last_used_at.
      * </pre>
      */
     public dev.engram.v1.ReportOutcomeResponse reportOutcome(dev.engram.v1.ReportOutcomeRequest request) {
@@ -401,6 +473,18 @@ public final class RecordServiceGrpc {
     public dev.engram.v1.DeleteRecordResponse deleteRecord(dev.engram.v1.DeleteRecordRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getDeleteRecordMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Dry run of forgetting: the records the server's sweeper would delete now, because they
+     * expired or because the namespace's forgetting policy (forget_below_confidence and
+     * forget_unused_after) selects them. Changes nothing.
+     * </pre>
+     */
+    public dev.engram.v1.ListForgettableRecordsResponse listForgettableRecords(dev.engram.v1.ListForgettableRecordsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListForgettableRecordsMethod(), getCallOptions(), request);
     }
   }
 
@@ -431,7 +515,8 @@ public final class RecordServiceGrpc {
      * atomically within the namespace. acted sends confidence signal 0.9, contradicted 0.1,
      * the others leave confidence alone; every outcome but deferred resolves each record's
      * open prediction with the namespace's outcome error (which may lower confidence in
-     * turn); records acted on together strengthen their mutual edges by 0.05.
+     * turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
+     * set each record's last_used_at.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.ReportOutcomeResponse> reportOutcome(
@@ -462,11 +547,25 @@ public final class RecordServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getDeleteRecordMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Dry run of forgetting: the records the server's sweeper would delete now, because they
+     * expired or because the namespace's forgetting policy (forget_below_confidence and
+     * forget_unused_after) selects them. Changes nothing.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.ListForgettableRecordsResponse> listForgettableRecords(
+        dev.engram.v1.ListForgettableRecordsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListForgettableRecordsMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_REPORT_OUTCOME = 0;
   private static final int METHODID_BATCH_GET_RECORDS = 1;
   private static final int METHODID_DELETE_RECORD = 2;
+  private static final int METHODID_LIST_FORGETTABLE_RECORDS = 3;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -496,6 +595,10 @@ public final class RecordServiceGrpc {
         case METHODID_DELETE_RECORD:
           serviceImpl.deleteRecord((dev.engram.v1.DeleteRecordRequest) request,
               (io.grpc.stub.StreamObserver<dev.engram.v1.DeleteRecordResponse>) responseObserver);
+          break;
+        case METHODID_LIST_FORGETTABLE_RECORDS:
+          serviceImpl.listForgettableRecords((dev.engram.v1.ListForgettableRecordsRequest) request,
+              (io.grpc.stub.StreamObserver<dev.engram.v1.ListForgettableRecordsResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -536,6 +639,13 @@ public final class RecordServiceGrpc {
               dev.engram.v1.DeleteRecordRequest,
               dev.engram.v1.DeleteRecordResponse>(
                 service, METHODID_DELETE_RECORD)))
+        .addMethod(
+          getListForgettableRecordsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              dev.engram.v1.ListForgettableRecordsRequest,
+              dev.engram.v1.ListForgettableRecordsResponse>(
+                service, METHODID_LIST_FORGETTABLE_RECORDS)))
         .build();
   }
 
@@ -587,6 +697,7 @@ public final class RecordServiceGrpc {
               .addMethod(getReportOutcomeMethod())
               .addMethod(getBatchGetRecordsMethod())
               .addMethod(getDeleteRecordMethod())
+              .addMethod(getListForgettableRecordsMethod())
               .build();
         }
       }

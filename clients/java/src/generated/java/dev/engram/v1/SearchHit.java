@@ -66,6 +66,7 @@ private static final long serialVersionUID = 0L;
             dev.engram.v1.SearchHit.class, dev.engram.v1.SearchHit.Builder.class);
   }
 
+  private int bitField0_;
   public static final int RECORD_ID_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object recordId_ = "";
@@ -315,6 +316,206 @@ java.lang.String defaultValue) {
     return map.get(key);
   }
 
+  public static final int KEYWORD_SCORE_FIELD_NUMBER = 8;
+  private double keywordScore_ = 0D;
+  /**
+   * <pre>
+   * BM25 score of the record for the query text (0 when it matched no query term, or the
+   * ranking is semantic and the query has no text).
+   * </pre>
+   *
+   * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
+   * @return The keywordScore.
+   */
+  @java.lang.Override
+  public double getKeywordScore() {
+    return keywordScore_;
+  }
+
+  public static final int FUSED_SCORE_FIELD_NUMBER = 9;
+  private double fusedScore_ = 0D;
+  /**
+   * <pre>
+   * The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+   * CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+   * HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+   * </pre>
+   *
+   * <code>double fused_score = 9 [json_name = "fusedScore"];</code>
+   * @return The fusedScore.
+   */
+  @java.lang.Override
+  public double getFusedScore() {
+    return fusedScore_;
+  }
+
+  public static final int RECENCY_WEIGHT_FIELD_NUMBER = 10;
+  private double recencyWeight_ = 0D;
+  /**
+   * <pre>
+   * The recency weight applied, in [floor, 1]; 1 without recency.
+   * </pre>
+   *
+   * <code>double recency_weight = 10 [json_name = "recencyWeight"];</code>
+   * @return The recencyWeight.
+   */
+  @java.lang.Override
+  public double getRecencyWeight() {
+    return recencyWeight_;
+  }
+
+  public static final int CREATED_AT_FIELD_NUMBER = 11;
+  private com.google.protobuf.Timestamp createdAt_;
+  /**
+   * <pre>
+   * When the record was first written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+   * @return Whether the createdAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasCreatedAt() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * When the record was first written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+   * @return The createdAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getCreatedAt() {
+    return createdAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createdAt_;
+  }
+  /**
+   * <pre>
+   * When the record was first written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getCreatedAtOrBuilder() {
+    return createdAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createdAt_;
+  }
+
+  public static final int UPDATED_AT_FIELD_NUMBER = 12;
+  private com.google.protobuf.Timestamp updatedAt_;
+  /**
+   * <pre>
+   * When its text or vector was last written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+   * @return Whether the updatedAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasUpdatedAt() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * When its text or vector was last written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+   * @return The updatedAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getUpdatedAt() {
+    return updatedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updatedAt_;
+  }
+  /**
+   * <pre>
+   * When its text or vector was last written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getUpdatedAtOrBuilder() {
+    return updatedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updatedAt_;
+  }
+
+  public static final int LAST_USED_AT_FIELD_NUMBER = 13;
+  private com.google.protobuf.Timestamp lastUsedAt_;
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+   * @return Whether the lastUsedAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasLastUsedAt() {
+    return ((bitField0_ & 0x00000004) != 0);
+  }
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+   * @return The lastUsedAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getLastUsedAt() {
+    return lastUsedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : lastUsedAt_;
+  }
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getLastUsedAtOrBuilder() {
+    return lastUsedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : lastUsedAt_;
+  }
+
+  public static final int EXPIRES_AT_FIELD_NUMBER = 14;
+  private com.google.protobuf.Timestamp expiresAt_;
+  /**
+   * <pre>
+   * When it expires; unset if it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+   * @return Whether the expiresAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasExpiresAt() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * When it expires; unset if it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+   * @return The expiresAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getExpiresAt() {
+    return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+  }
+  /**
+   * <pre>
+   * When it expires; unset if it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder() {
+    return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -353,6 +554,27 @@ java.lang.String defaultValue) {
         internalGetMetadata(),
         MetadataDefaultEntryHolder.defaultEntry,
         7);
+    if (java.lang.Double.doubleToRawLongBits(keywordScore_) != 0) {
+      output.writeDouble(8, keywordScore_);
+    }
+    if (java.lang.Double.doubleToRawLongBits(fusedScore_) != 0) {
+      output.writeDouble(9, fusedScore_);
+    }
+    if (java.lang.Double.doubleToRawLongBits(recencyWeight_) != 0) {
+      output.writeDouble(10, recencyWeight_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(11, getCreatedAt());
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(12, getUpdatedAt());
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      output.writeMessage(13, getLastUsedAt());
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeMessage(14, getExpiresAt());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -388,6 +610,34 @@ java.lang.String defaultValue) {
           .buildPartial();
       size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(7, metadata__);
+    }
+    if (java.lang.Double.doubleToRawLongBits(keywordScore_) != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeDoubleSize(8, keywordScore_);
+    }
+    if (java.lang.Double.doubleToRawLongBits(fusedScore_) != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeDoubleSize(9, fusedScore_);
+    }
+    if (java.lang.Double.doubleToRawLongBits(recencyWeight_) != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeDoubleSize(10, recencyWeight_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(11, getCreatedAt());
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(12, getUpdatedAt());
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(13, getLastUsedAt());
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(14, getExpiresAt());
     }
     return size;
   }
@@ -430,6 +680,35 @@ java.lang.String defaultValue) {
             other.getPriority())) return false;
     if (!internalGetMetadata().equals(
         other.internalGetMetadata())) return false;
+    if (java.lang.Double.doubleToLongBits(getKeywordScore())
+        != java.lang.Double.doubleToLongBits(
+            other.getKeywordScore())) return false;
+    if (java.lang.Double.doubleToLongBits(getFusedScore())
+        != java.lang.Double.doubleToLongBits(
+            other.getFusedScore())) return false;
+    if (java.lang.Double.doubleToLongBits(getRecencyWeight())
+        != java.lang.Double.doubleToLongBits(
+            other.getRecencyWeight())) return false;
+    if (hasCreatedAt() != other.hasCreatedAt()) return false;
+    if (hasCreatedAt()) {
+      if (!getCreatedAt()
+          .equals(other.getCreatedAt())) return false;
+    }
+    if (hasUpdatedAt() != other.hasUpdatedAt()) return false;
+    if (hasUpdatedAt()) {
+      if (!getUpdatedAt()
+          .equals(other.getUpdatedAt())) return false;
+    }
+    if (hasLastUsedAt() != other.hasLastUsedAt()) return false;
+    if (hasLastUsedAt()) {
+      if (!getLastUsedAt()
+          .equals(other.getLastUsedAt())) return false;
+    }
+    if (hasExpiresAt() != other.hasExpiresAt()) return false;
+    if (hasExpiresAt()) {
+      if (!getExpiresAt()
+          .equals(other.getExpiresAt())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -459,6 +738,31 @@ java.lang.String defaultValue) {
     if (!internalGetMetadata().getMap().isEmpty()) {
       hash = (37 * hash) + METADATA_FIELD_NUMBER;
       hash = (53 * hash) + internalGetMetadata().hashCode();
+    }
+    hash = (37 * hash) + KEYWORD_SCORE_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        java.lang.Double.doubleToLongBits(getKeywordScore()));
+    hash = (37 * hash) + FUSED_SCORE_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        java.lang.Double.doubleToLongBits(getFusedScore()));
+    hash = (37 * hash) + RECENCY_WEIGHT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        java.lang.Double.doubleToLongBits(getRecencyWeight()));
+    if (hasCreatedAt()) {
+      hash = (37 * hash) + CREATED_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getCreatedAt().hashCode();
+    }
+    if (hasUpdatedAt()) {
+      hash = (37 * hash) + UPDATED_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getUpdatedAt().hashCode();
+    }
+    if (hasLastUsedAt()) {
+      hash = (37 * hash) + LAST_USED_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getLastUsedAt().hashCode();
+    }
+    if (hasExpiresAt()) {
+      hash = (37 * hash) + EXPIRES_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getExpiresAt().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -605,13 +909,22 @@ java.lang.String defaultValue) {
 
     // Construct using dev.engram.v1.SearchHit.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetCreatedAtFieldBuilder();
+        internalGetUpdatedAtFieldBuilder();
+        internalGetLastUsedAtFieldBuilder();
+        internalGetExpiresAtFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -624,6 +937,29 @@ java.lang.String defaultValue) {
       confidence_ = 0D;
       priority_ = 0D;
       internalGetMutableMetadata().clear();
+      keywordScore_ = 0D;
+      fusedScore_ = 0D;
+      recencyWeight_ = 0D;
+      createdAt_ = null;
+      if (createdAtBuilder_ != null) {
+        createdAtBuilder_.dispose();
+        createdAtBuilder_ = null;
+      }
+      updatedAt_ = null;
+      if (updatedAtBuilder_ != null) {
+        updatedAtBuilder_.dispose();
+        updatedAtBuilder_ = null;
+      }
+      lastUsedAt_ = null;
+      if (lastUsedAtBuilder_ != null) {
+        lastUsedAtBuilder_.dispose();
+        lastUsedAtBuilder_ = null;
+      }
+      expiresAt_ = null;
+      if (expiresAtBuilder_ != null) {
+        expiresAtBuilder_.dispose();
+        expiresAtBuilder_ = null;
+      }
       return this;
     }
 
@@ -679,6 +1015,41 @@ java.lang.String defaultValue) {
         result.metadata_ = internalGetMetadata();
         result.metadata_.makeImmutable();
       }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.keywordScore_ = keywordScore_;
+      }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.fusedScore_ = fusedScore_;
+      }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.recencyWeight_ = recencyWeight_;
+      }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.createdAt_ = createdAtBuilder_ == null
+            ? createdAt_
+            : createdAtBuilder_.build();
+        to_bitField0_ |= 0x00000001;
+      }
+      if (((from_bitField0_ & 0x00000800) != 0)) {
+        result.updatedAt_ = updatedAtBuilder_ == null
+            ? updatedAt_
+            : updatedAtBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.lastUsedAt_ = lastUsedAtBuilder_ == null
+            ? lastUsedAt_
+            : lastUsedAtBuilder_.build();
+        to_bitField0_ |= 0x00000004;
+      }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.expiresAt_ = expiresAtBuilder_ == null
+            ? expiresAt_
+            : expiresAtBuilder_.build();
+        to_bitField0_ |= 0x00000008;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -718,6 +1089,27 @@ java.lang.String defaultValue) {
       internalGetMutableMetadata().mergeFrom(
           other.internalGetMetadata());
       bitField0_ |= 0x00000040;
+      if (java.lang.Double.doubleToRawLongBits(other.getKeywordScore()) != 0) {
+        setKeywordScore(other.getKeywordScore());
+      }
+      if (java.lang.Double.doubleToRawLongBits(other.getFusedScore()) != 0) {
+        setFusedScore(other.getFusedScore());
+      }
+      if (java.lang.Double.doubleToRawLongBits(other.getRecencyWeight()) != 0) {
+        setRecencyWeight(other.getRecencyWeight());
+      }
+      if (other.hasCreatedAt()) {
+        mergeCreatedAt(other.getCreatedAt());
+      }
+      if (other.hasUpdatedAt()) {
+        mergeUpdatedAt(other.getUpdatedAt());
+      }
+      if (other.hasLastUsedAt()) {
+        mergeLastUsedAt(other.getLastUsedAt());
+      }
+      if (other.hasExpiresAt()) {
+        mergeExpiresAt(other.getExpiresAt());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -781,6 +1173,49 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00000040;
               break;
             } // case 58
+            case 65: {
+              keywordScore_ = input.readDouble();
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 65
+            case 73: {
+              fusedScore_ = input.readDouble();
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 73
+            case 81: {
+              recencyWeight_ = input.readDouble();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 81
+            case 90: {
+              input.readMessage(
+                  internalGetCreatedAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 90
+            case 98: {
+              input.readMessage(
+                  internalGetUpdatedAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000800;
+              break;
+            } // case 98
+            case 106: {
+              input.readMessage(
+                  internalGetLastUsedAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 106
+            case 114: {
+              input.readMessage(
+                  internalGetExpiresAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 114
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1311,6 +1746,767 @@ java.lang.String defaultValue) {
           .putAll(values);
       bitField0_ |= 0x00000040;
       return this;
+    }
+
+    private double keywordScore_ ;
+    /**
+     * <pre>
+     * BM25 score of the record for the query text (0 when it matched no query term, or the
+     * ranking is semantic and the query has no text).
+     * </pre>
+     *
+     * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
+     * @return The keywordScore.
+     */
+    @java.lang.Override
+    public double getKeywordScore() {
+      return keywordScore_;
+    }
+    /**
+     * <pre>
+     * BM25 score of the record for the query text (0 when it matched no query term, or the
+     * ranking is semantic and the query has no text).
+     * </pre>
+     *
+     * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
+     * @param value The keywordScore to set.
+     * @return This builder for chaining.
+     */
+    public Builder setKeywordScore(double value) {
+
+      keywordScore_ = value;
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * BM25 score of the record for the query text (0 when it matched no query term, or the
+     * ranking is semantic and the query has no text).
+     * </pre>
+     *
+     * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearKeywordScore() {
+      bitField0_ = (bitField0_ & ~0x00000080);
+      keywordScore_ = 0D;
+      onChanged();
+      return this;
+    }
+
+    private double fusedScore_ ;
+    /**
+     * <pre>
+     * The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+     * CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+     * HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+     * </pre>
+     *
+     * <code>double fused_score = 9 [json_name = "fusedScore"];</code>
+     * @return The fusedScore.
+     */
+    @java.lang.Override
+    public double getFusedScore() {
+      return fusedScore_;
+    }
+    /**
+     * <pre>
+     * The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+     * CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+     * HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+     * </pre>
+     *
+     * <code>double fused_score = 9 [json_name = "fusedScore"];</code>
+     * @param value The fusedScore to set.
+     * @return This builder for chaining.
+     */
+    public Builder setFusedScore(double value) {
+
+      fusedScore_ = value;
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+     * CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+     * HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+     * </pre>
+     *
+     * <code>double fused_score = 9 [json_name = "fusedScore"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearFusedScore() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      fusedScore_ = 0D;
+      onChanged();
+      return this;
+    }
+
+    private double recencyWeight_ ;
+    /**
+     * <pre>
+     * The recency weight applied, in [floor, 1]; 1 without recency.
+     * </pre>
+     *
+     * <code>double recency_weight = 10 [json_name = "recencyWeight"];</code>
+     * @return The recencyWeight.
+     */
+    @java.lang.Override
+    public double getRecencyWeight() {
+      return recencyWeight_;
+    }
+    /**
+     * <pre>
+     * The recency weight applied, in [floor, 1]; 1 without recency.
+     * </pre>
+     *
+     * <code>double recency_weight = 10 [json_name = "recencyWeight"];</code>
+     * @param value The recencyWeight to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRecencyWeight(double value) {
+
+      recencyWeight_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The recency weight applied, in [floor, 1]; 1 without recency.
+     * </pre>
+     *
+     * <code>double recency_weight = 10 [json_name = "recencyWeight"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRecencyWeight() {
+      bitField0_ = (bitField0_ & ~0x00000200);
+      recencyWeight_ = 0D;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Timestamp createdAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> createdAtBuilder_;
+    /**
+     * <pre>
+     * When the record was first written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+     * @return Whether the createdAt field is set.
+     */
+    public boolean hasCreatedAt() {
+      return ((bitField0_ & 0x00000400) != 0);
+    }
+    /**
+     * <pre>
+     * When the record was first written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+     * @return The createdAt.
+     */
+    public com.google.protobuf.Timestamp getCreatedAt() {
+      if (createdAtBuilder_ == null) {
+        return createdAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createdAt_;
+      } else {
+        return createdAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When the record was first written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+     */
+    public Builder setCreatedAt(com.google.protobuf.Timestamp value) {
+      if (createdAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        createdAt_ = value;
+      } else {
+        createdAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the record was first written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+     */
+    public Builder setCreatedAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (createdAtBuilder_ == null) {
+        createdAt_ = builderForValue.build();
+      } else {
+        createdAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the record was first written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+     */
+    public Builder mergeCreatedAt(com.google.protobuf.Timestamp value) {
+      if (createdAtBuilder_ == null) {
+        if (((bitField0_ & 0x00000400) != 0) &&
+          createdAt_ != null &&
+          createdAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getCreatedAtBuilder().mergeFrom(value);
+        } else {
+          createdAt_ = value;
+        }
+      } else {
+        createdAtBuilder_.mergeFrom(value);
+      }
+      if (createdAt_ != null) {
+        bitField0_ |= 0x00000400;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When the record was first written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+     */
+    public Builder clearCreatedAt() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      createdAt_ = null;
+      if (createdAtBuilder_ != null) {
+        createdAtBuilder_.dispose();
+        createdAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the record was first written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getCreatedAtBuilder() {
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return internalGetCreatedAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When the record was first written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getCreatedAtOrBuilder() {
+      if (createdAtBuilder_ != null) {
+        return createdAtBuilder_.getMessageOrBuilder();
+      } else {
+        return createdAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : createdAt_;
+      }
+    }
+    /**
+     * <pre>
+     * When the record was first written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetCreatedAtFieldBuilder() {
+      if (createdAtBuilder_ == null) {
+        createdAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getCreatedAt(),
+                getParentForChildren(),
+                isClean());
+        createdAt_ = null;
+      }
+      return createdAtBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp updatedAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> updatedAtBuilder_;
+    /**
+     * <pre>
+     * When its text or vector was last written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+     * @return Whether the updatedAt field is set.
+     */
+    public boolean hasUpdatedAt() {
+      return ((bitField0_ & 0x00000800) != 0);
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+     * @return The updatedAt.
+     */
+    public com.google.protobuf.Timestamp getUpdatedAt() {
+      if (updatedAtBuilder_ == null) {
+        return updatedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updatedAt_;
+      } else {
+        return updatedAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+     */
+    public Builder setUpdatedAt(com.google.protobuf.Timestamp value) {
+      if (updatedAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        updatedAt_ = value;
+      } else {
+        updatedAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+     */
+    public Builder setUpdatedAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (updatedAtBuilder_ == null) {
+        updatedAt_ = builderForValue.build();
+      } else {
+        updatedAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+     */
+    public Builder mergeUpdatedAt(com.google.protobuf.Timestamp value) {
+      if (updatedAtBuilder_ == null) {
+        if (((bitField0_ & 0x00000800) != 0) &&
+          updatedAt_ != null &&
+          updatedAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getUpdatedAtBuilder().mergeFrom(value);
+        } else {
+          updatedAt_ = value;
+        }
+      } else {
+        updatedAtBuilder_.mergeFrom(value);
+      }
+      if (updatedAt_ != null) {
+        bitField0_ |= 0x00000800;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+     */
+    public Builder clearUpdatedAt() {
+      bitField0_ = (bitField0_ & ~0x00000800);
+      updatedAt_ = null;
+      if (updatedAtBuilder_ != null) {
+        updatedAtBuilder_.dispose();
+        updatedAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getUpdatedAtBuilder() {
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return internalGetUpdatedAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getUpdatedAtOrBuilder() {
+      if (updatedAtBuilder_ != null) {
+        return updatedAtBuilder_.getMessageOrBuilder();
+      } else {
+        return updatedAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : updatedAt_;
+      }
+    }
+    /**
+     * <pre>
+     * When its text or vector was last written.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetUpdatedAtFieldBuilder() {
+      if (updatedAtBuilder_ == null) {
+        updatedAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getUpdatedAt(),
+                getParentForChildren(),
+                isClean());
+        updatedAt_ = null;
+      }
+      return updatedAtBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp lastUsedAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> lastUsedAtBuilder_;
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+     * @return Whether the lastUsedAt field is set.
+     */
+    public boolean hasLastUsedAt() {
+      return ((bitField0_ & 0x00001000) != 0);
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+     * @return The lastUsedAt.
+     */
+    public com.google.protobuf.Timestamp getLastUsedAt() {
+      if (lastUsedAtBuilder_ == null) {
+        return lastUsedAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : lastUsedAt_;
+      } else {
+        return lastUsedAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+     */
+    public Builder setLastUsedAt(com.google.protobuf.Timestamp value) {
+      if (lastUsedAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        lastUsedAt_ = value;
+      } else {
+        lastUsedAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+     */
+    public Builder setLastUsedAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (lastUsedAtBuilder_ == null) {
+        lastUsedAt_ = builderForValue.build();
+      } else {
+        lastUsedAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+     */
+    public Builder mergeLastUsedAt(com.google.protobuf.Timestamp value) {
+      if (lastUsedAtBuilder_ == null) {
+        if (((bitField0_ & 0x00001000) != 0) &&
+          lastUsedAt_ != null &&
+          lastUsedAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getLastUsedAtBuilder().mergeFrom(value);
+        } else {
+          lastUsedAt_ = value;
+        }
+      } else {
+        lastUsedAtBuilder_.mergeFrom(value);
+      }
+      if (lastUsedAt_ != null) {
+        bitField0_ |= 0x00001000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+     */
+    public Builder clearLastUsedAt() {
+      bitField0_ = (bitField0_ & ~0x00001000);
+      lastUsedAt_ = null;
+      if (lastUsedAtBuilder_ != null) {
+        lastUsedAtBuilder_.dispose();
+        lastUsedAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getLastUsedAtBuilder() {
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return internalGetLastUsedAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getLastUsedAtOrBuilder() {
+      if (lastUsedAtBuilder_ != null) {
+        return lastUsedAtBuilder_.getMessageOrBuilder();
+      } else {
+        return lastUsedAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : lastUsedAt_;
+      }
+    }
+    /**
+     * <pre>
+     * When an outcome last reported it acted or used; unset if never.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetLastUsedAtFieldBuilder() {
+      if (lastUsedAtBuilder_ == null) {
+        lastUsedAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getLastUsedAt(),
+                getParentForChildren(),
+                isClean());
+        lastUsedAt_ = null;
+      }
+      return lastUsedAtBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp expiresAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> expiresAtBuilder_;
+    /**
+     * <pre>
+     * When it expires; unset if it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+     * @return Whether the expiresAt field is set.
+     */
+    public boolean hasExpiresAt() {
+      return ((bitField0_ & 0x00002000) != 0);
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+     * @return The expiresAt.
+     */
+    public com.google.protobuf.Timestamp getExpiresAt() {
+      if (expiresAtBuilder_ == null) {
+        return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+      } else {
+        return expiresAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+     */
+    public Builder setExpiresAt(com.google.protobuf.Timestamp value) {
+      if (expiresAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        expiresAt_ = value;
+      } else {
+        expiresAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+     */
+    public Builder setExpiresAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (expiresAtBuilder_ == null) {
+        expiresAt_ = builderForValue.build();
+      } else {
+        expiresAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+     */
+    public Builder mergeExpiresAt(com.google.protobuf.Timestamp value) {
+      if (expiresAtBuilder_ == null) {
+        if (((bitField0_ & 0x00002000) != 0) &&
+          expiresAt_ != null &&
+          expiresAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getExpiresAtBuilder().mergeFrom(value);
+        } else {
+          expiresAt_ = value;
+        }
+      } else {
+        expiresAtBuilder_.mergeFrom(value);
+      }
+      if (expiresAt_ != null) {
+        bitField0_ |= 0x00002000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+     */
+    public Builder clearExpiresAt() {
+      bitField0_ = (bitField0_ & ~0x00002000);
+      expiresAt_ = null;
+      if (expiresAtBuilder_ != null) {
+        expiresAtBuilder_.dispose();
+        expiresAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getExpiresAtBuilder() {
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return internalGetExpiresAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder() {
+      if (expiresAtBuilder_ != null) {
+        return expiresAtBuilder_.getMessageOrBuilder();
+      } else {
+        return expiresAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+      }
+    }
+    /**
+     * <pre>
+     * When it expires; unset if it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetExpiresAtFieldBuilder() {
+      if (expiresAtBuilder_ == null) {
+        expiresAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getExpiresAt(),
+                getParentForChildren(),
+                isClean());
+        expiresAt_ = null;
+      }
+      return expiresAtBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.SearchHit)

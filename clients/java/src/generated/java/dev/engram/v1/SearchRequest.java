@@ -233,7 +233,8 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
-   * a result whose score equals min_score is kept).
+   * a result whose score equals min_score is kept). Semantic rankings only: with
+   * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
    * </pre>
    *
    * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -246,7 +247,8 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
-   * a result whose score equals min_score is kept).
+   * a result whose score equals min_score is kept). Semantic rankings only: with
+   * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
    * </pre>
    *
    * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -435,6 +437,123 @@ java.lang.String defaultValue) {
     }
   }
 
+  public static final int TIME_RANGE_FIELD_NUMBER = 9;
+  private dev.engram.v1.TimeRange timeRange_;
+  /**
+   * <pre>
+   * Only records within these times.
+   * </pre>
+   *
+   * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+   * @return Whether the timeRange field is set.
+   */
+  @java.lang.Override
+  public boolean hasTimeRange() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * Only records within these times.
+   * </pre>
+   *
+   * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+   * @return The timeRange.
+   */
+  @java.lang.Override
+  public dev.engram.v1.TimeRange getTimeRange() {
+    return timeRange_ == null ? dev.engram.v1.TimeRange.getDefaultInstance() : timeRange_;
+  }
+  /**
+   * <pre>
+   * Only records within these times.
+   * </pre>
+   *
+   * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+   */
+  @java.lang.Override
+  public dev.engram.v1.TimeRangeOrBuilder getTimeRangeOrBuilder() {
+    return timeRange_ == null ? dev.engram.v1.TimeRange.getDefaultInstance() : timeRange_;
+  }
+
+  public static final int RECENCY_FIELD_NUMBER = 10;
+  private dev.engram.v1.Recency recency_;
+  /**
+   * <pre>
+   * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+   * by default); a Recency with field UNSPECIFIED turns it off for this call.
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+   * @return Whether the recency field is set.
+   */
+  @java.lang.Override
+  public boolean hasRecency() {
+    return ((bitField0_ & 0x00000010) != 0);
+  }
+  /**
+   * <pre>
+   * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+   * by default); a Recency with field UNSPECIFIED turns it off for this call.
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+   * @return The recency.
+   */
+  @java.lang.Override
+  public dev.engram.v1.Recency getRecency() {
+    return recency_ == null ? dev.engram.v1.Recency.getDefaultInstance() : recency_;
+  }
+  /**
+   * <pre>
+   * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+   * by default); a Recency with field UNSPECIFIED turns it off for this call.
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+   */
+  @java.lang.Override
+  public dev.engram.v1.RecencyOrBuilder getRecencyOrBuilder() {
+    return recency_ == null ? dev.engram.v1.Recency.getDefaultInstance() : recency_;
+  }
+
+  public static final int FUSION_FIELD_NUMBER = 11;
+  private dev.engram.v1.Fusion fusion_;
+  /**
+   * <pre>
+   * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+   * @return Whether the fusion field is set.
+   */
+  @java.lang.Override
+  public boolean hasFusion() {
+    return ((bitField0_ & 0x00000020) != 0);
+  }
+  /**
+   * <pre>
+   * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+   * @return The fusion.
+   */
+  @java.lang.Override
+  public dev.engram.v1.Fusion getFusion() {
+    return fusion_ == null ? dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
+  }
+  /**
+   * <pre>
+   * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+   */
+  @java.lang.Override
+  public dev.engram.v1.FusionOrBuilder getFusionOrBuilder() {
+    return fusion_ == null ? dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -476,6 +595,15 @@ java.lang.String defaultValue) {
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(consistencyToken_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 8, consistencyToken_);
     }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeMessage(9, getTimeRange());
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      output.writeMessage(10, getRecency());
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      output.writeMessage(11, getFusion());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -514,6 +642,18 @@ java.lang.String defaultValue) {
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(consistencyToken_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(8, consistencyToken_);
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(9, getTimeRange());
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(10, getRecency());
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(11, getFusion());
     }
     return size;
   }
@@ -564,6 +704,21 @@ java.lang.String defaultValue) {
     if (ranking_ != other.ranking_) return false;
     if (!getConsistencyToken()
         .equals(other.getConsistencyToken())) return false;
+    if (hasTimeRange() != other.hasTimeRange()) return false;
+    if (hasTimeRange()) {
+      if (!getTimeRange()
+          .equals(other.getTimeRange())) return false;
+    }
+    if (hasRecency() != other.hasRecency()) return false;
+    if (hasRecency()) {
+      if (!getRecency()
+          .equals(other.getRecency())) return false;
+    }
+    if (hasFusion() != other.hasFusion()) return false;
+    if (hasFusion()) {
+      if (!getFusion()
+          .equals(other.getFusion())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -600,6 +755,18 @@ java.lang.String defaultValue) {
     hash = (53 * hash) + ranking_;
     hash = (37 * hash) + CONSISTENCY_TOKEN_FIELD_NUMBER;
     hash = (53 * hash) + getConsistencyToken().hashCode();
+    if (hasTimeRange()) {
+      hash = (37 * hash) + TIME_RANGE_FIELD_NUMBER;
+      hash = (53 * hash) + getTimeRange().hashCode();
+    }
+    if (hasRecency()) {
+      hash = (37 * hash) + RECENCY_FIELD_NUMBER;
+      hash = (53 * hash) + getRecency().hashCode();
+    }
+    if (hasFusion()) {
+      hash = (37 * hash) + FUSION_FIELD_NUMBER;
+      hash = (53 * hash) + getFusion().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -757,6 +924,9 @@ java.lang.String defaultValue) {
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetVectorFieldBuilder();
+        internalGetTimeRangeFieldBuilder();
+        internalGetRecencyFieldBuilder();
+        internalGetFusionFieldBuilder();
       }
     }
     @java.lang.Override
@@ -775,6 +945,21 @@ java.lang.String defaultValue) {
       internalGetMutableFilter().clear();
       ranking_ = 0;
       consistencyToken_ = "";
+      timeRange_ = null;
+      if (timeRangeBuilder_ != null) {
+        timeRangeBuilder_.dispose();
+        timeRangeBuilder_ = null;
+      }
+      recency_ = null;
+      if (recencyBuilder_ != null) {
+        recencyBuilder_.dispose();
+        recencyBuilder_ = null;
+      }
+      fusion_ = null;
+      if (fusionBuilder_ != null) {
+        fusionBuilder_.dispose();
+        fusionBuilder_ = null;
+      }
       return this;
     }
 
@@ -839,6 +1024,24 @@ java.lang.String defaultValue) {
       if (((from_bitField0_ & 0x00000080) != 0)) {
         result.consistencyToken_ = consistencyToken_;
       }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.timeRange_ = timeRangeBuilder_ == null
+            ? timeRange_
+            : timeRangeBuilder_.build();
+        to_bitField0_ |= 0x00000008;
+      }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.recency_ = recencyBuilder_ == null
+            ? recency_
+            : recencyBuilder_.build();
+        to_bitField0_ |= 0x00000010;
+      }
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.fusion_ = fusionBuilder_ == null
+            ? fusion_
+            : fusionBuilder_.build();
+        to_bitField0_ |= 0x00000020;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -883,6 +1086,15 @@ java.lang.String defaultValue) {
         consistencyToken_ = other.consistencyToken_;
         bitField0_ |= 0x00000080;
         onChanged();
+      }
+      if (other.hasTimeRange()) {
+        mergeTimeRange(other.getTimeRange());
+      }
+      if (other.hasRecency()) {
+        mergeRecency(other.getRecency());
+      }
+      if (other.hasFusion()) {
+        mergeFusion(other.getFusion());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -954,6 +1166,27 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00000080;
               break;
             } // case 66
+            case 74: {
+              input.readMessage(
+                  internalGetTimeRangeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 74
+            case 82: {
+              input.readMessage(
+                  internalGetRecencyFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 82
+            case 90: {
+              input.readMessage(
+                  internalGetFusionFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 90
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1370,7 +1603,8 @@ java.lang.String defaultValue) {
     /**
      * <pre>
      * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
-     * a result whose score equals min_score is kept).
+     * a result whose score equals min_score is kept). Semantic rankings only: with
+     * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
      * </pre>
      *
      * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -1383,7 +1617,8 @@ java.lang.String defaultValue) {
     /**
      * <pre>
      * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
-     * a result whose score equals min_score is kept).
+     * a result whose score equals min_score is kept). Semantic rankings only: with
+     * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
      * </pre>
      *
      * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -1396,7 +1631,8 @@ java.lang.String defaultValue) {
     /**
      * <pre>
      * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
-     * a result whose score equals min_score is kept).
+     * a result whose score equals min_score is kept). Semantic rankings only: with
+     * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
      * </pre>
      *
      * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -1413,7 +1649,8 @@ java.lang.String defaultValue) {
     /**
      * <pre>
      * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
-     * a result whose score equals min_score is kept).
+     * a result whose score equals min_score is kept). Semantic rankings only: with
+     * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
      * </pre>
      *
      * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -1768,6 +2005,480 @@ java.lang.String defaultValue) {
       bitField0_ |= 0x00000080;
       onChanged();
       return this;
+    }
+
+    private dev.engram.v1.TimeRange timeRange_;
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.TimeRange, dev.engram.v1.TimeRange.Builder, dev.engram.v1.TimeRangeOrBuilder> timeRangeBuilder_;
+    /**
+     * <pre>
+     * Only records within these times.
+     * </pre>
+     *
+     * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+     * @return Whether the timeRange field is set.
+     */
+    public boolean hasTimeRange() {
+      return ((bitField0_ & 0x00000100) != 0);
+    }
+    /**
+     * <pre>
+     * Only records within these times.
+     * </pre>
+     *
+     * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+     * @return The timeRange.
+     */
+    public dev.engram.v1.TimeRange getTimeRange() {
+      if (timeRangeBuilder_ == null) {
+        return timeRange_ == null ? dev.engram.v1.TimeRange.getDefaultInstance() : timeRange_;
+      } else {
+        return timeRangeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Only records within these times.
+     * </pre>
+     *
+     * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+     */
+    public Builder setTimeRange(dev.engram.v1.TimeRange value) {
+      if (timeRangeBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        timeRange_ = value;
+      } else {
+        timeRangeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only records within these times.
+     * </pre>
+     *
+     * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+     */
+    public Builder setTimeRange(
+        dev.engram.v1.TimeRange.Builder builderForValue) {
+      if (timeRangeBuilder_ == null) {
+        timeRange_ = builderForValue.build();
+      } else {
+        timeRangeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only records within these times.
+     * </pre>
+     *
+     * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+     */
+    public Builder mergeTimeRange(dev.engram.v1.TimeRange value) {
+      if (timeRangeBuilder_ == null) {
+        if (((bitField0_ & 0x00000100) != 0) &&
+          timeRange_ != null &&
+          timeRange_ != dev.engram.v1.TimeRange.getDefaultInstance()) {
+          getTimeRangeBuilder().mergeFrom(value);
+        } else {
+          timeRange_ = value;
+        }
+      } else {
+        timeRangeBuilder_.mergeFrom(value);
+      }
+      if (timeRange_ != null) {
+        bitField0_ |= 0x00000100;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Only records within these times.
+     * </pre>
+     *
+     * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+     */
+    public Builder clearTimeRange() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      timeRange_ = null;
+      if (timeRangeBuilder_ != null) {
+        timeRangeBuilder_.dispose();
+        timeRangeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only records within these times.
+     * </pre>
+     *
+     * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+     */
+    public dev.engram.v1.TimeRange.Builder getTimeRangeBuilder() {
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return internalGetTimeRangeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Only records within these times.
+     * </pre>
+     *
+     * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+     */
+    public dev.engram.v1.TimeRangeOrBuilder getTimeRangeOrBuilder() {
+      if (timeRangeBuilder_ != null) {
+        return timeRangeBuilder_.getMessageOrBuilder();
+      } else {
+        return timeRange_ == null ?
+            dev.engram.v1.TimeRange.getDefaultInstance() : timeRange_;
+      }
+    }
+    /**
+     * <pre>
+     * Only records within these times.
+     * </pre>
+     *
+     * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.TimeRange, dev.engram.v1.TimeRange.Builder, dev.engram.v1.TimeRangeOrBuilder> 
+        internalGetTimeRangeFieldBuilder() {
+      if (timeRangeBuilder_ == null) {
+        timeRangeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            dev.engram.v1.TimeRange, dev.engram.v1.TimeRange.Builder, dev.engram.v1.TimeRangeOrBuilder>(
+                getTimeRange(),
+                getParentForChildren(),
+                isClean());
+        timeRange_ = null;
+      }
+      return timeRangeBuilder_;
+    }
+
+    private dev.engram.v1.Recency recency_;
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.Recency, dev.engram.v1.Recency.Builder, dev.engram.v1.RecencyOrBuilder> recencyBuilder_;
+    /**
+     * <pre>
+     * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+     * by default); a Recency with field UNSPECIFIED turns it off for this call.
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+     * @return Whether the recency field is set.
+     */
+    public boolean hasRecency() {
+      return ((bitField0_ & 0x00000200) != 0);
+    }
+    /**
+     * <pre>
+     * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+     * by default); a Recency with field UNSPECIFIED turns it off for this call.
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+     * @return The recency.
+     */
+    public dev.engram.v1.Recency getRecency() {
+      if (recencyBuilder_ == null) {
+        return recency_ == null ? dev.engram.v1.Recency.getDefaultInstance() : recency_;
+      } else {
+        return recencyBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+     * by default); a Recency with field UNSPECIFIED turns it off for this call.
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+     */
+    public Builder setRecency(dev.engram.v1.Recency value) {
+      if (recencyBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        recency_ = value;
+      } else {
+        recencyBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+     * by default); a Recency with field UNSPECIFIED turns it off for this call.
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+     */
+    public Builder setRecency(
+        dev.engram.v1.Recency.Builder builderForValue) {
+      if (recencyBuilder_ == null) {
+        recency_ = builderForValue.build();
+      } else {
+        recencyBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+     * by default); a Recency with field UNSPECIFIED turns it off for this call.
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+     */
+    public Builder mergeRecency(dev.engram.v1.Recency value) {
+      if (recencyBuilder_ == null) {
+        if (((bitField0_ & 0x00000200) != 0) &&
+          recency_ != null &&
+          recency_ != dev.engram.v1.Recency.getDefaultInstance()) {
+          getRecencyBuilder().mergeFrom(value);
+        } else {
+          recency_ = value;
+        }
+      } else {
+        recencyBuilder_.mergeFrom(value);
+      }
+      if (recency_ != null) {
+        bitField0_ |= 0x00000200;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+     * by default); a Recency with field UNSPECIFIED turns it off for this call.
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+     */
+    public Builder clearRecency() {
+      bitField0_ = (bitField0_ & ~0x00000200);
+      recency_ = null;
+      if (recencyBuilder_ != null) {
+        recencyBuilder_.dispose();
+        recencyBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+     * by default); a Recency with field UNSPECIFIED turns it off for this call.
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+     */
+    public dev.engram.v1.Recency.Builder getRecencyBuilder() {
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return internalGetRecencyFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+     * by default); a Recency with field UNSPECIFIED turns it off for this call.
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+     */
+    public dev.engram.v1.RecencyOrBuilder getRecencyOrBuilder() {
+      if (recencyBuilder_ != null) {
+        return recencyBuilder_.getMessageOrBuilder();
+      } else {
+        return recency_ == null ?
+            dev.engram.v1.Recency.getDefaultInstance() : recency_;
+      }
+    }
+    /**
+     * <pre>
+     * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+     * by default); a Recency with field UNSPECIFIED turns it off for this call.
+     * </pre>
+     *
+     * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.Recency, dev.engram.v1.Recency.Builder, dev.engram.v1.RecencyOrBuilder> 
+        internalGetRecencyFieldBuilder() {
+      if (recencyBuilder_ == null) {
+        recencyBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            dev.engram.v1.Recency, dev.engram.v1.Recency.Builder, dev.engram.v1.RecencyOrBuilder>(
+                getRecency(),
+                getParentForChildren(),
+                isClean());
+        recency_ = null;
+      }
+      return recencyBuilder_;
+    }
+
+    private dev.engram.v1.Fusion fusion_;
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.Fusion, dev.engram.v1.Fusion.Builder, dev.engram.v1.FusionOrBuilder> fusionBuilder_;
+    /**
+     * <pre>
+     * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+     * @return Whether the fusion field is set.
+     */
+    public boolean hasFusion() {
+      return ((bitField0_ & 0x00000400) != 0);
+    }
+    /**
+     * <pre>
+     * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+     * @return The fusion.
+     */
+    public dev.engram.v1.Fusion getFusion() {
+      if (fusionBuilder_ == null) {
+        return fusion_ == null ? dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
+      } else {
+        return fusionBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+     */
+    public Builder setFusion(dev.engram.v1.Fusion value) {
+      if (fusionBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        fusion_ = value;
+      } else {
+        fusionBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+     */
+    public Builder setFusion(
+        dev.engram.v1.Fusion.Builder builderForValue) {
+      if (fusionBuilder_ == null) {
+        fusion_ = builderForValue.build();
+      } else {
+        fusionBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+     */
+    public Builder mergeFusion(dev.engram.v1.Fusion value) {
+      if (fusionBuilder_ == null) {
+        if (((bitField0_ & 0x00000400) != 0) &&
+          fusion_ != null &&
+          fusion_ != dev.engram.v1.Fusion.getDefaultInstance()) {
+          getFusionBuilder().mergeFrom(value);
+        } else {
+          fusion_ = value;
+        }
+      } else {
+        fusionBuilder_.mergeFrom(value);
+      }
+      if (fusion_ != null) {
+        bitField0_ |= 0x00000400;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+     */
+    public Builder clearFusion() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      fusion_ = null;
+      if (fusionBuilder_ != null) {
+        fusionBuilder_.dispose();
+        fusionBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+     */
+    public dev.engram.v1.Fusion.Builder getFusionBuilder() {
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return internalGetFusionFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+     */
+    public dev.engram.v1.FusionOrBuilder getFusionOrBuilder() {
+      if (fusionBuilder_ != null) {
+        return fusionBuilder_.getMessageOrBuilder();
+      } else {
+        return fusion_ == null ?
+            dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
+      }
+    }
+    /**
+     * <pre>
+     * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+     * </pre>
+     *
+     * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.Fusion, dev.engram.v1.Fusion.Builder, dev.engram.v1.FusionOrBuilder> 
+        internalGetFusionFieldBuilder() {
+      if (fusionBuilder_ == null) {
+        fusionBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            dev.engram.v1.Fusion, dev.engram.v1.Fusion.Builder, dev.engram.v1.FusionOrBuilder>(
+                getFusion(),
+                getParentForChildren(),
+                isClean());
+        fusion_ = null;
+      }
+      return fusionBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.SearchRequest)

@@ -99,7 +99,8 @@ public interface SearchRequestOrBuilder extends
   /**
    * <pre>
    * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
-   * a result whose score equals min_score is kept).
+   * a result whose score equals min_score is kept). Semantic rankings only: with
+   * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
    * </pre>
    *
    * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -109,7 +110,8 @@ public interface SearchRequestOrBuilder extends
   /**
    * <pre>
    * Only results with cosine similarity &gt;= min_score, in [-1, 1] (compared as float32s:
-   * a result whose score equals min_score is kept).
+   * a result whose score equals min_score is kept). Semantic rankings only: with
+   * RANKING_KEYWORD or a hybrid ranking it is INVALID_ARGUMENT.
    * </pre>
    *
    * <code>optional float min_score = 5 [json_name = "minScore"];</code>
@@ -219,4 +221,88 @@ java.lang.String defaultValue);
    */
   com.google.protobuf.ByteString
       getConsistencyTokenBytes();
+
+  /**
+   * <pre>
+   * Only records within these times.
+   * </pre>
+   *
+   * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+   * @return Whether the timeRange field is set.
+   */
+  boolean hasTimeRange();
+  /**
+   * <pre>
+   * Only records within these times.
+   * </pre>
+   *
+   * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+   * @return The timeRange.
+   */
+  dev.engram.v1.TimeRange getTimeRange();
+  /**
+   * <pre>
+   * Only records within these times.
+   * </pre>
+   *
+   * <code>.engram.v1.TimeRange time_range = 9 [json_name = "timeRange"];</code>
+   */
+  dev.engram.v1.TimeRangeOrBuilder getTimeRangeOrBuilder();
+
+  /**
+   * <pre>
+   * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+   * by default); a Recency with field UNSPECIFIED turns it off for this call.
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+   * @return Whether the recency field is set.
+   */
+  boolean hasRecency();
+  /**
+   * <pre>
+   * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+   * by default); a Recency with field UNSPECIFIED turns it off for this call.
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+   * @return The recency.
+   */
+  dev.engram.v1.Recency getRecency();
+  /**
+   * <pre>
+   * Recency weight multiplied into the ranking score. Unset: the namespace's recency (none
+   * by default); a Recency with field UNSPECIFIED turns it off for this call.
+   * </pre>
+   *
+   * <code>.engram.v1.Recency recency = 10 [json_name = "recency"];</code>
+   */
+  dev.engram.v1.RecencyOrBuilder getRecencyOrBuilder();
+
+  /**
+   * <pre>
+   * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+   * @return Whether the fusion field is set.
+   */
+  boolean hasFusion();
+  /**
+   * <pre>
+   * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+   * @return The fusion.
+   */
+  dev.engram.v1.Fusion getFusion();
+  /**
+   * <pre>
+   * Fusion of RANKING_HYBRID (unset fields: the namespace's).
+   * </pre>
+   *
+   * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
+   */
+  dev.engram.v1.FusionOrBuilder getFusionOrBuilder();
 }

@@ -149,4 +149,145 @@ java.lang.String defaultValue);
    */
   java.lang.String getMetadataOrThrow(
       java.lang.String key);
+
+  /**
+   * <pre>
+   * BM25 score of the record for the query text (0 when it matched no query term, or the
+   * ranking is semantic and the query has no text).
+   * </pre>
+   *
+   * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
+   * @return The keywordScore.
+   */
+  double getKeywordScore();
+
+  /**
+   * <pre>
+   * The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
+   * CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
+   * HYBRID_TIMES_CONFIDENCE), each × recency_weight.
+   * </pre>
+   *
+   * <code>double fused_score = 9 [json_name = "fusedScore"];</code>
+   * @return The fusedScore.
+   */
+  double getFusedScore();
+
+  /**
+   * <pre>
+   * The recency weight applied, in [floor, 1]; 1 without recency.
+   * </pre>
+   *
+   * <code>double recency_weight = 10 [json_name = "recencyWeight"];</code>
+   * @return The recencyWeight.
+   */
+  double getRecencyWeight();
+
+  /**
+   * <pre>
+   * When the record was first written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+   * @return Whether the createdAt field is set.
+   */
+  boolean hasCreatedAt();
+  /**
+   * <pre>
+   * When the record was first written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+   * @return The createdAt.
+   */
+  com.google.protobuf.Timestamp getCreatedAt();
+  /**
+   * <pre>
+   * When the record was first written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp created_at = 11 [json_name = "createdAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getCreatedAtOrBuilder();
+
+  /**
+   * <pre>
+   * When its text or vector was last written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+   * @return Whether the updatedAt field is set.
+   */
+  boolean hasUpdatedAt();
+  /**
+   * <pre>
+   * When its text or vector was last written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+   * @return The updatedAt.
+   */
+  com.google.protobuf.Timestamp getUpdatedAt();
+  /**
+   * <pre>
+   * When its text or vector was last written.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp updated_at = 12 [json_name = "updatedAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getUpdatedAtOrBuilder();
+
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+   * @return Whether the lastUsedAt field is set.
+   */
+  boolean hasLastUsedAt();
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+   * @return The lastUsedAt.
+   */
+  com.google.protobuf.Timestamp getLastUsedAt();
+  /**
+   * <pre>
+   * When an outcome last reported it acted or used; unset if never.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp last_used_at = 13 [json_name = "lastUsedAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getLastUsedAtOrBuilder();
+
+  /**
+   * <pre>
+   * When it expires; unset if it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+   * @return Whether the expiresAt field is set.
+   */
+  boolean hasExpiresAt();
+  /**
+   * <pre>
+   * When it expires; unset if it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+   * @return The expiresAt.
+   */
+  com.google.protobuf.Timestamp getExpiresAt();
+  /**
+   * <pre>
+   * When it expires; unset if it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder();
 }

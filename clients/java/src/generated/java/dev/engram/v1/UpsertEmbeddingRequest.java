@@ -396,6 +396,124 @@ java.lang.String defaultValue) {
     return map.get(key);
   }
 
+  public static final int TTL_FIELD_NUMBER = 7;
+  private com.google.protobuf.Duration ttl_;
+  /**
+   * <pre>
+   * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+   * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+   * An overwrite replaces the previous expiry.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+   * @return Whether the ttl field is set.
+   */
+  @java.lang.Override
+  public boolean hasTtl() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+   * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+   * An overwrite replaces the previous expiry.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+   * @return The ttl.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Duration getTtl() {
+    return ttl_ == null ? com.google.protobuf.Duration.getDefaultInstance() : ttl_;
+  }
+  /**
+   * <pre>
+   * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+   * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+   * An overwrite replaces the previous expiry.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.DurationOrBuilder getTtlOrBuilder() {
+    return ttl_ == null ? com.google.protobuf.Duration.getDefaultInstance() : ttl_;
+  }
+
+  public static final int EXPIRES_AT_FIELD_NUMBER = 8;
+  private com.google.protobuf.Timestamp expiresAt_;
+  /**
+   * <pre>
+   * The record expires at this time (after now). An expired record disappears from every
+   * read at once and is then deleted from all four signals by the server's sweeper.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   * @return Whether the expiresAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasExpiresAt() {
+    return ((bitField0_ & 0x00000004) != 0);
+  }
+  /**
+   * <pre>
+   * The record expires at this time (after now). An expired record disappears from every
+   * read at once and is then deleted from all four signals by the server's sweeper.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   * @return The expiresAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getExpiresAt() {
+    return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+  }
+  /**
+   * <pre>
+   * The record expires at this time (after now). An expired record disappears from every
+   * read at once and is then deleted from all four signals by the server's sweeper.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder() {
+    return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+  }
+
+  public static final int DEDUPE_THRESHOLD_FIELD_NUMBER = 9;
+  private float dedupeThreshold_ = 0F;
+  /**
+   * <pre>
+   * Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity &gt;= it
+   * with another stored record (or an identical text, always) is not stored: that record
+   * gets a corroborating confidence observation (signal 0.9) instead, and the response
+   * names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+   * </pre>
+   *
+   * <code>optional float dedupe_threshold = 9 [json_name = "dedupeThreshold"];</code>
+   * @return Whether the dedupeThreshold field is set.
+   */
+  @java.lang.Override
+  public boolean hasDedupeThreshold() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity &gt;= it
+   * with another stored record (or an identical text, always) is not stored: that record
+   * gets a corroborating confidence observation (signal 0.9) instead, and the response
+   * names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+   * </pre>
+   *
+   * <code>optional float dedupe_threshold = 9 [json_name = "dedupeThreshold"];</code>
+   * @return The dedupeThreshold.
+   */
+  @java.lang.Override
+  public float getDedupeThreshold() {
+    return dedupeThreshold_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -431,6 +549,15 @@ java.lang.String defaultValue) {
         internalGetMetadata(),
         MetadataDefaultEntryHolder.defaultEntry,
         6);
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(7, getTtl());
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      output.writeMessage(8, getExpiresAt());
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeFloat(9, dedupeThreshold_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -460,6 +587,18 @@ java.lang.String defaultValue) {
           .buildPartial();
       size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(6, metadata__);
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(7, getTtl());
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(8, getExpiresAt());
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeFloatSize(9, dedupeThreshold_);
     }
     return size;
   }
@@ -500,6 +639,22 @@ java.lang.String defaultValue) {
         .equals(other.getModel())) return false;
     if (!internalGetMetadata().equals(
         other.internalGetMetadata())) return false;
+    if (hasTtl() != other.hasTtl()) return false;
+    if (hasTtl()) {
+      if (!getTtl()
+          .equals(other.getTtl())) return false;
+    }
+    if (hasExpiresAt() != other.hasExpiresAt()) return false;
+    if (hasExpiresAt()) {
+      if (!getExpiresAt()
+          .equals(other.getExpiresAt())) return false;
+    }
+    if (hasDedupeThreshold() != other.hasDedupeThreshold()) return false;
+    if (hasDedupeThreshold()) {
+      if (java.lang.Float.floatToIntBits(getDedupeThreshold())
+          != java.lang.Float.floatToIntBits(
+              other.getDedupeThreshold())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -526,6 +681,19 @@ java.lang.String defaultValue) {
     if (!internalGetMetadata().getMap().isEmpty()) {
       hash = (37 * hash) + METADATA_FIELD_NUMBER;
       hash = (53 * hash) + internalGetMetadata().hashCode();
+    }
+    if (hasTtl()) {
+      hash = (37 * hash) + TTL_FIELD_NUMBER;
+      hash = (53 * hash) + getTtl().hashCode();
+    }
+    if (hasExpiresAt()) {
+      hash = (37 * hash) + EXPIRES_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getExpiresAt().hashCode();
+    }
+    if (hasDedupeThreshold()) {
+      hash = (37 * hash) + DEDUPE_THRESHOLD_FIELD_NUMBER;
+      hash = (53 * hash) + java.lang.Float.floatToIntBits(
+          getDedupeThreshold());
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -684,6 +852,8 @@ java.lang.String defaultValue) {
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetVectorFieldBuilder();
+        internalGetTtlFieldBuilder();
+        internalGetExpiresAtFieldBuilder();
       }
     }
     @java.lang.Override
@@ -700,6 +870,17 @@ java.lang.String defaultValue) {
       }
       model_ = "";
       internalGetMutableMetadata().clear();
+      ttl_ = null;
+      if (ttlBuilder_ != null) {
+        ttlBuilder_.dispose();
+        ttlBuilder_ = null;
+      }
+      expiresAt_ = null;
+      if (expiresAtBuilder_ != null) {
+        expiresAtBuilder_.dispose();
+        expiresAtBuilder_ = null;
+      }
+      dedupeThreshold_ = 0F;
       return this;
     }
 
@@ -756,6 +937,22 @@ java.lang.String defaultValue) {
         result.metadata_ = internalGetMetadata();
         result.metadata_.makeImmutable();
       }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.ttl_ = ttlBuilder_ == null
+            ? ttl_
+            : ttlBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.expiresAt_ = expiresAtBuilder_ == null
+            ? expiresAt_
+            : expiresAtBuilder_.build();
+        to_bitField0_ |= 0x00000004;
+      }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.dedupeThreshold_ = dedupeThreshold_;
+        to_bitField0_ |= 0x00000008;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -797,6 +994,15 @@ java.lang.String defaultValue) {
       internalGetMutableMetadata().mergeFrom(
           other.internalGetMetadata());
       bitField0_ |= 0x00000020;
+      if (other.hasTtl()) {
+        mergeTtl(other.getTtl());
+      }
+      if (other.hasExpiresAt()) {
+        mergeExpiresAt(other.getExpiresAt());
+      }
+      if (other.hasDedupeThreshold()) {
+        setDedupeThreshold(other.getDedupeThreshold());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -857,6 +1063,25 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00000020;
               break;
             } // case 50
+            case 58: {
+              input.readMessage(
+                  internalGetTtlFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 58
+            case 66: {
+              input.readMessage(
+                  internalGetExpiresAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 66
+            case 77: {
+              dedupeThreshold_ = input.readFloat();
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 77
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1561,6 +1786,411 @@ java.lang.String defaultValue) {
       internalGetMutableMetadata().getMutableMap()
           .putAll(values);
       bitField0_ |= 0x00000020;
+      return this;
+    }
+
+    private com.google.protobuf.Duration ttl_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> ttlBuilder_;
+    /**
+     * <pre>
+     * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+     * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+     * An overwrite replaces the previous expiry.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+     * @return Whether the ttl field is set.
+     */
+    public boolean hasTtl() {
+      return ((bitField0_ & 0x00000040) != 0);
+    }
+    /**
+     * <pre>
+     * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+     * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+     * An overwrite replaces the previous expiry.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+     * @return The ttl.
+     */
+    public com.google.protobuf.Duration getTtl() {
+      if (ttlBuilder_ == null) {
+        return ttl_ == null ? com.google.protobuf.Duration.getDefaultInstance() : ttl_;
+      } else {
+        return ttlBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+     * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+     * An overwrite replaces the previous expiry.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+     */
+    public Builder setTtl(com.google.protobuf.Duration value) {
+      if (ttlBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        ttl_ = value;
+      } else {
+        ttlBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+     * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+     * An overwrite replaces the previous expiry.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+     */
+    public Builder setTtl(
+        com.google.protobuf.Duration.Builder builderForValue) {
+      if (ttlBuilder_ == null) {
+        ttl_ = builderForValue.build();
+      } else {
+        ttlBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+     * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+     * An overwrite replaces the previous expiry.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+     */
+    public Builder mergeTtl(com.google.protobuf.Duration value) {
+      if (ttlBuilder_ == null) {
+        if (((bitField0_ & 0x00000040) != 0) &&
+          ttl_ != null &&
+          ttl_ != com.google.protobuf.Duration.getDefaultInstance()) {
+          getTtlBuilder().mergeFrom(value);
+        } else {
+          ttl_ = value;
+        }
+      } else {
+        ttlBuilder_.mergeFrom(value);
+      }
+      if (ttl_ != null) {
+        bitField0_ |= 0x00000040;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+     * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+     * An overwrite replaces the previous expiry.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+     */
+    public Builder clearTtl() {
+      bitField0_ = (bitField0_ & ~0x00000040);
+      ttl_ = null;
+      if (ttlBuilder_ != null) {
+        ttlBuilder_.dispose();
+        ttlBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+     * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+     * An overwrite replaces the previous expiry.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+     */
+    public com.google.protobuf.Duration.Builder getTtlBuilder() {
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return internalGetTtlFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+     * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+     * An overwrite replaces the previous expiry.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+     */
+    public com.google.protobuf.DurationOrBuilder getTtlOrBuilder() {
+      if (ttlBuilder_ != null) {
+        return ttlBuilder_.getMessageOrBuilder();
+      } else {
+        return ttl_ == null ?
+            com.google.protobuf.Duration.getDefaultInstance() : ttl_;
+      }
+    }
+    /**
+     * <pre>
+     * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+     * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+     * An overwrite replaces the previous expiry.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+        internalGetTtlFieldBuilder() {
+      if (ttlBuilder_ == null) {
+        ttlBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                getTtl(),
+                getParentForChildren(),
+                isClean());
+        ttl_ = null;
+      }
+      return ttlBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp expiresAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> expiresAtBuilder_;
+    /**
+     * <pre>
+     * The record expires at this time (after now). An expired record disappears from every
+     * read at once and is then deleted from all four signals by the server's sweeper.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     * @return Whether the expiresAt field is set.
+     */
+    public boolean hasExpiresAt() {
+      return ((bitField0_ & 0x00000080) != 0);
+    }
+    /**
+     * <pre>
+     * The record expires at this time (after now). An expired record disappears from every
+     * read at once and is then deleted from all four signals by the server's sweeper.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     * @return The expiresAt.
+     */
+    public com.google.protobuf.Timestamp getExpiresAt() {
+      if (expiresAtBuilder_ == null) {
+        return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+      } else {
+        return expiresAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The record expires at this time (after now). An expired record disappears from every
+     * read at once and is then deleted from all four signals by the server's sweeper.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public Builder setExpiresAt(com.google.protobuf.Timestamp value) {
+      if (expiresAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        expiresAt_ = value;
+      } else {
+        expiresAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The record expires at this time (after now). An expired record disappears from every
+     * read at once and is then deleted from all four signals by the server's sweeper.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public Builder setExpiresAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (expiresAtBuilder_ == null) {
+        expiresAt_ = builderForValue.build();
+      } else {
+        expiresAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The record expires at this time (after now). An expired record disappears from every
+     * read at once and is then deleted from all four signals by the server's sweeper.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public Builder mergeExpiresAt(com.google.protobuf.Timestamp value) {
+      if (expiresAtBuilder_ == null) {
+        if (((bitField0_ & 0x00000080) != 0) &&
+          expiresAt_ != null &&
+          expiresAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getExpiresAtBuilder().mergeFrom(value);
+        } else {
+          expiresAt_ = value;
+        }
+      } else {
+        expiresAtBuilder_.mergeFrom(value);
+      }
+      if (expiresAt_ != null) {
+        bitField0_ |= 0x00000080;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The record expires at this time (after now). An expired record disappears from every
+     * read at once and is then deleted from all four signals by the server's sweeper.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public Builder clearExpiresAt() {
+      bitField0_ = (bitField0_ & ~0x00000080);
+      expiresAt_ = null;
+      if (expiresAtBuilder_ != null) {
+        expiresAtBuilder_.dispose();
+        expiresAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The record expires at this time (after now). An expired record disappears from every
+     * read at once and is then deleted from all four signals by the server's sweeper.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getExpiresAtBuilder() {
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return internalGetExpiresAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The record expires at this time (after now). An expired record disappears from every
+     * read at once and is then deleted from all four signals by the server's sweeper.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder() {
+      if (expiresAtBuilder_ != null) {
+        return expiresAtBuilder_.getMessageOrBuilder();
+      } else {
+        return expiresAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+      }
+    }
+    /**
+     * <pre>
+     * The record expires at this time (after now). An expired record disappears from every
+     * read at once and is then deleted from all four signals by the server's sweeper.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetExpiresAtFieldBuilder() {
+      if (expiresAtBuilder_ == null) {
+        expiresAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getExpiresAt(),
+                getParentForChildren(),
+                isClean());
+        expiresAt_ = null;
+      }
+      return expiresAtBuilder_;
+    }
+
+    private float dedupeThreshold_ ;
+    /**
+     * <pre>
+     * Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity &gt;= it
+     * with another stored record (or an identical text, always) is not stored: that record
+     * gets a corroborating confidence observation (signal 0.9) instead, and the response
+     * names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+     * </pre>
+     *
+     * <code>optional float dedupe_threshold = 9 [json_name = "dedupeThreshold"];</code>
+     * @return Whether the dedupeThreshold field is set.
+     */
+    @java.lang.Override
+    public boolean hasDedupeThreshold() {
+      return ((bitField0_ & 0x00000100) != 0);
+    }
+    /**
+     * <pre>
+     * Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity &gt;= it
+     * with another stored record (or an identical text, always) is not stored: that record
+     * gets a corroborating confidence observation (signal 0.9) instead, and the response
+     * names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+     * </pre>
+     *
+     * <code>optional float dedupe_threshold = 9 [json_name = "dedupeThreshold"];</code>
+     * @return The dedupeThreshold.
+     */
+    @java.lang.Override
+    public float getDedupeThreshold() {
+      return dedupeThreshold_;
+    }
+    /**
+     * <pre>
+     * Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity &gt;= it
+     * with another stored record (or an identical text, always) is not stored: that record
+     * gets a corroborating confidence observation (signal 0.9) instead, and the response
+     * names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+     * </pre>
+     *
+     * <code>optional float dedupe_threshold = 9 [json_name = "dedupeThreshold"];</code>
+     * @param value The dedupeThreshold to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDedupeThreshold(float value) {
+
+      dedupeThreshold_ = value;
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity &gt;= it
+     * with another stored record (or an identical text, always) is not stored: that record
+     * gets a corroborating confidence observation (signal 0.9) instead, and the response
+     * names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+     * </pre>
+     *
+     * <code>optional float dedupe_threshold = 9 [json_name = "dedupeThreshold"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDedupeThreshold() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      dedupeThreshold_ = 0F;
+      onChanged();
       return this;
     }
 

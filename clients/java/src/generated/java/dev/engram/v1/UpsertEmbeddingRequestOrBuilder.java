@@ -177,4 +177,92 @@ java.lang.String defaultValue);
    */
   java.lang.String getMetadataOrThrow(
       java.lang.String key);
+
+  /**
+   * <pre>
+   * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+   * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+   * An overwrite replaces the previous expiry.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+   * @return Whether the ttl field is set.
+   */
+  boolean hasTtl();
+  /**
+   * <pre>
+   * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+   * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+   * An overwrite replaces the previous expiry.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+   * @return The ttl.
+   */
+  com.google.protobuf.Duration getTtl();
+  /**
+   * <pre>
+   * The record expires this long after the write (&gt; 0, at most 100 years). At most one of
+   * ttl and expires_at; with neither, the namespace's default_ttl applies (none by default).
+   * An overwrite replaces the previous expiry.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration ttl = 7 [json_name = "ttl"];</code>
+   */
+  com.google.protobuf.DurationOrBuilder getTtlOrBuilder();
+
+  /**
+   * <pre>
+   * The record expires at this time (after now). An expired record disappears from every
+   * read at once and is then deleted from all four signals by the server's sweeper.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   * @return Whether the expiresAt field is set.
+   */
+  boolean hasExpiresAt();
+  /**
+   * <pre>
+   * The record expires at this time (after now). An expired record disappears from every
+   * read at once and is then deleted from all four signals by the server's sweeper.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   * @return The expiresAt.
+   */
+  com.google.protobuf.Timestamp getExpiresAt();
+  /**
+   * <pre>
+   * The record expires at this time (after now). An expired record disappears from every
+   * read at once and is then deleted from all four signals by the server's sweeper.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder();
+
+  /**
+   * <pre>
+   * Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity &gt;= it
+   * with another stored record (or an identical text, always) is not stored: that record
+   * gets a corroborating confidence observation (signal 0.9) instead, and the response
+   * names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+   * </pre>
+   *
+   * <code>optional float dedupe_threshold = 9 [json_name = "dedupeThreshold"];</code>
+   * @return Whether the dedupeThreshold field is set.
+   */
+  boolean hasDedupeThreshold();
+  /**
+   * <pre>
+   * Deduplication: when set (in (0, 1]), a text whose embedding has cosine similarity &gt;= it
+   * with another stored record (or an identical text, always) is not stored: that record
+   * gets a corroborating confidence observation (signal 0.9) instead, and the response
+   * names it. Unset: the namespace's dedupe_threshold (0: off, the default).
+   * </pre>
+   *
+   * <code>optional float dedupe_threshold = 9 [json_name = "dedupeThreshold"];</code>
+   * @return The dedupeThreshold.
+   */
+  float getDedupeThreshold();
 }

@@ -34,6 +34,7 @@ private static final long serialVersionUID = 0L;
   private UpsertEmbeddingResponse() {
     model_ = "";
     consistencyToken_ = "";
+    duplicateOf_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -54,6 +55,7 @@ private static final long serialVersionUID = 0L;
             dev.engram.v1.UpsertEmbeddingResponse.class, dev.engram.v1.UpsertEmbeddingResponse.Builder.class);
   }
 
+  private int bitField0_;
   public static final int CREATED_FIELD_NUMBER = 1;
   private boolean created_ = false;
   /**
@@ -178,6 +180,146 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int DUPLICATE_OF_FIELD_NUMBER = 5;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object duplicateOf_ = "";
+  /**
+   * <pre>
+   * Set when the text was a duplicate: the stored record it duplicates, which was
+   * corroborated instead (nothing else was written; created is false).
+   * </pre>
+   *
+   * <code>string duplicate_of = 5 [json_name = "duplicateOf"];</code>
+   * @return The duplicateOf.
+   */
+  @java.lang.Override
+  public java.lang.String getDuplicateOf() {
+    java.lang.Object ref = duplicateOf_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      duplicateOf_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Set when the text was a duplicate: the stored record it duplicates, which was
+   * corroborated instead (nothing else was written; created is false).
+   * </pre>
+   *
+   * <code>string duplicate_of = 5 [json_name = "duplicateOf"];</code>
+   * @return The bytes for duplicateOf.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getDuplicateOfBytes() {
+    java.lang.Object ref = duplicateOf_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      duplicateOf_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int DUPLICATE_SCORE_FIELD_NUMBER = 6;
+  private float duplicateScore_ = 0F;
+  /**
+   * <pre>
+   * Cosine similarity of the text with duplicate_of (1 for an identical text).
+   * </pre>
+   *
+   * <code>float duplicate_score = 6 [json_name = "duplicateScore"];</code>
+   * @return The duplicateScore.
+   */
+  @java.lang.Override
+  public float getDuplicateScore() {
+    return duplicateScore_;
+  }
+
+  public static final int DUPLICATE_CONFIDENCE_FIELD_NUMBER = 7;
+  private dev.engram.v1.ConfidenceState duplicateConfidence_;
+  /**
+   * <pre>
+   * The duplicate's confidence after the corroboration.
+   * </pre>
+   *
+   * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+   * @return Whether the duplicateConfidence field is set.
+   */
+  @java.lang.Override
+  public boolean hasDuplicateConfidence() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * The duplicate's confidence after the corroboration.
+   * </pre>
+   *
+   * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+   * @return The duplicateConfidence.
+   */
+  @java.lang.Override
+  public dev.engram.v1.ConfidenceState getDuplicateConfidence() {
+    return duplicateConfidence_ == null ? dev.engram.v1.ConfidenceState.getDefaultInstance() : duplicateConfidence_;
+  }
+  /**
+   * <pre>
+   * The duplicate's confidence after the corroboration.
+   * </pre>
+   *
+   * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+   */
+  @java.lang.Override
+  public dev.engram.v1.ConfidenceStateOrBuilder getDuplicateConfidenceOrBuilder() {
+    return duplicateConfidence_ == null ? dev.engram.v1.ConfidenceState.getDefaultInstance() : duplicateConfidence_;
+  }
+
+  public static final int EXPIRES_AT_FIELD_NUMBER = 8;
+  private com.google.protobuf.Timestamp expiresAt_;
+  /**
+   * <pre>
+   * When the record expires; unset when it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   * @return Whether the expiresAt field is set.
+   */
+  @java.lang.Override
+  public boolean hasExpiresAt() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * When the record expires; unset when it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   * @return The expiresAt.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getExpiresAt() {
+    return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+  }
+  /**
+   * <pre>
+   * When the record expires; unset when it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder() {
+    return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -204,6 +346,18 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(consistencyToken_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 4, consistencyToken_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(duplicateOf_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 5, duplicateOf_);
+    }
+    if (java.lang.Float.floatToRawIntBits(duplicateScore_) != 0) {
+      output.writeFloat(6, duplicateScore_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(7, getDuplicateConfidence());
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(8, getExpiresAt());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -221,6 +375,21 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(consistencyToken_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(4, consistencyToken_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(duplicateOf_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(5, duplicateOf_);
+    }
+    if (java.lang.Float.floatToRawIntBits(duplicateScore_) != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeFloatSize(6, duplicateScore_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(7, getDuplicateConfidence());
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(8, getExpiresAt());
     }
     return size;
   }
@@ -254,6 +423,21 @@ private static final long serialVersionUID = 0L;
         != other.getDimensions()) return false;
     if (!getConsistencyToken()
         .equals(other.getConsistencyToken())) return false;
+    if (!getDuplicateOf()
+        .equals(other.getDuplicateOf())) return false;
+    if (java.lang.Float.floatToIntBits(getDuplicateScore())
+        != java.lang.Float.floatToIntBits(
+            other.getDuplicateScore())) return false;
+    if (hasDuplicateConfidence() != other.hasDuplicateConfidence()) return false;
+    if (hasDuplicateConfidence()) {
+      if (!getDuplicateConfidence()
+          .equals(other.getDuplicateConfidence())) return false;
+    }
+    if (hasExpiresAt() != other.hasExpiresAt()) return false;
+    if (hasExpiresAt()) {
+      if (!getExpiresAt()
+          .equals(other.getExpiresAt())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -274,6 +458,19 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getDimensions();
     hash = (37 * hash) + CONSISTENCY_TOKEN_FIELD_NUMBER;
     hash = (53 * hash) + getConsistencyToken().hashCode();
+    hash = (37 * hash) + DUPLICATE_OF_FIELD_NUMBER;
+    hash = (53 * hash) + getDuplicateOf().hashCode();
+    hash = (37 * hash) + DUPLICATE_SCORE_FIELD_NUMBER;
+    hash = (53 * hash) + java.lang.Float.floatToIntBits(
+        getDuplicateScore());
+    if (hasDuplicateConfidence()) {
+      hash = (37 * hash) + DUPLICATE_CONFIDENCE_FIELD_NUMBER;
+      hash = (53 * hash) + getDuplicateConfidence().hashCode();
+    }
+    if (hasExpiresAt()) {
+      hash = (37 * hash) + EXPIRES_AT_FIELD_NUMBER;
+      hash = (53 * hash) + getExpiresAt().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -397,13 +594,20 @@ private static final long serialVersionUID = 0L;
 
     // Construct using dev.engram.v1.UpsertEmbeddingResponse.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetDuplicateConfidenceFieldBuilder();
+        internalGetExpiresAtFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -413,6 +617,18 @@ private static final long serialVersionUID = 0L;
       model_ = "";
       dimensions_ = 0;
       consistencyToken_ = "";
+      duplicateOf_ = "";
+      duplicateScore_ = 0F;
+      duplicateConfidence_ = null;
+      if (duplicateConfidenceBuilder_ != null) {
+        duplicateConfidenceBuilder_.dispose();
+        duplicateConfidenceBuilder_ = null;
+      }
+      expiresAt_ = null;
+      if (expiresAtBuilder_ != null) {
+        expiresAtBuilder_.dispose();
+        expiresAtBuilder_ = null;
+      }
       return this;
     }
 
@@ -458,6 +674,26 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000008) != 0)) {
         result.consistencyToken_ = consistencyToken_;
       }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.duplicateOf_ = duplicateOf_;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.duplicateScore_ = duplicateScore_;
+      }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.duplicateConfidence_ = duplicateConfidenceBuilder_ == null
+            ? duplicateConfidence_
+            : duplicateConfidenceBuilder_.build();
+        to_bitField0_ |= 0x00000001;
+      }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.expiresAt_ = expiresAtBuilder_ == null
+            ? expiresAt_
+            : expiresAtBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -487,6 +723,20 @@ private static final long serialVersionUID = 0L;
         consistencyToken_ = other.consistencyToken_;
         bitField0_ |= 0x00000008;
         onChanged();
+      }
+      if (!other.getDuplicateOf().isEmpty()) {
+        duplicateOf_ = other.duplicateOf_;
+        bitField0_ |= 0x00000010;
+        onChanged();
+      }
+      if (java.lang.Float.floatToRawIntBits(other.getDuplicateScore()) != 0) {
+        setDuplicateScore(other.getDuplicateScore());
+      }
+      if (other.hasDuplicateConfidence()) {
+        mergeDuplicateConfidence(other.getDuplicateConfidence());
+      }
+      if (other.hasExpiresAt()) {
+        mergeExpiresAt(other.getExpiresAt());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -532,6 +782,30 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 42: {
+              duplicateOf_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
+            case 53: {
+              duplicateScore_ = input.readFloat();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 53
+            case 58: {
+              input.readMessage(
+                  internalGetDuplicateConfidenceFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 58
+            case 66: {
+              input.readMessage(
+                  internalGetExpiresAtFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 66
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -819,6 +1093,457 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000008;
       onChanged();
       return this;
+    }
+
+    private java.lang.Object duplicateOf_ = "";
+    /**
+     * <pre>
+     * Set when the text was a duplicate: the stored record it duplicates, which was
+     * corroborated instead (nothing else was written; created is false).
+     * </pre>
+     *
+     * <code>string duplicate_of = 5 [json_name = "duplicateOf"];</code>
+     * @return The duplicateOf.
+     */
+    public java.lang.String getDuplicateOf() {
+      java.lang.Object ref = duplicateOf_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        duplicateOf_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Set when the text was a duplicate: the stored record it duplicates, which was
+     * corroborated instead (nothing else was written; created is false).
+     * </pre>
+     *
+     * <code>string duplicate_of = 5 [json_name = "duplicateOf"];</code>
+     * @return The bytes for duplicateOf.
+     */
+    public com.google.protobuf.ByteString
+        getDuplicateOfBytes() {
+      java.lang.Object ref = duplicateOf_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        duplicateOf_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Set when the text was a duplicate: the stored record it duplicates, which was
+     * corroborated instead (nothing else was written; created is false).
+     * </pre>
+     *
+     * <code>string duplicate_of = 5 [json_name = "duplicateOf"];</code>
+     * @param value The duplicateOf to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDuplicateOf(
+        java.lang.String value) {
+      java.util.Objects.requireNonNull(value);
+      duplicateOf_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set when the text was a duplicate: the stored record it duplicates, which was
+     * corroborated instead (nothing else was written; created is false).
+     * </pre>
+     *
+     * <code>string duplicate_of = 5 [json_name = "duplicateOf"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDuplicateOf() {
+      duplicateOf_ = getDefaultInstance().getDuplicateOf();
+      bitField0_ = (bitField0_ & ~0x00000010);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set when the text was a duplicate: the stored record it duplicates, which was
+     * corroborated instead (nothing else was written; created is false).
+     * </pre>
+     *
+     * <code>string duplicate_of = 5 [json_name = "duplicateOf"];</code>
+     * @param value The bytes for duplicateOf to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDuplicateOfBytes(
+        com.google.protobuf.ByteString value) {
+      java.util.Objects.requireNonNull(value);
+      checkByteStringIsUtf8(value);
+      duplicateOf_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+
+    private float duplicateScore_ ;
+    /**
+     * <pre>
+     * Cosine similarity of the text with duplicate_of (1 for an identical text).
+     * </pre>
+     *
+     * <code>float duplicate_score = 6 [json_name = "duplicateScore"];</code>
+     * @return The duplicateScore.
+     */
+    @java.lang.Override
+    public float getDuplicateScore() {
+      return duplicateScore_;
+    }
+    /**
+     * <pre>
+     * Cosine similarity of the text with duplicate_of (1 for an identical text).
+     * </pre>
+     *
+     * <code>float duplicate_score = 6 [json_name = "duplicateScore"];</code>
+     * @param value The duplicateScore to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDuplicateScore(float value) {
+
+      duplicateScore_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Cosine similarity of the text with duplicate_of (1 for an identical text).
+     * </pre>
+     *
+     * <code>float duplicate_score = 6 [json_name = "duplicateScore"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDuplicateScore() {
+      bitField0_ = (bitField0_ & ~0x00000020);
+      duplicateScore_ = 0F;
+      onChanged();
+      return this;
+    }
+
+    private dev.engram.v1.ConfidenceState duplicateConfidence_;
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.ConfidenceState, dev.engram.v1.ConfidenceState.Builder, dev.engram.v1.ConfidenceStateOrBuilder> duplicateConfidenceBuilder_;
+    /**
+     * <pre>
+     * The duplicate's confidence after the corroboration.
+     * </pre>
+     *
+     * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+     * @return Whether the duplicateConfidence field is set.
+     */
+    public boolean hasDuplicateConfidence() {
+      return ((bitField0_ & 0x00000040) != 0);
+    }
+    /**
+     * <pre>
+     * The duplicate's confidence after the corroboration.
+     * </pre>
+     *
+     * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+     * @return The duplicateConfidence.
+     */
+    public dev.engram.v1.ConfidenceState getDuplicateConfidence() {
+      if (duplicateConfidenceBuilder_ == null) {
+        return duplicateConfidence_ == null ? dev.engram.v1.ConfidenceState.getDefaultInstance() : duplicateConfidence_;
+      } else {
+        return duplicateConfidenceBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The duplicate's confidence after the corroboration.
+     * </pre>
+     *
+     * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+     */
+    public Builder setDuplicateConfidence(dev.engram.v1.ConfidenceState value) {
+      if (duplicateConfidenceBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        duplicateConfidence_ = value;
+      } else {
+        duplicateConfidenceBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The duplicate's confidence after the corroboration.
+     * </pre>
+     *
+     * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+     */
+    public Builder setDuplicateConfidence(
+        dev.engram.v1.ConfidenceState.Builder builderForValue) {
+      if (duplicateConfidenceBuilder_ == null) {
+        duplicateConfidence_ = builderForValue.build();
+      } else {
+        duplicateConfidenceBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The duplicate's confidence after the corroboration.
+     * </pre>
+     *
+     * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+     */
+    public Builder mergeDuplicateConfidence(dev.engram.v1.ConfidenceState value) {
+      if (duplicateConfidenceBuilder_ == null) {
+        if (((bitField0_ & 0x00000040) != 0) &&
+          duplicateConfidence_ != null &&
+          duplicateConfidence_ != dev.engram.v1.ConfidenceState.getDefaultInstance()) {
+          getDuplicateConfidenceBuilder().mergeFrom(value);
+        } else {
+          duplicateConfidence_ = value;
+        }
+      } else {
+        duplicateConfidenceBuilder_.mergeFrom(value);
+      }
+      if (duplicateConfidence_ != null) {
+        bitField0_ |= 0x00000040;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The duplicate's confidence after the corroboration.
+     * </pre>
+     *
+     * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+     */
+    public Builder clearDuplicateConfidence() {
+      bitField0_ = (bitField0_ & ~0x00000040);
+      duplicateConfidence_ = null;
+      if (duplicateConfidenceBuilder_ != null) {
+        duplicateConfidenceBuilder_.dispose();
+        duplicateConfidenceBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The duplicate's confidence after the corroboration.
+     * </pre>
+     *
+     * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+     */
+    public dev.engram.v1.ConfidenceState.Builder getDuplicateConfidenceBuilder() {
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return internalGetDuplicateConfidenceFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The duplicate's confidence after the corroboration.
+     * </pre>
+     *
+     * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+     */
+    public dev.engram.v1.ConfidenceStateOrBuilder getDuplicateConfidenceOrBuilder() {
+      if (duplicateConfidenceBuilder_ != null) {
+        return duplicateConfidenceBuilder_.getMessageOrBuilder();
+      } else {
+        return duplicateConfidence_ == null ?
+            dev.engram.v1.ConfidenceState.getDefaultInstance() : duplicateConfidence_;
+      }
+    }
+    /**
+     * <pre>
+     * The duplicate's confidence after the corroboration.
+     * </pre>
+     *
+     * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        dev.engram.v1.ConfidenceState, dev.engram.v1.ConfidenceState.Builder, dev.engram.v1.ConfidenceStateOrBuilder> 
+        internalGetDuplicateConfidenceFieldBuilder() {
+      if (duplicateConfidenceBuilder_ == null) {
+        duplicateConfidenceBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            dev.engram.v1.ConfidenceState, dev.engram.v1.ConfidenceState.Builder, dev.engram.v1.ConfidenceStateOrBuilder>(
+                getDuplicateConfidence(),
+                getParentForChildren(),
+                isClean());
+        duplicateConfidence_ = null;
+      }
+      return duplicateConfidenceBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp expiresAt_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> expiresAtBuilder_;
+    /**
+     * <pre>
+     * When the record expires; unset when it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     * @return Whether the expiresAt field is set.
+     */
+    public boolean hasExpiresAt() {
+      return ((bitField0_ & 0x00000080) != 0);
+    }
+    /**
+     * <pre>
+     * When the record expires; unset when it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     * @return The expiresAt.
+     */
+    public com.google.protobuf.Timestamp getExpiresAt() {
+      if (expiresAtBuilder_ == null) {
+        return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+      } else {
+        return expiresAtBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When the record expires; unset when it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public Builder setExpiresAt(com.google.protobuf.Timestamp value) {
+      if (expiresAtBuilder_ == null) {
+        java.util.Objects.requireNonNull(value);
+        expiresAt_ = value;
+      } else {
+        expiresAtBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the record expires; unset when it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public Builder setExpiresAt(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (expiresAtBuilder_ == null) {
+        expiresAt_ = builderForValue.build();
+      } else {
+        expiresAtBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the record expires; unset when it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public Builder mergeExpiresAt(com.google.protobuf.Timestamp value) {
+      if (expiresAtBuilder_ == null) {
+        if (((bitField0_ & 0x00000080) != 0) &&
+          expiresAt_ != null &&
+          expiresAt_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getExpiresAtBuilder().mergeFrom(value);
+        } else {
+          expiresAt_ = value;
+        }
+      } else {
+        expiresAtBuilder_.mergeFrom(value);
+      }
+      if (expiresAt_ != null) {
+        bitField0_ |= 0x00000080;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When the record expires; unset when it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public Builder clearExpiresAt() {
+      bitField0_ = (bitField0_ & ~0x00000080);
+      expiresAt_ = null;
+      if (expiresAtBuilder_ != null) {
+        expiresAtBuilder_.dispose();
+        expiresAtBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the record expires; unset when it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getExpiresAtBuilder() {
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return internalGetExpiresAtFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When the record expires; unset when it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder() {
+      if (expiresAtBuilder_ != null) {
+        return expiresAtBuilder_.getMessageOrBuilder();
+      } else {
+        return expiresAt_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
+      }
+    }
+    /**
+     * <pre>
+     * When the record expires; unset when it does not.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetExpiresAtFieldBuilder() {
+      if (expiresAtBuilder_ == null) {
+        expiresAtBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getExpiresAt(),
+                getParentForChildren(),
+                isClean());
+        expiresAt_ = null;
+      }
+      return expiresAtBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.UpsertEmbeddingResponse)

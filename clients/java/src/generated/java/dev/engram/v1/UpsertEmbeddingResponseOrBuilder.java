@@ -69,4 +69,90 @@ public interface UpsertEmbeddingResponseOrBuilder extends
    */
   com.google.protobuf.ByteString
       getConsistencyTokenBytes();
+
+  /**
+   * <pre>
+   * Set when the text was a duplicate: the stored record it duplicates, which was
+   * corroborated instead (nothing else was written; created is false).
+   * </pre>
+   *
+   * <code>string duplicate_of = 5 [json_name = "duplicateOf"];</code>
+   * @return The duplicateOf.
+   */
+  java.lang.String getDuplicateOf();
+  /**
+   * <pre>
+   * Set when the text was a duplicate: the stored record it duplicates, which was
+   * corroborated instead (nothing else was written; created is false).
+   * </pre>
+   *
+   * <code>string duplicate_of = 5 [json_name = "duplicateOf"];</code>
+   * @return The bytes for duplicateOf.
+   */
+  com.google.protobuf.ByteString
+      getDuplicateOfBytes();
+
+  /**
+   * <pre>
+   * Cosine similarity of the text with duplicate_of (1 for an identical text).
+   * </pre>
+   *
+   * <code>float duplicate_score = 6 [json_name = "duplicateScore"];</code>
+   * @return The duplicateScore.
+   */
+  float getDuplicateScore();
+
+  /**
+   * <pre>
+   * The duplicate's confidence after the corroboration.
+   * </pre>
+   *
+   * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+   * @return Whether the duplicateConfidence field is set.
+   */
+  boolean hasDuplicateConfidence();
+  /**
+   * <pre>
+   * The duplicate's confidence after the corroboration.
+   * </pre>
+   *
+   * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+   * @return The duplicateConfidence.
+   */
+  dev.engram.v1.ConfidenceState getDuplicateConfidence();
+  /**
+   * <pre>
+   * The duplicate's confidence after the corroboration.
+   * </pre>
+   *
+   * <code>.engram.v1.ConfidenceState duplicate_confidence = 7 [json_name = "duplicateConfidence"];</code>
+   */
+  dev.engram.v1.ConfidenceStateOrBuilder getDuplicateConfidenceOrBuilder();
+
+  /**
+   * <pre>
+   * When the record expires; unset when it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   * @return Whether the expiresAt field is set.
+   */
+  boolean hasExpiresAt();
+  /**
+   * <pre>
+   * When the record expires; unset when it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   * @return The expiresAt.
+   */
+  com.google.protobuf.Timestamp getExpiresAt();
+  /**
+   * <pre>
+   * When the record expires; unset when it does not.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp expires_at = 8 [json_name = "expiresAt"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder();
 }
