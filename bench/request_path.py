@@ -77,8 +77,8 @@ def search_rows(channel: grpc.Channel, client, scripts: Scripts, server_pid: int
     for _ in stub.ImportEmbeddings(messages()):
         pass
     store = EmbeddingStore(client, scripts, None, IndexRegistry())
-    index, _ = store.load_namespace("search")
-    store.indexes.put("search", index)
+    loaded, _ = store.load_namespace("search")
+    store.install_indexes("search", loaded)
     queries = [rng.standard_normal(DIMS).astype(np.float32) for _ in range(SEARCHES)]
     vectors = [common_pb2.Vector(values=q) for q in queries]
 

@@ -6,8 +6,10 @@ import time
 from collections.abc import Callable, Iterator
 
 import grpc
+from google.protobuf.timestamp_pb2 import Timestamp
 
-from engram.api.convert import present, time_remaining
+from engram.api import recall
+from engram.api.convert import confidence_state, present, time_remaining
 from engram.domain.embedding import EmbeddingStore, Query, SearchHit
 from engram.domain.namespaces import NamespaceRegistry
 from engram.errors import Cancelled, InvalidArgument
@@ -20,11 +22,6 @@ INPUT_TYPES = {
     pb.INPUT_TYPE_DOCUMENT: "document",
     pb.INPUT_TYPE_QUERY: "query",
 }
-RANKINGS = {
-    pb.RANKING_UNSPECIFIED: "similarity",
-    pb.RANKING_SIMILARITY: "similarity",
-    pb.RANKING_SIMILARITY_TIMES_CONFIDENCE: "similarity_times_confidence",
-}
 
 
 def _vector(message, name: str = "vector") -> list[float] | None:
@@ -36,15 +33,42 @@ def _gone(context: grpc.ServicerContext) -> Callable[[], bool]:
     return lambda: not context.is_active()
 
 
-def _ranking(value: int) -> str:
-    if value not in RANKINGS:
-        raise InvalidArgument("ranking", f"unknown enum value {value}")
-    return RANKINGS[value]
+def _timestamp(ms: float | None) -> Timestamp | None:
+    if ms is None:
+        return None
+    ts = Timestamp()
+    ts.FromMilliseconds(int(round(float(ms))))
+    return ts
 
 
 def _hit_fields(hit: SearchHit, rank: int) -> dict:
     return dict(record_id=hit.record_id, score=hit.score, text=hit.text, rank=rank, confidence=hit.confidence,
-                priority=hit.priority, metadata=hit.metadata)
+                priority=hit.priority, metadata=hit.metadata, keyword_score=hit.keyword_score,
+                fused_score=hit.fused_score, recency_weight=hit.recency_weight,
+                created_at=_timestamp(hit.created_at), updated_at=_timestamp(hit.updated_at),
+                last_used_at=_timestamp(hit.last_used_at), expires_at=_timestamp(hit.expires_at))
+
+
+def _options(request) -> dict:
+    """The recall options of a Search or BatchSearch request, as `EmbeddingStore.search` keywords."""
+    options = dict(ranking=recall.ranking(request.ranking))
+    if request.HasField("time_range"):
+        options["time_range"] = recall.time_range(request.time_range)
+    if request.HasField("recency"):
+        options["recency"] = recall.recency(request.recency)
+    if request.HasField("fusion"):
+        options["fusion"] = recall.fusion(request.fusion)
+    return options
+
+
+def _expiry(message) -> dict:
+    """ttl (seconds) and expires_at (ms) of an upsert or import record, when set."""
+    out = {}
+    if message.HasField("ttl"):
+        out["ttl"] = recall.seconds(message.ttl, "ttl")
+    if message.HasField("expires_at"):
+        out["expires_at"] = recall.timestamp_ms(message, "expires_at", "expires_at")
+    return out
 
 
 class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
@@ -57,10 +81,17 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
     def UpsertEmbedding(self, request: pb.UpsertEmbeddingRequest, context: grpc.ServicerContext):
         result = self._store.upsert(request.namespace, request.record_id, text=request.text,
                                     vector=_vector(request), model=request.model,
-                                    metadata=dict(request.metadata), now=self._clock())
+                                    metadata=dict(request.metadata), now=self._clock(), **_expiry(request),
+                                    **present(request, "dedupe_threshold"))
         self._registry.touch(request.namespace)
-        return pb.UpsertEmbeddingResponse(created=result.created, model=result.model, dimensions=result.dimensions,
-                                          consistency_token=result.consistency_token)
+        response = pb.UpsertEmbeddingResponse(created=result.created, model=result.model,
+                                              dimensions=result.dimensions, consistency_token=result.consistency_token,
+                                              expires_at=_timestamp(result.expires_at))
+        if result.duplicate_of:
+            response.duplicate_of = result.duplicate_of
+            response.duplicate_score = result.duplicate_score
+            response.duplicate_confidence.CopyFrom(confidence_state(result.duplicate_confidence))
+        return response
 
     def DeleteEmbedding(self, request: pb.DeleteEmbeddingRequest, context: grpc.ServicerContext):
         result = self._store.delete(request.namespace, request.record_id)
@@ -69,9 +100,10 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
     def Search(self, request: pb.SearchRequest, context: grpc.ServicerContext):
         try:
             hits = self._store.search(request.namespace, [Query(request.text, _vector(request))],
-                                      filter=dict(request.filter), ranking=_ranking(request.ranking),
+                                      filter=dict(request.filter), **_options(request),
                                       consistency_token=request.consistency_token, timeout=time_remaining(context),
-                                      cancelled=_gone(context), **present(request, "top_k", "min_score"))[0]
+                                      cancelled=_gone(context), now=self._clock(),
+                                      **present(request, "top_k", "min_score"))[0]
         except Cancelled:  # the client went away mid-search: nobody to answer
             return
         for rank, hit in enumerate(hits, start=1):
@@ -83,9 +115,10 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
         queries = [Query(q.text, _vector(q), f"queries[{i}].") for i, q in enumerate(request.queries)]
         try:
             results = self._store.search(request.namespace, queries, filter=dict(request.filter),
-                                         ranking=_ranking(request.ranking),
+                                         **_options(request),
                                          consistency_token=request.consistency_token, timeout=time_remaining(context),
-                                         cancelled=_gone(context), **present(request, "top_k", "min_score"))
+                                         cancelled=_gone(context), now=self._clock(),
+                                         **present(request, "top_k", "min_score"))
         except Cancelled:
             return
         for i, hits in enumerate(results):
@@ -96,12 +129,31 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
 
     def ImportEmbeddings(self, request_iterator: Iterator[pb.ImportEmbeddingsRequest],
                          context: grpc.ServicerContext):
-        messages = ((m.namespace, [dict(record_id=r.record_id, text=r.text, vector=_vector(r), model=r.model,
-                                        metadata=dict(r.metadata)) for r in m.records])
-                    for m in request_iterator)
-        for progress in self._store.import_stream(messages, self._clock, after_first_write=self._registry.touch):
+        first: list = []  # the first message, for the stream's dedupe_threshold
+
+        def records(m: pb.ImportEmbeddingsRequest) -> list[dict]:
+            if not first:
+                first.append(m)
+            out = []
+            for i, r in enumerate(m.records):
+                record = dict(record_id=r.record_id, text=r.text, vector=_vector(r), model=r.model,
+                              metadata=dict(r.metadata))
+                if r.HasField("ttl"):
+                    record["ttl"] = recall.seconds(r.ttl, f"records[{i}].ttl")
+                if r.HasField("expires_at"):
+                    record["expires_at"] = recall.timestamp_ms(r, "expires_at", f"records[{i}].expires_at")
+                out.append(record)
+            return out
+
+        def threshold() -> float | None:
+            return first[0].dedupe_threshold if first and first[0].HasField("dedupe_threshold") else None
+
+        messages = ((m.namespace, records(m)) for m in request_iterator)
+        for progress in self._store.import_stream(messages, self._clock, after_first_write=self._registry.touch,
+                                                  dedupe_threshold=threshold):
             yield pb.ImportEmbeddingsResponse(records_written=progress.written, records_created=progress.created,
-                                              consistency_token=progress.consistency_token)
+                                              consistency_token=progress.consistency_token,
+                                              records_deduplicated=progress.deduplicated)
 
     def Embed(self, request: pb.EmbedRequest, context: grpc.ServicerContext):
         input_type = INPUT_TYPES.get(request.input_type)

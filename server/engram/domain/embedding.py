@@ -15,7 +15,9 @@ its log entry change in one Lua script, so a record is never half-written.
 from __future__ import annotations
 
 import logging
+import math
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,10 +31,15 @@ from engram import validation
 from engram.domain import embedding_input as check
 from engram.domain import tokens
 from engram.domain.config import NamespaceConfig
-from engram.domain.values import require_binary_client
+from engram.domain.confidence import ConfidenceState
+from engram.domain.recall import Fusion, Recency, TimeRange
+from engram.domain.values import config_defaults, require_binary_client
 from engram.domain.values import text as decoded
-from engram.domain.embedding_ranking import RANKINGS, by_priority
-from engram.embeddings.index import IndexRegistry, VectorIndex
+from engram.domain import recall
+from engram.domain.config import RANKINGS
+from engram.domain.embedding_ranking import by_weight
+from engram.embeddings.index import IndexRegistry, Times, VectorIndex
+from engram.embeddings.keyword import KeywordIndex, KeywordRegistry
 from engram.embeddings.scores import shortest_one
 from engram.errors import (Cancelled, DeadlineExceeded, FailedPrecondition, InvalidArgument, ResourceExhausted,
                            Unavailable)
@@ -48,15 +55,24 @@ IMPORT_WRITE_BATCH = 256  # records embedded and written per pipeline, then ackn
 DEFAULT_MAX_TOKEN_WAIT_S = 10.0  # the longest any consistency-token wait lasts (--max-token-wait)
 DEFAULT_MAX_TOKEN_WAITS = 8  # searches waiting for their token at once (--max-token-waits)
 DEFAULT_TOP_K = 10
+DUPLICATE_SIGNAL = 0.9  # the corroboration a duplicate write sends to the record it duplicates
+MAX_TTL_S = 100 * 365.25 * 86400
 Position = tuple[tuple[int, int], int]  # (change-log entry id as (ms, n), log_seq)
 
 
 @dataclass(frozen=True, slots=True)
 class UpsertResult:
+    """duplicate_of: the live record the text duplicated (then nothing was stored and
+    ``duplicate_confidence`` is its state after the corroboration); expires_at in ms."""
+
     created: bool
     model: str
     dimensions: int
     consistency_token: str
+    duplicate_of: str = ""
+    duplicate_score: float = 0.0
+    duplicate_confidence: ConfidenceState | None = None
+    expires_at: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +93,13 @@ class SearchHit:
     confidence: float
     priority: float
     metadata: dict[str, str]
+    keyword_score: float = 0.0
+    fused_score: float = 0.0  # the sort key (see SearchResponse.fused_score)
+    recency_weight: float = 1.0
+    created_at: float | None = None  # ms since the epoch
+    updated_at: float | None = None
+    last_used_at: float | None = None
+    expires_at: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +122,18 @@ class RecordWrite:
     model: str
     metadata: dict[str, str] = field(default_factory=dict)
     source: str = ""  # where it came from, "records[i]" of its message, for error messages
+    ttl: float | None = None  # seconds
+    expires_at: float | None = None  # ms since the epoch
+
+
+def expiry_ms(item: RecordWrite, now_ms: float) -> float | None:
+    """The item's expires_at in ms: from expires_at, else now + ttl, else None (the
+    namespace's default_ttl then applies, in the script)."""
+    if item.expires_at is not None:
+        return item.expires_at
+    if item.ttl is not None:
+        return now_ms + item.ttl * 1000.0
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +141,7 @@ class ImportResult:
     written: int
     created: int
     consistency_token: str
+    deduplicated: int = 0
 
 
 def parse_change_id(change_id: bytes | str) -> tuple[int, int]:
@@ -133,7 +169,7 @@ class EmbeddingStore:
     def __init__(self, client: redis.Redis, scripts: Scripts, embedder: object | None,
                  indexes: IndexRegistry, change_log_length: int = DEFAULT_CHANGE_LOG_LENGTH,
                  limits: Limits = Limits(), *, max_token_waits: int = DEFAULT_MAX_TOKEN_WAITS,
-                 max_token_wait: float = DEFAULT_MAX_TOKEN_WAIT_S) -> None:
+                 max_token_wait: float = DEFAULT_MAX_TOKEN_WAIT_S, keywords: KeywordRegistry | None = None) -> None:
         self._redis = require_binary_client(client)
         if max_token_waits < 1 or not max_token_wait > 0:
             raise ValueError("max_token_waits must be >= 1 and max_token_wait > 0")
@@ -144,6 +180,7 @@ class EmbeddingStore:
         self._scripts = scripts
         self._embedder = embedder
         self.indexes = indexes
+        self.keywords = keywords if keywords is not None else KeywordRegistry()
         self.change_log_length = change_log_length
         self._limits = limits
         self.follower: Any = None  # engram.embeddings.sync.ChangeLogFollower, once attached
@@ -171,11 +208,15 @@ class EmbeddingStore:
         index = self.indexes.get(namespace)
         if index is not None:
             index.delete(record_id)
+        keyword = self.keywords.get(namespace)
+        if keyword is not None:
+            keyword.delete(record_id)
         self._noted(namespace, change_id)
 
     def drop_namespace(self, namespace: str) -> None:
-        """Drops a namespace's in-memory index (its keys were removed from Redis)."""
+        """Drops a namespace's in-memory indexes (its keys were removed from Redis)."""
         self.indexes.drop(namespace)
+        self.keywords.drop(namespace)
         if self.follower is not None:
             self.follower.forget(namespace)
 
@@ -214,52 +255,124 @@ class EmbeddingStore:
 
     # -- writes --------------------------------------------------------------------------
     def upsert(self, namespace: str, record_id: str, *, text: str = "", vector: Sequence[float] | None = None,
-               model: str = "", metadata: Mapping[str, str] | None = None, now: float) -> UpsertResult:
+               model: str = "", metadata: Mapping[str, str] | None = None, now: float,
+               ttl: float | None = None, expires_at: float | None = None,
+               dedupe_threshold: float | None = None) -> UpsertResult:
         """Stores a record's text, vector (embedded here when no vector is given) and metadata.
 
-        Raises: InvalidArgument (ids, text, vector, metadata), FailedPrecondition (model or
-            dimension differs from the namespace's, or no model for text).
+        Args:
+            now: seconds since the epoch: the record's updated_at (and created_at when new).
+            ttl: seconds until it expires (> 0); expires_at: ms since the epoch (after now).
+                At most one; neither: the namespace's default_ttl.
+            dedupe_threshold: cosine in (0, 1]: a text this similar to another live record
+                (or identical to one) is not stored; that record is corroborated instead
+                (`DUPLICATE_SIGNAL`). None: the namespace's dedupe_threshold (0: off).
+
+        Raises: InvalidArgument (ids, text, vector, metadata, ttl, expires_at,
+            dedupe_threshold), FailedPrecondition (model or dimension differs from the
+            namespace's, or no model for text).
         """
-        item = self._check_item(namespace, record_id, text, vector, model, metadata or {}, "")
+        item = self._check_item(namespace, record_id, text, vector, model, metadata or {}, "",
+                                ttl=ttl, expires_at=expires_at, now=now)
+        threshold = self._dedupe_threshold(namespace, dedupe_threshold, "dedupe_threshold")
         if item.vector is None:
             array = self.embed([text], "document", field="text")[0]
-            item = RecordWrite(record_id, text, array, self.model_id or "", item.metadata)
+            item = RecordWrite(record_id, text, array, self.model_id or "", item.metadata, ttl=item.ttl,
+                               expires_at=item.expires_at)
         keys = NamespaceKeys(namespace)
+        now_ms = now * 1000.0
         with self.namespace_lock(namespace):
-            reply = self._upsert_script(keys, item, now)
+            candidate = self._near_duplicates(namespace, [item], threshold, now_ms)[0] if threshold else None
+            reply = self._upsert_script(keys, item, now, threshold > 0, candidate)
             status, stored_model, stored_dims, change_id = reply[0], decoded(reply[1]), int(reply[2]), reply[3]
             self._raise_mismatch(namespace, status, stored_model, stored_dims, item,
                                  "vector.values" if vector is not None and len(vector) else "text")
-            self.indexes.get_or_create(namespace, stored_dims).upsert(record_id, item.vector, item.metadata)
+            token = tokens.issue(namespace, decoded(change_id))
+            if status == b"duplicate":
+                duplicate = decoded(reply[6])
+                return UpsertResult(False, stored_model, stored_dims, token, duplicate, float(decoded(reply[7])),
+                                    ConfidenceState.from_reply(duplicate, reply[8:12]))
+            times = _times_of(reply, now_ms)
+            self.indexes.get_or_create(namespace, stored_dims).upsert(record_id, item.vector, item.metadata, times)
+            self.keywords.get_or_create(namespace).upsert(record_id, item.text)
             self._noted(namespace, change_id)
-        return UpsertResult(status == b"created", stored_model, stored_dims, tokens.issue(namespace, decoded(change_id)))
+        return UpsertResult(status == b"created", stored_model, stored_dims, token, expires_at=times[2])
+
+    def _dedupe_threshold(self, namespace: str, requested: float | None, field_name: str) -> float:
+        """The request's threshold (checked), else the namespace's; 0 means off."""
+        if requested is not None:
+            validation.in_range(requested, field_name, 0.0, 1.0)
+            if requested <= 0:
+                raise InvalidArgument(field_name, f"must be in (0, 1] (got {requested:g}); leave it unset for the "
+                                                  f"namespace's default")
+            return float(requested)
+        stored = self._redis.hget(NamespaceKeys(namespace).config, "dedupe_threshold")
+        return float(stored) if stored is not None else 0.0
+
+    def _near_duplicates(self, namespace: str, items: Sequence[RecordWrite], threshold: float,
+                         now_ms: float) -> list[tuple[str, float] | None]:
+        """Per item, the most similar other live record with cosine >= threshold: from the
+        index, or from an earlier item of the same batch (namespace lock held)."""
+        found: list[tuple[str, float] | None] = [None] * len(items)
+        index = self.indexes.get(namespace)
+        matrix = np.stack([item.vector for item in items]).astype(np.float32)
+        if index is not None and len(index) and index.dimensions == matrix.shape[1]:
+            hits = index.search_batch(matrix, 2, threshold, now_ms=now_ms)
+            for i, (item, row) in enumerate(zip(items, hits)):
+                found[i] = next(((rid, score) for rid, score in row if rid != item.record_id), None)
+        if len(items) > 1:
+            unit = matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+            sims = unit @ unit.T
+            for j in range(1, len(items)):
+                earlier = [(float(sims[j, i]), i) for i in range(j)
+                           if sims[j, i] >= threshold and items[i].record_id != items[j].record_id]
+                if earlier:
+                    score, i = max(earlier)
+                    if found[j] is None or score > found[j][1]:
+                        found[j] = (items[i].record_id, shortest_one(score))
+        return found
 
     def _check_item(self, namespace: str, record_id: str, text: str, vector: Sequence[float] | None,
-                    model: str, metadata: Mapping[str, str], prefix: str) -> RecordWrite:
+                    model: str, metadata: Mapping[str, str], prefix: str, *, ttl: float | None = None,
+                    expires_at: float | None = None, now: float | None = None) -> RecordWrite:
         validation.namespace(namespace)
         validation.record_id(record_id, f"{prefix}record_id")
         check.text(text, f"{prefix}text")
         meta = check.metadata(metadata, f"{prefix}metadata")
+        if ttl is not None and expires_at is not None:
+            raise InvalidArgument(f"{prefix}ttl", "set at most one of ttl and expires_at")
+        if ttl is not None and not (0 < ttl <= MAX_TTL_S):
+            raise InvalidArgument(f"{prefix}ttl", f"must be > 0 and at most 100 years (got {ttl:g} s)")
+        if expires_at is not None and now is not None and not (now * 1000.0 < expires_at <= (now + MAX_TTL_S) * 1000.0):
+            raise InvalidArgument(f"{prefix}expires_at", "must be in the future and at most 100 years ahead")
         if vector is not None and len(vector) > 0:
             array = check.vector(vector, f"{prefix}vector.values")
             return RecordWrite(record_id, text, array, check.model_name(model or CLIENT_MODEL, f"{prefix}model"), meta,
-                              prefix.rstrip("."))
+                              prefix.rstrip("."), ttl, expires_at)
         if model:
             raise InvalidArgument(f"{prefix}model", "may only be set together with vector")
         if not text:
             raise InvalidArgument(f"{prefix}text", "must not be empty when no vector is given")
         self._require_embedder(f"{prefix}text")
-        return RecordWrite(record_id, text, None, "", meta, prefix.rstrip("."))
+        return RecordWrite(record_id, text, None, "", meta, prefix.rstrip("."), ttl, expires_at)
 
-    def _upsert_script(self, keys: NamespaceKeys, item: RecordWrite, now: float, client: Any = None) -> Any:
+    def _upsert_script(self, keys: NamespaceKeys, item: RecordWrite, now: float, dedupe: bool = False,
+                       candidate: tuple[str, float] | None = None, client: Any = None) -> Any:
         array = np.ascontiguousarray(item.vector, dtype="<f4")
         doc = {"text": item.text, "model": item.model, "updated_at": now}
         if item.metadata:
             doc["metadata"] = item.metadata
+        now_ms = now * 1000.0
+        expires = expiry_ms(item, now_ms)
         return self._scripts["embedding_upsert"](
-            keys=[keys.embedding_config, keys.vectors, keys.documents, keys.changes],
+            keys=[keys.embedding_config, keys.vectors, keys.documents, keys.changes, keys.created, keys.updated,
+                  keys.expiry, keys.text_hashes, keys.text_hash_of, keys.config, keys.confidence,
+                  keys.confidence_ids],
             args=[item.record_id, item.model, array.shape[0], array.tobytes(),
-                  msgpack.packb(doc, use_bin_type=True), self.change_log_length],
+                  msgpack.packb(doc, use_bin_type=True), self.change_log_length, repr(now_ms),
+                  "" if expires is None else repr(expires), item.text, "1" if dedupe else "0",
+                  candidate[0] if candidate else "", repr(candidate[1]) if candidate else "",
+                  repr(DUPLICATE_SIGNAL), *config_defaults("initial_confidence", "evidence_cap")],
             client=client,
         )
 
@@ -292,7 +405,8 @@ class EmbeddingStore:
     # -- bulk import ---------------------------------------------------------------------
     def import_stream(self, messages: Iterable[tuple[str, Sequence[Mapping[str, Any]]]],
                       clock: Callable[[], float],
-                      after_first_write: Callable[[str], None] = lambda namespace: None) -> Iterator[ImportResult]:
+                      after_first_write: Callable[[str], None] = lambda namespace: None,
+                      dedupe_threshold: Callable[[], float | None] = lambda: None) -> Iterator[ImportResult]:
         """Bulk ingest: checks each message as it arrives (`check_import`), then writes the
         records in batches of `IMPORT_WRITE_BATCH` (`import_batch`).
 
@@ -303,49 +417,62 @@ class EmbeddingStore:
                 written (the servicer lists the namespace then, as after any other write: a
                 stream refused before its first batch is written lists nothing).
 
-        Yields: after each batch written, the running totals (written, created) and the
-            consistency token of the newest write. Records received after the last yield are
+            dedupe_threshold: read after the first message: the stream's threshold (None: the
+                namespace's), as in `upsert`.
+
+        Yields: after each batch written, the running totals (written, created, deduplicated)
+            and the consistency token of the newest write. Records received after the last yield are
             not written when a message fails its checks (InvalidArgument) or a batch is
             refused (FailedPrecondition).
         """
         namespace: str | None = None
         pending: list[RecordWrite] = []
-        written = created = 0
+        written = created = deduplicated = 0
+        threshold = 0.0
         for message_namespace, records in messages:
             first = namespace is None
             if first:
                 namespace = message_namespace
+                validation.namespace(namespace)
+                threshold = self._dedupe_threshold(namespace, dedupe_threshold(), "dedupe_threshold")
             elif message_namespace != namespace:
                 raise InvalidArgument("namespace", f"must be the same in every message of the stream "
                                                    f"({namespace!r} first, then {message_namespace!r})")
-            pending += self.check_import(namespace, records)
+            pending += self.check_import(namespace, records, now=clock())
             while len(pending) >= IMPORT_WRITE_BATCH:
                 batch, pending = pending[:IMPORT_WRITE_BATCH], pending[IMPORT_WRITE_BATCH:]
-                result = self.import_batch(namespace, batch, clock())
-                if not written:
+                result = self.import_batch(namespace, batch, clock(), threshold)
+                if not written and not deduplicated:
                     after_first_write(namespace)
                 written, created = written + result.written, created + result.created
-                yield ImportResult(written, created, result.consistency_token)
+                deduplicated += result.deduplicated
+                yield ImportResult(written, created, result.consistency_token, deduplicated)
         if pending and namespace is not None:
-            result = self.import_batch(namespace, pending, clock())
-            if not written:
+            result = self.import_batch(namespace, pending, clock(), threshold)
+            if not written and not deduplicated:
                 after_first_write(namespace)
-            yield ImportResult(written + result.written, created + result.created, result.consistency_token)
+            yield ImportResult(written + result.written, created + result.created, result.consistency_token,
+                               deduplicated + result.deduplicated)
 
-    def check_import(self, namespace: str, records: Sequence[Mapping[str, Any]]) -> list[RecordWrite]:
+    def check_import(self, namespace: str, records: Sequence[Mapping[str, Any]],
+                     now: float | None = None) -> list[RecordWrite]:
         """Checks one message of an import: 1..limits.batch_size records, each as `upsert` would.
 
         Args:
-            records: mappings with record_id, text, vector (sequence or None), model, metadata.
+            records: mappings with record_id, text, vector (sequence or None), model, metadata,
+                and optionally ttl (seconds) and expires_at (ms).
+            now: seconds since the epoch, against which expires_at must lie in the future.
         Raises: InvalidArgument naming ``records[i].<field>``; FailedPrecondition when a text
             needs the model and the server has none.
         """
         validation.namespace(namespace)
         check.item_count(len(records), "records", self._limits.batch_size, "record")
         return [self._check_item(namespace, r["record_id"], r.get("text", ""), r.get("vector"), r.get("model", ""),
-                                 r.get("metadata") or {}, f"records[{i}].") for i, r in enumerate(records)]
+                                 r.get("metadata") or {}, f"records[{i}].", ttl=r.get("ttl"),
+                                 expires_at=r.get("expires_at"), now=now) for i, r in enumerate(records)]
 
-    def import_batch(self, namespace: str, items: Sequence[RecordWrite], now: float) -> ImportResult:
+    def import_batch(self, namespace: str, items: Sequence[RecordWrite], now: float,
+                     dedupe_threshold: float = 0.0) -> ImportResult:
         """Embeds the items that carry no vector (one batched model call), then writes every
         item with its own script call, all in one pipeline, and updates the index.
 
@@ -358,7 +485,8 @@ class EmbeddingStore:
             items = list(items)
             for row, i in enumerate(texts):
                 it = items[i]
-                items[i] = RecordWrite(it.record_id, it.text, vectors[row], self.model_id or "", it.metadata, it.source)
+                items[i] = RecordWrite(it.record_id, it.text, vectors[row], self.model_id or "", it.metadata, it.source,
+                                       it.ttl, it.expires_at)
         keys = NamespaceKeys(namespace)
         stored_model, stored_dims = self._redis.hmget(keys.embedding_config, ["model", "dimensions"])
         model = decoded(stored_model) if stored_model is not None else items[0].model
@@ -370,35 +498,46 @@ class EmbeddingStore:
             if item.vector.shape[0] != dims:
                 raise FailedPrecondition(f"{item.source}.vector.values", f"record {item.record_id!r}: namespace "
                                          f"{namespace!r} stores {dims}-dimensional vectors, not {item.vector.shape[0]}")
+        now_ms = now * 1000.0
         with self.namespace_lock(namespace):
+            candidates = (self._near_duplicates(namespace, items, dedupe_threshold, now_ms) if dedupe_threshold
+                          else [None] * len(items))
             pipe = self._redis.pipeline(transaction=False)
-            for item in items:
-                self._upsert_script(keys, item, now, client=pipe)
+            for item, candidate in zip(items, candidates):
+                self._upsert_script(keys, item, now, dedupe_threshold > 0, candidate, client=pipe)
             replies = pipe.execute()
             written = [(item, reply) for item, reply in zip(items, replies) if reply[0] in (b"created", b"updated")]
             if written:
                 index = self.indexes.get_or_create(namespace, int(written[0][1][2]))
                 index.upsert_many([item.record_id for item, _ in written],
                                   np.stack([item.vector for item, _ in written]),
-                                  [item.metadata for item, _ in written])
+                                  [item.metadata for item, _ in written],
+                                  [_times_of(reply, now_ms) for _, reply in written])
+                self.keywords.get_or_create(namespace).upsert_many([item.record_id for item, _ in written],
+                                                                   [item.text for item, _ in written])
                 for _, reply in written:
                     self._noted(namespace, reply[3])
-        if len(written) < len(items):  # a concurrent first write fixed another model meanwhile
-            refused = next(item for item, reply in zip(items, replies) if reply[0] not in (b"created", b"updated"))
+        duplicates = sum(1 for reply in replies if reply[0] == b"duplicate")
+        if len(written) + duplicates < len(items):  # a concurrent first write fixed another model meanwhile
+            refused = next(item for item, reply in zip(items, replies)
+                           if reply[0] not in (b"created", b"updated", b"duplicate"))
             raise FailedPrecondition(f"{refused.source}.vector.values",
                                      f"namespace {namespace!r} changed model or dimension during the import; "
                                      f"{len(written)} of this batch's {len(items)} records were written")
         last = max((reply[3] for reply in replies), key=parse_change_id)
         created = sum(1 for _, reply in written if reply[0] == b"created")
-        return ImportResult(len(written), created, tokens.issue(namespace, decoded(last)))
+        return ImportResult(len(written), created, tokens.issue(namespace, decoded(last)), duplicates)
 
     # -- reads ---------------------------------------------------------------------------
     def search(self, namespace: str, queries: Sequence[Query], *, top_k: int | None = None,
                min_score: float | None = None, filter: Mapping[str, str] | None = None,
-               ranking: str = "similarity", consistency_token: str = "",
+               ranking: str | None = None, consistency_token: str = "",
                timeout: float | None = None,
-               cancelled: Callable[[], bool] | None = None) -> list[list[SearchHit]]:
-        """Cosine-similarity search of one or many queries over the namespace's warm index.
+               cancelled: Callable[[], bool] | None = None, time_range: TimeRange | None = None,
+               recency: Recency | None = None, fusion: Fusion | None = None,
+               now: float | None = None) -> list[list[SearchHit]]:
+        """Semantic, keyword or hybrid search of one or many queries over the namespace's warm
+        indexes (`engram.domain.recall` for the fusion and recency formulas).
 
         Args:
             queries: 1..limits.queries queries (a text or a vector each).
@@ -406,9 +545,14 @@ class EmbeddingStore:
             min_score: only results with cosine >= min_score, in [-1, 1] (a float32, compared
                 as its shortest decimal, the form scores are reported in).
             filter: only records whose metadata holds every pair.
-            ranking: "similarity" (cosine) or "similarity_times_confidence" (priority =
+            ranking: "similarity" (cosine), "similarity_times_confidence" (priority =
                 cosine × confidence, spec 003's composite ranking; exact, see
-                `engram.domain.embedding_ranking`).
+                `engram.domain.embedding_ranking`), "keyword" (BM25), "hybrid" (fused) or
+                "hybrid_times_confidence"; None: the namespace's default_ranking.
+            time_range: only records created / updated within it.
+            recency: a weight multiplied into the ranking score (None: the namespace's).
+            fusion: hybrid fusion options (unset parts: the namespace's).
+            now: seconds since the epoch for expiry and recency (default: the clock).
             consistency_token: from a write of this namespace (`engram.domain.tokens`); wait
                 until this replica has applied it, at most ``timeout`` and `max_token_wait`
                 seconds, while the caller stays (``cancelled``).
@@ -436,28 +580,85 @@ class EmbeddingStore:
             # so a score equal to it as a float32 passes.
             min_score = shortest_one(min_score)
         filter = check.metadata(filter or {}, "filter")
+        keys = NamespaceKeys(namespace)
+        cfg = NamespaceConfig.from_hash(self._redis.hgetall(keys.config))
+        ranking = ranking or cfg.default_ranking
         if ranking not in RANKINGS:
             raise InvalidArgument("ranking", f"must be one of {RANKINGS}")
+        semantic = ranking != "keyword"
+        lexical = ranking in ("keyword", "hybrid", "hybrid_times_confidence")
+        if min_score is not None and lexical:
+            raise InvalidArgument("min_score", "applies to the semantic rankings only (similarity, "
+                                               "similarity_times_confidence), not to keyword or hybrid ones")
+        if lexical:
+            for q in queries:
+                if not q.text:
+                    raise InvalidArgument(f"{q.prefix}text", f"ranking {ranking} needs a query text")
+        if recency is None:
+            recency = Recency(cfg.recency_field, cfg.recency_half_life, cfg.recency_floor)
+        elif recency.active:
+            validation.in_range(recency.floor, "recency.floor", 0.0, 1.0)
+        fusion = fusion or Fusion()
+        if fusion.rrf_k is not None:
+            validation.count(fusion.rrf_k, "fusion.rrf_k", 1, 10_000)
+        if fusion.alpha is not None:
+            validation.in_range(fusion.alpha, "fusion.alpha", 0.0, 1.0)
+        if fusion.candidates is not None:
+            validation.count(fusion.candidates, "fusion.candidates", top_k, 1000)
         token = tokens.parse(consistency_token, namespace)
-        matrix = self._query_matrix(namespace, queries)
+        matrix = self._query_matrix(namespace, queries) if semantic else None
         if token is not None:
             self._wait(namespace, token, timeout, cancelled)
         index = self.indexes.get(namespace)
         if index is None or len(index) == 0:
             return [[] for _ in queries]
-        if matrix.shape[1] != index.dimensions:
+        if matrix is not None and matrix.shape[1] != index.dimensions:
             q = queries[0]
             field_name = f"{q.prefix}vector.values" if q.vector is not None and len(q.vector) else f"{q.prefix}text"
             raise FailedPrecondition(field_name, f"namespace {namespace!r} stores {index.dimensions}-dimensional "
                                                  f"vectors, not {matrix.shape[1]}")
-        keys = NamespaceKeys(namespace)
-        if ranking == "similarity":
-            ranked = [[(rid, score, None) for rid, score in hits]
-                      for hits in index.search_batch(matrix, top_k, min_score, filter or None, cancelled)]
+        now_ms = (time.time() if now is None else now) * 1000.0
+        plan = _Plan(index, self.keywords.get_or_create(namespace), matrix, [q.text for q in queries], top_k,
+                     min_score, filter or None, time_range, now_ms, cancelled)
+        with_confidence = ranking in ("similarity_times_confidence", "hybrid_times_confidence")
+
+        def weights(ids: Sequence[str]) -> dict[str, float]:
+            conf, rec = self._weights(keys, ids, cfg, with_confidence, recency, now_ms)
+            return {rid: (conf[rid] if with_confidence else 1.0) * rec[rid] for rid in ids}
+
+        if ranking in ("hybrid", "hybrid_times_confidence"):
+            ranked = plan.hybrid(cfg, fusion, weights if with_confidence or recency.active else None)
+        elif not with_confidence and not recency.active:
+            ranked = plan.semantic() if semantic else plan.keyword()
         else:
-            ranked = by_priority(index, matrix, top_k, min_score, filter or None,
-                                 lambda ids: self._confidences(keys, ids)[0], cancelled)
-        return self._hits(keys, ranked, cancelled)
+            search = plan.semantic_pool if semantic else plan.keyword_pool
+            ranked = [[_Candidate(rid, base if semantic else 0.0, 0.0 if semantic else base, base * w)
+                       for rid, base, w in row]
+                      for row in by_weight(search, len(queries), top_k, weights)]
+        return self._hits(keys, ranked, cfg, with_confidence, recency, now_ms, cancelled)
+
+    def _weights(self, keys: NamespaceKeys, ids: Sequence[str], cfg: NamespaceConfig, with_confidence: bool,
+                 recency: Recency, now_ms: float) -> tuple[dict[str, float], dict[str, float]]:
+        """(confidence, recency weight) of each id, in one round trip."""
+        if not ids:
+            return {}, {}
+        pipe = self._redis.pipeline(transaction=False)
+        if with_confidence:
+            pipe.hmget(keys.confidence, list(ids))
+        if recency.active:
+            pipe.zmscore(_time_key(keys, recency.field), list(ids))
+            if recency.field == "last_used_at":
+                pipe.zmscore(keys.created, list(ids))
+        replies = pipe.execute()
+        confidence = ({rid: _confidence_of(raw, cfg.initial_confidence) for rid, raw in zip(ids, replies.pop(0))}
+                      if with_confidence else {})
+        rec = {rid: 1.0 for rid in ids}
+        if recency.active:
+            times = replies[0]
+            if recency.field == "last_used_at":
+                times = [t if t is not None else c for t, c in zip(times, replies[1])]
+            rec = {rid: _recency(t, recency, now_ms) for rid, t in zip(ids, times)}
+        return confidence, rec
 
     def _query_matrix(self, namespace: str, queries: Sequence[Query]) -> np.ndarray:
         """(q, d) float32 unit rows: client vectors as given, texts embedded in one call."""
@@ -515,42 +716,40 @@ class EmbeddingStore:
             raise DeadlineExceeded(f"consistency_token: this replica did not apply the write within "
                                    f"{self.max_token_wait:g}s (--max-token-wait)")
 
-    def _confidences(self, keys: NamespaceKeys, ids: Sequence[str],
-                     pipe_docs: bool = False) -> tuple[dict[str, float], list[Any]]:
-        """Confidence of each id (the namespace's initial confidence when it has none), and,
-        with ``pipe_docs``, the ids' stored documents, in one round trip. No ids (a filter or
-        min_score that nothing passes): nothing to read (HMGET needs at least one field)."""
-        if not ids:
-            return {}, []
-        pipe = self._redis.pipeline(transaction=False)
-        pipe.hmget(keys.confidence, list(ids))
-        pipe.hgetall(keys.config)
-        if pipe_docs:
-            pipe.hmget(keys.documents, list(ids))
-        replies = pipe.execute()
-        initial = NamespaceConfig.from_hash(replies[1]).initial_confidence
-        confidence = {rid: _confidence_of(raw, initial) for rid, raw in zip(ids, replies[0])}
-        return confidence, replies[2] if pipe_docs else []
-
-    def _hits(self, keys: NamespaceKeys, ranked: list[list[tuple[str, float, float | None]]],
+    def _hits(self, keys: NamespaceKeys, ranked: list[list[_Candidate]], cfg: NamespaceConfig,
+              with_confidence: bool, recency: Recency, now_ms: float,
               cancelled: Callable[[], bool] | None = None) -> list[list[SearchHit]]:
-        ids = list(dict.fromkeys(rid for hits in ranked for rid, _, _ in hits))
+        """The hits' stored text, metadata, confidence and times, in one round trip."""
+        ids = list(dict.fromkeys(c.record_id for hits in ranked for c in hits))
         if not ids:
             return [[] for _ in ranked]
         if cancelled is not None and cancelled():
             raise Cancelled("search abandoned: the caller went away")
-        confidence, docs = self._confidences(keys, ids, pipe_docs=True)
-        documents = {rid: _document(raw) for rid, raw in zip(ids, docs)}
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hmget(keys.confidence, ids)
+        pipe.hmget(keys.documents, ids)
+        for key in (keys.created, keys.updated, keys.used, keys.expiry):
+            pipe.zmscore(key, ids)
+        confs, docs, created, updated, used, expiry = pipe.execute()
+        state = {}
+        for i, rid in enumerate(ids):
+            c = _confidence_of(confs[i], cfg.initial_confidence)
+            anchor = {"created_at": created[i], "updated_at": updated[i],
+                      "last_used_at": used[i] if used[i] is not None else created[i]}.get(recency.field)
+            state[rid] = (c, _document(docs[i]), _recency(anchor, recency, now_ms) if recency.active else 1.0,
+                          created[i], updated[i], used[i], expiry[i])
         out = []
         for hits in ranked:
             if cancelled is not None and cancelled():
                 raise Cancelled("search abandoned: the caller went away")
             row = []
-            for rid, score, _ in hits:
-                doc = documents[rid]
-                c = confidence[rid]
-                row.append(SearchHit(rid, float(score), str(doc.get("text", "")), c, float(score) * c,
-                                     dict(doc.get("metadata") or {})))
+            for cand in hits:
+                c, doc, rec, t_created, t_updated, t_used, t_expires = state[cand.record_id]
+                row.append(SearchHit(cand.record_id, float(cand.score), str(doc.get("text", "")), c,
+                                     float(cand.score) * c, dict(doc.get("metadata") or {}),
+                                     keyword_score=cand.keyword, fused_score=cand.fused, recency_weight=rec,
+                                     created_at=t_created, updated_at=t_updated, last_used_at=t_used,
+                                     expires_at=t_expires))
             out.append(row)
         return out
 
@@ -570,14 +769,14 @@ class EmbeddingStore:
                 found.append(namespace)
         return sorted(set(found))
 
-    def load_namespace(self, namespace: str, chunk: int = 2000) -> tuple[VectorIndex | None, Position]:
-        """Builds a namespace's index from Redis without blocking writes.
+    def load_namespace(self, namespace: str, chunk: int = 2000) -> tuple[Loaded | None, Position]:
+        """Builds a namespace's indexes (vectors, keywords) from Redis without blocking writes.
 
         First reads, atomically (MULTI), the change-log position, dimension and row count;
-        then HSCANs the vectors with their documents. Writes made meanwhile are in the log
-        after the returned position: applying them again (`apply_changes`) fixes any row the
-        scan saw half-way. Returns (index, position); index None when the namespace has no
-        vectors.
+        then HSCANs the vectors with their documents and times. Writes made meanwhile are in
+        the log after the returned position: applying them again (`apply_changes`) fixes any
+        row the scan saw half-way. Returns (indexes, position); indexes None when the
+        namespace has no vectors. Install them with `install_indexes`.
         """
         keys = NamespaceKeys(namespace)
         pipe = self._redis.pipeline(transaction=True)
@@ -589,8 +788,8 @@ class EmbeddingStore:
         if dims_raw is None:
             return None, position
         dims = int(dims_raw)
-        index = VectorIndex(dims, initial_capacity=max(int(count), 16))
-        loaded, batch_ids, batch_rows = 0, [], []
+        loaded = Loaded(VectorIndex(dims, initial_capacity=max(int(count), 16)), KeywordIndex())
+        total, batch_ids, batch_rows = 0, [], []
         for rid, raw in self._redis.hscan_iter(keys.vectors, count=chunk):
             if len(raw) != 4 * dims:
                 log.warning("namespace %r: skipping record %r with a vector of %d bytes", namespace, rid, len(raw))
@@ -598,47 +797,180 @@ class EmbeddingStore:
             batch_ids.append(decoded(rid))
             batch_rows.append(raw)
             if len(batch_ids) >= chunk:
-                loaded += self._load_chunk(keys, index, batch_ids, batch_rows, dims)
+                total += self._load_chunk(keys, loaded, batch_ids, batch_rows, dims)
                 batch_ids, batch_rows = [], []
-                if loaded % 100_000 < chunk:
-                    log.info("warming namespace %r: %d of about %d vectors", namespace, loaded, count)
+                if total % 100_000 < chunk:
+                    log.info("warming namespace %r: %d of about %d vectors", namespace, total, count)
         if batch_ids:
-            loaded += self._load_chunk(keys, index, batch_ids, batch_rows, dims)
-        return index, position
+            total += self._load_chunk(keys, loaded, batch_ids, batch_rows, dims)
+        return loaded, position
 
-    def _load_chunk(self, keys: NamespaceKeys, index: VectorIndex, ids: list[str], rows: list[bytes],
+    def install_indexes(self, namespace: str, loaded: Loaded | None) -> None:
+        """Install indexes built by `load_namespace` (None: drop the namespace's)."""
+        if loaded is None:
+            self.indexes.drop(namespace)
+            self.keywords.drop(namespace)
+        else:
+            self.indexes.put(namespace, loaded.vectors)
+            self.keywords.put(namespace, loaded.keywords)
+
+    def _rows_state(self, keys: NamespaceKeys, ids: list[str], pipe: Any) -> None:
+        """Queue the reads of ids' documents and times (created, updated, expiry)."""
+        pipe.hmget(keys.documents, ids)
+        for key in (keys.created, keys.updated, keys.expiry):
+            pipe.zmscore(key, ids)
+
+    def _load_chunk(self, keys: NamespaceKeys, loaded: Loaded, ids: list[str], rows: list[bytes],
                     dims: int) -> int:
-        docs = self._redis.hmget(keys.documents, ids)
+        pipe = self._redis.pipeline(transaction=False)
+        self._rows_state(keys, ids, pipe)
+        docs, created, updated, expiry = pipe.execute()
         matrix = np.frombuffer(b"".join(rows), dtype="<f4").reshape(len(ids), dims)
         valid = np.isfinite(matrix).all(axis=1) & (np.abs(matrix).sum(axis=1) > 0)
         keep = [i for i in range(len(ids)) if valid[i]]
-        index.upsert_many([ids[i] for i in keep], matrix[keep], [_document(docs[i]).get("metadata") for i in keep])
+        documents = [_document(docs[i]) for i in keep]
+        loaded.vectors.upsert_many([ids[i] for i in keep], matrix[keep], [d.get("metadata") for d in documents],
+                                   [_row_times(created[i], updated[i], expiry[i]) for i in keep])
+        loaded.keywords.upsert_many([ids[i] for i in keep], [str(d.get("text", "")) for d in documents])
         return len(keep)
 
     def apply_changes(self, namespace: str, record_ids: Sequence[str]) -> None:
         """Brings the given records' index rows to their current state in Redis (upsert or
         delete); the caller holds `namespace_lock`. Idempotent."""
         keys = NamespaceKeys(namespace)
+        ids = list(record_ids)
         pipe = self._redis.pipeline(transaction=False)
         pipe.hget(keys.embedding_config, "dimensions")
-        pipe.hmget(keys.vectors, list(record_ids))
-        pipe.hmget(keys.documents, list(record_ids))
-        dims_raw, vectors, docs = pipe.execute()
+        pipe.hmget(keys.vectors, ids)
+        self._rows_state(keys, ids, pipe)
+        dims_raw, vectors, docs, created, updated, expiry = pipe.execute()
         if dims_raw is None:
-            self.indexes.drop(namespace)
+            self.install_indexes(namespace, None)
             return
         dims = int(dims_raw)
         index = self.indexes.get_or_create(namespace, dims)
-        ids, rows, metas = [], [], []
-        for rid, raw, doc in zip(record_ids, vectors, docs):
+        keyword = self.keywords.get_or_create(namespace)
+        kept, rows, metas, texts, times = [], [], [], [], []
+        for i, (rid, raw, doc) in enumerate(zip(ids, vectors, docs)):
             if raw is None or len(raw) != 4 * dims:
                 index.delete(rid)
+                keyword.delete(rid)
                 continue
-            ids.append(rid)
+            document = _document(doc)
+            kept.append(rid)
             rows.append(raw)
-            metas.append(_document(doc).get("metadata"))
-        if ids:
-            index.upsert_many(ids, np.frombuffer(b"".join(rows), dtype="<f4").reshape(len(ids), dims), metas)
+            metas.append(document.get("metadata"))
+            texts.append(str(document.get("text", "")))
+            times.append(_row_times(created[i], updated[i], expiry[i]))
+        if kept:
+            index.upsert_many(kept, np.frombuffer(b"".join(rows), dtype="<f4").reshape(len(kept), dims), metas, times)
+            keyword.upsert_many(kept, texts)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A namespace's indexes as `EmbeddingStore.load_namespace` built them."""
+
+    vectors: VectorIndex
+    keywords: KeywordIndex
+
+    def __len__(self) -> int:
+        return len(self.vectors)
+
+
+def _row_times(created: float | None, updated: float | None, expires: float | None) -> Times:
+    return (math.nan if created is None else float(created), math.nan if updated is None else float(updated),
+            None if expires is None else float(expires))
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A ranked record: cosine (0 when not computed), BM25 (0 when not matched) and the
+    final sort key."""
+
+    record_id: str
+    score: float
+    keyword: float
+    fused: float
+
+
+@dataclass
+class _Plan:
+    """One search's inputs, and the candidate lists each ranking draws from."""
+
+    index: VectorIndex
+    keywords: KeywordIndex
+    matrix: np.ndarray | None
+    texts: list[str]
+    top_k: int
+    min_score: float | None
+    filter: Mapping[str, str] | None
+    time_range: TimeRange | None
+    now_ms: float
+    cancelled: Callable[[], bool] | None
+
+    def semantic_pool(self, queries: list[int], pool: int) -> list[list[tuple[str, float]]]:
+        return self.index.search_batch(self.matrix[queries], pool, self.min_score, self.filter, self.cancelled,
+                                       time_range=self.time_range, now_ms=self.now_ms)
+
+    def keyword_pool(self, queries: list[int], pool: int) -> list[list[tuple[str, float]]]:
+        allowed = self.index.row_predicate(self.filter, self.time_range, self.now_ms)
+        out = []
+        for q in queries:
+            if self.cancelled is not None and self.cancelled():
+                raise Cancelled("search abandoned: the caller went away")
+            out.append(self.keywords.search(self.texts[q], pool, allowed))
+        return out
+
+    def semantic(self) -> list[list[_Candidate]]:
+        rows = self.semantic_pool(list(range(self.matrix.shape[0])), self.top_k)
+        return [[_Candidate(rid, score, 0.0, score) for rid, score in row] for row in rows]
+
+    def keyword(self) -> list[list[_Candidate]]:
+        rows = self.keyword_pool(list(range(len(self.texts))), self.top_k)
+        return [[_Candidate(rid, 0.0, score, score) for rid, score in row] for row in rows]
+
+    def hybrid(self, cfg: NamespaceConfig, fusion: Fusion,
+               weights: Callable[[Sequence[str]], dict[str, float]] | None) -> list[list[_Candidate]]:
+        """Fuse each query's semantic and keyword candidate lists (their union), weight, sort."""
+        n = len(self.texts)
+        pool = recall.candidates_per_list(fusion.candidates, cfg.fusion_candidates, self.top_k)
+        semantic = self.semantic_pool(list(range(n)), pool)
+        lexical = self.keyword_pool(list(range(n)), pool)
+        method = fusion.method or cfg.fusion_method
+        out = []
+        for q in range(n):
+            if method == "reciprocal_rank":
+                fused = recall.reciprocal_rank([semantic[q], lexical[q]], fusion.rrf_k or cfg.rrf_k)
+            else:
+                alpha = cfg.fusion_alpha if fusion.alpha is None else fusion.alpha
+                fused = recall.weighted_sum(semantic[q], lexical[q], alpha)
+            cosine = dict(semantic[q])
+            missing = [rid for rid in fused if rid not in cosine]
+            if missing:  # keyword-only candidates: their cosine, for the hit's score
+                cosine.update(zip(missing, self.index.scores(self.matrix[q], missing)))
+            bm25 = dict(lexical[q])
+            w = weights(list(fused)) if weights is not None else {}
+            final = sorted((-(f * w.get(rid, 1.0)), rid) for rid, f in fused.items())[: self.top_k]
+            out.append([_Candidate(rid, cosine.get(rid, 0.0), bm25.get(rid, 0.0), -neg) for neg, rid in final])
+        return out
+
+
+def _time_key(keys: NamespaceKeys, field_name: str) -> str:
+    return {"created_at": keys.created, "updated_at": keys.updated, "last_used_at": keys.used}[field_name]
+
+
+def _recency(time_ms: float | None, recency: Recency, now_ms: float) -> float:
+    """The recency weight of a record whose time is `time_ms` (unknown: the floor)."""
+    if time_ms is None:
+        return recency.floor
+    return recall.recency_weight((now_ms - float(time_ms)) / 1000.0, recency)
+
+
+def _times_of(reply: Sequence[Any], now_ms: float) -> Times:
+    """(created_at, updated_at, expires_at or None) in ms from a created/updated script reply."""
+    expires = decoded(reply[5])
+    return float(decoded(reply[4])), now_ms, float(expires) if expires else None
 
 
 def _document(raw: bytes | None) -> dict[str, Any]:

@@ -15,18 +15,59 @@ import numpy as np
 
 from engram.embeddings.index import VectorIndex
 
-RANKINGS = ("similarity", "similarity_times_confidence")
 FIRST_POOL = 256
 POOL_GROWTH = 8
 
 Ranked = list[tuple[str, float, float]]  # (record_id, cosine, confidence), best priority first
 
 
+Candidates = list[tuple[str, float]]  # (record_id, base score), best first
+
+
+def by_weight(search: Callable[[list[int], int], list[Candidates]], n_queries: int, top_k: int,
+              weights: Callable[[Sequence[str]], dict[str, float]]) -> list[list[tuple[str, float, float]]]:
+    """Each query's top_k records by base score × weight, exactly, for weights in [0, 1]
+    (confidence, a recency weight, or their product); ties by record_id.
+
+    Args:
+        search: (query positions, pool) -> each query's best `pool` candidates by base score.
+        n_queries: number of queries.
+        top_k: results per query.
+        weights: record ids -> their weight in [0, 1] (one Redis round trip).
+
+    Candidates are taken best-base-first in growing pools until no record outside the pool
+    could still enter the top k: its product is at most max(base of the pool's last, 0).
+
+    Returns: one list per query of (record_id, base score, weight), best product first.
+    """
+    results: list[list[tuple[str, float, float]] | None] = [None] * n_queries
+    pending = list(range(n_queries))
+    pool = max(FIRST_POOL, 4 * top_k)
+    while pending:
+        candidates = search(pending, pool)
+        weight = weights(list(dict.fromkeys(rid for hits in candidates for rid, _ in hits)))
+        still = []
+        for qi, hits in zip(pending, candidates):
+            ranked = sorted((-(score * weight[rid]), rid, score) for rid, score in hits)[:top_k]
+            complete = len(hits) < pool  # the pool already holds every candidate
+            if not complete and len(ranked) == top_k:
+                bound = max(hits[-1][1], 0.0)  # best product any record outside the pool can have
+                complete = bound < -ranked[-1][0]
+            if complete:
+                results[qi] = [(rid, score, weight[rid]) for _, rid, score in ranked]
+            else:
+                still.append(qi)
+        pending = still
+        pool *= POOL_GROWTH
+    return results  # type: ignore[return-value]
+
+
 def by_priority(index: VectorIndex, queries: np.ndarray, top_k: int, min_score: float | None,
                 filter: Mapping[str, str] | None,
                 confidences: Callable[[Sequence[str]], dict[str, float]],
                 cancelled: Callable[[], bool] | None = None) -> list[Ranked]:
-    """Each query's top_k records by cosine × confidence, ties by record_id.
+    """Each query's top_k records by cosine × confidence, ties by record_id (`by_weight` over
+    the index's cosine candidates).
 
     Args:
         index: the namespace's index.
@@ -39,23 +80,5 @@ def by_priority(index: VectorIndex, queries: np.ndarray, top_k: int, min_score: 
 
     Returns: one list per query of (record_id, cosine, confidence), best priority first.
     """
-    results: list[Ranked | None] = [None] * queries.shape[0]
-    pending = list(range(queries.shape[0]))
-    pool = max(FIRST_POOL, 4 * top_k)
-    while pending:
-        candidates = index.search_batch(queries[pending], pool, min_score, filter, cancelled)
-        confidence = confidences(list(dict.fromkeys(rid for hits in candidates for rid, _ in hits)))
-        still = []
-        for qi, hits in zip(pending, candidates):
-            ranked = sorted((-(score * confidence[rid]), rid, score) for rid, score in hits)[:top_k]
-            complete = len(hits) < pool  # the pool already holds every candidate
-            if not complete and len(ranked) == top_k:
-                bound = max(hits[-1][1], 0.0)  # best priority any record outside the pool can have
-                complete = bound < -ranked[-1][0]
-            if complete:
-                results[qi] = [(rid, score, confidence[rid]) for _, rid, score in ranked]
-            else:
-                still.append(qi)
-        pending = still
-        pool *= POOL_GROWTH
-    return results  # type: ignore[return-value]
+    return by_weight(lambda pending, pool: index.search_batch(queries[pending], pool, min_score, filter, cancelled),
+                     queries.shape[0], top_k, confidences)

@@ -239,6 +239,16 @@ class VectorIndex:
             raise ValueError(f"query must have shape ({self._dimensions},), got {np.shape(query)}")
         return self.search_batch(query, top_k, min_score, filter, time_range=time_range, now_ms=now_ms)[0]
 
+    def scores(self, query: np.ndarray, record_ids: Sequence[str]) -> list[float]:
+        """Cosine of a (d,) query with each given record (0.0 for an absent one), as reported
+        scores (float32, shortest decimal)."""
+        q = _unit_rows(query, self._dimensions, "query")[0]
+        with self._lock.read():
+            rows = [self._rows.get(rid) for rid in record_ids]
+            present = [r for r in rows if r is not None]
+            values = iter(shortest(self._matrix[present] @ q).tolist()) if present else iter(())
+            return [next(values) if r is not None else 0.0 for r in rows]
+
     def row_predicate(self, filter: Metadata | None = None, time_range: TimeRange | None = None,
                       now_ms: float | None = None) -> Callable[[str], bool] | None:
         """A predicate record_id -> whether the record passes `filter`, `time_range` and has not

@@ -166,10 +166,7 @@ class ChangeLogFollower:
         position. Returns the rows loaded."""
         index, (entry, seq) = self._store.load_namespace(namespace)
         with self._store.namespace_lock(namespace), self._cond:
-            if index is None:
-                self._store.indexes.drop(namespace)
-            else:
-                self._store.indexes.put(namespace, index)
+            self._store.install_indexes(namespace, index)
             # Entries after the snapshot are re-applied from Redis, own ones included: the
             # index they were applied to has just been replaced.
             self._followed[namespace] = _Followed(entry, seq)
@@ -227,7 +224,7 @@ class ChangeLogFollower:
             for ns, seq in zip(followed, pipe.execute()):
                 if seq is None and self._store.indexes.get(ns) is not None:
                     with self._store.namespace_lock(ns), self._cond:
-                        self._store.indexes.drop(ns)
+                        self._store.install_indexes(ns, None)
                         self._followed[ns] = _Followed((0, 0), 0)
                     log.info("namespace %r has no vectors any more: index dropped", ns)
         for ns in sorted(new):
