@@ -177,3 +177,29 @@ def test_grpc_error_reports_code_and_acknowledged_records_and_skip_resumes(serve
     assert result.returncode == 1
     assert "import failed: UNAVAILABLE" in result.stderr
     assert "0 of " in result.stderr and "resume with --skip 0" in result.stderr
+
+
+def test_dedupe_threshold_and_ttl_flags(server, stub, rows, tmp_path):
+    """--dedupe-threshold: repeated memories corroborate instead of being stored (and count as
+    acknowledged); --ttl and a line's ttl set expiries."""
+    first = rows[:20]
+    repeated = [dict(r, id=r["id"] + ":again") for r in first[:5]]  # the same texts under new ids
+    lines = [*first, *repeated, dict(rows[20], ttl=3600)]
+    path = write_jsonl(tmp_path / "dupes.jsonl", lines)
+    result = run_import(server, path, "imp-dedupe", "--dedupe-threshold", "0.95", "--ttl", "86400",
+                        "--batch-size", "8")
+    assert result.returncode == 0, result.stderr
+    written, created, token = summary(result.stdout)
+    assert (written, created) == (21, 21)
+    assert "duplicates (corroborated instead of stored): 5" in result.stdout
+    assert f"{len(lines)}/{len(lines)}" in result.stderr
+    hits = {h.record_id: h for h in all_hits(stub, "imp-dedupe", token)}
+    assert set(hits) == {r["id"] for r in first} | {rows[20]["id"]}
+    for r in first[:5]:
+        assert hits[r["id"]].confidence > 0.5  # corroborated by its repeat
+    ttl_of = {rid: h.expires_at.seconds - h.created_at.seconds for rid, h in hits.items()}
+    assert ttl_of[rows[20]["id"]] in (3599, 3600, 3601)
+    assert all(ttl_of[r["id"]] in (86399, 86400, 86401) for r in first)
+    bad = write_jsonl(tmp_path / "bad-ttl.jsonl", [dict(rows[0], ttl=-5)])
+    refused = run_import(server, bad, "imp-dedupe")
+    assert refused.returncode == 2 and "field ttl" in refused.stderr

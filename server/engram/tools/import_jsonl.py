@@ -62,7 +62,8 @@ from engram.v1 import common_pb2, embedding_pb2, embedding_pb2_grpc
 
 MAX_REQUEST_BYTES = 8 << 20  # the server accepts 16 MiB messages; stay well under
 FLOAT32_MAX = 3.4028234663852886e38  # vectors are stored as float32
-FIELDS = ("id", "record_id", "text", "vector", "model", "metadata")
+MAX_TTL_S = 100 * 365.25 * 86400
+FIELDS = ("id", "record_id", "text", "vector", "model", "metadata", "ttl")
 
 
 class MalformedLine(ValueError):
@@ -114,6 +115,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="skip the first N lines of the file (resume after an interrupted import)")
     parser.add_argument("--timeout", type=_positive_seconds, default=None,
                         help="deadline of the whole import call, in seconds (default: none)")
+    parser.add_argument("--ttl", type=_positive_seconds, default=None,
+                        help="expire every record this many seconds after it is written, unless its line "
+                             "gives a ttl (default: the namespace's default_ttl)")
+    parser.add_argument("--dedupe-threshold", type=_threshold, default=None,
+                        help="cosine in (0, 1]: a record duplicating a stored one (or an earlier one) is not "
+                             "stored but corroborates it (default: the namespace's dedupe_threshold)")
+
+
+def _threshold(value: str) -> float:
+    threshold = float(value)
+    if not 0 < threshold <= 1:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1] (got {value})")
+    return threshold
 
 
 def _utf8_len(value: str) -> int:
@@ -198,6 +212,11 @@ def parse_record(line: str) -> embedding_pb2.ImportRecord:
             if _utf8_len(value) > MAX_METADATA_VALUE_BYTES:
                 raise MalformedLine(f"metadata.{key}", f"must be at most {MAX_METADATA_VALUE_BYTES} bytes of UTF-8")
         record.metadata.update(metadata)
+    ttl = row.get("ttl")
+    if ttl is not None:
+        if isinstance(ttl, bool) or not isinstance(ttl, (int, float)) or not 0 < ttl <= MAX_TTL_S:
+            raise MalformedLine("ttl", f"must be a number of seconds in (0, 100 years] (got {str(ttl)[:40]})")
+        record.ttl.FromNanoseconds(int(ttl * 1e9))
     return record
 
 
@@ -214,6 +233,8 @@ class Reader:
     namespace: str
     batch_size: int
     skip: int
+    ttl: float | None = None  # seconds, for records whose line gives none
+    dedupe_threshold: float | None = None
     lines: array = field(default_factory=lambda: array("q"))
     error: MalformedLine | None = None
     sent: int = 0  # records handed to gRPC
@@ -231,6 +252,8 @@ class Reader:
                     except UnicodeDecodeError as exc:
                         raise MalformedLine("(utf-8)", f"not UTF-8 at byte {exc.start}") from None
                     record = parse_record(line)
+                    if self.ttl is not None and not record.HasField("ttl"):
+                        record.ttl.FromNanoseconds(int(self.ttl * 1e9))
                 except MalformedLine as exc:
                     exc.line = number
                     self.error = exc
@@ -238,14 +261,20 @@ class Reader:
                 record_size = record.ByteSize() + 8  # + the field's tag and length
                 if batch and (len(batch) >= self.batch_size or size + record_size > MAX_REQUEST_BYTES):
                     self.sent += len(batch)
-                    yield embedding_pb2.ImportEmbeddingsRequest(namespace=self.namespace, records=batch)
+                    yield self._message(batch)
                     batch, size = [], 0
                 batch.append(record)
                 size += record_size
                 self.lines.append(number)
         if batch:
             self.sent += len(batch)
-            yield embedding_pb2.ImportEmbeddingsRequest(namespace=self.namespace, records=batch)
+            yield self._message(batch)
+
+    def _message(self, batch: list[embedding_pb2.ImportRecord]) -> embedding_pb2.ImportEmbeddingsRequest:
+        message = embedding_pb2.ImportEmbeddingsRequest(namespace=self.namespace, records=batch)
+        if self.dedupe_threshold is not None and self.sent == len(batch):  # read from the first message only
+            message.dedupe_threshold = self.dedupe_threshold
+        return message
 
     def resume_skip(self, acknowledged: int) -> int:
         """The ``--skip`` that resumes after the first ``acknowledged`` records sent."""
@@ -265,7 +294,8 @@ def main(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.s
     except OSError as exc:
         print(f"cannot read {args.file}: {exc.strerror or exc}", file=err)
         return 2
-    reader = Reader(args.file, args.namespace, args.batch_size, args.skip)
+    reader = Reader(args.file, args.namespace, args.batch_size, args.skip, getattr(args, "ttl", None),
+                    getattr(args, "dedupe_threshold", None))
     requests = reader.requests()
     started = time.monotonic()
     last = embedding_pb2.ImportEmbeddingsResponse()
@@ -281,7 +311,7 @@ def main(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.s
         try:
             for ack in responses:
                 last = ack
-                bar.update(ack.records_written - bar.n)
+                bar.update(ack.records_written + ack.records_deduplicated - bar.n)
         except grpc.RpcError as exc:
             failure = exc
         except KeyboardInterrupt:
@@ -291,7 +321,8 @@ def main(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.s
             bar.close()
             channel.close()
     elapsed = time.monotonic() - started
-    written, sent = last.records_written, reader.sent
+    # Acknowledged records: those written and those found to duplicate a stored one.
+    written, sent = last.records_written + last.records_deduplicated, reader.sent
 
     if interrupted:
         print(f"interrupted: {written} of {sent} records sent were acknowledged; resume with --skip "
@@ -311,7 +342,9 @@ def main(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.s
         return 1
     if sent:
         rate = written / elapsed if elapsed > 0 else 0.0
-        print(f"records written: {written} (created: {last.records_created})", file=out)
+        print(f"records written: {last.records_written} (created: {last.records_created})", file=out)
+        if last.records_deduplicated:
+            print(f"duplicates (corroborated instead of stored): {last.records_deduplicated}", file=out)
         print(f"elapsed: {elapsed:.2f} s ({rate:.1f} records/s)", file=out)
         print(f"consistency token: {last.consistency_token}", file=out)
     elif reader.error is None:
