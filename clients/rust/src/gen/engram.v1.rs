@@ -299,10 +299,13 @@ pub struct SearchRequest {
     /// Required.
     #[prost(string, tag="1")]
     pub namespace: ::prost::alloc::string::String,
-    /// The query text, embedded as a query. Required unless vector is set.
+    /// The query text, embedded as a query (unless vector is set) and matched by the keyword
+    /// rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+    /// rankings.
     #[prost(string, tag="2")]
     pub text: ::prost::alloc::string::String,
-    /// A query vector of the namespace's dimension.
+    /// A query vector of the namespace's dimension; when set, the semantic side uses it instead
+    /// of embedding text.
     #[prost(message, optional, tag="3")]
     pub vector: ::core::option::Option<Vector>,
     /// Maximum results, 1..1000 (the server's --max-top-k). Default 10.
@@ -347,6 +350,7 @@ pub struct SearchResponse {
     /// Cosine similarity in \[-1, 1\], computed in float32 by the index (so a float). Its value is
     /// its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
     /// languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
+    /// 0 under RANKING_KEYWORD (the query is not embedded).
     #[prost(float, tag="2")]
     pub score: f32,
     /// The record's stored text (empty if it was stored as a bare vector).
@@ -368,8 +372,9 @@ pub struct SearchResponse {
     /// The record's metadata.
     #[prost(map="string, string", tag="7")]
     pub metadata: ::std::collections::HashMap<::prost::alloc::string::String, ::prost::alloc::string::String>,
-    /// BM25 score of the record for the query text (0 when it matched no query term, or the
-    /// ranking is semantic and the query has no text).
+    /// BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+    /// rankings (0 when the record was not among the keyword candidates, and under the
+    /// semantic rankings).
     #[prost(double, tag="8")]
     pub keyword_score: f64,
     /// The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
@@ -396,10 +401,10 @@ pub struct SearchResponse {
 /// One query of a BatchSearch.
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct SearchQuery {
-    /// The query text, embedded as a query. Required unless vector is set.
+    /// The query text, as in SearchRequest.text.
     #[prost(string, tag="1")]
     pub text: ::prost::alloc::string::String,
-    /// A query vector of the namespace's dimension.
+    /// A query vector, as in SearchRequest.vector.
     #[prost(message, optional, tag="2")]
     pub vector: ::core::option::Option<Vector>,
 }
@@ -451,7 +456,8 @@ pub struct SearchHit {
     /// The record found.
     #[prost(string, tag="1")]
     pub record_id: ::prost::alloc::string::String,
-    /// Cosine similarity in \[-1, 1\], as in SearchResponse.score (float32, its shortest decimal).
+    /// Cosine similarity in \[-1, 1\], as in SearchResponse.score (float32, its shortest decimal;
+    /// 0 under RANKING_KEYWORD).
     #[prost(float, tag="2")]
     pub score: f32,
     /// The record's stored text.
@@ -469,8 +475,9 @@ pub struct SearchHit {
     /// The record's metadata.
     #[prost(map="string, string", tag="7")]
     pub metadata: ::std::collections::HashMap<::prost::alloc::string::String, ::prost::alloc::string::String>,
-    /// BM25 score of the record for the query text (0 when it matched no query term, or the
-    /// ranking is semantic and the query has no text).
+    /// BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+    /// rankings (0 when the record was not among the keyword candidates, and under the
+    /// semantic rankings).
     #[prost(double, tag="8")]
     pub keyword_score: f64,
     /// The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_

@@ -822,9 +822,12 @@ type SearchRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
-	// The query text, embedded as a query. Required unless vector is set.
+	// The query text, embedded as a query (unless vector is set) and matched by the keyword
+	// rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+	// rankings.
 	Text string `protobuf:"bytes,2,opt,name=text,proto3" json:"text,omitempty"`
-	// A query vector of the namespace's dimension.
+	// A query vector of the namespace's dimension; when set, the semantic side uses it instead
+	// of embedding text.
 	Vector *Vector `protobuf:"bytes,3,opt,name=vector,proto3" json:"vector,omitempty"`
 	// Maximum results, 1..1000 (the server's --max-top-k). Default 10.
 	TopK *uint32 `protobuf:"varint,4,opt,name=top_k,json=topK,proto3,oneof" json:"top_k,omitempty"`
@@ -969,6 +972,7 @@ type SearchResponse struct {
 	// Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
 	// its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
 	// languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
+	// 0 under RANKING_KEYWORD (the query is not embedded).
 	Score float32 `protobuf:"fixed32,2,opt,name=score,proto3" json:"score,omitempty"`
 	// The record's stored text (empty if it was stored as a bare vector).
 	Text string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
@@ -984,8 +988,9 @@ type SearchResponse struct {
 	Priority float64 `protobuf:"fixed64,6,opt,name=priority,proto3" json:"priority,omitempty"`
 	// The record's metadata.
 	Metadata map[string]string `protobuf:"bytes,7,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	// BM25 score of the record for the query text (0 when it matched no query term, or the
-	// ranking is semantic and the query has no text).
+	// BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+	// rankings (0 when the record was not among the keyword candidates, and under the
+	// semantic rankings).
 	KeywordScore float64 `protobuf:"fixed64,8,opt,name=keyword_score,json=keywordScore,proto3" json:"keyword_score,omitempty"`
 	// The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
 	// CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under
@@ -1136,9 +1141,9 @@ func (x *SearchResponse) GetExpiresAt() *timestamppb.Timestamp {
 // One query of a BatchSearch.
 type SearchQuery struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The query text, embedded as a query. Required unless vector is set.
+	// The query text, as in SearchRequest.text.
 	Text string `protobuf:"bytes,1,opt,name=text,proto3" json:"text,omitempty"`
-	// A query vector of the namespace's dimension.
+	// A query vector, as in SearchRequest.vector.
 	Vector        *Vector `protobuf:"bytes,2,opt,name=vector,proto3" json:"vector,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1328,7 +1333,8 @@ type SearchHit struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The record found.
 	RecordId string `protobuf:"bytes,1,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`
-	// Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
+	// Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal;
+	// 0 under RANKING_KEYWORD).
 	Score float32 `protobuf:"fixed32,2,opt,name=score,proto3" json:"score,omitempty"`
 	// The record's stored text.
 	Text string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
@@ -1340,8 +1346,9 @@ type SearchHit struct {
 	Priority float64 `protobuf:"fixed64,6,opt,name=priority,proto3" json:"priority,omitempty"`
 	// The record's metadata.
 	Metadata map[string]string `protobuf:"bytes,7,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	// BM25 score of the record for the query text (0 when it matched no query term, or the
-	// ranking is semantic and the query has no text).
+	// BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+	// rankings (0 when the record was not among the keyword candidates, and under the
+	// semantic rankings).
 	KeywordScore float64 `protobuf:"fixed64,8,opt,name=keyword_score,json=keywordScore,proto3" json:"keyword_score,omitempty"`
 	// The score results are sorted by: score (SIMILARITY), priority (SIMILARITY_TIMES_
 	// CONFIDENCE), keyword_score (KEYWORD) or the fused score (HYBRID, × confidence under

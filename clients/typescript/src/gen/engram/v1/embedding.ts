@@ -394,9 +394,16 @@ export interface TimeRange {
 export interface SearchRequest {
   /** Required. */
   namespace: string;
-  /** The query text, embedded as a query. Required unless vector is set. */
+  /**
+   * The query text, embedded as a query (unless vector is set) and matched by the keyword
+   * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+   * rankings.
+   */
   text: string;
-  /** A query vector of the namespace's dimension. */
+  /**
+   * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+   * of embedding text.
+   */
   vector?:
     | Vector
     | undefined;
@@ -453,6 +460,7 @@ export interface SearchResponse {
    * Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
    * its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
    * languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
+   * 0 under RANKING_KEYWORD (the query is not embedded).
    */
   score: number;
   /** The record's stored text (empty if it was stored as a bare vector). */
@@ -474,8 +482,9 @@ export interface SearchResponse {
   /** The record's metadata. */
   metadata: { [key: string]: string };
   /**
-   * BM25 score of the record for the query text (0 when it matched no query term, or the
-   * ranking is semantic and the query has no text).
+   * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+   * rankings (0 when the record was not among the keyword candidates, and under the
+   * semantic rankings).
    */
   keywordScore: number;
   /**
@@ -509,9 +518,9 @@ export interface SearchResponse_MetadataEntry {
 
 /** One query of a BatchSearch. */
 export interface SearchQuery {
-  /** The query text, embedded as a query. Required unless vector is set. */
+  /** The query text, as in SearchRequest.text. */
   text: string;
-  /** A query vector of the namespace's dimension. */
+  /** A query vector, as in SearchRequest.vector. */
   vector?: Vector | undefined;
 }
 
@@ -570,7 +579,10 @@ export interface BatchSearchRequest_FilterEntry {
 export interface SearchHit {
   /** The record found. */
   recordId: string;
-  /** Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal). */
+  /**
+   * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal;
+   * 0 under RANKING_KEYWORD).
+   */
   score: number;
   /** The record's stored text. */
   text: string;
@@ -583,8 +595,9 @@ export interface SearchHit {
   /** The record's metadata. */
   metadata: { [key: string]: string };
   /**
-   * BM25 score of the record for the query text (0 when it matched no query term, or the
-   * ranking is semantic and the query has no text).
+   * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+   * rankings (0 when the record was not among the keyword candidates, and under the
+   * semantic rankings).
    */
   keywordScore: number;
   /**

@@ -118,7 +118,8 @@ private static final long serialVersionUID = 0L;
   private float score_ = 0F;
   /**
    * <pre>
-   * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
+   * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal;
+   * 0 under RANKING_KEYWORD).
    * </pre>
    *
    * <code>float score = 2 [json_name = "score"];</code>
@@ -320,8 +321,9 @@ java.lang.String defaultValue) {
   private double keywordScore_ = 0D;
   /**
    * <pre>
-   * BM25 score of the record for the query text (0 when it matched no query term, or the
-   * ranking is semantic and the query has no text).
+   * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+   * rankings (0 when the record was not among the keyword candidates, and under the
+   * semantic rankings).
    * </pre>
    *
    * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
@@ -1328,7 +1330,8 @@ java.lang.String defaultValue) {
     private float score_ ;
     /**
      * <pre>
-     * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
+     * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal;
+     * 0 under RANKING_KEYWORD).
      * </pre>
      *
      * <code>float score = 2 [json_name = "score"];</code>
@@ -1340,7 +1343,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
+     * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal;
+     * 0 under RANKING_KEYWORD).
      * </pre>
      *
      * <code>float score = 2 [json_name = "score"];</code>
@@ -1356,7 +1360,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
+     * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal;
+     * 0 under RANKING_KEYWORD).
      * </pre>
      *
      * <code>float score = 2 [json_name = "score"];</code>
@@ -1751,8 +1756,9 @@ java.lang.String defaultValue) {
     private double keywordScore_ ;
     /**
      * <pre>
-     * BM25 score of the record for the query text (0 when it matched no query term, or the
-     * ranking is semantic and the query has no text).
+     * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+     * rankings (0 when the record was not among the keyword candidates, and under the
+     * semantic rankings).
      * </pre>
      *
      * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
@@ -1764,8 +1770,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * BM25 score of the record for the query text (0 when it matched no query term, or the
-     * ranking is semantic and the query has no text).
+     * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+     * rankings (0 when the record was not among the keyword candidates, and under the
+     * semantic rankings).
      * </pre>
      *
      * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
@@ -1781,8 +1788,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * BM25 score of the record for the query text (0 when it matched no query term, or the
-     * ranking is semantic and the query has no text).
+     * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+     * rankings (0 when the record was not among the keyword candidates, and under the
+     * semantic rankings).
      * </pre>
      *
      * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>

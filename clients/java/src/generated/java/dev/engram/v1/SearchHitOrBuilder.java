@@ -32,7 +32,8 @@ public interface SearchHitOrBuilder extends
 
   /**
    * <pre>
-   * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal).
+   * Cosine similarity in [-1, 1], as in SearchResponse.score (float32, its shortest decimal;
+   * 0 under RANKING_KEYWORD).
    * </pre>
    *
    * <code>float score = 2 [json_name = "score"];</code>
@@ -146,8 +147,9 @@ java.lang.String defaultValue);
 
   /**
    * <pre>
-   * BM25 score of the record for the query text (0 when it matched no query term, or the
-   * ranking is semantic and the query has no text).
+   * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+   * rankings (0 when the record was not among the keyword candidates, and under the
+   * semantic rankings).
    * </pre>
    *
    * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>

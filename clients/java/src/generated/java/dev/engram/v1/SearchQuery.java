@@ -59,7 +59,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object text_ = "";
   /**
    * <pre>
-   * The query text, embedded as a query. Required unless vector is set.
+   * The query text, as in SearchRequest.text.
    * </pre>
    *
    * <code>string text = 1 [json_name = "text"];</code>
@@ -80,7 +80,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The query text, embedded as a query. Required unless vector is set.
+   * The query text, as in SearchRequest.text.
    * </pre>
    *
    * <code>string text = 1 [json_name = "text"];</code>
@@ -105,7 +105,7 @@ private static final long serialVersionUID = 0L;
   private dev.engram.v1.Vector vector_;
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector, as in SearchRequest.vector.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -117,7 +117,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector, as in SearchRequest.vector.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -129,7 +129,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector, as in SearchRequest.vector.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -487,7 +487,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object text_ = "";
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, as in SearchRequest.text.
      * </pre>
      *
      * <code>string text = 1 [json_name = "text"];</code>
@@ -507,7 +507,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, as in SearchRequest.text.
      * </pre>
      *
      * <code>string text = 1 [json_name = "text"];</code>
@@ -528,7 +528,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, as in SearchRequest.text.
      * </pre>
      *
      * <code>string text = 1 [json_name = "text"];</code>
@@ -545,7 +545,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, as in SearchRequest.text.
      * </pre>
      *
      * <code>string text = 1 [json_name = "text"];</code>
@@ -559,7 +559,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, as in SearchRequest.text.
      * </pre>
      *
      * <code>string text = 1 [json_name = "text"];</code>
@@ -581,7 +581,7 @@ private static final long serialVersionUID = 0L;
         dev.engram.v1.Vector, dev.engram.v1.Vector.Builder, dev.engram.v1.VectorOrBuilder> vectorBuilder_;
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector, as in SearchRequest.vector.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -592,7 +592,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector, as in SearchRequest.vector.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -607,7 +607,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector, as in SearchRequest.vector.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -625,7 +625,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector, as in SearchRequest.vector.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -643,7 +643,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector, as in SearchRequest.vector.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -668,7 +668,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector, as in SearchRequest.vector.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -685,7 +685,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector, as in SearchRequest.vector.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -697,7 +697,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector, as in SearchRequest.vector.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -712,7 +712,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector, as in SearchRequest.vector.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>

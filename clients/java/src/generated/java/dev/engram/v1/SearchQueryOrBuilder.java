@@ -12,7 +12,7 @@ public interface SearchQueryOrBuilder extends
 
   /**
    * <pre>
-   * The query text, embedded as a query. Required unless vector is set.
+   * The query text, as in SearchRequest.text.
    * </pre>
    *
    * <code>string text = 1 [json_name = "text"];</code>
@@ -21,7 +21,7 @@ public interface SearchQueryOrBuilder extends
   java.lang.String getText();
   /**
    * <pre>
-   * The query text, embedded as a query. Required unless vector is set.
+   * The query text, as in SearchRequest.text.
    * </pre>
    *
    * <code>string text = 1 [json_name = "text"];</code>
@@ -32,7 +32,7 @@ public interface SearchQueryOrBuilder extends
 
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector, as in SearchRequest.vector.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -41,7 +41,7 @@ public interface SearchQueryOrBuilder extends
   boolean hasVector();
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector, as in SearchRequest.vector.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>
@@ -50,7 +50,7 @@ public interface SearchQueryOrBuilder extends
   dev.engram.v1.Vector getVector();
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector, as in SearchRequest.vector.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 2 [json_name = "vector"];</code>

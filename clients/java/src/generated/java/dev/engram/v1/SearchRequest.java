@@ -121,7 +121,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object text_ = "";
   /**
    * <pre>
-   * The query text, embedded as a query. Required unless vector is set.
+   * The query text, embedded as a query (unless vector is set) and matched by the keyword
+   * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+   * rankings.
    * </pre>
    *
    * <code>string text = 2 [json_name = "text"];</code>
@@ -142,7 +144,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The query text, embedded as a query. Required unless vector is set.
+   * The query text, embedded as a query (unless vector is set) and matched by the keyword
+   * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+   * rankings.
    * </pre>
    *
    * <code>string text = 2 [json_name = "text"];</code>
@@ -167,7 +171,8 @@ private static final long serialVersionUID = 0L;
   private dev.engram.v1.Vector vector_;
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+   * of embedding text.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -179,7 +184,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+   * of embedding text.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -191,7 +197,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+   * of embedding text.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -1299,7 +1306,9 @@ java.lang.String defaultValue) {
     private java.lang.Object text_ = "";
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, embedded as a query (unless vector is set) and matched by the keyword
+     * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+     * rankings.
      * </pre>
      *
      * <code>string text = 2 [json_name = "text"];</code>
@@ -1319,7 +1328,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, embedded as a query (unless vector is set) and matched by the keyword
+     * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+     * rankings.
      * </pre>
      *
      * <code>string text = 2 [json_name = "text"];</code>
@@ -1340,7 +1351,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, embedded as a query (unless vector is set) and matched by the keyword
+     * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+     * rankings.
      * </pre>
      *
      * <code>string text = 2 [json_name = "text"];</code>
@@ -1357,7 +1370,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, embedded as a query (unless vector is set) and matched by the keyword
+     * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+     * rankings.
      * </pre>
      *
      * <code>string text = 2 [json_name = "text"];</code>
@@ -1371,7 +1386,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * The query text, embedded as a query. Required unless vector is set.
+     * The query text, embedded as a query (unless vector is set) and matched by the keyword
+     * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+     * rankings.
      * </pre>
      *
      * <code>string text = 2 [json_name = "text"];</code>
@@ -1393,7 +1410,8 @@ java.lang.String defaultValue) {
         dev.engram.v1.Vector, dev.engram.v1.Vector.Builder, dev.engram.v1.VectorOrBuilder> vectorBuilder_;
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+     * of embedding text.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -1404,7 +1422,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+     * of embedding text.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -1419,7 +1438,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+     * of embedding text.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -1437,7 +1457,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+     * of embedding text.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -1455,7 +1476,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+     * of embedding text.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -1480,7 +1502,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+     * of embedding text.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -1497,7 +1520,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+     * of embedding text.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -1509,7 +1533,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+     * of embedding text.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -1524,7 +1549,8 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * A query vector of the namespace's dimension.
+     * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+     * of embedding text.
      * </pre>
      *
      * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>

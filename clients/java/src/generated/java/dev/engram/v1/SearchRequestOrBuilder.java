@@ -32,7 +32,9 @@ public interface SearchRequestOrBuilder extends
 
   /**
    * <pre>
-   * The query text, embedded as a query. Required unless vector is set.
+   * The query text, embedded as a query (unless vector is set) and matched by the keyword
+   * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+   * rankings.
    * </pre>
    *
    * <code>string text = 2 [json_name = "text"];</code>
@@ -41,7 +43,9 @@ public interface SearchRequestOrBuilder extends
   java.lang.String getText();
   /**
    * <pre>
-   * The query text, embedded as a query. Required unless vector is set.
+   * The query text, embedded as a query (unless vector is set) and matched by the keyword
+   * rankings. Required unless vector is set; required by RANKING_KEYWORD and the hybrid
+   * rankings.
    * </pre>
    *
    * <code>string text = 2 [json_name = "text"];</code>
@@ -52,7 +56,8 @@ public interface SearchRequestOrBuilder extends
 
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+   * of embedding text.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -61,7 +66,8 @@ public interface SearchRequestOrBuilder extends
   boolean hasVector();
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+   * of embedding text.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>
@@ -70,7 +76,8 @@ public interface SearchRequestOrBuilder extends
   dev.engram.v1.Vector getVector();
   /**
    * <pre>
-   * A query vector of the namespace's dimension.
+   * A query vector of the namespace's dimension; when set, the semantic side uses it instead
+   * of embedding text.
    * </pre>
    *
    * <code>.engram.v1.Vector vector = 3 [json_name = "vector"];</code>

@@ -121,6 +121,7 @@ private static final long serialVersionUID = 0L;
    * Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
    * its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
    * languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
+   * 0 under RANKING_KEYWORD (the query is not embedded).
    * </pre>
    *
    * <code>float score = 2 [json_name = "score"];</code>
@@ -326,8 +327,9 @@ java.lang.String defaultValue) {
   private double keywordScore_ = 0D;
   /**
    * <pre>
-   * BM25 score of the record for the query text (0 when it matched no query term, or the
-   * ranking is semantic and the query has no text).
+   * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+   * rankings (0 when the record was not among the keyword candidates, and under the
+   * semantic rankings).
    * </pre>
    *
    * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
@@ -1337,6 +1339,7 @@ java.lang.String defaultValue) {
      * Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
      * its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
      * languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
+     * 0 under RANKING_KEYWORD (the query is not embedded).
      * </pre>
      *
      * <code>float score = 2 [json_name = "score"];</code>
@@ -1351,6 +1354,7 @@ java.lang.String defaultValue) {
      * Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
      * its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
      * languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
+     * 0 under RANKING_KEYWORD (the query is not embedded).
      * </pre>
      *
      * <code>float score = 2 [json_name = "score"];</code>
@@ -1369,6 +1373,7 @@ java.lang.String defaultValue) {
      * Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
      * its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
      * languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
+     * 0 under RANKING_KEYWORD (the query is not embedded).
      * </pre>
      *
      * <code>float score = 2 [json_name = "score"];</code>
@@ -1775,8 +1780,9 @@ java.lang.String defaultValue) {
     private double keywordScore_ ;
     /**
      * <pre>
-     * BM25 score of the record for the query text (0 when it matched no query term, or the
-     * ranking is semantic and the query has no text).
+     * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+     * rankings (0 when the record was not among the keyword candidates, and under the
+     * semantic rankings).
      * </pre>
      *
      * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
@@ -1788,8 +1794,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * BM25 score of the record for the query text (0 when it matched no query term, or the
-     * ranking is semantic and the query has no text).
+     * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+     * rankings (0 when the record was not among the keyword candidates, and under the
+     * semantic rankings).
      * </pre>
      *
      * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
@@ -1805,8 +1812,9 @@ java.lang.String defaultValue) {
     }
     /**
      * <pre>
-     * BM25 score of the record for the query text (0 when it matched no query term, or the
-     * ranking is semantic and the query has no text).
+     * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+     * rankings (0 when the record was not among the keyword candidates, and under the
+     * semantic rankings).
      * </pre>
      *
      * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>

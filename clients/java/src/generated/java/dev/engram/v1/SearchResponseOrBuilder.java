@@ -35,6 +35,7 @@ public interface SearchResponseOrBuilder extends
    * Cosine similarity in [-1, 1], computed in float32 by the index (so a float). Its value is
    * its shortest round-trip decimal, as JSON and Go, Java and Rust print it (0.8775885);
    * languages that widen it to a double (Python, JavaScript) show 0.8775885105133057.
+   * 0 under RANKING_KEYWORD (the query is not embedded).
    * </pre>
    *
    * <code>float score = 2 [json_name = "score"];</code>
@@ -152,8 +153,9 @@ java.lang.String defaultValue);
 
   /**
    * <pre>
-   * BM25 score of the record for the query text (0 when it matched no query term, or the
-   * ranking is semantic and the query has no text).
+   * BM25 score of the record for the query text, under RANKING_KEYWORD and the hybrid
+   * rankings (0 when the record was not among the keyword candidates, and under the
+   * semantic rankings).
    * </pre>
    *
    * <code>double keyword_score = 8 [json_name = "keywordScore"];</code>
