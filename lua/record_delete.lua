@@ -41,13 +41,13 @@
 -- ARGV[6 + n_in + n_out]             condition (the forgetting sweeper's re-check, so a
 --                                    record written again since it was selected survives):
 --                                    "" none; "expired": delete only if the record's expires_at
---                                    is at or before `cutoff`; "policy": only if its confidence
+--                                    is at or before `cutoff`; "low_confidence_unused": only if its confidence
 --                                    (stored, else `initial`) is below `threshold` and its
 --                                    last_used_at, or if never used its created_at, is at or
 --                                    before `cutoff` (a record with neither is kept)
 -- ARGV[7 + n_in + n_out]             cutoff, ms since the epoch (with a condition)
--- ARGV[8 + n_in + n_out]             threshold (policy)
--- ARGV[9 + n_in + n_out]             initial confidence of the namespace (policy)
+-- ARGV[8 + n_in + n_out]             threshold (low_confidence_unused)
+-- ARGV[9 + n_in + n_out]             initial confidence of the namespace (low_confidence_unused)
 -- Reply:   {"kept"}: the condition does not hold; nothing changed.
 --          {"retry", sources, targets}: the in-set or edge set now holds a member not passed;
 --          nothing changed; sources and targets are their current members, for the next try.
@@ -72,7 +72,7 @@ if condition ~= '' then
     if condition == 'expired' then
         local expires = tonumber(redis.call('ZSCORE', expiry_key, id))
         if not expires or expires > cutoff then return {'kept'} end
-    elseif condition == 'policy' then
+    elseif condition == 'low_confidence_unused' then
         local threshold, initial = tonumber(ARGV[8 + n_in + n_out]), tonumber(ARGV[9 + n_in + n_out])
         local last = tonumber(redis.call('ZSCORE', used_key, id) or redis.call('ZSCORE', created_key, id))
         if not last or last > cutoff then return {'kept'} end

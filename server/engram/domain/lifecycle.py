@@ -43,7 +43,7 @@ UNLINK_BATCH = 500
 @dataclass(frozen=True, slots=True)
 class ForgetCondition:
     """Delete only if, inside the deleting script: ``kind`` "expired": the record's expires_at
-    is at or before ``cutoff_ms``; ``kind`` "policy": its confidence (stored, else
+    is at or before ``cutoff_ms``; ``kind`` "low_confidence_unused": its confidence (stored, else
     ``initial_confidence``) is below ``threshold`` and its last_used_at, or if never used its
     created_at, is at or before ``cutoff_ms`` (ms since the epoch)."""
 
