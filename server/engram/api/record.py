@@ -3,6 +3,7 @@ the four signals, and the dry run of forgetting."""
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -23,8 +24,8 @@ REASONS = {EXPIRED: pb.FORGET_REASON_EXPIRED, LOW_CONFIDENCE_UNUSED: pb.FORGET_R
 
 def _timestamp(message, field: str, ms: float | None) -> None:
     """Sets ``message.<field>`` to ``ms`` (ms since the epoch) as a Timestamp; None leaves it unset."""
-    if ms is not None:
-        getattr(message, field).CopyFrom(convert.timestamp(ms / 1000.0))
+    if ms is not None and math.isfinite(ms):
+        getattr(message, field).FromNanoseconds(round(ms * 1_000_000))  # exact for whole ms (seconds lose them)
 
 
 class RecordServicer(pb_grpc.RecordServiceServicer):
