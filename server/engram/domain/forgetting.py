@@ -107,9 +107,8 @@ class Forgetting:
         keys = NamespaceKeys(namespace)
         config = self._configs.get(namespace)
         now_ms = self._now_ms()
-        expired = self._client.zrangebyscore(keys.expiry, "-inf", now_ms, start=0, num=limit + 1, withscores=True)
-        ids = [text(member) for member, _ in expired]
-        chosen = list(zip(ids, itertools.repeat(EXPIRED)))
+        expired = self._client.zrangebyscore(keys.expiry, "-inf", now_ms, start=0, num=limit + 1)
+        chosen = [(text(member), EXPIRED) for member in expired]
         if len(chosen) <= limit:
             policy = itertools.islice(self._policy(keys, config, now_ms), limit + 1 - len(chosen))
             chosen += [(rid, LOW_CONFIDENCE_UNUSED) for _, rid in policy]
@@ -117,7 +116,8 @@ class Forgetting:
         chosen = chosen[:limit]
         return self._describe(keys, config, chosen), truncated
 
-    def _describe(self, keys: NamespaceKeys, config: NamespaceConfig, chosen: list[tuple[str, str]]) -> list[Forgettable]:
+    def _describe(self, keys: NamespaceKeys, config: NamespaceConfig,
+                  chosen: list[tuple[str, str]]) -> list[Forgettable]:
         """Confidence and times of the chosen records, one round trip."""
         if not chosen:
             return []
