@@ -47,8 +47,8 @@ def all_signals(api, record_id):
     """Give the record every signal: confidence, edges both ways, a prediction, a last use."""
     api.ledger.RecordPrediction(ledger_pb2.RecordPredictionRequest(
         namespace=NS, record_id=record_id, predicted={"useful": common_pb2.Value(bool_value=True)}))
-    api.graph.Link(graph_pb2.LinkRequest(namespace=NS, source_id=record_id, target_id="friend", weight=0.5))
-    api.graph.Link(graph_pb2.LinkRequest(namespace=NS, source_id="friend", target_id=record_id, weight=0.5))
+    # Symmetric by default: an edge each way.
+    api.graph.Link(graph_pb2.LinkRequest(namespace=NS, source_record_id=record_id, target_record_id="friend"))
     api.record.ReportOutcome(pb.ReportOutcomeRequest(namespace=NS, record_ids=[record_id],
                                                      outcome=ledger_pb2.OUTCOME_USED))
 
