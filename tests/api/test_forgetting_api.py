@@ -235,3 +235,29 @@ def test_the_dry_run_names_a_missing_namespace(api):
     with pytest.raises(grpc.RpcError) as info:
         api.record.ListForgettableRecords(pb.ListForgettableRecordsRequest(namespace=""))
     assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_the_sweeper_counts_forgotten_records_by_reason(make_app, redis_client):
+    from tests.api.test_observability import sample, scrape
+
+    app = make_app(sweep_interval=0.05, forget_policy_interval=0.05, metrics_listen="127.0.0.1:0")
+    api = connect(app)
+    policy_namespace(api, redis_client)
+    assert wait_until(lambda: forgettable(api).records == [])
+    samples = scrape(app)
+    assert sample(samples, "engram_forgotten_records_total", reason="expired") == 1
+    assert sample(samples, "engram_forgotten_records_total", reason="low_confidence_unused") == 2
+
+
+def test_sweep_flags_are_checked():
+    import argparse
+
+    from engram.config import add_arguments, from_arguments
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    settings = from_arguments(parser.parse_args(["--sweep-interval", "0.25", "--forget-policy-interval", "5"]))
+    assert (settings.sweep_interval, settings.forget_policy_interval) == (0.25, 5.0)
+    for flag in ("--sweep-interval", "--forget-policy-interval"):
+        with pytest.raises(ValueError, match=flag):
+            from_arguments(parser.parse_args([flag, "0"]))

@@ -25,7 +25,9 @@ REASONS = {EXPIRED: pb.FORGET_REASON_EXPIRED, LOW_CONFIDENCE_UNUSED: pb.FORGET_R
 def _timestamp(message, field: str, ms: float | None) -> None:
     """Sets ``message.<field>`` to ``ms`` (ms since the epoch) as a Timestamp; None leaves it unset."""
     if ms is not None and math.isfinite(ms):
-        getattr(message, field).FromNanoseconds(round(ms * 1_000_000))  # exact for whole ms (seconds lose them)
+        # Whole ms and the fraction apart: ms * 1e6 as one double would round the nanoseconds.
+        whole = math.floor(ms)
+        getattr(message, field).FromNanoseconds(int(whole) * 1_000_000 + round((ms - whole) * 1_000_000))
 
 
 class RecordServicer(pb_grpc.RecordServiceServicer):
