@@ -273,3 +273,26 @@ def test_the_sweeper_thread_sweeps_and_stops(forgetting: Forgetting, embeddings:
         started = time.monotonic()
         sweeper.stop(1.0)
         assert time.monotonic() - started < 1.0
+
+
+def test_only_namespaces_with_expired_records_are_visited_between_policy_sweeps(
+        forgetting: Forgetting, embeddings: EmbeddingStore, redis_client: redis.Redis,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    write(redis_client, embeddings, "expired", expires=NOW_MS - 1)
+    registry = NamespaceRegistry(redis_client)
+    for namespace in (NS, "quiet-a", "quiet-b"):
+        registry.touch(namespace)
+    assert forgetting.with_expired([NS, "quiet-a", "quiet-b"]) == [NS]
+    visited: list[str] = []
+    sweep = forgetting.sweep_namespace
+
+    def spy(namespace, policy=True, stopping=lambda: False):
+        visited.append(namespace)
+        return sweep(namespace, policy, stopping)
+
+    monkeypatch.setattr(forgetting, "sweep_namespace", spy)
+    sweeper = Sweeper(forgetting, registry)
+    assert sweeper.sweep_once(policy=False)[EXPIRED] == 1
+    assert visited == [NS]
+    assert sweeper.sweep_once(policy=True)[EXPIRED] == 0
+    assert visited == [NS, "quiet-a", "quiet-b", NS]

@@ -139,6 +139,17 @@ class Forgetting:
         rows = self._client.zrangebyscore(NamespaceKeys(namespace).expiry, "-inf", now_ms, start=0, num=count)
         return [text(m) for m in rows]
 
+    def with_expired(self, namespaces: list[str]) -> list[str]:
+        """The namespaces among ``namespaces`` holding a record expired now: one pipelined
+        round trip of single-key reads (a cluster client sends each to its slot's node)."""
+        if not namespaces:
+            return []
+        now_ms = self._now_ms()
+        pipe = self._client.pipeline(transaction=False)
+        for namespace in namespaces:
+            pipe.zrangebyscore(NamespaceKeys(namespace).expiry, "-inf", now_ms, start=0, num=1)
+        return [ns for ns, rows in zip(namespaces, pipe.execute()) if rows]
+
     def policy_ids(self, namespace: str, count: int, config: NamespaceConfig | None = None,
                    now_ms: float | None = None) -> list[str]:
         """Up to ``count`` records the policy selects at ``now_ms`` (default: now), oldest use
@@ -299,13 +310,12 @@ class Sweeper:
         token = ""
         while not self._stop.is_set():
             page = self._registry.list(NAMESPACE_PAGE, token)
-            for namespace in page.items:
+            namespaces = [ns for ns in page.items if _usable(ns)]
+            # Without the policy, only namespaces with an expired record need a visit: one
+            # round trip for the page instead of one per namespace.
+            for namespace in namespaces if policy else self._forgetting.with_expired(namespaces):
                 if self._stop.is_set():
                     break
-                try:
-                    validation.namespace(namespace)
-                except InvalidArgument:
-                    continue  # a legacy name no write can use any more
                 done = self._forgetting.sweep_namespace(namespace, policy, self._stop.is_set)
                 for reason, count in done.items():
                     total[reason] += count
@@ -315,3 +325,12 @@ class Sweeper:
             if not token:
                 break
         return total
+
+
+def _usable(namespace: str) -> bool:
+    """False for a legacy name (registered before the current naming rules) no write can use."""
+    try:
+        validation.namespace(namespace)
+    except InvalidArgument:
+        return False
+    return True
