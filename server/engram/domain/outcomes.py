@@ -74,7 +74,8 @@ class OutcomeReporter:
     def report(self, namespace: str, record_ids: Sequence[str], outcome: str, now: float) -> OutcomeReport:
         """Apply ``outcome`` (acted, used, dismissed, deferred, contradicted) to
         ``record_ids`` (1..64 distinct records retrieved together) at ``now`` (epoch
-        seconds, the resolution time of resolved predictions), atomically.
+        seconds: the resolution time of resolved predictions and, for acted and used, the
+        records' last_used_at), atomically.
 
         Raises:
             InvalidArgument: ``namespace``, ``outcome``, ``record_ids`` (count),
