@@ -4,8 +4,9 @@
 -- the namespace's outcome error (lib/ledger_core.lua: no_prediction and already_resolved
 -- change nothing; an error above error_threshold applies low_signal). Then (c), when an
 -- edge delta is given, every ordered pair (a, b), a ~= b, is strengthened by it (capped at
--- weight_cap, pruned to max_edges). The caller chooses signal, resolution and delta from
--- the outcome, so the policy lives in one place (engram.domain.outcomes).
+-- weight_cap, pruned to max_edges). (d) When told to (acted and used), every record's
+-- last_used_at is set to now (ZADD ``used``, ms). The caller chooses signal, resolution,
+-- delta and use from the outcome, so the policy lives in one place (engram.domain.outcomes).
 -- include: config_core.lua
 -- include: confidence_core.lua
 -- include: ledger_core.lua
@@ -18,6 +19,8 @@
 -- KEYS[5]  engram:{ns}:errors    ZSET record_id -> latest prediction error
 -- KEYS[4+2i], KEYS[5+2i]  engram:{ns}:edges:<id_i> (ZSET), engram:{ns}:in:<id_i> (SET),
 --          for the i-th record id (i from 1)
+-- KEYS[#KEYS]  engram:{ns}:used  ZSET record_id -> last_used_at, ms since the epoch (last,
+--          so the layout above is unchanged)
 -- ARGV[1]  now: seconds since the epoch (repr of a double)
 -- ARGV[2]  outcome name (stored on resolved predictions; names outcome_error_<outcome>)
 -- ARGV[3]  confidence signal in [0, 1], or "" for none
@@ -25,12 +28,13 @@
 -- ARGV[5]  edge delta > 0, or "" for no strengthening
 -- ARGV[6..12] defaults of initial_confidence, evidence_cap, error_threshold, low_signal,
 --          outcome_error_<outcome>, weight_cap, max_edges
--- ARGV[13..] the record ids, distinct
+-- ARGV[13] "1" to set each record's last_used_at to now (in ms), "0" not to
+-- ARGV[14..] the record ids, distinct
 -- Reply:   {strengthened edge count, per record {status, error, confidence,
 --          evidence_count, corroborations, contradictions}}: status "resolved",
 --          "no_prediction", "already_resolved" or "" (not resolving); error a "%.17g"
 --          string or ""; confidence a "%.17g" string, the record's state after (a) and (b).
-local first_id = 13
+local first_id = 14
 local outcome_field = 'outcome_error_' .. ARGV[2]
 local names = {'initial_confidence', 'evidence_cap', 'error_threshold', 'low_signal',
     outcome_field, 'weight_cap', 'max_edges'}
@@ -44,6 +48,8 @@ local now = tonumber(ARGV[1])
 local signal = tonumber(ARGV[3])
 local resolve = ARGV[4] == '1'
 local delta = tonumber(ARGV[5])
+local mark_used = ARGV[13] == '1'
+local used_key = KEYS[#KEYS]
 local ids = {}
 for i = first_id, #ARGV do
     ids[#ids + 1] = ARGV[i]
@@ -60,6 +66,11 @@ for _, id in ipairs(ids) do
         status, resolved_error = ledger_resolve(KEYS[4], KEYS[5], KEYS[2], KEYS[3], id, now,
             nil, ARGV[2], cfg[outcome_field], cfg)
         err_text = resolved_error or ''
+    end
+    if mark_used then
+        -- ms as an integer string: ZADD keeps doubles exactly, and scores compare with the
+        -- expiry and creation times written in ms elsewhere.
+        redis.call('ZADD', used_key, string.format('%d', math.floor(now * 1000)), id)
     end
     local state = confidence_state(KEYS[2], id, cfg.initial_confidence)
     reply[#reply + 1] = {status, err_text, state[1], state[2], state[3], state[4]}

@@ -32,6 +32,7 @@ from engram.config import Settings
 from engram.domain.confidence import ConfidenceStore
 from engram.domain.config import ConfigStore
 from engram.domain.embedding import EmbeddingStore
+from engram.domain.forgetting import Forgetting, Sweeper
 from engram.domain.graph import GraphStore
 from engram.domain.ledger import Ledger
 from engram.domain.lifecycle import RecordLifecycle
@@ -43,7 +44,7 @@ from engram.embeddings.sync import ChangeLogFollower
 from engram.health import RedisHealthMonitor
 from engram.limits import Limits
 from engram.observability.interceptor import ObservabilityInterceptor
-from engram.observability.metrics import MetricsServer, RpcMetrics, StateCollector, new_registry
+from engram.observability.metrics import ForgettingMetrics, MetricsServer, RpcMetrics, StateCollector, new_registry
 from engram.reflection import enable_reflection
 from engram.store.private_redis import PrivateRedis
 from engram.store.scripts import Scripts
@@ -142,6 +143,7 @@ class App:
     private_redis: PrivateRedis | None = None
     metrics_server: MetricsServer | None = None  # /metrics, when settings.metrics_listen
     watchdog: Watchdog | None = None  # cancels calls past the guard's bounds (engram.api.guard)
+    sweeper: Sweeper | None = None  # deletes expired and policy-forgotten records (engram.domain.forgetting)
     _stopped: bool = field(default=False, repr=False)
 
     @property
@@ -170,6 +172,8 @@ class App:
 
         if self.metrics_server is not None:
             self.metrics_server.stop(left())
+        if self.sweeper is not None:
+            self.sweeper.stop(left())
         self.monitor.stop(left())
         self.follower.stop(left())
         if self.watchdog is not None:
@@ -206,6 +210,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
     private = None
     metrics_server = None
     watchdog = None
+    sweeper = None
     if client is None:
         url = settings.redis_url
         if not url:
@@ -233,6 +238,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
                                     max_token_wait=settings.max_token_wait)
         follower = ChangeLogFollower(client, embeddings)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
+        forgetting = Forgetting(client, configs, lifecycle)
 
         # One registry per App: several servers in one process (tests) keep their own metrics.
         metrics_registry = new_registry() if settings.metrics_listen else None
@@ -268,7 +274,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
             NamespaceServicer(configs, registry, lifecycle), server)
         record_pb2_grpc.add_RecordServiceServicer_to_server(
             RecordServicer(OutcomeReporter(client, scripts), RecordReader(client, configs, limits), lifecycle,
-                           registry),
+                           registry, forgetting),
             server)
 
         health_servicer = health.HealthServicer(experimental_non_blocking=True)
@@ -289,8 +295,11 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
             metrics_server = MetricsServer(settings.metrics_listen, metrics_registry)
             log.info("Prometheus metrics on http://%s:%d/metrics", settings.metrics_listen.rsplit(":", 1)[0],
                      metrics_server.port)
+        sweeper = Sweeper(forgetting, registry, settings.sweep_interval, settings.forget_policy_interval,
+                          ForgettingMetrics(metrics_registry).record if metrics_registry is not None else None)
         server.start()
         monitor.start()
+        sweeper.start()
         pool = getattr(client, "connection_pool", None)  # a Redis Cluster client has one per node instead
         kwargs = pool.connection_kwargs if pool is not None else {"host": "Redis Cluster seed " + str(
             client.get_default_node().host), "port": client.get_default_node().port}
@@ -305,6 +314,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         elif keys is None:
             log.warning("API keys are off (no auth): every client that reaches the port may use every namespace")
     except BaseException:
+        if sweeper is not None:
+            sweeper.stop(0)
         if metrics_server is not None:
             metrics_server.stop()
         if watchdog is not None:
@@ -313,7 +324,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
             private.stop()
         raise
     return App(settings, server, port, client, health_servicer, monitor, embeddings, follower, embedder,
-               owns_embedder, private, metrics_server=metrics_server, watchdog=watchdog)
+               owns_embedder, private, metrics_server=metrics_server, watchdog=watchdog, sweeper=sweeper)
 
 
 def _security(settings: Settings, keys: KeyRing | None) -> str:

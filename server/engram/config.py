@@ -35,6 +35,8 @@ then passed explicitly (no globals).
 | searches waiting for their consistency token at once | ``--max-token-waits`` | ``ENGRAM_MAX_TOKEN_WAITS`` | 8 |
 | longest consistency-token wait, s | ``--max-token-wait`` | ``ENGRAM_MAX_TOKEN_WAIT`` | 10 |
 | a connection with no call for this long is closed, s | ``--max-connection-idle`` | ``ENGRAM_MAX_CONNECTION_IDLE`` | 300 |
+| seconds between sweeps deleting expired records (`engram.domain.forgetting`) | ``--sweep-interval`` | ``ENGRAM_SWEEP_INTERVAL`` | 1.0 |
+| seconds between sweeps that also apply the namespaces' forgetting policy | ``--forget-policy-interval`` | ``ENGRAM_FORGET_POLICY_INTERVAL`` | 60 |
 
 The streaming and pending-request bounds together should leave threads for other calls,
 ``max_concurrent_streams + max_held_calls < max_workers`` (`engram.api.guard`); the
@@ -97,6 +99,9 @@ class Settings:
     max_token_waits: int = 8
     max_token_wait: float = 10.0
     max_connection_idle: float = 300.0
+    # Forgetting (`engram.domain.forgetting`): expired records, then the opt-in policy.
+    sweep_interval: float = 1.0
+    forget_policy_interval: float = 60.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -169,7 +174,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             ("stream_idle_timeout", float, "seconds a request stream may pause between messages"),
             ("max_token_waits", int, "searches waiting for their consistency token at once"),
             ("max_token_wait", float, "seconds a consistency-token wait lasts at most (then DEADLINE_EXCEEDED)"),
-            ("max_connection_idle", float, "seconds after which a connection with no call is closed")):
+            ("max_connection_idle", float, "seconds after which a connection with no call is closed"),
+            ("sweep_interval", float, "seconds between sweeps deleting expired records from all four signals"),
+            ("forget_policy_interval", float, "seconds between sweeps that also apply each namespace's forgetting "
+                                              "policy (forget_below_confidence, forget_unused_after)")):
         parser.add_argument("--" + flag.replace("_", "-"), type=kind, help=help_text,
                             default=kind(env("ENGRAM_" + flag.upper(), getattr(d, flag))))
 
@@ -187,7 +195,7 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         if getattr(args, flag) < 1:
             raise ValueError(f"--{flag.replace('_', '-')} must be >= 1 (got {getattr(args, flag)})")
     for flag in ("request_read_timeout", "stream_send_timeout", "stream_idle_timeout", "max_token_wait",
-                 "max_connection_idle"):
+                 "max_connection_idle", "sweep_interval", "forget_policy_interval"):
         if not getattr(args, flag) > 0:
             raise ValueError(f"--{flag.replace('_', '-')} must be > 0 (got {getattr(args, flag)})")
     for flag in ("max_message_bytes", "max_top_k", "max_batch_size", "max_ids_per_call"):
@@ -227,6 +235,8 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         max_token_waits=args.max_token_waits,
         max_token_wait=args.max_token_wait,
         max_connection_idle=args.max_connection_idle,
+        sweep_interval=args.sweep_interval,
+        forget_policy_interval=args.forget_policy_interval,
     )
 
 

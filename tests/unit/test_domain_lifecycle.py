@@ -116,11 +116,11 @@ def test_a_link_between_read_and_script_is_retried(lifecycle: RecordLifecycle, g
     graph.link(NS, "a", VICTIM)
     attempt, calls = lifecycle._attempt, []
 
-    def racing(namespace, keys, record_id, sources, targets, settle=False):
+    def racing(namespace, keys, record_id, sources, targets, settle=False, condition=None):
         calls.append((sources, targets))
         if len(calls) == 1:  # a new neighbour appears after the read
             graph.link(NS, "late", VICTIM)
-        return attempt(namespace, keys, record_id, sources, targets, settle=settle)
+        return attempt(namespace, keys, record_id, sources, targets, settle=settle, condition=condition)
 
     monkeypatch.setattr(lifecycle, "_attempt", racing)
     assert outcome(lifecycle.delete_record(NS, VICTIM)) == (True, 4)
@@ -134,10 +134,10 @@ def test_tenth_attempt_settles_keeping_only_what_appeared_since(lifecycle: Recor
     graph.link(NS, "a", VICTIM)
     attempt, calls = lifecycle._attempt, []
 
-    def always_racing(namespace, keys, record_id, sources, targets, settle=False):
+    def always_racing(namespace, keys, record_id, sources, targets, settle=False, condition=None):
         calls.append(settle)
         graph.link(NS, f"late{len(calls)}", VICTIM)  # symmetric: both directions
-        return attempt(namespace, keys, record_id, sources, targets, settle=settle)
+        return attempt(namespace, keys, record_id, sources, targets, settle=settle, condition=condition)
 
     monkeypatch.setattr(lifecycle, "_attempt", always_racing)
     result = lifecycle.delete_record(NS, VICTIM)

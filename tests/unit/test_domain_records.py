@@ -46,6 +46,7 @@ def test_a_record_across_the_signals(
         prediction=Prediction("a", {"x": 1.0}, 3.0, resolved=True, outcome="acted", resolved_at=4.0,
                               prediction_error=0.1),
         edge_count=2,
+        last_used_at=4000.0,  # acted at 4 s, in ms
     )
 
 
@@ -70,6 +71,26 @@ def test_order_duplicates_and_partial_state(
     assert [v.has_embedding for v in views] == [False, True, False, True]
     assert [v.confidence.evidence_count for v in views] == [0, 0, 1, 0]
     assert views[2].confidence.confidence == 0.25
+
+
+def test_times_and_expiry(redis_client: redis.Redis, configs: ConfigStore) -> None:
+    reader = RecordReader(redis_client, configs, clock=lambda: 100.0)  # now: 100 000 ms
+    for rid, expires in (("live", 100_001), ("gone", 100_000), ("forever", None)):
+        store_embedding(redis_client, rid, f"text of {rid}")
+        redis_client.zadd(KEYS.created, {rid: 1_000})
+        redis_client.zadd(KEYS.updated, {rid: 2_000})
+        redis_client.zadd(KEYS.used, {rid: 3_000})
+        redis_client.zadd(KEYS.edges(rid), {"x": 0.5})
+        if expires is not None:
+            redis_client.zadd(KEYS.expiry, {rid: expires})
+    live, gone, forever = reader.get_many(NS, ["live", "gone", "forever"])
+    assert (live.created_at, live.updated_at, live.last_used_at, live.expires_at) == (1000.0, 2000.0, 3000.0,
+                                                                                      100_001.0)
+    assert (live.text, live.has_embedding, live.edge_count) == ("text of live", True, 1)
+    assert forever.expires_at is None and forever.text == "text of forever"
+    # Expired at or before now: the view of an unknown record, though the sweeper has not run.
+    assert gone == RecordView("gone", ConfidenceState("gone", 0.5, 0, 0, 0), False, "", None, 0)
+    assert gone.created_at is None and gone.last_used_at is None and gone.expires_at is None
 
 
 @pytest.mark.parametrize(("ids", "field"), [([], "record_ids"), (["r"] * 1001, "record_ids"),

@@ -1,8 +1,9 @@
 """RecordService: outcomes (the seeds' ObservationProtocol), record reads and deletion across
-the four signals."""
+the four signals, and the dry run of forgetting."""
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ import grpc
 
 from engram.api import convert
 from engram.api.ledger import ALL_OUTCOMES, enum_field, prediction_to_proto, status_enum
+from engram.domain.forgetting import EXPIRED, LOW_CONFIDENCE_UNUSED, Forgetting
 from engram.domain.lifecycle import RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
 from engram.domain.outcomes import OutcomeReporter
@@ -17,11 +19,23 @@ from engram.domain.records import RecordReader
 from engram.v1 import record_pb2 as pb
 from engram.v1 import record_pb2_grpc as pb_grpc
 
+REASONS = {EXPIRED: pb.FORGET_REASON_EXPIRED, LOW_CONFIDENCE_UNUSED: pb.FORGET_REASON_LOW_CONFIDENCE_UNUSED}
+
+
+def _timestamp(message, field: str, ms: float | None) -> None:
+    """Sets ``message.<field>`` to ``ms`` (ms since the epoch) as a Timestamp; None leaves it unset."""
+    if ms is not None and math.isfinite(ms):
+        # Whole ms and the fraction apart: ms * 1e6 as one double would round the nanoseconds.
+        whole = math.floor(ms)
+        getattr(message, field).FromNanoseconds(int(whole) * 1_000_000 + round((ms - whole) * 1_000_000))
+
 
 class RecordServicer(pb_grpc.RecordServiceServicer):
     def __init__(self, outcomes: OutcomeReporter, reader: RecordReader, lifecycle: RecordLifecycle,
-                 registry: NamespaceRegistry, clock: Callable[[], float] = time.time) -> None:
+                 registry: NamespaceRegistry, forgetting: Forgetting,
+                 clock: Callable[[], float] = time.time) -> None:
         self._outcomes = outcomes
+        self._forgetting = forgetting
         self._reader = reader
         self._lifecycle = lifecycle
         self._registry = registry
@@ -48,6 +62,8 @@ class RecordServicer(pb_grpc.RecordServiceServicer):
                                has_embedding=v.has_embedding, text=v.text, edge_count=v.edge_count)
             if v.prediction is not None:
                 record.prediction.CopyFrom(prediction_to_proto(v.prediction))
+            for name in ("created_at", "updated_at", "last_used_at", "expires_at"):
+                _timestamp(record, name, getattr(v, name))
             records.append(record)
         return pb.BatchGetRecordsResponse(records=records)
 
@@ -55,3 +71,14 @@ class RecordServicer(pb_grpc.RecordServiceServicer):
         result = self._lifecycle.delete_record(request.namespace, request.record_id)
         return pb.DeleteRecordResponse(deleted=result.deleted, removed_edge_count=result.removed_edge_count,
                                        consistency_token=result.consistency_token)
+
+    def ListForgettableRecords(self, request: pb.ListForgettableRecordsRequest, context: grpc.ServicerContext):
+        found, truncated = self._forgetting.list(request.namespace, request.limit)
+        records = []
+        for f in found:
+            record = pb.ForgettableRecord(record_id=f.record_id, reason=REASONS[f.reason], confidence=f.confidence)
+            _timestamp(record, "expires_at", f.expires_at)
+            _timestamp(record, "last_used_at", f.last_used_at)
+            _timestamp(record, "created_at", f.created_at)
+            records.append(record)
+        return pb.ListForgettableRecordsResponse(records=records, truncated=truncated)

@@ -40,7 +40,8 @@ ROLES: Mapping[str, Mapping[str, Role]] = {
     "engram.v1.NamespaceService": {
         "GetNamespaceConfig": R, "UpdateNamespaceConfig": A, "ListNamespaces": R, "DeleteNamespace": A,
     },
-    "engram.v1.RecordService": {"ReportOutcome": W, "BatchGetRecords": R, "DeleteRecord": W},
+    "engram.v1.RecordService": {"ReportOutcome": W, "BatchGetRecords": R, "DeleteRecord": W,
+                                "ListForgettableRecords": R},
 }
 # Requests without a namespace: Embed touches no stored data; ListNamespaces' reply is
 # filtered to the namespaces the key may use.

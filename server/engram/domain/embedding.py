@@ -396,7 +396,8 @@ class EmbeddingStore:
         keys = NamespaceKeys(namespace)
         with self.namespace_lock(namespace):
             deleted, change_id = self._scripts["embedding_delete"](
-                keys=[keys.embedding_config, keys.vectors, keys.documents, keys.changes],
+                keys=[keys.embedding_config, keys.vectors, keys.documents, keys.changes, keys.created, keys.updated,
+                      keys.expiry, keys.text_hashes, keys.text_hash_of],
                 args=[record_id, self.change_log_length])
             if int(deleted):
                 self.apply_own_delete(namespace, record_id, change_id)

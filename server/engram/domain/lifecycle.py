@@ -3,11 +3,18 @@
 A record's traces: its confidence entry (``conf``, ``conf:ids``), its edge set and in-set,
 the edges pointing at it (from the sources in its in-set, and from its out-neighbours should
 the index miss a mirror), its id in its out-neighbours' in-sets, its prediction (``pred``,
-``pred:ids``) and error, its vector and document. The neighbours' keys are known only at run
+``pred:ids``) and error, its vector and document, its times (``created``, ``updated``,
+``used``, ``expiry``) and its text-hash entries (``text_of``, and ``texts`` while it still
+names this record). The neighbours' keys are known only at run
 time (DESIGN.md, principle 3): `RecordLifecycle.delete_record` reads them, then runs
 ``lua/record_delete.lua`` with every key, which re-checks the read and, if a neighbour
 appeared meanwhile, changes nothing and returns the current neighbours for another try; the
 last try settles (deletes what it was given, keeps only edges linked since).
+
+The forgetting sweeper (`engram.domain.forgetting`) deletes with a `ForgetCondition` that
+the script re-checks before changing anything, so a record written again after it was
+selected (a new ttl, a use) survives, and a second replica's delete of the same record is a
+no-op.
 
 Stale members of in-sets left by pruning (``in:<t>`` may still name a deleted record whose
 edge to t had been pruned earlier) are harmless: nothing reads an in-set but deletion.
@@ -34,14 +41,33 @@ UNLINK_BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
+class ForgetCondition:
+    """Delete only if, inside the deleting script: ``kind`` "expired": the record's expires_at
+    is at or before ``cutoff_ms``; ``kind`` "low_confidence_unused": its confidence (stored, else
+    ``initial_confidence``) is below ``threshold`` and its last_used_at, or if never used its
+    created_at, is at or before ``cutoff_ms`` (ms since the epoch)."""
+
+    kind: str
+    cutoff_ms: int
+    threshold: float = 0.0
+    initial_confidence: float = 0.5
+
+    def args(self) -> list[str]:
+        return [self.kind, str(int(self.cutoff_ms)), repr(float(self.threshold)),
+                repr(float(self.initial_confidence))]
+
+
+@dataclass(frozen=True, slots=True)
 class DeleteResult:
-    """deleted: False when nothing was stored for the record. removed_edge_count: its own
-    edges plus the edges that pointed at it. consistency_token: the change-log entry of the
-    removed vector (else the newest entry), for a search that must no longer see it."""
+    """deleted: False when nothing was stored for the record (or ``kept``). removed_edge_count:
+    its own edges plus the edges that pointed at it. consistency_token: the change-log entry
+    of the removed vector (else the newest entry), for a search that must no longer see it;
+    "" when kept. kept: a `ForgetCondition` did not hold, and nothing changed."""
 
     deleted: bool
     removed_edge_count: int
     consistency_token: str = ""
+    kept: bool = False
 
 
 class RecordLifecycle:
@@ -61,7 +87,7 @@ class RecordLifecycle:
         self._embeddings = embeddings
         self._registry = registry
 
-    def delete_record(self, namespace: str, record_id: str) -> DeleteResult:
+    def delete_record(self, namespace: str, record_id: str, condition: ForgetCondition | None = None) -> DeleteResult:
         """Removes every trace of the record in one script call. The neighbours are read
         first; when the script finds new ones it changes nothing and returns them, and the
         call is repeated with them. The 10th attempt settles: it deletes everything read and
@@ -76,11 +102,12 @@ class RecordLifecycle:
         validation.record_id(record_id)
         sources, targets = self._read(keys, record_id)
         for _ in range(MAX_ATTEMPTS - 1):
-            reply = self._attempt(namespace, keys, record_id, sources, targets)
-            if reply[0] == b"deleted":
+            reply = self._attempt(namespace, keys, record_id, sources, targets, condition=condition)
+            if reply[0] != b"retry":
                 return _result(namespace, reply)
             sources, targets = sorted(text(s) for s in reply[1]), [text(t) for t in reply[2]]
-        return _result(namespace, self._attempt(namespace, keys, record_id, sources, targets, settle=True))  # never "retry"
+        return _result(namespace, self._attempt(namespace, keys, record_id, sources, targets, settle=True,
+                                                condition=condition))  # never "retry"
 
     def _read(self, keys: NamespaceKeys, record_id: str) -> tuple[list[str], list[str]]:
         """(sources in the record's in-set, targets of its own edges), one round trip."""
@@ -91,7 +118,7 @@ class RecordLifecycle:
         return sorted(text(s) for s in sources), [text(t) for t in targets]
 
     def _attempt(self, namespace: str, keys: NamespaceKeys, record_id: str, sources: list[str],
-                 targets: list[str], settle: bool = False) -> list:
+                 targets: list[str], settle: bool = False, condition: ForgetCondition | None = None) -> list:
         """One record_delete call with every neighbour key, evicting the vector on success.
         ``settle``: delete what was read even if edges appeared since (kept, as if linked
         just after the deletion) instead of replying "retry"."""
@@ -100,9 +127,10 @@ class RecordLifecycle:
         script_keys += [keys.edges(s) for s in sources]
         for t in targets:
             script_keys += [keys.edges(t), keys.incoming(t)]
-        script_keys += [keys.embedding_config, keys.changes]
+        script_keys += [keys.embedding_config, keys.changes, keys.created, keys.updated, keys.used, keys.expiry,
+                        keys.text_hashes, keys.text_hash_of]
         args = [record_id, len(sources), len(targets), *sources, *targets, "1" if settle else "0",
-                self._embeddings.change_log_length]
+                self._embeddings.change_log_length, *(condition.args() if condition is not None else [""])]
         with self._embeddings.namespace_lock(namespace):
             reply = self._delete(keys=script_keys, args=args, client=self._client)
             if reply[0] == b"deleted" and int(reply[4]):
@@ -144,5 +172,7 @@ class RecordLifecycle:
 
 def _result(namespace: str, reply: list) -> DeleteResult:
     """A record_delete reply ``{"deleted", removed_edge_count, found, change_id, had_vector}``
-    as a DeleteResult (the change id as the namespace's consistency token)."""
+    as a DeleteResult (the change id as the namespace's consistency token), or ``{"kept"}``."""
+    if reply[0] == b"kept":
+        return DeleteResult(False, 0, "", kept=True)
     return DeleteResult(bool(int(reply[2])), int(reply[1]), tokens.issue(namespace, text(reply[3])))

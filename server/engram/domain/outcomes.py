@@ -9,7 +9,8 @@ Per record, in request order:
       namespace's outcome error, exactly as `Ledger.auto_resolve` (an error above
       error_threshold applies low_signal to confidence);
 then (c) acted with two or more records strengthens every ordered pair's edge a -> b by
-0.05, capped at the namespace's weight_cap, pruned to max_edges.
+0.05, capped at the namespace's weight_cap, pruned to max_edges; (d) acted and used set each
+record's last_used_at (``used`` ZSET, ms since the epoch) to ``now``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ SIGNALS = {"acted": 0.9, "contradicted": 0.1}
 """Confidence signal of an outcome (spec 004); outcomes not listed leave confidence alone."""
 EDGE_DELTA = 0.05
 """Strengthening of each edge between records acted on together."""
+USES = frozenset({"acted", "used"})
+"""Outcomes that set the records' last_used_at (read by recency ranking and forgetting)."""
 MAX_RECORDS = 64
 _CONFIG = ("initial_confidence", "evidence_cap", "error_threshold", "low_signal")
 
@@ -71,7 +74,8 @@ class OutcomeReporter:
     def report(self, namespace: str, record_ids: Sequence[str], outcome: str, now: float) -> OutcomeReport:
         """Apply ``outcome`` (acted, used, dismissed, deferred, contradicted) to
         ``record_ids`` (1..64 distinct records retrieved together) at ``now`` (epoch
-        seconds, the resolution time of resolved predictions), atomically.
+        seconds: the resolution time of resolved predictions and, for acted and used, the
+        records' last_used_at), atomically.
 
         Raises:
             InvalidArgument: ``namespace``, ``outcome``, ``record_ids`` (count),
@@ -87,7 +91,8 @@ class OutcomeReporter:
         error_default = config_defaults(f"outcome_error_{outcome}")[0] if resolves else "0"
         edge_keys = [key for rid in ids for key in (keys.edges(rid), keys.incoming(rid))]
         reply = self._script(
-            keys=[keys.config, keys.confidence, keys.confidence_ids, keys.predictions, keys.errors, *edge_keys],
+            keys=[keys.config, keys.confidence, keys.confidence_ids, keys.predictions, keys.errors, *edge_keys,
+                  keys.used],
             args=[
                 lua_number(now),
                 outcome,
@@ -97,6 +102,7 @@ class OutcomeReporter:
                 *config_defaults(*_CONFIG),
                 error_default,
                 *config_defaults("weight_cap", "max_edges"),
+                "1" if outcome in USES else "0",
                 *ids,
             ],
             client=self._client,

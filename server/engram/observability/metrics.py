@@ -15,6 +15,7 @@ read when scraped, by `StateCollector`.
 | ``engram_change_log_lag_seconds`` | gauge | namespace | age of the oldest entry not passed yet (this host's clock minus the entry id's Redis timestamp); 0 when caught up |
 | ``engram_redis_up`` | gauge | | 1 when the health monitor's latest Redis PING (every ``--health-interval``) succeeded |
 | ``engram_serving`` | gauge | | 1 when health is SERVING (Redis up and the index warm) |
+| ``engram_forgotten_records_total`` | counter | reason | records this replica's sweeper deleted: ``expired`` or ``low_confidence_unused`` (`engram.domain.forgetting`) |
 | ``process_*``, ``python_info`` | | | prometheus-client's process collector (CPU, resident memory, open fds) |
 
 ``service`` is the full gRPC service name (``engram.v1.RecordService``, ``grpc.health.v1.Health``),
@@ -102,6 +103,18 @@ class RpcMetrics:
                 if found is None:
                     found = self._methods[full_method] = MethodMetrics(self, *split_method(full_method))
         return found
+
+
+class ForgettingMetrics:
+    """Records deleted by this replica's forgetting sweeper, by reason."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.forgotten = Counter("engram_forgotten_records", "Records deleted by the forgetting sweeper, by reason.",
+                                 ("reason",), registry=registry)
+
+    def record(self, reason: str, count: int) -> None:
+        """`engram.domain.forgetting.Sweeper`'s ``on_forgotten``."""
+        self.forgotten.labels(reason).inc(count)
 
 
 class StateCollector(Collector):
