@@ -56,6 +56,9 @@ def write(client: redis.Redis, embeddings: EmbeddingStore, record_id: str, *, cr
         client.zadd(KEYS.confidence_ids, {record_id: 0})
     client.hset(KEYS.predictions, record_id, msgpack.packb({"predicted": {"x": 1.0}, "resolved": False}))
     client.zadd(KEYS.prediction_ids, {record_id: 0})
+    written = client.hget(KEYS.text_hash_of, record_id)  # the upsert's own SHA-1 entry, replaced below
+    if written is not None:
+        client.hdel(KEYS.text_hashes, written)
     digest = digest or f"sha1-of-{record_id}"
     client.hset(KEYS.text_hashes, digest, record_id)
     client.hset(KEYS.text_hash_of, record_id, digest)
