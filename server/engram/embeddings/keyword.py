@@ -60,8 +60,9 @@ class KeywordIndex:
     frequencies until a background merge drops them, as in Lucene, so scores drift slightly
     from a freshly built index of the same records.
 
-    Thread safety: a readers-writer lock. Searches share it; writes and the commit take it
-    alone (tantivy's writer and reader handles are not shared across writes).
+    Thread safety: a readers-writer lock. Searches share it (a tantivy searcher is a read-only
+    snapshot); writes and the commit take it alone, so one thread at a time uses the writer
+    and no search runs while a commit swaps the searcher and the key map changes.
     """
 
     def __init__(self) -> None:
