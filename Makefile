@@ -20,7 +20,7 @@ CLIENT_LANGUAGES ?= python go typescript java rust
 GENERATED_DIRS := server/engram/v1 clients/python/src/engram_client/v1 clients/go/gen clients/typescript/src/gen \
                   clients/java/src/generated/java clients/rust/src/gen
 
-.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding quality
+.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding bench-keyword quality
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -141,6 +141,11 @@ bench-path: $(BENCH_VENV)/.installed
 # (quick look: ARGS='--rows-large 200000'). Writes bench/results/embedding_search.md.
 bench-embedding: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/embedding_search.py $(ARGS)
+
+# The keyword index's library choice (tantivy against bm25s): SciFact nDCG@10, build, one add
+# and query latency at 5k and 100k documents. About 2 minutes. Writes bench/results/keyword_choice.md.
+bench-keyword: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/keyword_choice.py $(ARGS)
 
 # Retrieval quality through the RPCs (STS-B, SciFact, Cranfield) against the model's published
 # scores; starts its own server. About 5 minutes. Writes bench/results/quality.md.
