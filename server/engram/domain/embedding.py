@@ -804,6 +804,7 @@ class EmbeddingStore:
                     log.info("warming namespace %r: %d of about %d vectors", namespace, total, count)
         if batch_ids:
             total += self._load_chunk(keys, loaded, batch_ids, batch_rows, dims)
+        loaded.keywords.commit()  # publish the bulk load now, not in the first search
         return loaded, position
 
     def install_indexes(self, namespace: str, loaded: Loaded | None) -> None:
