@@ -1,4 +1,4 @@
-"""The ``engram`` command: ``serve``, ``health`` and ``demo``."""
+"""The ``engram`` command: ``serve``, ``health``, ``demo``, ``import`` and ``mcp``."""
 
 from __future__ import annotations
 
@@ -127,6 +127,14 @@ def main(argv: list[str] | None = None) -> int:
                               description=import_jsonl.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     import_jsonl.add_arguments(importer)
     importer.set_defaults(func=import_jsonl.main)
+
+    from engram.mcp import cli as mcp_cli
+
+    mcp = sub.add_parser("mcp", help="serve Engram's memory tools over MCP (stdio, or streamable HTTP with --http), "
+                                     "as a client of a running server",
+                         description=mcp_cli.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    mcp_cli.add_arguments(mcp)
+    mcp.set_defaults(func=mcp_cli.main)
 
     args = parser.parse_args(argv)
     try:

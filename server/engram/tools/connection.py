@@ -1,9 +1,10 @@
-"""Connection flags of the `engram` client commands (`health`, `import`): TLS and the API key.
+"""Connection flags of the `engram` client commands (`health`, `import`, `mcp`): TLS and the API key.
 
 ``add_arguments(parser)`` adds ``--tls``, ``--tls-ca-file``, ``--tls-cert-file``,
 ``--tls-key-file``, ``--tls-server-name`` and ``--api-key`` (default: ``ENGRAM_API_KEY``);
-``open_channel(args)`` opens the channel they describe and ``call_metadata(args)`` gives the
-metadata every call sends (``authorization: Bearer <key>`` when a key is set).
+``open_channel(args)`` opens the channel they describe (``open_aio_channel(args)``: the same as
+a ``grpc.aio`` channel, for asyncio callers) and ``call_metadata(args)`` gives the metadata
+every call sends (``authorization: Bearer <key>`` when a key is set).
 """
 
 from __future__ import annotations
@@ -28,14 +29,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="API key sent as 'authorization: Bearer <key>' (default: $ENGRAM_API_KEY)")
 
 
+def wants_tls(args: argparse.Namespace) -> bool:
+    """Whether any ``--tls*`` flag is given."""
+    return bool(args.tls or args.tls_ca_file or args.tls_cert_file or args.tls_key_file or args.tls_server_name)
+
+
+def _tls_options(args: argparse.Namespace) -> list[tuple[str, str]]:
+    return [("grpc.ssl_target_name_override", args.tls_server_name)] if args.tls_server_name else []
+
+
 def open_channel(args: argparse.Namespace) -> grpc.Channel:
     """Plaintext, or TLS when any ``--tls*`` flag is given (``--tls-ca-file`` trusted instead
     of the system's roots; ``--tls-cert-file``/``--tls-key-file``: a client certificate)."""
-    if not (args.tls or args.tls_ca_file or args.tls_cert_file or args.tls_key_file or args.tls_server_name):
+    if not wants_tls(args):
         return grpc.insecure_channel(args.address)
     credentials = tls.channel_credentials(args.tls_ca_file, args.tls_cert_file, args.tls_key_file)
-    options = [("grpc.ssl_target_name_override", args.tls_server_name)] if args.tls_server_name else []
-    return grpc.secure_channel(args.address, credentials, options=options)
+    return grpc.secure_channel(args.address, credentials, options=_tls_options(args))
+
+
+def open_aio_channel(args: argparse.Namespace) -> grpc.aio.Channel:
+    """``open_channel`` for asyncio: the same address and TLS, as a ``grpc.aio`` channel. Open
+    it inside the event loop that will use it."""
+    if not wants_tls(args):
+        return grpc.aio.insecure_channel(args.address)
+    credentials = tls.channel_credentials(args.tls_ca_file, args.tls_cert_file, args.tls_key_file)
+    return grpc.aio.secure_channel(args.address, credentials, options=_tls_options(args))
 
 
 def call_metadata(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,77 @@
+"""Resources: a namespace's configuration (NamespaceService.GetNamespaceConfig) and counts, as
+JSON, at ``engram://namespaces/{namespace}/config`` and ``engram://namespaces/{namespace}/counts``.
+
+Counts come from the listing RPCs, since the contract has no count RPC: confidence entries
+(ListConfidence, paged, at most ``COUNT_CAP``), resolved predictions (GetErrorSummary with
+limit 0) and records forgetting would delete now (ListForgettableRecords, at most 1000). A
+namespace other than the fixed one is refused unless ``--allow-namespace-arg``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from google.protobuf import json_format
+from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.exceptions import ResourceError
+
+from engram.mcp.backend import Backend, EngramError
+from engram.mcp.scope import Scope
+from engram.v1 import confidence_pb2, ledger_pb2, namespace_pb2, record_pb2
+
+COUNT_CAP = 10_000
+"""Most confidence entries counted (10 pages of 1000); beyond it the count reads as capped."""
+
+
+def _namespace(scope: Scope, namespace: str) -> str:
+    if not scope.allow_argument and namespace != scope.default:
+        raise ResourceError(f"namespace {namespace!r}: this server serves only {scope.default!r}")
+    return namespace
+
+
+async def _counts(backend: Backend, ctx: Context, namespace: str) -> dict:
+    entries, token, pages = 0, "", 0
+    while True:
+        page = await backend.call(ctx, "confidence", "ListConfidence", confidence_pb2.ListConfidenceRequest(
+            namespace=namespace, page_size=1000, page_token=token))
+        entries, token, pages = entries + len(page.states), page.next_page_token, pages + 1
+        if not token or entries >= COUNT_CAP:
+            break
+    errors = await backend.call(ctx, "ledger", "GetErrorSummary",
+                                ledger_pb2.GetErrorSummaryRequest(namespace=namespace, limit=0))
+    forgettable = await backend.call(ctx, "record", "ListForgettableRecords",
+                                     record_pb2.ListForgettableRecordsRequest(namespace=namespace, limit=1000))
+    return {
+        "namespace": namespace,
+        "confidence_entries": entries,
+        "confidence_entries_capped": bool(token),
+        "resolved_predictions": errors.summary.count,
+        "mean_prediction_error": errors.summary.mean,
+        "forgettable_now": len(forgettable.records),
+        "forgettable_now_truncated": forgettable.truncated,
+    }
+
+
+def register(server: MCPServer, backend: Backend, scope: Scope) -> None:
+    """Adds the two resource templates to ``server``."""
+
+    @server.resource("engram://namespaces/{namespace}/config", mime_type="application/json",
+                     description="The namespace's effective configuration (defaults filled in): confidence prior "
+                                 "and evidence cap, graph limits, ledger thresholds, default ranking, fusion, "
+                                 "recency, default TTL, deduplication and forgetting policy.")
+    async def namespace_config(namespace: str, ctx: Context) -> str:
+        try:
+            reply = await backend.call(ctx, "namespace", "GetNamespaceConfig",
+                                       namespace_pb2.GetNamespaceConfigRequest(namespace=_namespace(scope, namespace)))
+        except EngramError as exc:
+            raise ResourceError(str(exc)) from None
+        return json.dumps({"namespace": namespace, "config": json_format.MessageToDict(reply.config)}, indent=2)
+
+    @server.resource("engram://namespaces/{namespace}/counts", mime_type="application/json",
+                     description="Counts of the namespace: confidence entries (records observed), resolved "
+                                 "predictions and their mean error, records that forgetting would delete now.")
+    async def namespace_counts(namespace: str, ctx: Context) -> str:
+        try:
+            return json.dumps(await _counts(backend, ctx, _namespace(scope, namespace)), indent=2)
+        except EngramError as exc:
+            raise ResourceError(str(exc)) from None
