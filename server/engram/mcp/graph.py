@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.tools import Tool
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
+from engram.mcp import schema
 from engram.mcp.backend import Backend
 from engram.mcp.scope import NamespaceArg, Scope
 from engram.v1 import graph_pb2, record_pb2
@@ -31,8 +33,8 @@ class Related(BaseModel):
     memories: list[RelatedMemory] = Field(description="Strongest first; the starting memories are not included.")
 
 
-def register(server: MCPServer, backend: Backend, scope: Scope) -> None:
-    """Adds ``associate`` and ``related`` to ``server``."""
+def tools(backend: Backend, scope: Scope) -> list[Tool]:
+    """``associate`` and ``related``, as MCP tools."""
 
     async def associate(
         source_id: Annotated[str, Field(min_length=1, description="One memory's id.")],
@@ -80,6 +82,6 @@ def register(server: MCPServer, backend: Backend, scope: Scope) -> None:
         return Related(memories=[RelatedMemory(id=r.record_id, text=texts.get(r.record_id, ""), weight=r.weight,
                                                hops=r.hops, path=list(r.path)) for r in found])
 
-    server.add_tool(scope.adapt(associate), annotations=ToolAnnotations(read_only_hint=False, destructive_hint=False,
-                                                                         open_world_hint=False))
-    server.add_tool(scope.adapt(related), annotations=ToolAnnotations(read_only_hint=True, open_world_hint=False))
+    write = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_world_hint=False)
+    read = ToolAnnotations(read_only_hint=True, open_world_hint=False)
+    return [schema.tool(associate, scope, write), schema.tool(related, scope, read)]

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.tools import Tool
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
-from engram.mcp import convert
+from engram.mcp import convert, schema
 from engram.mcp.backend import Backend
 from engram.mcp.convert import Belief
 from engram.mcp.memory import OUTCOMES, RESOLUTIONS, OutcomeName, Prediction, prediction
@@ -71,8 +72,8 @@ def _summary(message: ledger_pb2.ErrorSummary) -> dict:
             "p90": message.p90, "p99": message.p99, "max": message.max}
 
 
-def register(server: MCPServer, backend: Backend, scope: Scope) -> None:
-    """Adds ``predict``, ``resolve``, ``belief`` and ``error_summary`` to ``server``."""
+def tools(backend: Backend, scope: Scope) -> list[Tool]:
+    """``predict``, ``resolve``, ``belief`` and ``error_summary``, as MCP tools."""
 
     async def predict(
         id: MemoryId,
@@ -145,7 +146,6 @@ def register(server: MCPServer, backend: Backend, scope: Scope) -> None:
                                   groups=[GroupSummary(key=g.key, **_summary(g.summary)) for g in reply.groups])
 
     write = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_world_hint=False)
-    server.add_tool(scope.adapt(predict), annotations=write)
-    server.add_tool(scope.adapt(resolve), annotations=write)
-    server.add_tool(scope.adapt(belief), annotations=write)
-    server.add_tool(scope.adapt(error_summary), annotations=ToolAnnotations(read_only_hint=True, open_world_hint=False))
+    read = ToolAnnotations(read_only_hint=True, open_world_hint=False)
+    return [schema.tool(predict, scope, write), schema.tool(resolve, scope, write), schema.tool(belief, scope, write),
+            schema.tool(error_summary, scope, read)]

@@ -9,12 +9,13 @@ import asyncio
 import uuid
 from typing import Annotated, Literal
 
-from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.tools import Tool
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
-from engram.mcp import convert
+from engram.mcp import convert, schema
 from engram.mcp.backend import Backend
 from engram.mcp.convert import Belief
 from engram.mcp.scope import NamespaceArg, Scope
@@ -138,8 +139,8 @@ def memory(record: record_pb2.Record) -> Memory:
                   last_used_at=convert.iso(record, "last_used_at"), expires_at=convert.iso(record, "expires_at"))
 
 
-def register(server: MCPServer, backend: Backend, scope: Scope) -> None:
-    """Adds the five memory tools to ``server``."""
+def tools(backend: Backend, scope: Scope) -> list[Tool]:
+    """The five memory tools, as MCP tools."""
 
     async def remember(
         text: Annotated[str, Field(min_length=1, max_length=65536, description="The fact, observation or note to store, in natural language; one self-contained statement works best.")],
@@ -244,9 +245,6 @@ def register(server: MCPServer, backend: Backend, scope: Scope) -> None:
 
     write = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_world_hint=False)
     read = ToolAnnotations(read_only_hint=True, open_world_hint=False)
-    server.add_tool(scope.adapt(remember), annotations=write)
-    server.add_tool(scope.adapt(recall), annotations=read)
-    server.add_tool(scope.adapt(get), annotations=read)
-    server.add_tool(scope.adapt(forget), annotations=ToolAnnotations(destructive_hint=True, idempotent_hint=True,
-                                                                      open_world_hint=False))
-    server.add_tool(scope.adapt(report_outcome), annotations=write)
+    destructive = ToolAnnotations(destructive_hint=True, idempotent_hint=True, open_world_hint=False)
+    return [schema.tool(remember, scope, write), schema.tool(recall, scope, read), schema.tool(get, scope, read),
+            schema.tool(forget, scope, destructive), schema.tool(report_outcome, scope, write)]

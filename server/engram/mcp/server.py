@@ -35,10 +35,8 @@ def build(backend: Backend, scope: Scope, *, log_level: LogLevel = "WARNING", **
 
     ``settings``: further ``MCPServer`` keyword arguments.
     """
+    tools = [*memory.tools(backend, scope), *graph.tools(backend, scope), *ledger.tools(backend, scope)]
     server = MCPServer("engram", title="Engram memory", version=__version__, instructions=INSTRUCTIONS,
-                       log_level=log_level, **settings)
-    memory.register(server, backend, scope)
-    graph.register(server, backend, scope)
-    ledger.register(server, backend, scope)
+                       log_level=log_level, tools=tools, **settings)
     resources.register(server, backend, scope)
     return server
