@@ -160,13 +160,34 @@ def test_compose_starts_engram_once_valkey_is_healthy():
     assert all(port.startswith("127.0.0.1:") for port in engram["ports"]), "published on loopback only"
 
 
+def test_compose_mcp_service_is_opt_in_and_runs_engram_mcp_over_http():
+    """The MCP service runs only under its profile (the default `up` is Valkey and Engram), after
+    Engram is healthy; its command is a valid `engram mcp` reaching the engram service over
+    streamable HTTP, published on loopback, without a key of its own (callers bring theirs)."""
+    from engram.mcp import cli as mcp_cli
+
+    services = yaml_documents(COMPOSE)[0]["services"]
+    mcp = services["mcp"]
+    assert mcp["profiles"] == ["mcp"] and all("profiles" not in services[name] for name in ("valkey", "engram"))
+    assert mcp["depends_on"] == {"engram": {"condition": "service_healthy"}}
+    command = [re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", part) for part in mcp["command"]]
+    assert command[0] == "mcp"
+    parser = argparse.ArgumentParser()
+    mcp_cli.add_arguments(parser)
+    args = parser.parse_args(command[1:])
+    assert args.address == "engram:50051" and args.api_key is None
+    host, port = mcp_cli.parse_http(args.http)
+    assert host == "0.0.0.0" and mcp["ports"] == [f"127.0.0.1:${{ENGRAM_MCP_PORT:-{port}}}:{port}"]
+    assert str(port) in " ".join(mcp["healthcheck"]["test"])
+
+
 def test_compose_needs_no_image_but_the_one_it_builds():
     """Offline: Valkey runs the valkey-server of the image the engram service builds (the
     Dockerfile puts it on PATH), so the base image of the build is the only one to fetch."""
     services = yaml_documents(COMPOSE)[0]["services"]
-    valkey, engram = services["valkey"], services["engram"]
-    assert set(services) == {"valkey", "engram"} and "build" in engram
-    assert valkey["image"] == engram["image"] and "build" not in valkey
+    valkey, engram, mcp = services["valkey"], services["engram"], services["mcp"]
+    assert set(services) == {"valkey", "engram", "mcp"} and "build" in engram
+    assert valkey["image"] == engram["image"] == mcp["image"] and "build" not in valkey and "build" not in mcp
     assert valkey["entrypoint"] == ["valkey-server"]
     builder = next(args for keyword, args in dockerfile_instructions() if keyword == "RUN" and "/stage" in args)
     assert "/stage/opt/engram/bin/valkey-server" in builder and "PATH=/opt/engram/bin:" in " ".join(
@@ -180,6 +201,9 @@ def test_compose_puts_a_named_volume_on_the_image_volume_of_every_service():
     (volume,) = [args for keyword, args in final_stage(dockerfile_instructions()) if keyword == "VOLUME"]
     data_dir = volume.strip('[]"')
     for name, service in compose["services"].items():
+        if data_dir in service.get("tmpfs", []):  # a service that keeps nothing (mcp)
+            assert "volumes" not in service, name
+            continue
         mounts = dict(reversed(mount.split(":")[:2]) for mount in service["volumes"])
         assert mounts.get(data_dir) in compose["volumes"], f"{name}: no named volume on {data_dir}"
     command = compose["services"]["valkey"]["command"]

@@ -22,9 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-namespace-arg", action="store_true",
                         help="give every tool a `namespace` argument (default: --namespace); the API key still "
                              "limits which namespaces a call may reach")
-    parser.add_argument("--http", metavar="HOST:PORT",
-                        help="serve streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. 127.0.0.1:8765; "
-                             "0.0.0.0:8765 to accept remote callers)")
+    parser.add_argument("--http", metavar="[HOST:]PORT",
+                        help="serve streamable HTTP at http://HOST:PORT/mcp instead of stdio; HOST defaults to "
+                             "127.0.0.1 (0.0.0.0:8765 accepts remote callers)")
     parser.add_argument("--stateless", action="store_true",
                         help="HTTP: no MCP sessions; every request stands alone (horizontal scaling)")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds each gRPC call may take")
@@ -34,13 +34,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_http(value: str) -> tuple[str, int]:
-    """``host:port`` (``[::1]:port`` for IPv6) as (host, port).
+    """``host:port`` (``[::1]:port`` for IPv6) or a bare ``port`` (on 127.0.0.1) as (host, port).
 
     Raises: ValueError naming --http when malformed.
     """
     host, sep, port = value.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ValueError(f"--http {value!r}: expected HOST:PORT, e.g. 127.0.0.1:8765")
+    if not sep:
+        host = "127.0.0.1"
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"--http {value!r}: expected [HOST:]PORT, e.g. 127.0.0.1:8765")
     return host.strip("[]"), int(port)
 
 
