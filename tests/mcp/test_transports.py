@@ -63,26 +63,29 @@ def http_adapter(address: str, *flags: str, log: Path) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-def http_client(url: str, key: str | None = None) -> Client:
+def http_client(url: str, key: str | None = None, mode: str = "auto") -> Client:
     headers = {"Authorization": f"Bearer {key}"} if key else {}
-    return Client(streamable_http_client(url, http_client=httpx2.AsyncClient(headers=headers, timeout=30)))
+    return Client(streamable_http_client(url, http_client=httpx2.AsyncClient(headers=headers, timeout=30)), mode=mode)
 
 
-async def test_stdio_session(engram):
+# auto: the 2026 protocol's discovery; legacy: the initialize handshake most hosts still use.
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_stdio_session(engram, mode):
     params = StdioServerParameters(command=sys.executable, env=environment(),
                                    args=["-m", "engram", "mcp", "--address", engram, "--namespace", "stdio"])
-    async with Client(params) as client:
+    async with Client(params, mode=mode) as client:
         assert len((await client.list_tools()).tools) == 11
         stored = result(await client.call_tool("remember", {"text": "The office wifi is called Falcon."}))
         hits = result(await client.call_tool("recall", {"query": "wifi name"}))["hits"]
         assert hits[0]["id"] == stored["id"] and hits[0]["text"] == "The office wifi is called Falcon."
 
 
-@pytest.mark.parametrize("stateless", [False, True], ids=["stateful", "stateless"])
-async def test_streamable_http_session(engram, tmp_path, stateless):
+@pytest.mark.parametrize(("stateless", "mode"), [(False, "auto"), (False, "legacy"), (True, "auto")],
+                         ids=["stateful", "stateful-legacy", "stateless"])
+async def test_streamable_http_session(engram, tmp_path, stateless, mode):
     flags = ["--namespace", "http"] + (["--stateless"] if stateless else [])
     with http_adapter(engram, *flags, log=tmp_path / "mcp.log") as url:
-        async with http_client(url) as client:
+        async with http_client(url, mode=mode) as client:
             result(await client.call_tool("remember", {"text": "Standup is at 9:30.", "id": "standup"}))
             assert result(await client.call_tool("recall", {"query": "standup time"}))["hits"][0]["id"] == "standup"
             config = await client.read_resource("engram://namespaces/http/config")
