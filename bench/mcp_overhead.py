@@ -154,7 +154,7 @@ def report(times: dict, calls: int, load_before: tuple, started: dt.datetime) ->
     lines = [
         "# MCP adapter overhead",
         "",
-        f"`make bench-mcp` (`python bench/mcp_overhead.py --calls {calls}`) — {started:%Y-%m-%d %H:%M:%S} UTC; "
+        f"`python bench/mcp_overhead.py --calls {calls}` (what `make bench-mcp` runs) — {started:%Y-%m-%d %H:%M:%S} UTC; "
         f"{cpu_model()}, nproc {os.cpu_count()}; load average before: {' '.join(f'{x:.2f}' for x in load_before)}, "
         f"after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}.",
         f"Engram {engram_source()}; mcp {importlib.metadata.version('mcp')}, grpcio {grpc.__version__}, "
