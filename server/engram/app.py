@@ -40,6 +40,7 @@ from engram.domain.namespaces import NamespaceRegistry
 from engram.domain.outcomes import OutcomeReporter
 from engram.domain.records import RecordReader
 from engram.embeddings.index import IndexRegistry
+from engram.embeddings.keyword import KeywordRegistry
 from engram.embeddings.sync import ChangeLogFollower
 from engram.health import RedisHealthMonitor
 from engram.limits import Limits
@@ -66,6 +67,7 @@ from engram.v1 import (
 log = logging.getLogger(__name__)
 
 # Seconds `App.stop` gives background threads, together, once calls have drained.
+KEYWORD_COMMIT_INTERVAL_S = 0.1  # background publishing of keyword-index writes (KeywordRegistry)
 CLEANUP_SECONDS = 0.3
 
 SERVICE_NAMES = [
@@ -176,6 +178,7 @@ class App:
             self.sweeper.stop(left())
         self.monitor.stop(left())
         self.follower.stop(left())
+        self.embeddings.keywords.close()
         if self.watchdog is not None:
             self.watchdog.stop()
         if self.embedder is not None and self.owns_embedder:
@@ -235,7 +238,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         ledger = Ledger(client, scripts, configs)
         embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(), settings.change_log_length,
                                     limits=limits, max_token_waits=settings.max_token_waits,
-                                    max_token_wait=settings.max_token_wait)
+                                    max_token_wait=settings.max_token_wait,
+                                    keywords=KeywordRegistry(commit_interval=KEYWORD_COMMIT_INTERVAL_S))
         follower = ChangeLogFollower(client, embeddings)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
         forgetting = Forgetting(client, configs, lifecycle)

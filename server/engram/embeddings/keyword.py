@@ -7,6 +7,7 @@ SciFact quality check are in docs/KEYWORD_INDEX.md (bench/keyword_choice.py).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 
@@ -44,6 +45,9 @@ def _schema() -> tantivy.Schema:
     builder.add_unsigned_field(_KEY, indexed=True, fast=True)
     builder.add_text_field(_BODY, tokenizer_name=ANALYZER, index_option="freq")
     return builder.build()
+
+
+log = logging.getLogger(__name__)
 
 
 class KeywordIndex:
@@ -130,6 +134,11 @@ class KeywordIndex:
             del self._ids[key]
             self._delete_key(self._open_writer(), key)
             return True
+
+    @property
+    def dirty(self) -> bool:
+        """Whether writes wait to be published (read without the lock: a hint)."""
+        return self._dirty
 
     def commit(self) -> None:
         """Publish the pending writes now (a search does it itself; warm-up may call it so the
@@ -232,11 +241,43 @@ class KeywordIndex:
 
 
 class KeywordRegistry:
-    """namespace -> KeywordIndex, thread-safe. Indexes are created on demand."""
+    """namespace -> KeywordIndex, thread-safe. Indexes are created on demand.
 
-    def __init__(self) -> None:
+    A tantivy commit costs about 10 ms (more when it merges), so a search that finds its index
+    dirty pays that. With ``commit_interval``, a daemon thread publishes dirty indexes that
+    often, so a search arriving later than that after a write usually finds nothing to commit.
+
+    Args:
+        commit_interval: seconds between background commits; None: only searches commit.
+    """
+
+    def __init__(self, commit_interval: float | None = None) -> None:
         self._indexes: dict[str, KeywordIndex] = {}
         self._lock = threading.Lock()
+        self._interval = commit_interval
+        self._stop = threading.Event()
+        self._committer: threading.Thread | None = None
+
+    def _ensure_committer(self) -> None:
+        """Start the background committer on first use (lock held)."""
+        if self._interval is not None and self._committer is None and not self._stop.is_set():
+            self._committer = threading.Thread(target=self._commit_loop, name="engram-keyword-commit", daemon=True)
+            self._committer.start()
+
+    def _commit_loop(self) -> None:
+        while not self._stop.wait(self._interval):
+            with self._lock:
+                indexes = list(self._indexes.values())
+            for index in indexes:
+                if index.dirty:
+                    try:
+                        index.commit()
+                    except Exception:  # noqa: BLE001 - the next search commits (and raises) itself
+                        log.exception("background keyword commit failed")
+
+    def close(self) -> None:
+        """Stop the background committer (indexes stay usable: searches commit)."""
+        self._stop.set()
 
     def get(self, namespace: str) -> KeywordIndex | None:
         with self._lock:
@@ -248,12 +289,14 @@ class KeywordRegistry:
             index = self._indexes.get(namespace)
             if index is None:
                 index = self._indexes[namespace] = KeywordIndex()
+                self._ensure_committer()
             return index
 
     def put(self, namespace: str, index: KeywordIndex) -> None:
         """Install `index` (e.g. one built at warm-up), replacing any existing one."""
         with self._lock:
             self._indexes[namespace] = index
+            self._ensure_committer()
 
     def drop(self, namespace: str) -> bool:
         """Forget the namespace's index; True if there was one."""
