@@ -287,11 +287,13 @@ class GraphStore:
         depth 0), and no walk reaches or passes through an expired record.
         Returns records by weight descending, then record_id.
 
-        Read-only: one pipelined round trip per hop (the first also reads the configuration
-        and the seeds' expiry), one ZRANGEBYSCORE per frontier record, reading only edges
-        heavy enough to reach the threshold, and one ZINTER of its edges with ``expiry``
-        (its expired targets); depth 0 makes one round trip (the seeds' expiry). Not a
-        snapshot: edges written meanwhile may or may not be seen.
+        Read-only: one pipelined round trip per hop, one ZRANGEBYSCORE per frontier record,
+        reading only edges heavy enough to reach the threshold. The first also reads the
+        configuration, the seeds' expiry, the records expired now (at most
+        `expiry.EXPIRED_READ_CAP`, which later hops then rely on) and, per seed, ZINTER of
+        its edges with ``expiry``; while more records than that await the sweeper, every
+        hop sends that ZINTER per frontier record. Depth 0 makes one round trip (the
+        seeds' expiry). Not a snapshot: edges written meanwhile may or may not be seen.
 
         Raises:
             InvalidArgument: ``namespace``, ``seed_record_ids`` (empty, over
@@ -333,14 +335,17 @@ class GraphStore:
         best: dict[bytes, tuple[float, tuple[bytes, ...]]] = {}
         frontier: dict[bytes, tuple[float, tuple[bytes, ...]]] = {sd: (1.0, (sd,)) for sd in seed_set}
         decay = decay_per_hop
+        known: set[bytes] | None = None  # every record expired at now_ms, read at hop 0 (None: too many)
         for hop in range(depth):
             if not frontier:
                 break
             nodes = sorted(frontier.items())
+            per_node = hop == 0 or known is None  # ask each edge set for its expired targets
             pipe = self._client.pipeline(transaction=False)
             if hop == 0:
                 pipe.hgetall(keys.config)
                 pipe.zmscore(keys.expiry, [node for node, _ in nodes])
+                expiry.queue_expired_now(pipe, keys, now_ms)
             for node, (weight, _path) in nodes:
                 # Only edges with e >= threshold / (w * decay) can give a kept weight (decay <= 1
                 # bounds it before the configuration is known); the margin absorbs rounding.
@@ -348,19 +353,23 @@ class GraphStore:
                 # Raw ZRANGE: redis-py's WITHSCORES callback re-formats every score; skip it.
                 edges_key = keys.edges(node.decode())
                 pipe.execute_command("ZRANGE", edges_key, lua_number(min_edge), "+inf", "BYSCORE", "WITHSCORES")
-                expiry.queue_expiring(pipe, keys, edges_key)
+                if per_node:
+                    expiry.queue_expiring(pipe, keys, edges_key)
             replies = pipe.execute()
             if hop == 0:
                 decay = _decay(NamespaceConfig.from_hash(replies.pop(0)), decay_per_hop)
                 skipped = expiry.expired_ids([node for node, _ in nodes], replies.pop(0), now_ms)  # seeds
+                known = expiry.expired_now(replies.pop(0))
             else:
                 skipped = set()  # reached, hence not expired
+            step = 2 if per_node else 1
             improved: dict[bytes, tuple[float, tuple[bytes, ...]]] = {}
-            for (node, (weight, path)), edges, expiring in zip(nodes, replies[::2], replies[1::2]):
+            for i, (node, (weight, path)) in enumerate(nodes):
                 if node in skipped:
                     continue
+                edges = replies[i * step]
+                gone = known if known is not None else expiry.expired_members(replies[i * step + 1], now_ms)
                 factor = weight * decay
-                gone = expiry.expired_members(expiring, now_ms)
                 for neighbour, edge_weight in _score_pairs(edges):
                     reached = factor * float(edge_weight)
                     if reached < threshold or neighbour in seed_set or neighbour in gone:
