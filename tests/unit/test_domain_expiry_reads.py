@@ -72,7 +72,7 @@ def test_propagation_skips_expired_records_at_every_hop(stores, redis_client, wa
     assert [r.record_id for r in graph.propagate(NS, ["d", "s"], depth=0)] == ["s"]
 
 
-@pytest.mark.parametrize("waiting", [0, 3])
+@pytest.mark.parametrize("waiting", [0, expiry.EXPIRED_READ_CAP + 44])
 def test_ranked_errors_refill_over_several_windows(stores, redis_client, waiting):
     _, _, ledger = stores
     for i in range(10):  # r9 has the highest error, 0.9

@@ -312,19 +312,26 @@ class Ledger:
         record_id, descending), as (record_id, error, stored prediction or None; None too
         unless ``with_predictions``).
 
-        One round trip (ZREVRANGE and ZCOUNT of ``expiry`` up to now) while no record of the
-        namespace is expired, plus one for the predictions; otherwise each window of
-        ``limit`` rows also reads its members' expiry (ZMSCORE, with the predictions), and
-        further windows refill the rows expired ones left out. Not a snapshot: a record
-        seen twice across windows is kept once.
+        One round trip reads the top ``limit`` errors and the records expired now (ZRANGE
+        BYSCORE of ``expiry``, at most `expiry.EXPIRED_READ_CAP`: the sweeper keeps them
+        few); a second, wider read refills the places expired records took, if any; one
+        more reads the predictions. While more records than the cap await the sweeper, each
+        window of ``limit`` rows reads its members' expiry (ZMSCORE, with the predictions)
+        and further windows refill; not a snapshot then: a record seen twice is kept once.
         """
         now_ms = expiry.now_ms(self._clock)
         pipe = self._client.pipeline(transaction=False)
         pipe.zrevrange(keys.errors, 0, limit - 1, withscores=True)
-        pipe.zcount(keys.expiry, "-inf", repr(now_ms))
-        window, pending = pipe.execute()
-        if not pending:
-            rows = [(text(m), float(score)) for m, score in window]
+        expiry.queue_expired_now(pipe, keys, now_ms)
+        window, expired_reply = pipe.execute()
+        known = expiry.expired_now(expired_reply)
+        if known is not None:
+            kept = [(m, score) for m, score in window if m not in known]
+            if limit and len(window) == limit and len(kept) < limit:
+                # At most len(known) of the top limit + len(known) errors are expired ones.
+                wider = self._client.zrevrange(keys.errors, 0, limit + len(known) - 1, withscores=True)
+                kept = [(m, score) for m, score in wider if m not in known][:limit]
+            rows = [(text(m), float(score)) for m, score in kept]
             raws = self._predictions(keys, [rid for rid, _ in rows]) if with_predictions else [None] * len(rows)
             return [(rid, error, raw) for (rid, error), raw in zip(rows, raws)]
         live: dict[str, tuple[float, bytes | None]] = {}
