@@ -230,19 +230,21 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         if embedder is None and load_model:
             embedder = load_embedder(settings)
 
+        # One wall clock for the server: what writes store and what reads judge expiry against.
+        clock = time.time
         scripts = Scripts.register(client)
         configs = ConfigStore(client)
         registry = NamespaceRegistry(client)
-        confidence = ConfidenceStore(client, scripts, configs, limits)
-        graph = GraphStore(client, scripts, configs, limits)
-        ledger = Ledger(client, scripts, configs)
+        confidence = ConfidenceStore(client, scripts, configs, limits, clock=clock)
+        graph = GraphStore(client, scripts, configs, limits, clock=clock)
+        ledger = Ledger(client, scripts, configs, clock=clock)
         embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(), settings.change_log_length,
                                     limits=limits, max_token_waits=settings.max_token_waits,
                                     max_token_wait=settings.max_token_wait,
                                     keywords=KeywordRegistry(commit_interval=KEYWORD_COMMIT_INTERVAL_S))
         follower = ChangeLogFollower(client, embeddings)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
-        forgetting = Forgetting(client, configs, lifecycle)
+        forgetting = Forgetting(client, configs, lifecycle, clock=clock)
 
         # One registry per App: several servers in one process (tests) keep their own metrics.
         metrics_registry = new_registry() if settings.metrics_listen else None
@@ -272,13 +274,13 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         )
         confidence_pb2_grpc.add_ConfidenceServiceServicer_to_server(ConfidenceServicer(confidence, registry), server)
         graph_pb2_grpc.add_GraphServiceServicer_to_server(GraphServicer(graph, registry), server)
-        ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger, registry), server)
-        embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings, registry), server)
+        ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger, registry, clock), server)
+        embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings, registry, clock=clock), server)
         namespace_pb2_grpc.add_NamespaceServiceServicer_to_server(
             NamespaceServicer(configs, registry, lifecycle), server)
         record_pb2_grpc.add_RecordServiceServicer_to_server(
-            RecordServicer(OutcomeReporter(client, scripts), RecordReader(client, configs, limits), lifecycle,
-                           registry, forgetting),
+            RecordServicer(OutcomeReporter(client, scripts), RecordReader(client, configs, limits, clock),
+                           lifecycle, registry, forgetting, clock=clock),
             server)
 
         health_servicer = health.HealthServicer(experimental_non_blocking=True)
