@@ -142,7 +142,8 @@ bench-path: $(BENCH_VENV)/.installed
 bench-embedding: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/embedding_search.py $(ARGS)
 
-# Retrieval quality through the RPCs (STS-B, SciFact, Cranfield) against the model's published
+# Retrieval quality through the RPCs (STS-B, SciFact, Cranfield; SIMILARITY, KEYWORD, HYBRID; a FEVER
+# recency and deduplication scenario) against the published
 # scores; starts its own server. About 5 minutes. Writes bench/results/quality.md.
 quality: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/quality.py
