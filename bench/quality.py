@@ -495,7 +495,7 @@ def fever_pairs(directory: Path) -> tuple[dict[str, dict], list[tuple[str, str, 
     of paper_dev.jsonl and a SUPPORTS memory whose evidence includes one of the same Wikipedia
     sentences (page, line) -- a false statement and a true one about the same fact (e.g.
     "Damon Albarn's debut album was released in 2011." / "... his first album in 2014.").
-    Each memory is used once; paper_dev order."""
+    Each memory and each text is used once; paper_dev order."""
     memories = {m["id"]: m for m in read_jsonl(directory / "memories.jsonl")}
     claims = read_jsonl(directory / "paper_dev.jsonl")
 
@@ -508,14 +508,17 @@ def fever_pairs(directory: Path) -> tuple[dict[str, dict], list[tuple[str, str, 
             for sentence in sentences(claim):
                 supporting.setdefault(sentence, []).append(str(claim["id"]))
     pairs, used = [], set()
+    seen = {m["text"] for m in memories.values()}  # FEVER repeats some claims: each text once
     for claim in claims:
-        if claim["label"] != "REFUTES":
+        text = " ".join(claim["claim"].split())
+        if claim["label"] != "REFUTES" or text in seen:
             continue
         for sentence in sorted(sentences(claim)):
             free = [m for m in supporting.get(sentence, []) if m not in used]
             if free:
                 used.add(free[0])
-                pairs.append((" ".join(claim["claim"].split()), free[0], sentence[0]))
+                seen.add(text)
+                pairs.append((text, free[0], sentence[0]))
                 break
     return memories, pairs
 
