@@ -683,7 +683,9 @@ def engram_revision() -> str:
                              capture_output=True, text=True, timeout=10)
         if rev.returncode != 0:
             return f"{where} (not a git checkout)"
-        dirty = subprocess.run(["git", "-C", str(pkg_dir), "status", "--porcelain", "--untracked-files=no"],
+        # Results files are outputs, not code: a previous run's report does not make the code dirty.
+        dirty = subprocess.run(["git", "-C", str(pkg_dir), "status", "--porcelain", "--untracked-files=no", "--",
+                                ":/", ":(exclude,top)bench/results"],
                                capture_output=True, text=True, timeout=10).stdout.strip()
         subject = subprocess.run(["git", "-C", str(pkg_dir), "log", "-1", "--format=%s"],
                                  capture_output=True, text=True, timeout=10).stdout.strip()
