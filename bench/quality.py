@@ -423,7 +423,8 @@ def run_retrieval(client: Client, data: Path, key: str, limit: int | None) -> li
             f"{m} {means[m]:.3f}" + (f" (published {published[m]:.3f})"
                                      if setting.name == "SIMILARITY" and m in published else "")
             for m in ("ndcg@10", "ndcg@1", "map@10", "recall@10"))
-            + f"; {len(corpus.queries):,} queries (BatchSearch, {SEARCH_BATCH} a call, top_k {TOP_K}) in {search_s:.1f}s"]
+            + f"; {len(corpus.queries):,} queries (BatchSearch, {SEARCH_BATCH} a call, top_k {TOP_K}) "
+              f"in {search_s:.1f}s"]
         if setting.name == "SIMILARITY":
             # The line the smoke test reads, kept in its original form.
             details = [
@@ -445,7 +446,8 @@ def run_retrieval(client: Client, data: Path, key: str, limit: int | None) -> li
     rrf = next(m for s, m, _ in passes if s.name == "HYBRID RRF")["ndcg@10"]
     better = "weighted sum" if wsum > rrf else "reciprocal rank" if rrf > wsum else "neither (tie)"
     rows[-1].details.append(f"{label}: the better fusion here is {better} "
-                            f"(weighted sum α 0.5 {wsum:.2f} vs RRF k 60 {rrf:.2f}; the server's default is weighted sum)")
+                            f"(weighted sum α 0.5 {wsum:.2f} vs RRF k 60 {rrf:.2f}; "
+                            "the server's default is weighted sum)")
     return rows
 
 
@@ -635,7 +637,8 @@ class DedupeOutcome:
                 100 * min(self.first_duplicates, self.second_duplicates) / self.restored,
                 None, 100.0, self.seconds, subset, details),
             Row(name, "% queries with no duplicate text in top 10, dedupe on",
-                100 - 100 * self.dup_top10["after deduplicated re-stores"] / self.queries, None, 100.0, 0.0, subset, []),
+                100 - 100 * self.dup_top10["after deduplicated re-stores"] / self.queries, None, 100.0, 0.0,
+                subset, []),
             Row(name, "% queries with no duplicate text in top 10, dedupe off",
                 100 - 100 * self.dup_top10["after the plain re-store"] / self.queries, None, None, 0.0, subset, []),
         ]
