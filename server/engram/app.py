@@ -40,6 +40,7 @@ from engram.domain.namespaces import NamespaceRegistry
 from engram.domain.outcomes import OutcomeReporter
 from engram.domain.records import RecordReader
 from engram.embeddings.index import IndexRegistry
+from engram.embeddings.keyword import KeywordRegistry
 from engram.embeddings.sync import ChangeLogFollower
 from engram.health import RedisHealthMonitor
 from engram.limits import Limits
@@ -66,6 +67,7 @@ from engram.v1 import (
 log = logging.getLogger(__name__)
 
 # Seconds `App.stop` gives background threads, together, once calls have drained.
+KEYWORD_COMMIT_INTERVAL_S = 0.1  # background publishing of keyword-index writes (KeywordRegistry)
 CLEANUP_SECONDS = 0.3
 
 SERVICE_NAMES = [
@@ -176,6 +178,7 @@ class App:
             self.sweeper.stop(left())
         self.monitor.stop(left())
         self.follower.stop(left())
+        self.embeddings.keywords.close()
         if self.watchdog is not None:
             self.watchdog.stop()
         if self.embedder is not None and self.owns_embedder:
@@ -227,18 +230,21 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         if embedder is None and load_model:
             embedder = load_embedder(settings)
 
+        # One wall clock for the server: what writes store and what reads judge expiry against.
+        clock = time.time
         scripts = Scripts.register(client)
         configs = ConfigStore(client)
         registry = NamespaceRegistry(client)
-        confidence = ConfidenceStore(client, scripts, configs, limits)
-        graph = GraphStore(client, scripts, configs, limits)
-        ledger = Ledger(client, scripts, configs)
+        confidence = ConfidenceStore(client, scripts, configs, limits, clock=clock)
+        graph = GraphStore(client, scripts, configs, limits, clock=clock)
+        ledger = Ledger(client, scripts, configs, clock=clock)
         embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(), settings.change_log_length,
                                     limits=limits, max_token_waits=settings.max_token_waits,
-                                    max_token_wait=settings.max_token_wait)
+                                    max_token_wait=settings.max_token_wait,
+                                    keywords=KeywordRegistry(commit_interval=KEYWORD_COMMIT_INTERVAL_S))
         follower = ChangeLogFollower(client, embeddings)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
-        forgetting = Forgetting(client, configs, lifecycle)
+        forgetting = Forgetting(client, configs, lifecycle, clock=clock)
 
         # One registry per App: several servers in one process (tests) keep their own metrics.
         metrics_registry = new_registry() if settings.metrics_listen else None
@@ -268,13 +274,13 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         )
         confidence_pb2_grpc.add_ConfidenceServiceServicer_to_server(ConfidenceServicer(confidence, registry), server)
         graph_pb2_grpc.add_GraphServiceServicer_to_server(GraphServicer(graph, registry), server)
-        ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger, registry), server)
-        embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings, registry), server)
+        ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger, registry, clock), server)
+        embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings, registry, clock=clock), server)
         namespace_pb2_grpc.add_NamespaceServiceServicer_to_server(
             NamespaceServicer(configs, registry, lifecycle), server)
         record_pb2_grpc.add_RecordServiceServicer_to_server(
-            RecordServicer(OutcomeReporter(client, scripts), RecordReader(client, configs, limits), lifecycle,
-                           registry, forgetting),
+            RecordServicer(OutcomeReporter(client, scripts), RecordReader(client, configs, limits, clock),
+                           lifecycle, registry, forgetting, clock=clock),
             server)
 
         health_servicer = health.HealthServicer(experimental_non_blocking=True)

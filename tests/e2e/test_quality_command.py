@@ -47,3 +47,20 @@ def test_cranfield_first_30_queries(tmp_path):
     assert "Cranfield (test), 30 queries, 202 documents (--limit 30)" in result.stdout
     assert re.search(r"Cranfield \(×100\): ndcg@10 [\d.]+, ndcg@1 [\d.]+, map@10 [\d.]+, recall@10 [\d.]+",
                      result.stdout)
+
+
+def test_fever_recency_and_dedupe_first_60(tmp_path):
+    result = run_quality("--only", "fever", "--limit", "60", "--out", str(tmp_path / "quality.md"))
+    assert result.returncode == 0, result.stderr
+    topic = re.findall(r"topic query \| % corrected above stale, (SIMILARITY(?: \+ recency)?) \| (\d+\.\d+) \|",
+                       result.stdout)
+    figures = {name: float(value) for name, value in topic}
+    # The corrected facts are written 5 s after the stale ones: recency on updated_at must lift
+    # them above the stale versions more often than plain similarity (with recency nearly always).
+    assert figures["SIMILARITY + recency"] > figures["SIMILARITY"], result.stdout
+    assert figures["SIMILARITY + recency"] >= 90.0, result.stdout
+    # Identical texts stored again always corroborate; top 10 then holds no text twice.
+    assert figure(result.stdout, "% re-stores corroborating") == 100.0
+    assert figure(result.stdout, "% queries with no duplicate text in top 10, dedupe on") == 100.0
+    assert figure(result.stdout, "% queries with no duplicate text in top 10, dedupe off") < 50.0
+    assert "evidence_count after round 1: {1: 60}, after round 2: {2: 60}" in result.stdout

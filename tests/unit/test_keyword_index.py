@@ -279,3 +279,25 @@ def test_registry():
     assert registry.namespaces() == ["ns", "other"]
     assert registry.drop("ns") is True and registry.drop("ns") is False
     assert registry.namespaces() == ["other"] and registry.get("other") is replacement
+
+
+def test_the_registry_publishes_writes_in_the_background():
+    import time
+
+    registry = KeywordRegistry(commit_interval=0.02)
+    try:
+        index = registry.get_or_create("ns")
+        index.upsert("a", "background commits publish writes")
+        assert index.dirty
+        deadline = time.monotonic() + 5
+        while index.dirty and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not index.dirty  # published without any search
+        assert [rid for rid, _ in index.search("background", 5)] == ["a"]
+    finally:
+        registry.close()
+    quiet = KeywordRegistry()  # no interval: only searches publish
+    index = quiet.get_or_create("ns")
+    index.upsert("a", "text")
+    time.sleep(0.1)
+    assert index.dirty

@@ -11,11 +11,15 @@ State per record, in the namespace's ``conf`` HASH as a msgpack map
 
 While evidence_count < cap this is the exact running mean of {prior, signals}; beyond it,
 a constant gain 1/(cap + 1) (bounded exponential forgetting).
+
+Reads treat an expired record (`engram.domain.expiry`) as one never seen: `get` gives the
+prior, `list` leaves it out. Updates ignore expiry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +27,8 @@ import msgpack
 import redis
 
 from engram import validation
+from engram.domain import expiry, paging
 from engram.domain.config import DEFAULTS, ConfigStore, NamespaceConfig
-from engram.domain import paging
 from engram.domain.paging import Page
 from engram.domain.values import config_defaults, lua_number, parse_float, require_binary_client
 from engram.errors import InvalidArgument
@@ -81,14 +85,16 @@ class ConfidenceStore:
         scripts: the registered scripts (`Scripts.register`).
         configs: the namespace configurations.
         limits: per-call limits (``batch_size`` updates, ``ids_per_call`` ids).
+        clock: epoch seconds, the "now" expiry is judged against.
     """
 
     def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore,
-                 limits: Limits = Limits()) -> None:
+                 limits: Limits = Limits(), clock: Callable[[], float] = time.time) -> None:
         self._client = require_binary_client(client)
         self._update = scripts["confidence_update"]
         self._configs = configs
         self._limits = limits
+        self._clock = clock
 
     def update(self, namespace: str, record_id: str, signal: float) -> ConfidenceState:
         """Apply one observation ``signal`` in [0, 1] (>= 0.5 corroborates, < 0.5 contradicts)
@@ -136,8 +142,9 @@ class ConfidenceStore:
         )
 
     def get(self, namespace: str, record_id: str) -> ConfidenceState:
-        """The record's state; a record never updated reads as the namespace's
-        initial_confidence with zero counts (one round trip: the entry and the configuration).
+        """The record's state; a record never updated, or expired, reads as the namespace's
+        initial_confidence with zero counts (one round trip: the entry, its expiry and the
+        configuration).
 
         Raises:
             InvalidArgument: ``namespace`` or ``record_id``.
@@ -147,7 +154,7 @@ class ConfidenceStore:
 
     def get_many(self, namespace: str, record_ids: Sequence[str]) -> list[ConfidenceState]:
         """States of ``record_ids`` in the same order (duplicates repeated), as `get`, in one
-        pipelined round trip (HMGET and the configuration).
+        pipelined round trip (HMGET, ZMSCORE of ``expiry`` and the configuration).
 
         Raises:
             InvalidArgument: ``namespace`` or ``record_ids[i]``.
@@ -158,10 +165,13 @@ class ConfidenceStore:
             return []
         pipe = self._client.pipeline(transaction=False)
         pipe.hmget(keys.confidence, ids)
+        pipe.zmscore(keys.expiry, ids)
         self._configs.queue_get(pipe, namespace)
-        raws, config = pipe.execute()
+        raws, expires, config = pipe.execute()
         initial = NamespaceConfig.from_hash(config).initial_confidence
-        return [ConfidenceState.from_stored(rid, raw, initial) for rid, raw in zip(ids, raws)]
+        now_ms = expiry.now_ms(self._clock)
+        return [ConfidenceState.from_stored(rid, None if expiry.is_expired(at, now_ms) else raw, initial)
+                for rid, raw, at in zip(ids, raws, expires)]
 
     def batch_get(self, namespace: str, record_ids: Sequence[str]) -> list[ConfidenceState]:
         """`get_many` for a client's BatchGetConfidence: at most ``limits.ids_per_call`` ids.
@@ -178,7 +188,9 @@ class ConfidenceStore:
         """A page of the namespace's confidence entries by record_id (byte order), starting
         after ``page_token``'s id. ``page_size`` 0 means 100, else 1..1000. An entry present
         during the whole listing is returned exactly once; one removed between the id range
-        and the read is skipped. ``next_page_token`` is empty on the last page.
+        and the read is skipped, and so is an expired record's, so a page may hold fewer
+        entries (even none) while ``next_page_token`` is set (the cursor is the page's last
+        id, expired or not). ``next_page_token`` is empty on the last page.
 
         Raises:
             InvalidArgument: ``namespace``, ``page_size``, ``page_token``.
@@ -188,10 +200,14 @@ class ConfidenceStore:
                                      page_size, page_token)
         if not ids:
             return Page([], token)
-        raws = self._client.hmget(keys.confidence, ids)
+        pipe = self._client.pipeline(transaction=False)
+        pipe.hmget(keys.confidence, ids)
+        pipe.zmscore(keys.expiry, ids)
+        raws, expires = pipe.execute()
+        now_ms = expiry.now_ms(self._clock)
         # Every listed entry is stored, so the prior (needed only for absent ones) is moot.
         items = [ConfidenceState.from_stored(rid, raw, DEFAULTS.initial_confidence)
-                 for rid, raw in zip(ids, raws) if raw is not None]
+                 for rid, raw, at in zip(ids, raws, expires) if raw is not None and not expiry.is_expired(at, now_ms)]
         return Page(items, token)
 
 

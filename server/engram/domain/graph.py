@@ -7,17 +7,23 @@ scripts (``lua/graph_*.lua``) that receive both endpoints' keys and the namespac
 configuration key: they read ``symmetric``, ``max_edges``, ``weight_cap`` and
 ``decay_factor`` themselves (`engram.domain.config`), so every replica applies the stored
 values. `propagate` is a read-only traversal done here, one pipelined round trip per hop.
+
+Reads treat an expired record (`engram.domain.expiry`) as absent: it has no edges, no edge
+leads to it, it is reached by no propagation and, as a seed, spreads nothing. Each read
+learns the expiry of the records it meets in its own round trip(s): ZSCORE of the record,
+ZINTER of its edge set with ``expiry`` for its targets. Writes ignore expiry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import redis
 
 from engram import validation
-from engram.domain import paging
+from engram.domain import expiry, paging
 from engram.domain.config import DEFAULTS, ConfigStore, NamespaceConfig
 from engram.domain.paging import Page
 from engram.domain.values import lua_number, parse_float, require_binary_client, text
@@ -70,10 +76,11 @@ class GraphStore:
         scripts: the registered scripts (`Scripts.register`).
         configs: the namespaces' stored configuration (read by `propagate`, `batch_link`).
         limits: per-call limits (``batch_size`` links or edges, ``ids_per_call`` seeds).
+        clock: epoch seconds, the "now" reads judge expiry against.
     """
 
     def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore,
-                 limits: Limits = Limits()) -> None:
+                 limits: Limits = Limits(), clock: Callable[[], float] = time.time) -> None:
         self._client = require_binary_client(client)
         self._link = scripts["graph_link"]
         self._strengthen = scripts["graph_strengthen"]
@@ -81,6 +88,7 @@ class GraphStore:
         self._weaken_all = scripts["graph_weaken_all"]
         self._configs = configs
         self._limits = limits
+        self._clock = clock
 
     # -- writes --------------------------------------------------------------------------
     def link(self, namespace: str, source: str, target: str, initial_weight: float | None = None) -> LinkResult:
@@ -195,7 +203,11 @@ class GraphStore:
         self, namespace: str, record_id: str, min_weight: float = MIN_WEIGHT, limit: int = LIMIT
     ) -> list[tuple[str, float]]:
         """Up to ``limit`` (1..10000) neighbours with weight >= ``min_weight`` (in [0, 1]), as
-        ``(record_id, weight)``, weight descending. One ZREVRANGEBYSCORE.
+        ``(record_id, weight)``, weight descending (ties: record_id descending), leaving out
+        expired neighbours; none when the record itself is expired. One round trip
+        (ZREVRANGEBYSCORE, ZSCORE of the record's expiry, ZINTER of the edges with
+        ``expiry``), and one more only when expired neighbours took places among the
+        first ``limit``, to refill them.
 
         Raises:
             InvalidArgument: ``namespace``, ``record_id``, ``min_weight``, ``limit``.
@@ -204,19 +216,32 @@ class GraphStore:
         validation.record_id(record_id)
         min_weight = validation.in_range(min_weight, "min_weight", 0.0, 1.0)
         limit = validation.count(limit, "limit", 1, MAX_LIMIT)
-        rows = self._client.zrevrangebyscore(
-            keys.edges(record_id), "+inf", lua_number(min_weight), start=0, num=limit, withscores=True
-        )
-        return [(text(member), float(score)) for member, score in rows]
+        edges = keys.edges(record_id)
+        pipe = self._client.pipeline(transaction=False)
+        pipe.zrevrangebyscore(edges, "+inf", lua_number(min_weight), start=0, num=limit, withscores=True)
+        pipe.zscore(keys.expiry, record_id)
+        expiry.queue_expiring(pipe, keys, edges)
+        rows, own, expiring = pipe.execute()
+        now_ms = expiry.now_ms(self._clock)
+        if expiry.is_expired(own, now_ms):
+            return []
+        gone = expiry.expired_members(expiring, now_ms)
+        if gone and len(rows) == limit and any(member in gone for member, _ in rows):
+            # At most len(gone) of the heaviest limit + len(gone) edges are expired.
+            rows = self._client.zrevrangebyscore(edges, "+inf", lua_number(min_weight), start=0,
+                                                 num=limit + len(gone), withscores=True)
+        return [(text(member), float(score)) for member, score in rows if member not in gone][:limit]
 
     def list_edges(self, namespace: str, record_id: str, page_size: int = 0,
                    page_token: str = "") -> Page[tuple[str, float]]:
         """The record's outgoing edges ``(target_record_id, weight)`` ordered by target id
         (UTF-8 byte order), ``page_size`` per page (0: 100; 1..1000). The cursor is the last
         target returned, so an edge present during the whole listing is listed exactly once.
+        Edges to expired records are left out; an expired record lists none.
 
         Each page reads the whole edge set (bounded by max_edges) in one ZRANGE and orders it
-        here: a ZSET orders by weight, and edge sets are small.
+        here: a ZSET orders by weight, and edge sets are small. The same round trip reads
+        the record's expiry (ZSCORE) and its targets' (ZINTER with ``expiry``).
 
         Raises:
             InvalidArgument: ``namespace``, ``record_id``, ``page_size``, ``page_token``.
@@ -227,7 +252,16 @@ class GraphStore:
         listing = paging.Listing("edges", (namespace, record_id))
         last = listing.after(page_token)
         after = None if last is None else last.encode("utf-8")
-        rows = sorted(self._client.zrange(keys.edges(record_id), 0, -1, withscores=True))
+        pipe = self._client.pipeline(transaction=False)
+        pipe.zrange(keys.edges(record_id), 0, -1, withscores=True)
+        pipe.zscore(keys.expiry, record_id)
+        expiry.queue_expiring(pipe, keys, keys.edges(record_id))
+        rows, own, expiring = pipe.execute()
+        now_ms = expiry.now_ms(self._clock)
+        if expiry.is_expired(own, now_ms):
+            return Page([], "")
+        gone = expiry.expired_members(expiring, now_ms)
+        rows = sorted((m, w) for m, w in rows if m not in gone)
         rest = [(m, w) for m, w in rows if after is None or m > after]
         items = [(text(m), float(w)) for m, w in rest[:size]]
         token = listing.token(items[-1][0]) if len(rest) > size else ""
@@ -249,11 +283,17 @@ class GraphStore:
         carries that best path: heaviest, then fewest hops, then the lexicographically
         smallest path. Walks never pass through a seed after their start, and seeds are not
         in the result, except that depth 0 returns the seeds at 1.0 (hops 0, path (seed,)).
+        Expired records are absent: an expired seed spreads nothing (nor is returned at
+        depth 0), and no walk reaches or passes through an expired record.
         Returns records by weight descending, then record_id.
 
-        Read-only: one pipelined round trip per hop (the first also reads the configuration),
-        one ZRANGEBYSCORE per frontier record, reading only edges heavy enough to reach the
-        threshold. Not a snapshot: edges written meanwhile may or may not be seen.
+        Read-only: one pipelined round trip per hop, one ZRANGEBYSCORE per frontier record,
+        reading only edges heavy enough to reach the threshold. The first also reads the
+        configuration, the seeds' expiry, the records expired now (at most
+        `expiry.EXPIRED_READ_CAP`, which later hops then rely on) and, per seed, ZINTER of
+        its edges with ``expiry``; while more records than that await the sweeper, every
+        hop sends that ZINTER per frontier record. Depth 0 makes one round trip (the
+        seeds' expiry). Not a snapshot: edges written meanwhile may or may not be seen.
 
         Raises:
             InvalidArgument: ``namespace``, ``seed_record_ids`` (empty, over
@@ -275,10 +315,17 @@ class GraphStore:
         if threshold == 0.0:
             raise InvalidArgument("threshold", "must be > 0")
 
+        now_ms = expiry.now_ms(self._clock)
         if depth == 0:
+            pipe = self._client.pipeline(transaction=False)
+            pipe.zmscore(keys.expiry, seeds)
             if decay_per_hop is not None:  # validated the same way, though unused
-                _decay(self._configs.get(namespace), decay_per_hop)
-            return [PropagatedRecord(s, 1.0, 0, (s,)) for s in sorted(seeds)]
+                self._configs.queue_get(pipe, namespace)
+            replies = pipe.execute()
+            if decay_per_hop is not None:
+                _decay(NamespaceConfig.from_hash(replies[1]), decay_per_hop)
+            gone = expiry.expired_ids(seeds, replies[0], now_ms)
+            return [PropagatedRecord(s, 1.0, 0, (s,)) for s in sorted(seeds) if s not in gone]
 
         # Label of a reached record: (weight, path). Better = heavier, then shorter, then
         # lexicographically smaller; extending two labels by one edge keeps their order, so
@@ -288,29 +335,44 @@ class GraphStore:
         best: dict[bytes, tuple[float, tuple[bytes, ...]]] = {}
         frontier: dict[bytes, tuple[float, tuple[bytes, ...]]] = {sd: (1.0, (sd,)) for sd in seed_set}
         decay = decay_per_hop
+        known: set[bytes] | None = None  # every record expired at now_ms, read at hop 0 (None: too many)
         for hop in range(depth):
             if not frontier:
                 break
             nodes = sorted(frontier.items())
+            per_node = hop == 0 or known is None  # ask each edge set for its expired targets
             pipe = self._client.pipeline(transaction=False)
             if hop == 0:
                 pipe.hgetall(keys.config)
+                pipe.zmscore(keys.expiry, [node for node, _ in nodes])
+                expiry.queue_expired_now(pipe, keys, now_ms)
             for node, (weight, _path) in nodes:
                 # Only edges with e >= threshold / (w * decay) can give a kept weight (decay <= 1
                 # bounds it before the configuration is known); the margin absorbs rounding.
                 min_edge = threshold / (weight * (decay or 1.0)) * (1 - 1e-12)
                 # Raw ZRANGE: redis-py's WITHSCORES callback re-formats every score; skip it.
-                pipe.execute_command("ZRANGE", keys.edges(node.decode()), lua_number(min_edge), "+inf",
-                                     "BYSCORE", "WITHSCORES")
+                edges_key = keys.edges(node.decode())
+                pipe.execute_command("ZRANGE", edges_key, lua_number(min_edge), "+inf", "BYSCORE", "WITHSCORES")
+                if per_node:
+                    expiry.queue_expiring(pipe, keys, edges_key)
             replies = pipe.execute()
             if hop == 0:
                 decay = _decay(NamespaceConfig.from_hash(replies.pop(0)), decay_per_hop)
+                skipped = expiry.expired_ids([node for node, _ in nodes], replies.pop(0), now_ms)  # seeds
+                known = expiry.expired_now(replies.pop(0))
+            else:
+                skipped = set()  # reached, hence not expired
+            step = 2 if per_node else 1
             improved: dict[bytes, tuple[float, tuple[bytes, ...]]] = {}
-            for (node, (weight, path)), edges in zip(nodes, replies):
+            for i, (node, (weight, path)) in enumerate(nodes):
+                if node in skipped:
+                    continue
+                edges = replies[i * step]
+                gone = known if known is not None else expiry.expired_members(replies[i * step + 1], now_ms)
                 factor = weight * decay
                 for neighbour, edge_weight in _score_pairs(edges):
                     reached = factor * float(edge_weight)
-                    if reached < threshold or neighbour in seed_set:
+                    if reached < threshold or neighbour in seed_set or neighbour in gone:
                         continue
                     label = (reached, path + (neighbour,))
                     current = best.get(neighbour)

@@ -7,12 +7,16 @@ A record's latest prediction is a msgpack map in the namespace's ``pred`` HASH (
 ``lua/lib/ledger_core.lua``), which reads the namespace's configuration, computes the error,
 stores it and, when it exceeds ``error_threshold``, applies the confidence update (spec 004)
 with ``low_signal``, all atomically.
+
+Reads treat an expired record (`engram.domain.expiry`) as absent: no prediction, not listed,
+not ranked, its error left out of the summaries. Recording and resolving ignore expiry.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -22,7 +26,7 @@ import numpy as np
 import redis
 
 from engram import validation
-from engram.domain import paging
+from engram.domain import expiry, paging
 from engram.domain.confidence import ConfidenceState
 from engram.domain.config import OUTCOMES, ConfigStore
 from engram.domain.paging import Page
@@ -127,12 +131,15 @@ class Ledger:
         client: a redis-py client with ``decode_responses=False``.
         scripts: the registered scripts (`Scripts.register`).
         configs: the namespace configurations.
+        clock: epoch seconds, the "now" reads judge expiry against (writes take ``now``).
     """
 
-    def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore) -> None:
+    def __init__(self, client: redis.Redis, scripts: Scripts, configs: ConfigStore,
+                 clock: Callable[[], float] = time.time) -> None:
         self._client = require_binary_client(client)
         self._resolve = scripts["ledger_resolve"]
         self._configs = configs
+        self._clock = clock
 
     def record_prediction(
         self, namespace: str, record_id: str, predicted: Mapping[str, Any], now: float
@@ -206,15 +213,21 @@ class Ledger:
         return Resolution(status, parse_float(reply[1]), confidence)
 
     def get_prediction(self, namespace: str, record_id: str) -> Prediction | None:
-        """The record's latest prediction, or None if it never had one.
+        """The record's latest prediction, or None if it never had one or is expired (one
+        round trip: HGET and ZSCORE of ``expiry``).
 
         Raises:
             InvalidArgument: ``namespace``, ``record_id``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         validation.record_id(record_id)
-        raw = self._client.hget(keys.predictions, record_id)
-        return None if raw is None else Prediction.from_stored(record_id, raw)
+        pipe = self._client.pipeline(transaction=False)
+        pipe.hget(keys.predictions, record_id)
+        pipe.zscore(keys.expiry, record_id)
+        raw, expires_at = pipe.execute()
+        if raw is None or expiry.is_expired(expires_at, expiry.now_ms(self._clock)):
+            return None
+        return Prediction.from_stored(record_id, raw)
 
     def list_predictions(
         self, namespace: str, state: str = "all", page_size: int = 0, page_token: str = ""
@@ -223,7 +236,8 @@ class Ledger:
         ``page_token``'s id, filtered by ``state`` ("all", "open" or "resolved"). The filter
         applies to a page of ``page_size`` ids (0: 100, else 1..1000), so a page may hold
         fewer (even none) while ``next_page_token`` is set; only an empty token ends the
-        listing (it is empty exactly when no id follows). A prediction present during the whole listing is returned exactly once.
+        listing (it is empty exactly when no id follows). A prediction present during the
+        whole listing is returned exactly once; an expired record's is left out.
 
         Raises:
             InvalidArgument: ``namespace``, ``state``, ``page_size``, ``page_token``.
@@ -235,8 +249,13 @@ class Ledger:
                                      paging.Listing("predictions", (namespace, state)), page_size, page_token)
         if not ids:
             return Page([], token)
-        predictions = [Prediction.from_stored(rid, raw)
-                       for rid, raw in zip(ids, self._client.hmget(keys.predictions, ids)) if raw is not None]
+        pipe = self._client.pipeline(transaction=False)
+        pipe.hmget(keys.predictions, ids)
+        pipe.zmscore(keys.expiry, ids)
+        raws, expires = pipe.execute()
+        now_ms = expiry.now_ms(self._clock)
+        predictions = [Prediction.from_stored(rid, raw) for rid, raw, at in zip(ids, raws, expires)
+                       if raw is not None and not expiry.is_expired(at, now_ms)]
         if state != "all":
             predictions = [p for p in predictions if p.resolved is (state == "resolved")]
         return Page(predictions, token)
@@ -244,20 +263,17 @@ class Ledger:
     def highest_errors(self, namespace: str, limit: int = 10, include_predictions: bool = False) -> list[HighestError]:
         """Up to ``limit`` (1..10000) records by latest prediction error, descending (ties by
         record_id, descending), each with its stored prediction when ``include_predictions``
-        (the latest one: open again if re-recorded since).
+        (the latest one: open again if re-recorded since). Expired records are left out
+        (`_live_errors` tells the cost).
 
         Raises:
             InvalidArgument: ``namespace``, ``limit``.
         """
         keys = NamespaceKeys(validation.namespace(namespace))
         limit = validation.count(limit, "limit", 1, MAX_LIMIT)
-        rows = [(text(m), float(score)) for m, score in
-                self._client.zrevrange(keys.errors, 0, limit - 1, withscores=True)]
-        if not include_predictions or not rows:
-            return [HighestError(rid, error) for rid, error in rows]
-        raws = self._client.hmget(keys.predictions, [rid for rid, _ in rows])
+        rows = self._live_errors(keys, limit, include_predictions)
         return [HighestError(rid, error, None if raw is None else Prediction.from_stored(rid, raw))
-                for (rid, error), raw in zip(rows, raws)]
+                for rid, error, raw in rows]
 
     def error_summary(
         self, namespace: str, limit: int = 100, group_by: str | None = None
@@ -267,7 +283,8 @@ class Ledger:
         resolved_at in UTC: keys "00".."23" (sorted), "monday".."sunday" (Monday first) or
         "YYYY-MM-DD" (sorted); groups without errors are left out. An error whose
         prediction was re-recorded since (open, no resolved_at) or deleted counts in the
-        total only. Without ``group_by`` the group list is empty.
+        total only. Expired records' errors are left out (computed from the stored
+        per-record errors at each call). Without ``group_by`` the group list is empty.
 
         Raises:
             InvalidArgument: ``namespace``, ``limit`` (0..10000), ``group_by``.
@@ -276,20 +293,69 @@ class Ledger:
         limit = validation.count(limit, "limit", 0, MAX_LIMIT)
         if group_by is not None and group_by not in GROUPINGS:
             raise InvalidArgument("group_by", f"must be one of {', '.join(GROUPINGS)} or unset (got {group_by!r})")
-        rows = [(text(m), float(score)) for m, score in
-                self._client.zrevrange(keys.errors, 0, limit - 1, withscores=True)]
-        total = summarise([error for _, error in rows])
+        rows = self._live_errors(keys, limit, group_by is not None)
+        total = summarise([error for _, error, _ in rows])
         if group_by is None or not rows:
             return total, []
         groups: dict[str, list[float]] = {}
-        raws = self._client.hmget(keys.predictions, [rid for rid, _ in rows])
-        for (rid, error), raw in zip(rows, raws):
+        for rid, error, raw in rows:
             resolved_at = None if raw is None else Prediction.from_stored(rid, raw).resolved_at
             key = None if resolved_at is None else group_key(resolved_at, group_by)
             if key is not None:
                 groups.setdefault(key, []).append(error)
         order = sorted(groups, key=WEEKDAYS.index if group_by == "weekday" else None)
         return total, [(key, summarise(groups[key])) for key in order]
+
+    def _live_errors(self, keys: NamespaceKeys, limit: int,
+                     with_predictions: bool) -> list[tuple[str, float, bytes | None]]:
+        """The ``limit`` highest errors (0: all) of records not expired, descending (ties by
+        record_id, descending), as (record_id, error, stored prediction or None; None too
+        unless ``with_predictions``).
+
+        One round trip reads the top ``limit`` errors and the records expired now (ZRANGE
+        BYSCORE of ``expiry``, at most `expiry.EXPIRED_READ_CAP`: the sweeper keeps them
+        few); a second, wider read refills the places expired records took, if any; one
+        more reads the predictions. While more records than the cap await the sweeper, each
+        window of ``limit`` rows reads its members' expiry (ZMSCORE, with the predictions)
+        and further windows refill; not a snapshot then: a record seen twice is kept once.
+        """
+        now_ms = expiry.now_ms(self._clock)
+        pipe = self._client.pipeline(transaction=False)
+        pipe.zrevrange(keys.errors, 0, limit - 1, withscores=True)
+        expiry.queue_expired_now(pipe, keys, now_ms)
+        window, expired_reply = pipe.execute()
+        known = expiry.expired_now(expired_reply)
+        if known is not None:
+            kept = [(m, score) for m, score in window if m not in known]
+            if limit and len(window) == limit and len(kept) < limit:
+                # At most len(known) of the top limit + len(known) errors are expired ones.
+                wider = self._client.zrevrange(keys.errors, 0, limit + len(known) - 1, withscores=True)
+                kept = [(m, score) for m, score in wider if m not in known][:limit]
+            rows = [(text(m), float(score)) for m, score in kept]
+            raws = self._predictions(keys, [rid for rid, _ in rows]) if with_predictions else [None] * len(rows)
+            return [(rid, error, raw) for (rid, error), raw in zip(rows, raws)]
+        live: dict[str, tuple[float, bytes | None]] = {}
+        start = 0
+        while window:
+            ids = [text(m) for m, _ in window]
+            pipe = self._client.pipeline(transaction=False)
+            pipe.zmscore(keys.expiry, ids)
+            if with_predictions:
+                pipe.hmget(keys.predictions, ids)
+            replies = pipe.execute()
+            raws = replies[1] if with_predictions else [None] * len(ids)
+            for rid, (_, score), at, raw in zip(ids, window, replies[0], raws):
+                if not expiry.is_expired(at, now_ms):
+                    live.setdefault(rid, (float(score), raw))
+            if limit == 0 or len(live) >= limit or len(window) < limit:
+                break
+            start += len(window)
+            window = self._client.zrevrange(keys.errors, start, start + limit - 1, withscores=True)
+        rows = [(rid, error, raw) for rid, (error, raw) in live.items()]
+        return rows[:limit] if limit else rows
+
+    def _predictions(self, keys: NamespaceKeys, ids: list[str]) -> list[bytes | None]:
+        return self._client.hmget(keys.predictions, ids) if ids else []
 
 
 def resolvable_outcome(outcome: str, field: str = "outcome") -> str:

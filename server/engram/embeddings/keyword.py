@@ -7,7 +7,9 @@ SciFact quality check are in docs/KEYWORD_INDEX.md (bench/keyword_choice.py).
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 
 import tantivy
@@ -46,6 +48,9 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
+log = logging.getLogger(__name__)
+
+
 class KeywordIndex:
     """BM25 index over the text of one namespace's records (tantivy: k1 = 1.2, b = 0.75).
 
@@ -76,6 +81,8 @@ class KeywordIndex:
         self._ids: dict[int, str] = {}  # key -> record id
         self._next_key = 0
         self._dirty = False
+        self._dirty_since = 0.0  # time.monotonic() of the first unpublished write
+        self._written_at = 0.0  # ... and of the latest
         self._lock = ReadWriteLock()
 
     def __len__(self) -> int:
@@ -131,6 +138,20 @@ class KeywordIndex:
             self._delete_key(self._open_writer(), key)
             return True
 
+    @property
+    def dirty(self) -> bool:
+        """Whether writes wait to be published (read without the lock: a hint)."""
+        return self._dirty
+
+    def due(self, quiet: float, max_delay: float) -> bool:
+        """Dirty, and either no write for `quiet` seconds or unpublished for `max_delay`
+        (a hint, without the lock): a bulk import is published every `max_delay`, not after
+        every batch."""
+        if not self._dirty:
+            return False
+        now = time.monotonic()
+        return now - self._written_at >= quiet or now - self._dirty_since >= max_delay
+
     def commit(self) -> None:
         """Publish the pending writes now (a search does it itself; warm-up may call it so the
         first search does not pay for the bulk load)."""
@@ -141,6 +162,10 @@ class KeywordIndex:
         """The writer (write lock held), opened if needed; the index is dirty from now on."""
         if self._writer is None:
             self._writer = self._index.writer(heap_size=_WRITER_HEAP, num_threads=_WRITER_THREADS)
+        now = time.monotonic()
+        if not self._dirty:
+            self._dirty_since = now
+        self._written_at = now
         self._dirty = True
         return self._writer
 
@@ -232,11 +257,48 @@ class KeywordIndex:
 
 
 class KeywordRegistry:
-    """namespace -> KeywordIndex, thread-safe. Indexes are created on demand."""
+    """namespace -> KeywordIndex, thread-safe. Indexes are created on demand.
 
-    def __init__(self) -> None:
+    A tantivy commit costs about 10 ms (more when it merges), so a search that finds its index
+    dirty pays that. With ``commit_interval``, a daemon thread publishes an index once it has
+    had no write for that long (or has waited `max_delay` during a stream of writes), so a
+    search arriving later than that after a write usually finds nothing to commit, and a bulk
+    import is not slowed by a commit per batch.
+
+    Args:
+        commit_interval: seconds between checks, and the quiet time before a commit; None:
+            only searches commit.
+        max_delay: seconds a stream of writes may stay unpublished in the background.
+    """
+
+    def __init__(self, commit_interval: float | None = None, max_delay: float = 2.0) -> None:
         self._indexes: dict[str, KeywordIndex] = {}
+        self._max_delay = max_delay
         self._lock = threading.Lock()
+        self._interval = commit_interval
+        self._stop = threading.Event()
+        self._committer: threading.Thread | None = None
+
+    def _ensure_committer(self) -> None:
+        """Start the background committer on first use (lock held)."""
+        if self._interval is not None and self._committer is None and not self._stop.is_set():
+            self._committer = threading.Thread(target=self._commit_loop, name="engram-keyword-commit", daemon=True)
+            self._committer.start()
+
+    def _commit_loop(self) -> None:
+        while not self._stop.wait(self._interval):
+            with self._lock:
+                indexes = list(self._indexes.values())
+            for index in indexes:
+                if index.due(self._interval, self._max_delay):
+                    try:
+                        index.commit()
+                    except Exception:  # noqa: BLE001 - the next search commits (and raises) itself
+                        log.exception("background keyword commit failed")
+
+    def close(self) -> None:
+        """Stop the background committer (indexes stay usable: searches commit)."""
+        self._stop.set()
 
     def get(self, namespace: str) -> KeywordIndex | None:
         with self._lock:
@@ -248,12 +310,14 @@ class KeywordRegistry:
             index = self._indexes.get(namespace)
             if index is None:
                 index = self._indexes[namespace] = KeywordIndex()
+                self._ensure_committer()
             return index
 
     def put(self, namespace: str, index: KeywordIndex) -> None:
         """Install `index` (e.g. one built at warm-up), replacing any existing one."""
         with self._lock:
             self._indexes[namespace] = index
+            self._ensure_committer()
 
     def drop(self, namespace: str) -> bool:
         """Forget the namespace's index; True if there was one."""

@@ -33,6 +33,11 @@ const (
 // Tracks how much to believe each record with the capped-evidence Bayesian rule
 // (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
 // c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+//
+// A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+// sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+// initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+// fewer states than page_size (even none) while next_page_token is set.
 type ConfidenceServiceClient interface {
 	// Applies one observation to a record's confidence, atomically.
 	// INVALID_ARGUMENT when signal is missing, not finite or outside [0, 1].
@@ -115,6 +120,11 @@ func (c *confidenceServiceClient) ListConfidence(ctx context.Context, in *ListCo
 // Tracks how much to believe each record with the capped-evidence Bayesian rule
 // (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
 // c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+//
+// A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+// sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+// initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+// fewer states than page_size (even none) while next_page_token is set.
 type ConfidenceServiceServer interface {
 	// Applies one observation to a record's confidence, atomically.
 	// INVALID_ARGUMENT when signal is missing, not finite or outside [0, 1].

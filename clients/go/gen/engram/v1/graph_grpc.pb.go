@@ -37,6 +37,11 @@ const (
 // Weighted association edges between records, and multi-hop propagation over them
 // (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
 // configured otherwise: linking A to B also links B to A, in one atomic step.
+//
+// An expired record (expires_at passed) is absent from reads until it is deleted: it has
+// no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+// neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+// depth 0.
 type GraphServiceClient interface {
 	// Creates an edge. An existing edge keeps its weight. When a record has more than
 	// max_edges edges (default 500) its lowest-weight edges are pruned.
@@ -172,6 +177,11 @@ func (c *graphServiceClient) ListEdges(ctx context.Context, in *ListEdgesRequest
 // Weighted association edges between records, and multi-hop propagation over them
 // (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
 // configured otherwise: linking A to B also links B to A, in one atomic step.
+//
+// An expired record (expires_at passed) is absent from reads until it is deleted: it has
+// no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+// neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+// depth 0.
 type GraphServiceServer interface {
 	// Creates an edge. An existing edge keeps its weight. When a record has more than
 	// max_edges edges (default 500) its lowest-weight edges are pruned.

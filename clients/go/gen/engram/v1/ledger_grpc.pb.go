@@ -35,6 +35,10 @@ const (
 // Predictions recorded before acting, resolved against outcomes (popoto's
 // PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
 // to the record's confidence in the same atomic step.
+//
+// An expired record (expires_at passed) is absent from reads until it is deleted:
+// GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+// and GetErrorSummary leaves its error out of every statistic.
 type LedgerServiceClient interface {
 	// Records a prediction for a record, replacing any earlier one.
 	RecordPrediction(ctx context.Context, in *RecordPredictionRequest, opts ...grpc.CallOption) (*RecordPredictionResponse, error)
@@ -143,6 +147,10 @@ func (c *ledgerServiceClient) ListPredictions(ctx context.Context, in *ListPredi
 // Predictions recorded before acting, resolved against outcomes (popoto's
 // PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
 // to the record's confidence in the same atomic step.
+//
+// An expired record (expires_at passed) is absent from reads until it is deleted:
+// GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+// and GetErrorSummary leaves its error out of every statistic.
 type LedgerServiceServer interface {
 	// Records a prediction for a record, replacing any earlier one.
 	RecordPrediction(context.Context, *RecordPredictionRequest) (*RecordPredictionResponse, error)

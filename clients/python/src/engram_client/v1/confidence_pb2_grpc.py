@@ -29,6 +29,11 @@ class ConfidenceServiceStub:
     """Tracks how much to believe each record with the capped-evidence Bayesian rule
     (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
     c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+
+    A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+    sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+    initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+    fewer states than page_size (even none) while next_page_token is set.
     """
 
     def __init__(self, channel):
@@ -68,6 +73,11 @@ class ConfidenceServiceServicer:
     """Tracks how much to believe each record with the capped-evidence Bayesian rule
     (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
     c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+
+    A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+    sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+    initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+    fewer states than page_size (even none) while next_page_token is set.
     """
 
     def UpdateConfidence(self, request, context):
@@ -149,6 +159,11 @@ class ConfidenceService:
     """Tracks how much to believe each record with the capped-evidence Bayesian rule
     (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
     c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+
+    A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+    sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+    initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+    fewer states than page_size (even none) while next_page_token is set.
     """
 
     @staticmethod

@@ -29,6 +29,11 @@ class GraphServiceStub:
     """Weighted association edges between records, and multi-hop propagation over them
     (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
     configured otherwise: linking A to B also links B to A, in one atomic step.
+
+    An expired record (expires_at passed) is absent from reads until it is deleted: it has
+    no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+    neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+    depth 0.
     """
 
     def __init__(self, channel):
@@ -88,6 +93,11 @@ class GraphServiceServicer:
     """Weighted association edges between records, and multi-hop propagation over them
     (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
     configured otherwise: linking A to B also links B to A, in one atomic step.
+
+    An expired record (expires_at passed) is absent from reads until it is deleted: it has
+    no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+    neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+    depth 0.
     """
 
     def Link(self, request, context):
@@ -222,6 +232,11 @@ class GraphService:
     """Weighted association edges between records, and multi-hop propagation over them
     (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
     configured otherwise: linking A to B also links B to A, in one atomic step.
+
+    An expired record (expires_at passed) is absent from reads until it is deleted: it has
+    no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+    neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+    depth 0.
     """
 
     @staticmethod

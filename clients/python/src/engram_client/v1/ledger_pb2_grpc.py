@@ -29,6 +29,10 @@ class LedgerServiceStub:
     """Predictions recorded before acting, resolved against outcomes (popoto's
     PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
     to the record's confidence in the same atomic step.
+
+    An expired record (expires_at passed) is absent from reads until it is deleted:
+    GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+    and GetErrorSummary leaves its error out of every statistic.
     """
 
     def __init__(self, channel):
@@ -78,6 +82,10 @@ class LedgerServiceServicer:
     """Predictions recorded before acting, resolved against outcomes (popoto's
     PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
     to the record's confidence in the same atomic step.
+
+    An expired record (expires_at passed) is absent from reads until it is deleted:
+    GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+    and GetErrorSummary leaves its error out of every statistic.
     """
 
     def RecordPrediction(self, request, context):
@@ -185,6 +193,10 @@ class LedgerService:
     """Predictions recorded before acting, resolved against outcomes (popoto's
     PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
     to the record's confidence in the same atomic step.
+
+    An expired record (expires_at passed) is absent from reads until it is deleted:
+    GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+    and GetErrorSummary leaves its error out of every statistic.
     """
 
     @staticmethod

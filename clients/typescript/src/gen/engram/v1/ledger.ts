@@ -2859,6 +2859,10 @@ export const ListPredictionsResponse: MessageFns<ListPredictionsResponse> = {
  * Predictions recorded before acting, resolved against outcomes (popoto's
  * PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
  * to the record's confidence in the same atomic step.
+ *
+ * An expired record (expires_at passed) is absent from reads until it is deleted:
+ * GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+ * and GetErrorSummary leaves its error out of every statistic.
  */
 export type LedgerServiceService = typeof LedgerServiceService;
 export const LedgerServiceService = {

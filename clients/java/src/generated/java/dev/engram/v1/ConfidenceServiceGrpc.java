@@ -7,6 +7,10 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * Tracks how much to believe each record with the capped-evidence Bayesian rule
  * (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
  * c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+ * A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+ * sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+ * initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+ * fewer states than page_size (even none) while next_page_token is set.
  * </pre>
  */
 @io.grpc.stub.annotations.GrpcGenerated
@@ -236,6 +240,10 @@ public final class ConfidenceServiceGrpc {
    * Tracks how much to believe each record with the capped-evidence Bayesian rule
    * (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
    * c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+   * A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+   * sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+   * initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+   * fewer states than page_size (even none) while next_page_token is set.
    * </pre>
    */
   public interface AsyncService {
@@ -301,6 +309,10 @@ public final class ConfidenceServiceGrpc {
    * Tracks how much to believe each record with the capped-evidence Bayesian rule
    * (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
    * c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+   * A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+   * sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+   * initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+   * fewer states than page_size (even none) while next_page_token is set.
    * </pre>
    */
   public static abstract class ConfidenceServiceImplBase
@@ -317,6 +329,10 @@ public final class ConfidenceServiceGrpc {
    * Tracks how much to believe each record with the capped-evidence Bayesian rule
    * (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
    * c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+   * A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+   * sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+   * initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+   * fewer states than page_size (even none) while next_page_token is set.
    * </pre>
    */
   public static final class ConfidenceServiceStub
@@ -398,6 +414,10 @@ public final class ConfidenceServiceGrpc {
    * Tracks how much to believe each record with the capped-evidence Bayesian rule
    * (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
    * c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+   * A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+   * sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+   * initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+   * fewer states than page_size (even none) while next_page_token is set.
    * </pre>
    */
   public static final class ConfidenceServiceBlockingV2Stub
@@ -474,6 +494,10 @@ public final class ConfidenceServiceGrpc {
    * Tracks how much to believe each record with the capped-evidence Bayesian rule
    * (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
    * c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+   * A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+   * sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+   * initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+   * fewer states than page_size (even none) while next_page_token is set.
    * </pre>
    */
   public static final class ConfidenceServiceBlockingStub
@@ -550,6 +574,10 @@ public final class ConfidenceServiceGrpc {
    * Tracks how much to believe each record with the capped-evidence Bayesian rule
    * (spec 004): n_eff = min(evidence_count + 1, evidence_cap),
    * c' = c + (signal - c) / (n_eff + 1), clamped to [0, 1].
+   * A record whose expires_at has passed (EmbeddingService ttl) reads as never seen until the
+   * sweeper deletes it: GetConfidence and BatchGetConfidence return the namespace's
+   * initial_confidence with zero counts, and ListConfidence leaves it out, so a page may hold
+   * fewer states than page_size (even none) while next_page_token is set.
    * </pre>
    */
   public static final class ConfidenceServiceFutureStub

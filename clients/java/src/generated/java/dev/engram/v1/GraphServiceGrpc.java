@@ -7,6 +7,10 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * Weighted association edges between records, and multi-hop propagation over them
  * (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
  * configured otherwise: linking A to B also links B to A, in one atomic step.
+ * An expired record (expires_at passed) is absent from reads until it is deleted: it has
+ * no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+ * neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+ * depth 0.
  * </pre>
  */
 @io.grpc.stub.annotations.GrpcGenerated
@@ -360,6 +364,10 @@ public final class GraphServiceGrpc {
    * Weighted association edges between records, and multi-hop propagation over them
    * (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
    * configured otherwise: linking A to B also links B to A, in one atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted: it has
+   * no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+   * neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+   * depth 0.
    * </pre>
    */
   public interface AsyncService {
@@ -470,6 +478,10 @@ public final class GraphServiceGrpc {
    * Weighted association edges between records, and multi-hop propagation over them
    * (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
    * configured otherwise: linking A to B also links B to A, in one atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted: it has
+   * no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+   * neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+   * depth 0.
    * </pre>
    */
   public static abstract class GraphServiceImplBase
@@ -486,6 +498,10 @@ public final class GraphServiceGrpc {
    * Weighted association edges between records, and multi-hop propagation over them
    * (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
    * configured otherwise: linking A to B also links B to A, in one atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted: it has
+   * no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+   * neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+   * depth 0.
    * </pre>
    */
   public static final class GraphServiceStub
@@ -616,6 +632,10 @@ public final class GraphServiceGrpc {
    * Weighted association edges between records, and multi-hop propagation over them
    * (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
    * configured otherwise: linking A to B also links B to A, in one atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted: it has
+   * no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+   * neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+   * depth 0.
    * </pre>
    */
   public static final class GraphServiceBlockingV2Stub
@@ -737,6 +757,10 @@ public final class GraphServiceGrpc {
    * Weighted association edges between records, and multi-hop propagation over them
    * (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
    * configured otherwise: linking A to B also links B to A, in one atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted: it has
+   * no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+   * neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+   * depth 0.
    * </pre>
    */
   public static final class GraphServiceBlockingStub
@@ -858,6 +882,10 @@ public final class GraphServiceGrpc {
    * Weighted association edges between records, and multi-hop propagation over them
    * (popoto's CoOccurrenceField, spec 002). Edges are symmetric unless the server is
    * configured otherwise: linking A to B also links B to A, in one atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted: it has
+   * no edges, edges pointing to it are left out of GetLinked and ListEdges, and Propagate
+   * neither reaches nor passes through it; as a seed it spreads nothing and is not returned at
+   * depth 0.
    * </pre>
    */
   public static final class GraphServiceFutureStub

@@ -7,6 +7,9 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * Predictions recorded before acting, resolved against outcomes (popoto's
  * PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
  * to the record's confidence in the same atomic step.
+ * An expired record (expires_at passed) is absent from reads until it is deleted:
+ * GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+ * and GetErrorSummary leaves its error out of every statistic.
  * </pre>
  */
 @io.grpc.stub.annotations.GrpcGenerated
@@ -298,6 +301,9 @@ public final class LedgerServiceGrpc {
    * Predictions recorded before acting, resolved against outcomes (popoto's
    * PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
    * to the record's confidence in the same atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted:
+   * GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+   * and GetErrorSummary leaves its error out of every statistic.
    * </pre>
    */
   public interface AsyncService {
@@ -385,6 +391,9 @@ public final class LedgerServiceGrpc {
    * Predictions recorded before acting, resolved against outcomes (popoto's
    * PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
    * to the record's confidence in the same atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted:
+   * GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+   * and GetErrorSummary leaves its error out of every statistic.
    * </pre>
    */
   public static abstract class LedgerServiceImplBase
@@ -401,6 +410,9 @@ public final class LedgerServiceGrpc {
    * Predictions recorded before acting, resolved against outcomes (popoto's
    * PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
    * to the record's confidence in the same atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted:
+   * GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+   * and GetErrorSummary leaves its error out of every statistic.
    * </pre>
    */
   public static final class LedgerServiceStub
@@ -506,6 +518,9 @@ public final class LedgerServiceGrpc {
    * Predictions recorded before acting, resolved against outcomes (popoto's
    * PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
    * to the record's confidence in the same atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted:
+   * GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+   * and GetErrorSummary leaves its error out of every statistic.
    * </pre>
    */
   public static final class LedgerServiceBlockingV2Stub
@@ -604,6 +619,9 @@ public final class LedgerServiceGrpc {
    * Predictions recorded before acting, resolved against outcomes (popoto's
    * PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
    * to the record's confidence in the same atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted:
+   * GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+   * and GetErrorSummary leaves its error out of every statistic.
    * </pre>
    */
   public static final class LedgerServiceBlockingStub
@@ -702,6 +720,9 @@ public final class LedgerServiceGrpc {
    * Predictions recorded before acting, resolved against outcomes (popoto's
    * PredictionLedgerMixin, spec 001). A resolution whose error exceeds 0.7 sends signal 0.2
    * to the record's confidence in the same atomic step.
+   * An expired record (expires_at passed) is absent from reads until it is deleted:
+   * GetPrediction returns found=false, ListPredictions and ListHighestErrors leave it out,
+   * and GetErrorSummary leaves its error out of every statistic.
    * </pre>
    */
   public static final class LedgerServiceFutureStub
