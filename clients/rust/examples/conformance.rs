@@ -141,6 +141,9 @@ fn method(name: &str) -> Option<(Kind, Call)> {
         "engram.v1.RecordService/ReportOutcome" => unary!(record.report_outcome(ReportOutcomeRequest)),
         "engram.v1.RecordService/BatchGetRecords" => unary!(record.batch_get_records(BatchGetRecordsRequest)),
         "engram.v1.RecordService/DeleteRecord" => unary!(record.delete_record(DeleteRecordRequest)),
+        "engram.v1.RecordService/ListForgettableRecords" => {
+            unary!(record.list_forgettable_records(ListForgettableRecordsRequest))
+        }
         _ => return None,
     })
 }

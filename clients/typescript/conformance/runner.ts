@@ -62,6 +62,8 @@ import {
   ListConfidenceResponse,
   ListEdgesRequest,
   ListEdgesResponse,
+  ListForgettableRecordsRequest,
+  ListForgettableRecordsResponse,
   ListHighestErrorsRequest,
   ListHighestErrorsResponse,
   ListNamespacesRequest,
@@ -473,6 +475,9 @@ const METHODS: { readonly [Name in MethodName]: Method } = {
   ),
   "engram.v1.RecordService/DeleteRecord": unary(DeleteRecordRequest, DeleteRecordResponse, (c, r, cb) =>
     c.record.deleteRecord(r, cb),
+  ),
+  "engram.v1.RecordService/ListForgettableRecords": unary(ListForgettableRecordsRequest, ListForgettableRecordsResponse, (c, r, cb) =>
+    c.record.listForgettableRecords(r, cb),
   ),
 };
 

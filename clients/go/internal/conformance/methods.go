@@ -68,9 +68,10 @@ func methods(c *engram.Client) map[string]rpc {
 		"engram.v1.NamespaceService/ListNamespaces":        unary(c.Namespace.ListNamespaces),
 		"engram.v1.NamespaceService/DeleteNamespace":       unary(c.Namespace.DeleteNamespace),
 
-		"engram.v1.RecordService/ReportOutcome":   unary(c.Record.ReportOutcome),
-		"engram.v1.RecordService/BatchGetRecords": unary(c.Record.BatchGetRecords),
-		"engram.v1.RecordService/DeleteRecord":    unary(c.Record.DeleteRecord),
+		"engram.v1.RecordService/ReportOutcome":          unary(c.Record.ReportOutcome),
+		"engram.v1.RecordService/BatchGetRecords":        unary(c.Record.BatchGetRecords),
+		"engram.v1.RecordService/DeleteRecord":           unary(c.Record.DeleteRecord),
+		"engram.v1.RecordService/ListForgettableRecords": unary(c.Record.ListForgettableRecords),
 	}
 }
 

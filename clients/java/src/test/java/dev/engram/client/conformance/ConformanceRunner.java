@@ -157,6 +157,8 @@ public final class ConformanceRunner {
         (c, r) -> c.record().batchGetRecords(r));
     unary("engram.v1.RecordService/DeleteRecord", DeleteRecordRequest.class,
         (c, r) -> c.record().deleteRecord(r));
+    unary("engram.v1.RecordService/ListForgettableRecords", ListForgettableRecordsRequest.class,
+        (c, r) -> c.record().listForgettableRecords(r));
   }
 
   private static <Q extends Message> void unary(
