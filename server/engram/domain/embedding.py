@@ -824,9 +824,18 @@ class EmbeddingStore:
 
     def _load_chunk(self, keys: NamespaceKeys, loaded: Loaded, ids: list[str], rows: list[bytes],
                     dims: int) -> int:
-        pipe = self._redis.pipeline(transaction=False)
+        # The vectors again, with the documents and times in one MULTI: a record deleted (say,
+        # by the expiry sweeper) since the HSCAN saw it must not enter the index without them.
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.hmget(keys.vectors, ids)
         self._rows_state(keys, ids, pipe)
-        docs, created, updated, expiry = pipe.execute()
+        fresh, docs, created, updated, expiry = pipe.execute()
+        present = [i for i, raw in enumerate(fresh) if raw is not None and len(raw) == 4 * dims]
+        ids = [ids[i] for i in present]
+        rows = [fresh[i] for i in present]
+        docs, created, updated, expiry = ([v[i] for i in present] for v in (docs, created, updated, expiry))
+        if not ids:
+            return 0
         matrix = np.frombuffer(b"".join(rows), dtype="<f4").reshape(len(ids), dims)
         valid = np.isfinite(matrix).all(axis=1) & (np.abs(matrix).sum(axis=1) > 0)
         keep = [i for i in range(len(ids)) if valid[i]]
@@ -841,7 +850,7 @@ class EmbeddingStore:
         delete); the caller holds `namespace_lock`. Idempotent."""
         keys = NamespaceKeys(namespace)
         ids = list(record_ids)
-        pipe = self._redis.pipeline(transaction=False)
+        pipe = self._redis.pipeline(transaction=True)  # one snapshot of vector, document and times
         pipe.hget(keys.embedding_config, "dimensions")
         pipe.hmget(keys.vectors, ids)
         self._rows_state(keys, ids, pipe)

@@ -141,22 +141,36 @@ export const Duration: MessageFns<Duration> = {
     }
   },
 
-  fromJSON(object: any): Duration {
-    return {
-      seconds: isSet(object.seconds) ? globalThis.Number(object.seconds) : 0,
-      nanos: isSet(object.nanos) ? globalThis.Number(object.nanos) : 0,
-    };
+  fromJSON(object: string): Duration {
+    if (!object.endsWith("s")) {
+      throw new Error("Invalid duration string");
+    }
+    const body = object.slice(0, -1);
+    const negative = body.startsWith("-");
+    const unsigned = negative ? body.slice(1) : body;
+    const dot = unsigned.indexOf(".");
+    const secondsStr = dot < 0 ? unsigned : unsigned.slice(0, dot);
+    const fracStr = dot < 0 ? "" : unsigned.slice(dot + 1);
+    if (secondsStr.length === 0) {
+      throw new Error("Invalid duration string");
+    }
+    const seconds = negative && secondsStr !== "0" ? -Number(secondsStr) : Number(secondsStr);
+    const nanosAbs = fracStr === "" ? 0 : Number(fracStr.padEnd(9, "0").slice(0, 9));
+    const nanos = negative && nanosAbs !== 0 ? -nanosAbs : nanosAbs;
+    return { seconds, nanos };
   },
 
-  toJSON(message: Duration): unknown {
-    const obj: any = {};
-    if (message.seconds !== 0) {
-      obj.seconds = Math.round(message.seconds);
+  toJSON(message: Duration): string {
+    const negative = message.seconds < 0 || message.nanos < 0;
+    const sign = negative ? "-" : "";
+    const absSeconds = message.seconds < 0 ? -message.seconds : message.seconds;
+    const absNanos = message.nanos < 0 ? -message.nanos : message.nanos;
+    if (absNanos === 0) {
+      return `${sign}${absSeconds}s`;
     }
-    if (message.nanos !== 0) {
-      obj.nanos = Math.round(message.nanos);
-    }
-    return obj;
+    const padded = absNanos.toString().padStart(9, "0");
+    const len = absNanos % 1_000_000 === 0 ? 3 : absNanos % 1_000 === 0 ? 6 : 9;
+    return `${sign}${absSeconds}.${padded.slice(0, len)}s`;
   },
 
   create<I extends Exact<DeepPartial<Duration>, I>>(base?: I): Duration {
@@ -191,10 +205,6 @@ function longToNumber(int64: { toString(): string }): number {
     throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
   }
   return num;
-}
-
-function isSet(value: any): boolean {
-  return value !== null && value !== undefined;
 }
 
 interface MessageFns<T> {
