@@ -177,7 +177,13 @@ def build(engram: backend.Engram, *, read_only: bool = False, address: str = "",
     def ledger(request: Request) -> Response:
         ns = _required(request, "ns")
         view = backend.ledger(engram, ns)
-        by = {name: charts.bars([(k, s.mean) for k, s in groups]) for name, groups in view.groups.items()}
+        # every hour and weekday drawn, those without errors at 0, so the shape over time shows
+        slots = {"hour": [f"{h:02d}" for h in range(24)],
+                 "weekday": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]}
+        by = {}
+        for name, groups in view.groups.items():
+            means = {k: s.mean for k, s in groups}
+            by[name] = charts.bars([(k, means.get(k, 0.0)) for k in slots.get(name, list(means))])
         histogram = charts.bars(charts.histogram(view.errors, 20), unit="count")
         return page(request, "ledger.html", ns=ns, view=view, by=by, histogram=histogram, cap=backend.COUNT_CAP,
                     title=f"Ledger · {ns}")

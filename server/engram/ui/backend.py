@@ -82,8 +82,12 @@ def _times(message: Any) -> dict[str, str]:
 
 def _values(values: Any) -> dict[str, Any]:
     """A map<string, Value> as plain Python values."""
-    return {key: getattr(value, value.WhichOneof("kind")) if value.WhichOneof("kind") else None
-            for key, value in sorted(values.items())}
+    out: dict[str, Any] = {}
+    for key, value in sorted(values.items()):
+        kind = value.WhichOneof("kind")
+        v = getattr(value, kind) if kind else None
+        out[key] = round(v, 6) if isinstance(v, float) else v  # 0.1 + 0.2 shows as 0.3
+    return out
 
 
 def prediction(p: ledger_pb2.Prediction) -> dict[str, Any]:

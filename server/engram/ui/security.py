@@ -7,8 +7,8 @@ and its Origin, when sent, is this server. Another site can neither read the coo
 make the browser send it cross-site.
 
 Headers: a Content-Security-Policy that allows only this server's own scripts and styles
-(no inline script, so even markup that escaped escaping could not run), no framing, no
-sniffing, no referrer.
+(no inline script or style, so even markup that escaped escaping could not run), no framing,
+no sniffing, no referrer.
 """
 
 from __future__ import annotations
