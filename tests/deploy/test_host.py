@@ -52,7 +52,7 @@ def test_make_test_stops_before_anything_else_when_the_host_is_not_ready(tmp_pat
 def test_unknown_component_is_refused_with_the_known_ones():
     result = run(REQUIRE + ["chromium-typo"])
     assert result.returncode == 2
-    assert "unknown component 'chromium-typo' (known: container)" in result.stderr
+    assert "unknown component 'chromium-typo' (known: chromium container)" in result.stderr
 
 
 @pytest.mark.container
