@@ -124,3 +124,67 @@ def test_listens_on_loopback_by_default():
     assert parse_listen(parser.parse_args([]).listen) == ("127.0.0.1", 8080)
     with pytest.raises(ValueError, match="--listen"):
         parse_listen("8080")
+
+
+def test_read_only_flag_refuses_writes_of_a_write_key(engram_server):
+    from .conftest import secret, serve_ui
+
+    ui = serve_ui(engram_server.address, secret("writer"), read_only=True)
+    try:
+        page = get(ui, "/record", ns=NS, id=engram_server.first)
+        assert "read only" in page.text and "/record/delete" not in page.text
+        token = page.cookies["engram_csrf"]
+        refused = httpx.post(ui.url + "/record/outcome", data={"csrf": token, "ns": NS, "id": engram_server.first,
+                                                               "outcome": "OUTCOME_ACTED"},
+                             cookies={"engram_csrf": token})
+        assert refused.status_code == 403
+    finally:
+        ui.stop()
+
+
+def test_engram_ui_command_serves_the_pages(engram_server):
+    """`engram ui` as a process, with --api-key: the namespace page answers; no key: the
+    server's UNAUTHENTICATED becomes a 401 page."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT, secret
+
+    def start(*flags: str) -> tuple[subprocess.Popen, str]:
+        import socket
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**{k: v for k, v in os.environ.items() if not k.startswith("ENGRAM_")},
+               "PYTHONPATH": os.pathsep.join([str(ROOT / "server"), str(ROOT / "clients" / "python" / "src")])}
+        proc = subprocess.Popen([sys.executable, "-m", "engram", "ui", "--address", engram_server.address,
+                                 "--listen", f"127.0.0.1:{port}", *flags], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(url + "/static/app.css", timeout=1)
+                return proc, url
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stdout.read()
+                assert time.monotonic() < deadline, "engram ui did not start"
+                time.sleep(0.05)
+
+    proc, url = start("--api-key", secret("reader"))
+    try:
+        page = httpx.get(url + "/namespace", params={"ns": NS})
+        assert page.status_code == 200 and "evidence_cap" in page.text
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    proc, url = start()
+    try:
+        refused = httpx.get(url + "/namespace", params={"ns": NS})
+        assert refused.status_code == 401 and "UNAUTHENTICATED" in refused.text
+    finally:
+        proc.terminate()
+        proc.wait(10)
