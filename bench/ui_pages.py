@@ -127,7 +127,7 @@ def pages(n: int) -> list[tuple[str, str, dict[str, str]]]:
         ("graph page", "/graph", {"ns": NS, "id": middle}),
         ("graph.json (depth 2, ≤ 40 nodes)", "/graph.json", {"ns": NS, "id": middle, "depth": "2"}),
         ("ledger", "/ledger", {"ns": NS}),
-        ("confidence (10,000-record sample)", "/confidence", {"ns": NS}),
+        ("confidence (5,000-record sample)", "/confidence", {"ns": NS}),
     ]
 
 

@@ -64,7 +64,7 @@ def _required(request: Request, name: str) -> str:
 
 
 def build(engram: backend.Engram, *, read_only: bool = False, address: str = "",
-          confidence_sample: int = 10_000) -> Starlette:
+          confidence_sample: int = 5_000) -> Starlette:
     """The app over ``engram`` (a `backend.Engram`). ``read_only`` hides and refuses every
     write whatever the key may do; ``confidence_sample`` caps the records read by the
     confidence page; ``address`` is shown in the header."""

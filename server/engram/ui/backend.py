@@ -310,7 +310,7 @@ def ledger(engram: Engram, namespace: str, limit: int = COUNT_CAP, top: int = 25
     return Ledger(first, groups, rows, [e.prediction_error for e in highest.result().errors])
 
 
-def confidences(engram: Engram, namespace: str, cap: int = 10_000) -> tuple[list[float], bool]:
+def confidences(engram: Engram, namespace: str, cap: int = 5_000) -> tuple[list[float], bool]:
     """The confidence of the first ``cap`` records by id (ListConfidence pages of 1000) and
     whether the namespace holds more: a bounded sample, never the whole namespace."""
     values: list[float] = []

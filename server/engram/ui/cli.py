@@ -22,8 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--read-only", action="store_true",
                         help="never offer or perform writes, whatever the API key may do")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds each gRPC call may take")
-    parser.add_argument("--confidence-sample", type=int, default=10_000,
-                        help="most records the confidence histogram reads (first by id; default 10000)")
+    parser.add_argument("--confidence-sample", type=int, default=5_000,
+                        help="most records the confidence histogram reads (first by id; default 5000)")
     connection.add_arguments(parser)
 
 
