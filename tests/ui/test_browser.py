@@ -12,6 +12,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from .conftest import HOSTILE_ID, HOSTILE_TEXT, NS, SCREENSHOTS
 
+pytestmark = pytest.mark.browser
+
 
 def open_page(browser, ui, path: str, **params) -> None:
     browser.get(ui.url + path + ("?" + urllib.parse.urlencode(params) if params else ""))
