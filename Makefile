@@ -50,6 +50,20 @@ run: install
 demo: install
 	$(VENV)/bin/engram demo --address $(ADDRESS)
 
+# The web page of `engram ui` on http://$(UI_LISTEN)/ for the server at $(ADDRESS) (`make run`).
+UI_LISTEN ?= 127.0.0.1:8080
+.PHONY: ui ui-assets bench-ui
+ui: install
+	$(VENV)/bin/engram ui --address $(ADDRESS) --listen $(UI_LISTEN)
+
+# The UI's front-end libraries, pinned in tools/ui-assets/package-lock.json, copied from npm
+# into package data (server/engram/ui/static/vendor/, committed: the page needs no Node to run).
+# Run after changing the pin; `git diff` then shows what changed.
+ui-assets:
+	npm ci --prefix tools/ui-assets --no-audit --no-fund --loglevel=error
+	cp tools/ui-assets/node_modules/cytoscape/dist/cytoscape.min.js server/engram/ui/static/vendor/cytoscape.min.js
+	cp tools/ui-assets/node_modules/cytoscape/LICENSE server/engram/ui/static/vendor/cytoscape.LICENSE
+
 # Every language's generator plugin, pinned, under .tools/ or the client's own node_modules.
 plugins: install-dev
 	for language in $(CLIENT_LANGUAGES); do $(MAKE) -C clients/$$language plugins || exit 1; done
@@ -67,10 +81,11 @@ lint: install-dev
 	if git rev-parse --verify --quiet main >/dev/null; then $(BUF) breaking --against '.git#branch=main'; fi
 
 # What the tests need of the host beyond the toolchains, checked before anything else runs
-# (deploy/ci/require-host.sh): rootful podman and the local base image for the container tests.
+# (deploy/ci/require-host.sh): rootful podman and the local base image for the container tests;
+# chromium and chromium-driver for the browser tests of `engram ui` (tests/ui).
 # As root with apt-get it prepares them (deploy/ci/prepare-host.sh, once); otherwise make stops
 # here, naming the command to run. `make test-fast` needs none of it.
-HOST_COMPONENTS ?= container
+HOST_COMPONENTS ?= container chromium
 .PHONY: host-ready
 host-ready:
 	bash deploy/ci/require-host.sh $(HOST_COMPONENTS)
@@ -86,7 +101,7 @@ tools: $(GRPCURL)
 # Everything, then the RPC tests again on a Redis Cluster of 3 masters and 3 replicas.
 # ENGRAM_REQUIRE_PLUGINS=1: the generated-code drift test fails, not skips, without a plugin.
 test: host-ready install-dev lint clients tools
-	ENGRAM_REQUIRE_PLUGINS=1 $(PY) -m pytest
+	ENGRAM_REQUIRE_PLUGINS=1 ENGRAM_REQUIRE_BROWSER=1 $(PY) -m pytest
 	ENGRAM_TEST_REDIS=cluster $(PY) -m pytest tests/api
 
 # Without `make plugins`, the generated-code drift test skips and names that command.
@@ -165,5 +180,10 @@ bench-recall: $(BENCH_VENV)/.installed
 quality: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/quality.py
 
+# Server time of each `engram ui` page at 100k records (client vectors), p50/p95 from the
+# Server-Timing header. Writes bench/results/ui_pages.md.
+bench-ui: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/ui_pages.py $(ARGS)
+
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) node_modules .pytest_cache
+	rm -rf tools/ui-assets/node_modules  $(VENV) $(BENCH_VENV) node_modules .pytest_cache

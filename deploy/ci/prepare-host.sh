@@ -11,6 +11,8 @@
 #        ulimits, settings that work without systemd (written only if it differs);
 #     3. the base image localhost/engram-base:bookworm (debootstrap minbase; no registry is
 #        needed), built once and reused. BASE_IMAGE / DEBIAN_MIRROR override the defaults.
+#   chromium   headless Chromium and its WebDriver for the browser tests of `engram ui`
+#     (tests/ui, selenium offline): Debian's chromium and chromium-driver (apt-get).
 # A new component is a check_<name> function (prints what is missing) and a prepare_<name>
 # function (as root), both below.
 set -euo pipefail
@@ -122,6 +124,27 @@ CLEAN
     tar -C "$root" -c . | podman import --quiet --change 'CMD ["/bin/bash"]' \
         --change "LABEL engram.base.recipe=$RECIPE" - "$BASE_IMAGE" >/dev/null
     log "base image $BASE_IMAGE built"
+}
+
+# --- chromium --------------------------------------------------------------------------
+
+check_chromium() {
+    local missing
+    missing="$(missing_commands chromium chromedriver | tr '\n' ' ')"
+    if [ -n "$missing" ]; then
+        echo "commands missing: ${missing% } (Debian packages chromium, chromium-driver)"
+    fi
+}
+
+prepare_chromium() {
+    if [ -z "$(missing_commands chromium chromedriver)" ]; then
+        log "chromium and chromedriver present"
+        return
+    fi
+    log "installing chromium, chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
 }
 
 # --- main ------------------------------------------------------------------------------

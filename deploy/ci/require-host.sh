@@ -23,13 +23,13 @@ log "this host is not ready for $*:"
 printf '  %s\n' "$problems" >&2
 
 if [ "$(id -u)" -ne 0 ]; then
-    log "they run rootful podman: run \`sudo make test\` (as root it prepares the host itself)," \
+    log "they need root (rootful podman; apt-get for chromium): run \`sudo make test\` (as root it prepares the host itself)," \
         "or \`make test-fast\`, which leaves them out"
     exit 1
 fi
 if [ "${ENGRAM_HOST_PREPARE:-auto}" = never ] || ! command -v apt-get >/dev/null 2>&1; then
-    log "run \`bash $prepare $*\` (it installs podman, runc and debootstrap with apt-get when" \
-        "missing: without apt-get, install them first)"
+    log "run \`bash $prepare $*\` (it installs podman, runc and debootstrap, or chromium and" \
+        "chromium-driver, with apt-get when missing: without apt-get, install them first)"
     exit 1
 fi
 

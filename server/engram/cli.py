@@ -136,6 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     mcp_cli.add_arguments(mcp)
     mcp.set_defaults(func=mcp_cli.main)
 
+    from engram.ui import cli as ui_cli
+
+    ui = sub.add_parser("ui", help="serve a web page to inspect a running server (namespaces, records, search, "
+                                   "graph, ledger, confidence), by default on 127.0.0.1:8080",
+                        description=ui_cli.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ui_cli.add_arguments(ui)
+    ui.set_defaults(func=ui_cli.main)
+
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
