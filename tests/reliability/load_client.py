@@ -4,7 +4,7 @@ Run as a separate process (``python -m tests.reliability.load_client --address .
 32 clients of the test are spread over a few processes and the client side's GIL does not
 cap the load on the server. Each process runs ``--threads`` client threads, each with its
 own gRPC channel, in a closed loop (one call in flight per client, no think time): it picks
-one of the contract's 34 RPCs by weight, calls it with valid random arguments, and records
+one of the contract's RPCs by weight, calls it with valid random arguments, and records
 the call's latency (send to last response message, streams fully consumed) and any non-OK
 status. At the end the process writes a JSON summary: per RPC, the latencies in ms and the
 statuses of failed calls with a few messages.
@@ -69,9 +69,9 @@ WEIGHTS: dict[str, int] = {
     # NamespaceService
     "GetNamespaceConfig": 2, "UpdateNamespaceConfig": 1, "ListNamespaces": 1, "DeleteNamespace": 1,
     # RecordService
-    "ReportOutcome": 2, "BatchGetRecords": 4, "DeleteRecord": 1,
+    "ReportOutcome": 2, "BatchGetRecords": 4, "DeleteRecord": 1, "ListForgettableRecords": 1,
 }
-assert len(WEIGHTS) == 34
+assert len(WEIGHTS) == 35  # every RPC of the contract (tests.reliability.rpc_helpers.CONTRACT_RPCS)
 
 
 def stubs(channel: grpc.Channel) -> SimpleNamespace:
@@ -400,6 +400,10 @@ class Client:
     def BatchGetRecords(self) -> None:
         self.s.record.BatchGetRecords(record_pb2.BatchGetRecordsRequest(
             namespace=self.ns(), record_ids=[self.rid() for _ in range(self.rng.randint(1, 20))]), timeout=CALL_TIMEOUT)
+
+    def ListForgettableRecords(self) -> None:
+        self.s.record.ListForgettableRecords(record_pb2.ListForgettableRecordsRequest(
+            namespace=self.ns(), limit=self.rng.randint(1, 100)), timeout=CALL_TIMEOUT)
 
     def DeleteRecord(self) -> None:
         self.s.record.DeleteRecord(record_pb2.DeleteRecordRequest(namespace=self.ns(), record_id=self.rid()),

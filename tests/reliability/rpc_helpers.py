@@ -23,7 +23,8 @@ from engram.keys import NAMESPACES, NamespaceKeys
 # -- the contract ------------------------------------------------------------------------
 METHODS: dict[str, MethodDescriptor] = {
     f"/{s.full_name}/{m.name}": m for f in CONTRACT for s in f.services_by_name.values() for m in s.methods}
-"""Every RPC of the contract by path, e.g. ``/engram.v1.GraphService/Link`` (34)."""
+"""Every RPC of the contract by path, e.g. ``/engram.v1.GraphService/Link`` (`CONTRACT_RPCS`)."""
+CONTRACT_RPCS = 35  # the contract's RPC count: a test fails when one disappears or lacks a template
 
 
 def short(path: str) -> str:
@@ -171,6 +172,7 @@ _TEMPLATES: dict[str, Any] = {
     "ReportOutcome": {"namespace": "NS", "record_ids": ["R1", "R2"], "outcome": "OUTCOME_ACTED"},
     "BatchGetRecords": {"namespace": "NS", "record_ids": ["R1", "R2"]},
     "DeleteRecord": {"namespace": "NS", "record_id": "R3"},
+    "ListForgettableRecords": {"namespace": "NS", "limit": 10},
 }
 TEMPLATE_NAMES = frozenset(_TEMPLATES)
 

@@ -10,7 +10,7 @@ How it is measured:
 - The 32 clients are threads, each with its own channel, spread over 4 client processes of
   8 threads (`tests.reliability.load_client`), so one Python process's GIL does not cap the
   load on the server. Each client loops without think time, one call in flight, picking one of
-  the 34 RPCs by weight (reads weigh more than writes; Embed and the text searches and upserts,
+  every RPC by weight (reads weigh more than writes; Embed and the text searches and upserts,
   which run the model, weigh least; see `load_client.WEIGHTS`). Every RPC kind is called,
   unary, server streaming (Search, BatchSearch) and bidirectional (ImportEmbeddings).
 - Latency: client side, from the call to its last response message (streams consumed to the
