@@ -16,6 +16,7 @@ Scripts never build key names: callers build them here and pass them in KEYS.
 | ``engram:{ns}:errors`` | ZSET | record_id -> prediction error of its latest resolution |
 | ``engram:{ns}:vec`` | HASH | record_id -> float32 little-endian vector bytes |
 | ``engram:{ns}:doc`` | HASH | record_id -> msgpack map {text, model, updated_at, metadata} |
+| ``engram:{ns}:doc:ids`` | ZSET | every record_id of ``vec``/``doc``, score 0 (lexicographic listing cursor, ListRecords); records stored before it existed are added when a server warms the namespace up |
 | ``engram:{ns}:emb`` | HASH | the namespace's embedding model id and dimension, and ``log_seq``, the number of the newest change-log entry |
 | ``engram:{ns}:changes`` | STREAM | the change log of ``vec``: entries {seq, op, id}, approximately capped in length |
 | ``engram:{ns}:created`` | ZSET | record_id -> created_at, ms since the epoch (first write of its text or vector) |
@@ -90,6 +91,10 @@ class NamespaceKeys:
     @property
     def documents(self) -> str:
         return f"{self.tag}:doc"
+
+    @property
+    def record_ids(self) -> str:
+        return f"{self.tag}:doc:ids"
 
     @property
     def embedding_config(self) -> str:
