@@ -16,7 +16,7 @@ Scripts never build key names: callers build them here and pass them in KEYS.
 | ``engram:{ns}:errors`` | ZSET | record_id -> prediction error of its latest resolution |
 | ``engram:{ns}:vec`` | HASH | record_id -> float32 little-endian vector bytes |
 | ``engram:{ns}:doc`` | HASH | record_id -> msgpack map {text, model, updated_at, metadata} |
-| ``engram:{ns}:doc:ids`` | ZSET | every record_id of ``vec``/``doc``, score 0 (lexicographic listing cursor, ListRecords); records stored before it existed are added when a server warms the namespace up |
+| ``engram:{ns}:doc:ids`` | ZSET | every record_id of ``vec``, score 0 (ListRecords' lexicographic cursor; see below) |
 | ``engram:{ns}:emb`` | HASH | the namespace's embedding model id and dimension, and ``log_seq``, the number of the newest change-log entry |
 | ``engram:{ns}:changes`` | STREAM | the change log of ``vec``: entries {seq, op, id}, approximately capped in length |
 | ``engram:{ns}:created`` | ZSET | record_id -> created_at, ms since the epoch (first write of its text or vector) |
@@ -25,6 +25,12 @@ Scripts never build key names: callers build them here and pass them in KEYS.
 | ``engram:{ns}:expiry`` | ZSET | record_id -> expires_at, ms (records with an expiry only) |
 | ``engram:{ns}:texts`` | HASH | SHA-1 of a record text -> record_id holding it (exact duplicates) |
 | ``engram:{ns}:text_of`` | HASH | record_id -> SHA-1 of its text (to retire its ``texts`` entry) |
+
+``doc:ids`` is written with ``vec`` by the embedding and deletion scripts. Records stored by a
+version before it existed are added when a server warms the namespace up (its HSCAN of
+``vec``, `lua/record_ids_backfill.lua`), so ListRecords lists them from then on.
+
+No key counts edges: GetNamespaceStats reports no edge count (see its proto comment).
 
 One key lives outside every namespace: ``engram:namespaces``, a ZSET (score 0) of the
 namespaces written to, for listing; it is maintained by Python, not by scripts.

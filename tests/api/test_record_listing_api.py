@@ -120,7 +120,8 @@ def test_page_tokens_are_bound_to_the_listing(api):
         upsert(api, rid, ns="listing-other")
         api.confidence.UpdateConfidence(confidence_pb2.UpdateConfidenceRequest(namespace=NS, record_id=rid, signal=1))
     token = api.record.ListRecords(pb.ListRecordsRequest(namespace=NS, page_size=1)).next_page_token
-    conf_token = api.confidence.ListConfidence(confidence_pb2.ListConfidenceRequest(namespace=NS, page_size=1)).next_page_token
+    conf_token = api.confidence.ListConfidence(
+        confidence_pb2.ListConfidenceRequest(namespace=NS, page_size=1)).next_page_token
     assert_invalid(lambda: api.record.ListRecords(pb.ListRecordsRequest(namespace=NS, page_token=conf_token)),
                    "page_token")
     assert_invalid(lambda: api.record.ListRecords(pb.ListRecordsRequest(namespace="listing-other", page_token=token)),
@@ -166,7 +167,8 @@ def test_stats_count_records_confidence_predictions_and_expiry(api):
     for rid in ("a", "p"):
         api.ledger.RecordPrediction(ledger_pb2.RecordPredictionRequest(
             namespace=NS, record_id=rid, predicted={"x": common_pb2.Value(number_value=1.0)}))
-    api.ledger.ResolvePrediction(ledger_pb2.ResolvePredictionRequest(namespace=NS, record_id="p", actual={"x": common_pb2.Value(number_value=1.0)}))
+    api.ledger.ResolvePrediction(ledger_pb2.ResolvePredictionRequest(
+        namespace=NS, record_id="p", actual={"x": common_pb2.Value(number_value=1.0)}))
     assert stats(api) == namespace_pb2.NamespaceStats(record_count=4, confidence_count=2, prediction_count=2,
                                                       resolved_prediction_count=1, expiring_count=1)
 

@@ -1,9 +1,9 @@
 """A record's state across the four signals, read in one pipelined round trip: confidence
 (``conf``), whether it has a vector (``vec``, HEXISTS: the vector itself is not sent), its
 text and metadata (``doc``, msgpack {text, model, updated_at, metadata}), its latest
-prediction (``pred``) and its outgoing edge count (ZCARD ``edges:<id>``), its times (ZMSCORE of ``created``, ``updated``,
-``used``, ``expiry``: ms since the epoch; Redis >= 6.2), with the namespace's configuration
-for the prior of records without confidence. A record whose expires_at is at or before now
+prediction (``pred``) and its outgoing edge count (ZCARD ``edges:<id>``), its times (ZMSCORE
+of ``created``, ``updated``, ``used``, ``expiry``: ms since the epoch; Redis >= 6.2), with the
+namespace's configuration for the prior of records without confidence. A record whose expires_at is at or before now
 reads as absent (the view of an unknown record) from that moment, before the sweeper
 (`engram.domain.forgetting`) deletes it. A read, not a snapshot: the pipeline is not a
 transaction, so a write landing meanwhile may be seen in some fields and not others.

@@ -167,8 +167,8 @@ def overview(engram: Engram, namespace: str) -> Overview:
                     summary.result().summary.mean)
 
 
-SORTABLE = ("id", "text", "metadata", "confidence", "evidence", "corroborations", "contradictions", "edges", "created_at",
-            "updated_at", "last_used_at", "expires_at")
+SORTABLE = ("id", "text", "metadata", "confidence", "evidence", "corroborations", "contradictions", "edges",
+            "created_at", "updated_at", "last_used_at", "expires_at")
 
 
 @dataclass
