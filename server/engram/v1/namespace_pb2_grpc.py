@@ -132,9 +132,9 @@ class NamespaceServiceServicer:
 
     def GetNamespaceStats(self, request, context):
         """Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-        equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-        is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-        are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+        equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+        Counts are of what is stored: records expired but not yet deleted by the sweeper are
+        still counted. edge_count: see NamespaceStats.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

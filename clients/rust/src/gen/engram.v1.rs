@@ -1573,6 +1573,14 @@ pub struct NamespaceStats {
     /// default_ttl).
     #[prost(int64, tag="5")]
     pub expiring_count: i64,
+    /// Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+    /// every record's GetLinked with no limit nor threshold, expired records' edges included.
+    /// Kept exactly, in the same atomic step as every edge write, from the namespace's first
+    /// count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+    /// after DeleteNamespace) starts that count in the background, once, and a later call
+    /// has it. Exact while no server of a version before this field writes edges.
+    #[prost(int64, optional, tag="6")]
+    pub edge_count: ::core::option::Option<i64>,
 }
 /// Request of NamespaceService.GetNamespaceStats.
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]

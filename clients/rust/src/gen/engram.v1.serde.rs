@@ -8162,6 +8162,9 @@ impl serde::Serialize for NamespaceStats {
         if self.expiring_count != 0 {
             len += 1;
         }
+        if self.edge_count.is_some() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.NamespaceStats", len)?;
         if self.record_count != 0 {
             #[allow(clippy::needless_borrow)]
@@ -8188,6 +8191,11 @@ impl serde::Serialize for NamespaceStats {
             #[allow(clippy::needless_borrows_for_generic_args)]
             struct_ser.serialize_field("expiringCount", ToString::to_string(&self.expiring_count).as_str())?;
         }
+        if let Some(v) = self.edge_count.as_ref() {
+            #[allow(clippy::needless_borrow)]
+            #[allow(clippy::needless_borrows_for_generic_args)]
+            struct_ser.serialize_field("edgeCount", ToString::to_string(&v).as_str())?;
+        }
         struct_ser.end()
     }
 }
@@ -8208,6 +8216,8 @@ impl<'de> serde::Deserialize<'de> for NamespaceStats {
             "resolvedPredictionCount",
             "expiring_count",
             "expiringCount",
+            "edge_count",
+            "edgeCount",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -8217,6 +8227,7 @@ impl<'de> serde::Deserialize<'de> for NamespaceStats {
             PredictionCount,
             ResolvedPredictionCount,
             ExpiringCount,
+            EdgeCount,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -8243,6 +8254,7 @@ impl<'de> serde::Deserialize<'de> for NamespaceStats {
                             "predictionCount" | "prediction_count" => Ok(GeneratedField::PredictionCount),
                             "resolvedPredictionCount" | "resolved_prediction_count" => Ok(GeneratedField::ResolvedPredictionCount),
                             "expiringCount" | "expiring_count" => Ok(GeneratedField::ExpiringCount),
+                            "edgeCount" | "edge_count" => Ok(GeneratedField::EdgeCount),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -8267,6 +8279,7 @@ impl<'de> serde::Deserialize<'de> for NamespaceStats {
                 let mut prediction_count__ = None;
                 let mut resolved_prediction_count__ = None;
                 let mut expiring_count__ = None;
+                let mut edge_count__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::RecordCount => {
@@ -8309,6 +8322,14 @@ impl<'de> serde::Deserialize<'de> for NamespaceStats {
                                 Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
                             ;
                         }
+                        GeneratedField::EdgeCount => {
+                            if edge_count__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("edgeCount"));
+                            }
+                            edge_count__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
                     }
                 }
                 Ok(NamespaceStats {
@@ -8317,6 +8338,7 @@ impl<'de> serde::Deserialize<'de> for NamespaceStats {
                     prediction_count: prediction_count__.unwrap_or_default(),
                     resolved_prediction_count: resolved_prediction_count__.unwrap_or_default(),
                     expiring_count: expiring_count__.unwrap_or_default(),
+                    edge_count: edge_count__,
                 })
             }
         }

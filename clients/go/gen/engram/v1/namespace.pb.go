@@ -715,6 +715,13 @@ type NamespaceStats struct {
 	// Records with an expiry (EmbeddingService ttl, expires_at or the namespace's
 	// default_ttl).
 	ExpiringCount int64 `protobuf:"varint,5,opt,name=expiring_count,json=expiringCount,proto3" json:"expiring_count,omitempty"`
+	// Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+	// every record's GetLinked with no limit nor threshold, expired records' edges included.
+	// Kept exactly, in the same atomic step as every edge write, from the namespace's first
+	// count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+	// after DeleteNamespace) starts that count in the background, once, and a later call
+	// has it. Exact while no server of a version before this field writes edges.
+	EdgeCount     *int64 `protobuf:"varint,6,opt,name=edge_count,json=edgeCount,proto3,oneof" json:"edge_count,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -780,6 +787,13 @@ func (x *NamespaceStats) GetResolvedPredictionCount() int64 {
 func (x *NamespaceStats) GetExpiringCount() int64 {
 	if x != nil {
 		return x.ExpiringCount
+	}
+	return 0
+}
+
+func (x *NamespaceStats) GetEdgeCount() int64 {
+	if x != nil && x.EdgeCount != nil {
+		return *x.EdgeCount
 	}
 	return 0
 }
@@ -950,13 +964,16 @@ const file_engram_v1_namespace_proto_rawDesc = "" +
 	"\x16DeleteNamespaceRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\"E\n" +
 	"\x17DeleteNamespaceResponse\x12*\n" +
-	"\x11deleted_key_count\x18\x01 \x01(\x03R\x0fdeletedKeyCount\"\xec\x01\n" +
+	"\x11deleted_key_count\x18\x01 \x01(\x03R\x0fdeletedKeyCount\"\x9f\x02\n" +
 	"\x0eNamespaceStats\x12!\n" +
 	"\frecord_count\x18\x01 \x01(\x03R\vrecordCount\x12)\n" +
 	"\x10confidence_count\x18\x02 \x01(\x03R\x0fconfidenceCount\x12)\n" +
 	"\x10prediction_count\x18\x03 \x01(\x03R\x0fpredictionCount\x12:\n" +
 	"\x19resolved_prediction_count\x18\x04 \x01(\x03R\x17resolvedPredictionCount\x12%\n" +
-	"\x0eexpiring_count\x18\x05 \x01(\x03R\rexpiringCount\"8\n" +
+	"\x0eexpiring_count\x18\x05 \x01(\x03R\rexpiringCount\x12\"\n" +
+	"\n" +
+	"edge_count\x18\x06 \x01(\x03H\x00R\tedgeCount\x88\x01\x01B\r\n" +
+	"\v_edge_count\"8\n" +
 	"\x18GetNamespaceStatsRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\"L\n" +
 	"\x19GetNamespaceStatsResponse\x12/\n" +
@@ -1038,6 +1055,7 @@ func file_engram_v1_namespace_proto_init() {
 	file_engram_v1_embedding_proto_init()
 	file_engram_v1_namespace_proto_msgTypes[0].OneofWrappers = []any{}
 	file_engram_v1_namespace_proto_msgTypes[1].OneofWrappers = []any{}
+	file_engram_v1_namespace_proto_msgTypes[10].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

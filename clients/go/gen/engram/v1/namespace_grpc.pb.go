@@ -63,9 +63,9 @@ type NamespaceServiceClient interface {
 	// can be cleaned up; every other RPC refuses such names.
 	DeleteNamespace(ctx context.Context, in *DeleteNamespaceRequest, opts ...grpc.CallOption) (*DeleteNamespaceResponse, error)
 	// Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-	// equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-	// is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-	// are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+	// equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+	// Counts are of what is stored: records expired but not yet deleted by the sweeper are
+	// still counted. edge_count: see NamespaceStats.
 	GetNamespaceStats(ctx context.Context, in *GetNamespaceStatsRequest, opts ...grpc.CallOption) (*GetNamespaceStatsResponse, error)
 }
 
@@ -164,9 +164,9 @@ type NamespaceServiceServer interface {
 	// can be cleaned up; every other RPC refuses such names.
 	DeleteNamespace(context.Context, *DeleteNamespaceRequest) (*DeleteNamespaceResponse, error)
 	// Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-	// equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-	// is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-	// are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+	// equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+	// Counts are of what is stored: records expired but not yet deleted by the sweeper are
+	// still counted. edge_count: see NamespaceStats.
 	GetNamespaceStats(context.Context, *GetNamespaceStatsRequest) (*GetNamespaceStatsResponse, error)
 	mustEmbedUnimplementedNamespaceServiceServer()
 }

@@ -210,6 +210,15 @@ export interface NamespaceStats {
    * default_ttl).
    */
   expiringCount: number;
+  /**
+   * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+   * every record's GetLinked with no limit nor threshold, expired records' edges included.
+   * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+   * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+   * after DeleteNamespace) starts that count in the background, once, and a later call
+   * has it. Exact while no server of a version before this field writes edges.
+   */
+  edgeCount?: number | undefined;
 }
 
 /** Request of NamespaceService.GetNamespaceStats. */
@@ -1385,7 +1394,14 @@ export const DeleteNamespaceResponse: MessageFns<DeleteNamespaceResponse> = {
 };
 
 function createBaseNamespaceStats(): NamespaceStats {
-  return { recordCount: 0, confidenceCount: 0, predictionCount: 0, resolvedPredictionCount: 0, expiringCount: 0 };
+  return {
+    recordCount: 0,
+    confidenceCount: 0,
+    predictionCount: 0,
+    resolvedPredictionCount: 0,
+    expiringCount: 0,
+    edgeCount: undefined,
+  };
 }
 
 export const NamespaceStats: MessageFns<NamespaceStats> = {
@@ -1404,6 +1420,9 @@ export const NamespaceStats: MessageFns<NamespaceStats> = {
     }
     if (message.expiringCount !== 0) {
       writer.uint32(40).int64(message.expiringCount);
+    }
+    if (message.edgeCount !== undefined) {
+      writer.uint32(48).int64(message.edgeCount);
     }
     return writer;
   },
@@ -1461,6 +1480,14 @@ export const NamespaceStats: MessageFns<NamespaceStats> = {
             message.expiringCount = longToNumber(reader.int64());
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.edgeCount = longToNumber(reader.int64());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1500,6 +1527,11 @@ export const NamespaceStats: MessageFns<NamespaceStats> = {
         : isSet(object.expiring_count)
         ? globalThis.Number(object.expiring_count)
         : 0,
+      edgeCount: isSet(object.edgeCount)
+        ? globalThis.Number(object.edgeCount)
+        : isSet(object.edge_count)
+        ? globalThis.Number(object.edge_count)
+        : undefined,
     };
   },
 
@@ -1520,6 +1552,9 @@ export const NamespaceStats: MessageFns<NamespaceStats> = {
     if (message.expiringCount !== 0) {
       obj.expiringCount = Math.round(message.expiringCount);
     }
+    if (message.edgeCount !== undefined) {
+      obj.edgeCount = Math.round(message.edgeCount);
+    }
     return obj;
   },
 
@@ -1533,6 +1568,7 @@ export const NamespaceStats: MessageFns<NamespaceStats> = {
     message.predictionCount = object.predictionCount ?? 0;
     message.resolvedPredictionCount = object.resolvedPredictionCount ?? 0;
     message.expiringCount = object.expiringCount ?? 0;
+    message.edgeCount = object.edgeCount ?? undefined;
     return message;
   },
 };
@@ -1756,9 +1792,9 @@ export const NamespaceServiceService = {
   },
   /**
    * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-   * equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-   * is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-   * are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+   * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+   * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+   * still counted. edge_count: see NamespaceStats.
    */
   getNamespaceStats: {
     path: "/engram.v1.NamespaceService/GetNamespaceStats" as const,
@@ -1798,9 +1834,9 @@ export interface NamespaceServiceServer extends UntypedServiceImplementation {
   deleteNamespace: handleUnaryCall<DeleteNamespaceRequest, DeleteNamespaceResponse>;
   /**
    * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-   * equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-   * is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-   * are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+   * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+   * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+   * still counted. edge_count: see NamespaceStats.
    */
   getNamespaceStats: handleUnaryCall<GetNamespaceStatsRequest, GetNamespaceStatsResponse>;
 }
@@ -1886,9 +1922,9 @@ export interface NamespaceServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-   * equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-   * is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-   * are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+   * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+   * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+   * still counted. edge_count: see NamespaceStats.
    */
   getNamespaceStats(
     request: GetNamespaceStatsRequest,

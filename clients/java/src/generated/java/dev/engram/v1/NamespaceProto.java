@@ -150,34 +150,35 @@ public final class NamespaceProto extends com.google.protobuf.GeneratedFile {
       "oken\030\002 \001(\tR\rnextPageToken\"6\n\026DeleteNames" +
       "paceRequest\022\034\n\tnamespace\030\001 \001(\tR\tnamespac" +
       "e\"E\n\027DeleteNamespaceResponse\022*\n\021deleted_" +
-      "key_count\030\001 \001(\003R\017deletedKeyCount\"\354\001\n\016Nam" +
+      "key_count\030\001 \001(\003R\017deletedKeyCount\"\237\002\n\016Nam" +
       "espaceStats\022!\n\014record_count\030\001 \001(\003R\013recor" +
       "dCount\022)\n\020confidence_count\030\002 \001(\003R\017confid" +
       "enceCount\022)\n\020prediction_count\030\003 \001(\003R\017pre" +
       "dictionCount\022:\n\031resolved_prediction_coun" +
       "t\030\004 \001(\003R\027resolvedPredictionCount\022%\n\016expi" +
-      "ring_count\030\005 \001(\003R\rexpiringCount\"8\n\030GetNa" +
-      "mespaceStatsRequest\022\034\n\tnamespace\030\001 \001(\tR\t" +
-      "namespace\"L\n\031GetNamespaceStatsResponse\022/" +
-      "\n\005stats\030\001 \001(\0132\031.engram.v1.NamespaceStats" +
-      "R\005stats2\362\003\n\020NamespaceService\022a\n\022GetNames" +
-      "paceConfig\022$.engram.v1.GetNamespaceConfi" +
-      "gRequest\032%.engram.v1.GetNamespaceConfigR" +
-      "esponse\022j\n\025UpdateNamespaceConfig\022\'.engra" +
-      "m.v1.UpdateNamespaceConfigRequest\032(.engr" +
-      "am.v1.UpdateNamespaceConfigResponse\022U\n\016L" +
-      "istNamespaces\022 .engram.v1.ListNamespaces" +
-      "Request\032!.engram.v1.ListNamespacesRespon" +
-      "se\022X\n\017DeleteNamespace\022!.engram.v1.Delete" +
-      "NamespaceRequest\032\".engram.v1.DeleteNames" +
-      "paceResponse\022^\n\021GetNamespaceStats\022#.engr" +
-      "am.v1.GetNamespaceStatsRequest\032$.engram." +
-      "v1.GetNamespaceStatsResponseB\247\001\n\rdev.eng" +
-      "ram.v1B\016NamespaceProtoP\001ZAgithub.com/eng" +
-      "ram-memory/engram/clients/go/gen/engram/" +
-      "v1;engramv1\242\002\003EXX\252\002\tEngram.V1\312\002\tEngram\\V" +
-      "1\342\002\025Engram\\V1\\GPBMetadata\352\002\nEngram::V1b\006" +
-      "proto3"
+      "ring_count\030\005 \001(\003R\rexpiringCount\022\"\n\nedge_" +
+      "count\030\006 \001(\003H\000R\tedgeCount\210\001\001B\r\n\013_edge_cou" +
+      "nt\"8\n\030GetNamespaceStatsRequest\022\034\n\tnamesp" +
+      "ace\030\001 \001(\tR\tnamespace\"L\n\031GetNamespaceStat" +
+      "sResponse\022/\n\005stats\030\001 \001(\0132\031.engram.v1.Nam" +
+      "espaceStatsR\005stats2\362\003\n\020NamespaceService\022" +
+      "a\n\022GetNamespaceConfig\022$.engram.v1.GetNam" +
+      "espaceConfigRequest\032%.engram.v1.GetNames" +
+      "paceConfigResponse\022j\n\025UpdateNamespaceCon" +
+      "fig\022\'.engram.v1.UpdateNamespaceConfigReq" +
+      "uest\032(.engram.v1.UpdateNamespaceConfigRe" +
+      "sponse\022U\n\016ListNamespaces\022 .engram.v1.Lis" +
+      "tNamespacesRequest\032!.engram.v1.ListNames" +
+      "pacesResponse\022X\n\017DeleteNamespace\022!.engra" +
+      "m.v1.DeleteNamespaceRequest\032\".engram.v1." +
+      "DeleteNamespaceResponse\022^\n\021GetNamespaceS" +
+      "tats\022#.engram.v1.GetNamespaceStatsReques" +
+      "t\032$.engram.v1.GetNamespaceStatsResponseB" +
+      "\247\001\n\rdev.engram.v1B\016NamespaceProtoP\001ZAgit" +
+      "hub.com/engram-memory/engram/clients/go/" +
+      "gen/engram/v1;engramv1\242\002\003EXX\252\002\tEngram.V1" +
+      "\312\002\tEngram\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nE" +
+      "ngram::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -250,7 +251,7 @@ public final class NamespaceProto extends com.google.protobuf.GeneratedFile {
     internal_static_engram_v1_NamespaceStats_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_NamespaceStats_descriptor,
-        new java.lang.String[] { "RecordCount", "ConfidenceCount", "PredictionCount", "ResolvedPredictionCount", "ExpiringCount", });
+        new java.lang.String[] { "RecordCount", "ConfidenceCount", "PredictionCount", "ResolvedPredictionCount", "ExpiringCount", "EdgeCount", });
     internal_static_engram_v1_GetNamespaceStatsRequest_descriptor =
       getDescriptor().getMessageType(11);
     internal_static_engram_v1_GetNamespaceStatsRequest_fieldAccessorTable = new

@@ -313,9 +313,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-     * equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-     * is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-     * are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
      * </pre>
      */
     default void getNamespaceStats(dev.engram.v1.GetNamespaceStatsRequest request,
@@ -438,9 +438,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-     * equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-     * is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-     * are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
      * </pre>
      */
     public void getNamespaceStats(dev.engram.v1.GetNamespaceStatsRequest request,
@@ -533,9 +533,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-     * equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-     * is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-     * are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
      * </pre>
      */
     public dev.engram.v1.GetNamespaceStatsResponse getNamespaceStats(dev.engram.v1.GetNamespaceStatsRequest request) throws io.grpc.StatusException {
@@ -627,9 +627,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-     * equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-     * is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-     * are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
      * </pre>
      */
     public dev.engram.v1.GetNamespaceStatsResponse getNamespaceStats(dev.engram.v1.GetNamespaceStatsRequest request) {
@@ -725,9 +725,9 @@ public final class NamespaceServiceGrpc {
     /**
      * <pre>
      * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
-     * equally cheap at any size. An unknown namespace has every count 0. Counts are of what
-     * is stored: records expired but not yet deleted by the sweeper are still counted. Edges
-     * are not counted (no exact counter is kept; GraphService.ListEdges lists one record's).
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.GetNamespaceStatsResponse> getNamespaceStats(

@@ -52,6 +52,7 @@ private static final long serialVersionUID = 0L;
             dev.engram.v1.NamespaceStats.class, dev.engram.v1.NamespaceStats.Builder.class);
   }
 
+  private int bitField0_;
   public static final int RECORD_COUNT_FIELD_NUMBER = 1;
   private long recordCount_ = 0L;
   /**
@@ -130,6 +131,43 @@ private static final long serialVersionUID = 0L;
     return expiringCount_;
   }
 
+  public static final int EDGE_COUNT_FIELD_NUMBER = 6;
+  private long edgeCount_ = 0L;
+  /**
+   * <pre>
+   * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+   * every record's GetLinked with no limit nor threshold, expired records' edges included.
+   * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+   * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+   * after DeleteNamespace) starts that count in the background, once, and a later call
+   * has it. Exact while no server of a version before this field writes edges.
+   * </pre>
+   *
+   * <code>optional int64 edge_count = 6 [json_name = "edgeCount"];</code>
+   * @return Whether the edgeCount field is set.
+   */
+  @java.lang.Override
+  public boolean hasEdgeCount() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+   * every record's GetLinked with no limit nor threshold, expired records' edges included.
+   * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+   * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+   * after DeleteNamespace) starts that count in the background, once, and a later call
+   * has it. Exact while no server of a version before this field writes edges.
+   * </pre>
+   *
+   * <code>optional int64 edge_count = 6 [json_name = "edgeCount"];</code>
+   * @return The edgeCount.
+   */
+  @java.lang.Override
+  public long getEdgeCount() {
+    return edgeCount_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -159,6 +197,9 @@ private static final long serialVersionUID = 0L;
     if (expiringCount_ != 0L) {
       output.writeInt64(5, expiringCount_);
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeInt64(6, edgeCount_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -182,6 +223,10 @@ private static final long serialVersionUID = 0L;
     if (expiringCount_ != 0L) {
       size += com.google.protobuf.CodedOutputStream
         .computeInt64Size(5, expiringCount_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(6, edgeCount_);
     }
     return size;
   }
@@ -217,6 +262,11 @@ private static final long serialVersionUID = 0L;
         != other.getResolvedPredictionCount()) return false;
     if (getExpiringCount()
         != other.getExpiringCount()) return false;
+    if (hasEdgeCount() != other.hasEdgeCount()) return false;
+    if (hasEdgeCount()) {
+      if (getEdgeCount()
+          != other.getEdgeCount()) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -243,6 +293,11 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + EXPIRING_COUNT_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
         getExpiringCount());
+    if (hasEdgeCount()) {
+      hash = (37 * hash) + EDGE_COUNT_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getEdgeCount());
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -383,6 +438,7 @@ private static final long serialVersionUID = 0L;
       predictionCount_ = 0L;
       resolvedPredictionCount_ = 0L;
       expiringCount_ = 0L;
+      edgeCount_ = 0L;
       return this;
     }
 
@@ -431,6 +487,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000010) != 0)) {
         result.expiringCount_ = expiringCount_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.edgeCount_ = edgeCount_;
+        to_bitField0_ |= 0x00000001;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -459,6 +521,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getExpiringCount() != 0L) {
         setExpiringCount(other.getExpiringCount());
+      }
+      if (other.hasEdgeCount()) {
+        setEdgeCount(other.getEdgeCount());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -509,6 +574,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000010;
               break;
             } // case 40
+            case 48: {
+              edgeCount_ = input.readInt64();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 48
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -751,6 +821,82 @@ private static final long serialVersionUID = 0L;
     public Builder clearExpiringCount() {
       bitField0_ = (bitField0_ & ~0x00000010);
       expiringCount_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private long edgeCount_ ;
+    /**
+     * <pre>
+     * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+     * every record's GetLinked with no limit nor threshold, expired records' edges included.
+     * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+     * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+     * after DeleteNamespace) starts that count in the background, once, and a later call
+     * has it. Exact while no server of a version before this field writes edges.
+     * </pre>
+     *
+     * <code>optional int64 edge_count = 6 [json_name = "edgeCount"];</code>
+     * @return Whether the edgeCount field is set.
+     */
+    @java.lang.Override
+    public boolean hasEdgeCount() {
+      return ((bitField0_ & 0x00000020) != 0);
+    }
+    /**
+     * <pre>
+     * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+     * every record's GetLinked with no limit nor threshold, expired records' edges included.
+     * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+     * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+     * after DeleteNamespace) starts that count in the background, once, and a later call
+     * has it. Exact while no server of a version before this field writes edges.
+     * </pre>
+     *
+     * <code>optional int64 edge_count = 6 [json_name = "edgeCount"];</code>
+     * @return The edgeCount.
+     */
+    @java.lang.Override
+    public long getEdgeCount() {
+      return edgeCount_;
+    }
+    /**
+     * <pre>
+     * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+     * every record's GetLinked with no limit nor threshold, expired records' edges included.
+     * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+     * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+     * after DeleteNamespace) starts that count in the background, once, and a later call
+     * has it. Exact while no server of a version before this field writes edges.
+     * </pre>
+     *
+     * <code>optional int64 edge_count = 6 [json_name = "edgeCount"];</code>
+     * @param value The edgeCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setEdgeCount(long value) {
+
+      edgeCount_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+     * every record's GetLinked with no limit nor threshold, expired records' edges included.
+     * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+     * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+     * after DeleteNamespace) starts that count in the background, once, and a later call
+     * has it. Exact while no server of a version before this field writes edges.
+     * </pre>
+     *
+     * <code>optional int64 edge_count = 6 [json_name = "edgeCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearEdgeCount() {
+      bitField0_ = (bitField0_ & ~0x00000020);
+      edgeCount_ = 0L;
       onChanged();
       return this;
     }

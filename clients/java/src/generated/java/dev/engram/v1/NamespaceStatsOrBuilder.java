@@ -62,4 +62,33 @@ public interface NamespaceStatsOrBuilder extends
    * @return The expiringCount.
    */
   long getExpiringCount();
+
+  /**
+   * <pre>
+   * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+   * every record's GetLinked with no limit nor threshold, expired records' edges included.
+   * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+   * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+   * after DeleteNamespace) starts that count in the background, once, and a later call
+   * has it. Exact while no server of a version before this field writes edges.
+   * </pre>
+   *
+   * <code>optional int64 edge_count = 6 [json_name = "edgeCount"];</code>
+   * @return Whether the edgeCount field is set.
+   */
+  boolean hasEdgeCount();
+  /**
+   * <pre>
+   * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+   * every record's GetLinked with no limit nor threshold, expired records' edges included.
+   * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+   * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+   * after DeleteNamespace) starts that count in the background, once, and a later call
+   * has it. Exact while no server of a version before this field writes edges.
+   * </pre>
+   *
+   * <code>optional int64 edge_count = 6 [json_name = "edgeCount"];</code>
+   * @return The edgeCount.
+   */
+  long getEdgeCount();
 }
