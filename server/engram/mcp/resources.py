@@ -3,7 +3,8 @@ JSON, at ``engram://namespaces/{namespace}/config`` and ``engram://namespaces/{n
 
 Counts come from NamespaceService.GetNamespaceStats (exact, constant time at any size):
 memories (records with a text or vector), confidence entries, predictions, resolved
-predictions, records with an expiry; with the mean error of resolved predictions
+predictions, records with an expiry, edges (null until the server has established the
+namespace's edge count, which the first read starts); with the mean error of resolved predictions
 (GetErrorSummary with limit 0) and the records forgetting would delete now
 (ListForgettableRecords, at most 1000). A namespace other than the fixed one is refused
 unless ``--allow-namespace-arg``.
@@ -46,6 +47,8 @@ async def _counts(backend: Backend, ctx: Context, namespace: str) -> dict:
         "predictions": stats.prediction_count,
         "resolved_predictions": stats.resolved_prediction_count,
         "expiring": stats.expiring_count,
+        # null until the server has established the namespace's edge count (this read starts it)
+        "edges": stats.edge_count if stats.HasField("edge_count") else None,
         "mean_prediction_error": errors.summary.mean,
         "forgettable_now": len(forgettable.records),
         "forgettable_now_truncated": forgettable.truncated,
@@ -70,8 +73,8 @@ def register(server: MCPServer, backend: Backend, scope: Scope) -> None:
     @server.resource("engram://namespaces/{namespace}/counts", mime_type="application/json",
                      description="Counts of the namespace: memories (records with a text or vector), "
                                  "confidence entries (records observed), predictions, resolved predictions and "
-                                 "their mean error, records with an expiry, records that forgetting would "
-                                 "delete now.")
+                                 "their mean error, records with an expiry, edges (null until the server has "
+                                 "counted them once), records that forgetting would delete now.")
     async def namespace_counts(namespace: str, ctx: Context) -> str:
         try:
             return json.dumps(await _counts(backend, ctx, _namespace(scope, namespace)), indent=2)

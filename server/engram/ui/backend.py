@@ -2,8 +2,8 @@
 
 Every function takes an `Engram` (stubs, the API key's metadata, a deadline) and makes a
 bounded number of calls: none reads a whole namespace. Counts come from GetNamespaceStats
-(O(1) on the server); the one the contract does not count, edges, is summed over a bounded
-page of records (`COUNT_CAP`) and says so (`Count.capped`). Errors are the stubs' own
+(O(1) on the server); until the server has established a namespace's edge count, edges are
+summed over a bounded page of records (`COUNT_CAP`), which says so (`Count.capped`). Errors are the stubs' own
 ``grpc.RpcError``; the app turns them into an error page.
 """
 
@@ -35,8 +35,8 @@ from engram.v1 import (
 )
 
 COUNT_CAP = 1000
-"""The edge count sums the edge counts of at most one ListRecords page of this many records
-(GetNamespaceStats counts no edges)."""
+"""Until GetNamespaceStats has an edge_count, the edge count sums the edge counts of at most
+one ListRecords page of this many records."""
 
 RANKINGS = ("RANKING_SIMILARITY", "RANKING_SIMILARITY_TIMES_CONFIDENCE", "RANKING_KEYWORD", "RANKING_HYBRID",
             "RANKING_HYBRID_TIMES_CONFIDENCE")
@@ -136,12 +136,14 @@ def namespaces(engram: Engram, page_token: str = "", page_size: int = 100) -> tu
 @dataclass
 class Overview:
     """A namespace's configuration (as JSON-like dict), its counts (GetNamespaceStats: exact,
-    expired records not yet swept included), the outgoing edges of its first `COUNT_CAP`
-    records (``edges_of_listed``; ``edges_listed``: how many records that covers, capped
-    when more exist) and the mean of its resolved predictions' errors."""
+    expired records not yet swept included) and the mean of its resolved predictions'
+    errors. ``edges``: the stats' edge_count, or None while the server has none; then
+    ``edges_of_listed`` sums the outgoing edges of the first `COUNT_CAP` records
+    (``edges_listed``: how many records that covers, capped when more exist)."""
 
     config: dict[str, Any]
     stats: namespace_pb2.NamespaceStats
+    edges: int | None
     edges_of_listed: int
     edges_listed: Count
     error_mean: float
@@ -149,21 +151,23 @@ class Overview:
 
 
 def overview(engram: Engram, namespace: str) -> Overview:
-    """Four calls, started together: the configuration, GetNamespaceStats (every count),
-    GetErrorSummary over all resolved errors (their mean; a server-side aggregate) and one
-    ListRecords page of `COUNT_CAP` records for their edge counts."""
+    """Three calls started together: the configuration, GetNamespaceStats (every count) and
+    GetErrorSummary (the mean of the `COUNT_CAP` highest errors); and, only while the stats
+    have no edge_count, one ListRecords page of `COUNT_CAP` records for their edge counts."""
     config = engram.start(engram.namespace.GetNamespaceConfig,
                           namespace_pb2.GetNamespaceConfigRequest(namespace=namespace))
     stats = engram.start(engram.namespace.GetNamespaceStats,
                          namespace_pb2.GetNamespaceStatsRequest(namespace=namespace))
     summary = engram.start(engram.ledger.GetErrorSummary,
                            ledger_pb2.GetErrorSummaryRequest(namespace=namespace, limit=COUNT_CAP))
-    listed = engram.start(engram.record.ListRecords, record_pb2.ListRecordsRequest(namespace=namespace,
-                                                                                  page_size=COUNT_CAP))
-    page = listed.result()
-    edges = sum(r.edge_count for r in page.records)
+    counts = stats.result().stats
+    edges, listed = 0, Count(0, False)
+    if not counts.HasField("edge_count"):
+        page = engram.call(engram.record.ListRecords,
+                           record_pb2.ListRecordsRequest(namespace=namespace, page_size=COUNT_CAP))
+        edges, listed = sum(r.edge_count for r in page.records), Count(len(page.records), bool(page.next_page_token))
     cfg = json_format.MessageToDict(config.result().config, preserving_proto_field_name=True)
-    return Overview(cfg, stats.result().stats, edges, Count(len(page.records), bool(page.next_page_token)),
+    return Overview(cfg, counts, counts.edge_count if counts.HasField("edge_count") else None, edges, listed,
                     summary.result().summary.mean)
 
 
