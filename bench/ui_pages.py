@@ -5,8 +5,7 @@ with the client's wall time beside it. Goal (issue "Look inside"): at most 300 m
 Setup: a private Valkey, `engram serve --embedding-model none` (records carry client vectors,
 384 random unit floats, and a synthetic text), and `engram ui` as a process over it. The
 namespace holds ``--records`` records imported with ImportEmbeddings, each given one
-confidence update (BatchUpdateConfidence: a record enters the confidence listing, and so the
-records page, with its first update), 2 random links per record (BatchLink), and
+confidence update (BatchUpdateConfidence), 2 random links per record (BatchLink), and
 ``--predictions`` predictions recorded and resolved. Search runs RANKING_KEYWORD: with client
 vectors the server has no model to embed a query text with.
 

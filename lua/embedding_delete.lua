@@ -13,6 +13,7 @@
 -- KEYS[7]  engram:{ns}:expiry   ZSET   record_id -> expires_at, ms
 -- KEYS[8]  engram:{ns}:texts    HASH   sha1(text) -> record_id (only this record's entry goes)
 -- KEYS[9]  engram:{ns}:text_of  HASH   record_id -> sha1(text)
+-- KEYS[10] engram:{ns}:doc:ids  ZSET   record_id, score 0 (ListRecords' cursor)
 -- ARGV[1]  record_id
 -- ARGV[2]  change-log length (approximate MAXLEN)
 --
@@ -22,6 +23,7 @@
 local id = ARGV[1]
 local deleted = redis.call('HDEL', KEYS[2], id)
 redis.call('HDEL', KEYS[3], id)
+redis.call('ZREM', KEYS[10], id)
 redis.call('ZREM', KEYS[5], id)
 redis.call('ZREM', KEYS[6], id)
 redis.call('ZREM', KEYS[7], id)

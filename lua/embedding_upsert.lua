@@ -22,6 +22,7 @@
 -- KEYS[10] engram:{ns}:config   HASH   field -> number (default_ttl, initial_confidence, evidence_cap)
 -- KEYS[11] engram:{ns}:conf     HASH   record_id -> msgpack confidence state
 -- KEYS[12] engram:{ns}:conf:ids ZSET   record_id, score 0
+-- KEYS[13] engram:{ns}:doc:ids  ZSET   record_id, score 0 (ListRecords' cursor; not on a duplicate)
 -- ARGV[1]  record_id
 -- ARGV[2]  model id of the vector
 -- ARGV[3]  dimensions of the vector (integer)
@@ -84,6 +85,7 @@ if not model then
 end
 local created = redis.call('HSET', KEYS[2], id, ARGV[4])
 redis.call('HSET', KEYS[3], id, ARGV[5])
+redis.call('ZADD', KEYS[13], 0, id)
 redis.call('ZADD', KEYS[5], 'NX', now, id)
 redis.call('ZADD', KEYS[6], now, id)
 

@@ -8,6 +8,7 @@
 -- KEYS[3]  engram:{ns}:in:<target>     SET  sources with an edge to target
 -- KEYS[4]  engram:{ns}:edges:<target>  ZSET source -> weight (written only when symmetric)
 -- KEYS[5]  engram:{ns}:in:<source>     SET  (written only when symmetric)
+-- KEYS[6]  engram:{ns}:stats           HASH the namespace's edge count (edges_core.lua)
 -- ARGV[1]  source record id
 -- ARGV[2]  target record id
 -- ARGV[3]  initial weight > 0 (repr of a double)
@@ -42,4 +43,5 @@ local stored, created = link(KEYS[2], KEYS[3], ARGV[1], ARGV[2])
 if cfg.symmetric == 1 then
     link(KEYS[4], KEYS[5], ARGV[2], ARGV[1])
 end
+edges_count_commit(KEYS[6])
 return {'ok', stored, created}

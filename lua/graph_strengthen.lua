@@ -9,6 +9,7 @@
 -- KEYS[3]  engram:{ns}:in:<target>     SET  sources with an edge to target
 -- KEYS[4]  engram:{ns}:edges:<target>  ZSET source -> weight (written only when symmetric)
 -- KEYS[5]  engram:{ns}:in:<source>     SET  (written only when symmetric)
+-- KEYS[6]  engram:{ns}:stats           HASH the namespace's edge count (edges_core.lua)
 -- ARGV[1]  source record id
 -- ARGV[2]  target record id
 -- ARGV[3]  delta > 0 (repr of a double)
@@ -24,4 +25,5 @@ local weight = edges_strengthen(KEYS[2], KEYS[3], ARGV[1], ARGV[2], delta, cfg.w
 if cfg.symmetric == 1 then
     edges_strengthen(KEYS[4], KEYS[5], ARGV[2], ARGV[1], delta, cfg.weight_cap, cfg.max_edges)
 end
+edges_count_commit(KEYS[6])
 return edges_num(weight)

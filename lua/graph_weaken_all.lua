@@ -8,6 +8,7 @@
 --
 -- KEYS[1]  engram:{ns}:config          HASH decay_factor (unset: ARGV[3])
 -- KEYS[2]  engram:{ns}:edges:<record>  ZSET neighbour -> weight
+-- KEYS[3]  engram:{ns}:stats           HASH the namespace's edge count (edges_core.lua)
 -- ARGV[1]  factor in [0, 1] (repr of a double), or "" for the namespace's decay_factor;
 --          0 deletes the whole set
 -- ARGV[2]  prune_below (repr of a double); weights strictly below it are removed
@@ -22,6 +23,8 @@ local prune_below = tonumber(ARGV[2])
 if factor == 0 then
     local count = redis.call('ZCARD', KEYS[2])
     redis.call('DEL', KEYS[2])
+    edges_removed(count)
+    edges_count_commit(KEYS[3])
     return count
 end
 
@@ -36,4 +39,6 @@ for i = 1, #edges, 2 do
         redis.call('ZADD', KEYS[2], 'XX', edges_num(weight), edges[i])
     end
 end
+edges_removed(pruned)
+edges_count_commit(KEYS[3])
 return pruned

@@ -10,6 +10,7 @@
 -- after the deletion. Their in-set members and edge-set members stay, so they stay findable.
 -- A removed vector is appended to the namespace's change log, so replicas evict it.
 -- include: change_log.lua
+-- include: edges_core.lua
 --
 -- KEYS[1]  engram:{ns}:conf          HASH record_id -> confidence state
 -- KEYS[2]  engram:{ns}:conf:ids      ZSET record_id (listing cursor)
@@ -32,6 +33,8 @@
 -- KEYS[t + 6]  engram:{ns}:expiry    ZSET record_id -> expires_at, ms
 -- KEYS[t + 7]  engram:{ns}:texts     HASH sha1(text) -> record_id (only this record's entry goes)
 -- KEYS[t + 8]  engram:{ns}:text_of   HASH record_id -> sha1(text)
+-- KEYS[t + 9]  engram:{ns}:doc:ids   ZSET record_id, score 0 (ListRecords' cursor)
+-- KEYS[t + 10] engram:{ns}:stats     HASH the namespace's edge count (edges_core.lua)
 -- ARGV[1]  record id
 -- ARGV[2]  n_in, ARGV[3] n_out
 -- ARGV[4 .. 3 + n_in]                in-sources as read (SMEMBERS in:<id>)
@@ -64,7 +67,7 @@ local settle = ARGV[4 + n_in + n_out] == '1'
 local t = 9 + n_in + 2 * n_out
 local emb_key, log_key = KEYS[t + 1], KEYS[t + 2]
 local created_key, updated_key, used_key, expiry_key = KEYS[t + 3], KEYS[t + 4], KEYS[t + 5], KEYS[t + 6]
-local texts_key, text_of_key = KEYS[t + 7], KEYS[t + 8]
+local texts_key, text_of_key, record_ids_key = KEYS[t + 7], KEYS[t + 8], KEYS[t + 9]
 
 local condition = ARGV[6 + n_in + n_out] or ''
 if condition ~= '' then
@@ -107,6 +110,7 @@ count(redis.call('ZREM', KEYS[5], id))
 local had_vector = redis.call('HDEL', KEYS[6], id)
 count(had_vector)
 count(redis.call('HDEL', KEYS[7], id))
+count(redis.call('ZREM', record_ids_key, id))
 count(redis.call('ZREM', created_key, id))
 count(redis.call('ZREM', updated_key, id))
 count(redis.call('ZREM', used_key, id))
@@ -148,4 +152,6 @@ for j = 1, n_out do
     redis.call('SREM', KEYS[base], id)
 end
 if removed > 0 then found = 1 end
+edges_removed(removed)
+edges_count_commit(KEYS[t + 10])
 return {'deleted', removed, math.min(found, 1), change_id, had_vector}

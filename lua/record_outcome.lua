@@ -19,6 +19,7 @@
 -- KEYS[5]  engram:{ns}:errors    ZSET record_id -> latest prediction error
 -- KEYS[4+2i], KEYS[5+2i]  engram:{ns}:edges:<id_i> (ZSET), engram:{ns}:in:<id_i> (SET),
 --          for the i-th record id (i from 1)
+-- KEYS[#KEYS - 1]  engram:{ns}:stats  HASH the namespace's edge count (edges_core.lua)
 -- KEYS[#KEYS]  engram:{ns}:used  ZSET record_id -> last_used_at, ms since the epoch (last,
 --          so the layout above is unchanged)
 -- ARGV[1]  now: seconds since the epoch (repr of a double)
@@ -89,4 +90,5 @@ if delta and #ids >= 2 then
     end
     reply[1] = count
 end
+edges_count_commit(KEYS[#KEYS - 1])
 return reply

@@ -6,6 +6,8 @@ OS chooses; `App.port` tells which). Nothing is global: tests build as many apps
 
 from __future__ import annotations
 
+import functools
+
 import logging
 import time
 from concurrent import futures
@@ -39,6 +41,7 @@ from engram.domain.lifecycle import RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
 from engram.domain.outcomes import OutcomeReporter
 from engram.domain.records import RecordReader
+from engram.domain.stats import EdgeCounting, count_edges, namespace_stats
 from engram.embeddings.index import IndexRegistry
 from engram.embeddings.keyword import KeywordRegistry
 from engram.embeddings.sync import ChangeLogFollower
@@ -277,7 +280,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         ledger_pb2_grpc.add_LedgerServiceServicer_to_server(LedgerServicer(ledger, registry, clock), server)
         embedding_pb2_grpc.add_EmbeddingServiceServicer_to_server(EmbeddingServicer(embeddings, registry, clock=clock), server)
         namespace_pb2_grpc.add_NamespaceServiceServicer_to_server(
-            NamespaceServicer(configs, registry, lifecycle), server)
+            NamespaceServicer(configs, registry, lifecycle, functools.partial(namespace_stats, client),
+                              EdgeCounting(functools.partial(count_edges, client, scripts))), server)
         record_pb2_grpc.add_RecordServiceServicer_to_server(
             RecordServicer(OutcomeReporter(client, scripts), RecordReader(client, configs, limits, clock),
                            lifecycle, registry, forgetting, clock=clock),

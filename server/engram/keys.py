@@ -16,6 +16,7 @@ Scripts never build key names: callers build them here and pass them in KEYS.
 | ``engram:{ns}:errors`` | ZSET | record_id -> prediction error of its latest resolution |
 | ``engram:{ns}:vec`` | HASH | record_id -> float32 little-endian vector bytes |
 | ``engram:{ns}:doc`` | HASH | record_id -> msgpack map {text, model, updated_at, metadata} |
+| ``engram:{ns}:doc:ids`` | ZSET | every record_id of ``vec``, score 0 (ListRecords' lexicographic cursor; see below) |
 | ``engram:{ns}:emb`` | HASH | the namespace's embedding model id and dimension, and ``log_seq``, the number of the newest change-log entry |
 | ``engram:{ns}:changes`` | STREAM | the change log of ``vec``: entries {seq, op, id}, approximately capped in length |
 | ``engram:{ns}:created`` | ZSET | record_id -> created_at, ms since the epoch (first write of its text or vector) |
@@ -24,6 +25,20 @@ Scripts never build key names: callers build them here and pass them in KEYS.
 | ``engram:{ns}:expiry`` | ZSET | record_id -> expires_at, ms (records with an expiry only) |
 | ``engram:{ns}:texts`` | HASH | SHA-1 of a record text -> record_id holding it (exact duplicates) |
 | ``engram:{ns}:text_of`` | HASH | record_id -> SHA-1 of its text (to retire its ``texts`` entry) |
+| ``engram:{ns}:stats`` | HASH | ``edge_writes``: bumped by every script that writes an edge set; ``edges``: the number of edge entries (members of all ``edges:<id>``), once established (see below) |
+
+``doc:ids`` is written with ``vec`` by the embedding and deletion scripts. Records stored by a
+version before it existed are added when a server warms the namespace up (its HSCAN of
+``vec``, `lua/record_ids_backfill.lua`), so ListRecords lists them from then on.
+
+``stats.edges`` is kept by every script that writes an edge set (``lua/lib/edges_core.lua``),
+in the same atomic step, but only once it exists: a namespace whose edges were written by an
+earlier version, or any namespace before its first count, has none. A counting pass
+(`engram.domain.stats.EdgeCounting`, started by GetNamespaceStats when it is missing) reads
+``edge_writes``, SCANs the namespace's edge sets and sums them in ``lua/edges_count_init.lua``,
+which refuses (and the pass retries) if ``edge_writes`` moved meanwhile. Until then
+GetNamespaceStats leaves edge_count unset. A server of an earlier version writing edges after
+that would not keep it: the count is exact while every server runs this version or later.
 
 One key lives outside every namespace: ``engram:namespaces``, a ZSET (score 0) of the
 namespaces written to, for listing; it is maintained by Python, not by scripts.
@@ -90,6 +105,19 @@ class NamespaceKeys:
     @property
     def documents(self) -> str:
         return f"{self.tag}:doc"
+
+    @property
+    def stats(self) -> str:
+        return f"{self.tag}:stats"
+
+    @property
+    def edges_pattern(self) -> str:
+        """SCAN pattern matching every ``edges:<record_id>`` key of the namespace."""
+        return self.pattern[:-1] + "edges:*"
+
+    @property
+    def record_ids(self) -> str:
+        return f"{self.tag}:doc:ids"
 
     @property
     def embedding_config(self) -> str:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engram.v1 import common_pb2, confidence_pb2, graph_pb2, ledger_pb2, namespace_pb2
-from tests.api.conftest import assert_invalid
+from engram.v1 import common_pb2, confidence_pb2, embedding_pb2, graph_pb2, ledger_pb2, namespace_pb2, record_pb2
+from tests.api.conftest import assert_invalid, vec
 
 A, B = "tokens-a", "tokens-b"
 OPEN = ledger_pb2.PREDICTION_STATE_OPEN
@@ -52,6 +52,12 @@ def listings(api) -> list[Listing]:
             return [p.record_id for p in r.predictions], r.next_page_token
         return call
 
+    def records(ns):
+        def call(t):
+            r = api.record.ListRecords(record_pb2.ListRecordsRequest(namespace=ns, page_size=1, page_token=t))
+            return [rec.record_id for rec in r.records], r.next_page_token
+        return call
+
     def namespaces(t):
         r = api.namespace.ListNamespaces(namespace_pb2.ListNamespacesRequest(page_size=1, page_token=t))
         return list(r.namespaces), r.next_page_token
@@ -60,7 +66,8 @@ def listings(api) -> list[Listing]:
             Listing("edges a/hub", edges(A, "hub")), Listing("edges a/hub2", edges(A, "hub2")),
             Listing("edges b/hub", edges(B, "hub")),
             Listing("predictions a", predictions(A)), Listing("predictions a open", predictions(A, OPEN)),
-            Listing("predictions b", predictions(B)), Listing("namespaces", namespaces)]
+            Listing("predictions b", predictions(B)), Listing("records a", records(A)),
+            Listing("records b", records(B)), Listing("namespaces", namespaces)]
 
 
 def seed(api) -> None:
@@ -70,6 +77,9 @@ def seed(api) -> None:
         for hub in ("hub", "hub2"):
             for target in ("n1", "n2", "n3"):
                 api.graph.Link(graph_pb2.LinkRequest(namespace=ns, source_record_id=hub, target_record_id=target))
+        for rid in ("v1", "v2", "v3"):
+            api.embedding.UpsertEmbedding(embedding_pb2.UpsertEmbeddingRequest(
+                namespace=ns, record_id=rid, vector=vec((1.0, 0.0, float(rid[1])))))
         for rid in ("p1", "p2", "p3"):
             api.ledger.RecordPrediction(ledger_pb2.RecordPredictionRequest(
                 namespace=ns, record_id=rid, predicted={"x": common_pb2.Value(number_value=1.0)}))

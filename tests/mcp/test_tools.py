@@ -153,5 +153,6 @@ async def test_resources_give_config_and_counts(make_client):
         result(await client.call_tool("report_outcome", {"ids": ["n1"], "outcome": "acted"}))
         counts = await read_json(client, f"engram://namespaces/{NAMESPACE}/counts")
         assert counts["confidence_entries"] == 1 and counts["resolved_predictions"] == 0
+        assert counts["memories"] == 1 and counts["predictions"] == 0 and counts["expiring"] == 0
         with pytest.raises(Exception, match="serves only"):
             await client.read_resource("engram://namespaces/elsewhere/config")

@@ -97,8 +97,7 @@ def load(api: SimpleNamespace, metadata) -> dict:
         api.ledger.ResolvePrediction(ledger_pb2.ResolvePredictionRequest(
             namespace=NS, record_id=rid, actual={"verdict": common_pb2.Value(number_value=1.0 - actual)}),
             metadata=metadata)
-    # A record enters ListConfidence's listing (the records page) with its first confidence
-    # update: give the hostile record one too.
+    # The confidence page lists confidence entries: give the hostile record one too.
     api.confidence.UpdateConfidence(confidence_pb2.UpdateConfidenceRequest(namespace=NS, record_id=HOSTILE_ID,
                                                                            signal=0.9), metadata=metadata)
     return {"imported": reply[-1].records_written, "links": len(links), "first": first,

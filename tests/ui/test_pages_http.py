@@ -4,12 +4,13 @@ escaped, a read key cannot write, writes need the CSRF token, and the headers ar
 from __future__ import annotations
 
 import re
+import time
 
 import httpx
 import pytest
 
 from engram.ui.cli import parse_listen
-from engram.v1 import confidence_pb2, record_pb2
+from engram.v1 import confidence_pb2, ledger_pb2, record_pb2
 
 from .conftest import HOSTILE_ID, HOSTILE_TEXT, NS
 
@@ -39,15 +40,34 @@ def test_every_page_answers_with_headers(ui_reader, path):
 def test_pages_show_what_is_stored(ui_reader, engram_server):
     assert NS in get(ui_reader, "/").text
     overview = get(ui_reader, "/namespace", ns=NS).text
-    shown = re.search(r'<td id="count-records">([^<]*)</td>', overview).group(1)
+
+    def shown(name: str) -> int:
+        return int(re.search(rf'<td id="count-{name}">([0-9]+)', overview).group(1))
+
     listed = engram_server.api.confidence.ListConfidence(
         confidence_pb2.ListConfidenceRequest(namespace=NS, page_size=1000), metadata=engram_server.writer)
     # every record given a confidence update, plus those the ledger's feedback lowered
-    assert int(shown) == len(listed.states) >= engram_server.with_confidence, shown
+    assert shown("confidence") == len(listed.states) >= engram_server.with_confidence
+    stored = engram_server.api.record.ListRecords(record_pb2.ListRecordsRequest(namespace=NS, page_size=1000),
+                                                  metadata=engram_server.writer)
+    assert not stored.next_page_token and shown("records") == len(stored.records) > 0
+    # the server's exact edge count, once its background count (started by the first view) is done
+    for _ in range(100):
+        if 'id="count-edges"' in overview:
+            break
+        time.sleep(0.05)
+        overview = get(ui_reader, "/namespace", ns=NS).text
+    assert shown("edges") == sum(r.edge_count for r in stored.records) > 0  # every edge's source has text
+    predictions = engram_server.api.ledger.ListPredictions(
+        ledger_pb2.ListPredictionsRequest(namespace=NS, page_size=1000), metadata=engram_server.writer)
+    assert shown("predictions") == len(predictions.predictions) > 0
     assert "evidence_cap" in overview
     records = get(ui_reader, "/records", ns=NS, size="20", sort="confidence", desc="1").text
     confidences = [float(x) for x in re.findall(r"<td>(0\.\d{4})</td>", records)]
     assert len(confidences) >= 20 and confidences == sorted(confidences, reverse=True)
+    assert '<td class="metadata">pages=' in records and "source=fever" in records  # the metadata column
+    record = get(ui_reader, "/record", ns=NS, id=engram_server.first).text
+    assert "source = fever" in record
     search = get(ui_reader, "/search", ns=NS, q="Which network aired The Millers?", ranking="RANKING_HYBRID").text
     assert "CBS is the network that aired The Millers." in search
     ledger = get(ui_reader, "/ledger", ns=NS).text

@@ -189,7 +189,8 @@ def test_roles_follow_the_read_write_admin_split():
     assert by_role[Role.READ] == {
         "GetConfidence", "BatchGetConfidence", "ListConfidence", "GetLinked", "Propagate", "ListEdges",
         "GetPrediction", "ListHighestErrors", "GetErrorSummary", "ListPredictions", "Search", "BatchSearch",
-        "Embed", "GetNamespaceConfig", "ListNamespaces", "BatchGetRecords", "ListForgettableRecords"}
+        "Embed", "GetNamespaceConfig", "ListNamespaces", "BatchGetRecords", "ListForgettableRecords",
+        "GetNamespaceStats", "ListRecords"}
     for name in by_role[Role.WRITE]:  # everything else changes data
         assert not name.startswith(("Get", "BatchGet", "List")) and name not in ("Search", "BatchSearch")
     assert {path for path, rule in rules.items() if not rule.namespace_field} == NAMESPACE_FREE

@@ -108,7 +108,8 @@ def test_delete_namespace_removes_only_its_keys(lifecycle: RecordLifecycle, regi
         registry.touch(ns)
     before = {ns: sum(1 for _ in redis_client.scan_iter(match=NamespaceKeys(ns).pattern)) for ns in others}
     total = sum(1 for _ in redis_client.scan_iter(match=NamespaceKeys(doomed).pattern))
-    assert total == 701 * 2 + 7  # edges and in-sets of 701 records; config, vec, doc, emb, changes, created, updated
+    assert total == 701 * 2 + 9  # edges and in-sets of 701 records; config, vec, doc, doc:ids, emb, changes,
+    # created, updated, stats
 
     assert lifecycle.delete_namespace(doomed) == total
     assert list(redis_client.scan_iter(match=NamespaceKeys(doomed).pattern)) == []

@@ -138,12 +138,16 @@ fn method(name: &str) -> Option<(Kind, Call)> {
         }
         "engram.v1.NamespaceService/ListNamespaces" => unary!(namespace.list_namespaces(ListNamespacesRequest)),
         "engram.v1.NamespaceService/DeleteNamespace" => unary!(namespace.delete_namespace(DeleteNamespaceRequest)),
+        "engram.v1.NamespaceService/GetNamespaceStats" => {
+            unary!(namespace.get_namespace_stats(GetNamespaceStatsRequest))
+        }
         "engram.v1.RecordService/ReportOutcome" => unary!(record.report_outcome(ReportOutcomeRequest)),
         "engram.v1.RecordService/BatchGetRecords" => unary!(record.batch_get_records(BatchGetRecordsRequest)),
         "engram.v1.RecordService/DeleteRecord" => unary!(record.delete_record(DeleteRecordRequest)),
         "engram.v1.RecordService/ListForgettableRecords" => {
             unary!(record.list_forgettable_records(ListForgettableRecordsRequest))
         }
+        "engram.v1.RecordService/ListRecords" => unary!(record.list_records(ListRecordsRequest)),
         _ => return None,
     })
 }

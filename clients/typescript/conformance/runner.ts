@@ -50,6 +50,8 @@ import {
   GetLinkedResponse,
   GetNamespaceConfigRequest,
   GetNamespaceConfigResponse,
+  GetNamespaceStatsRequest,
+  GetNamespaceStatsResponse,
   GetPredictionRequest,
   GetPredictionResponse,
   GraphServiceService,
@@ -70,6 +72,8 @@ import {
   ListNamespacesResponse,
   ListPredictionsRequest,
   ListPredictionsResponse,
+  ListRecordsRequest,
+  ListRecordsResponse,
   NamespaceServiceService,
   PropagateRequest,
   PropagateResponse,
@@ -466,6 +470,9 @@ const METHODS: { readonly [Name in MethodName]: Method } = {
   "engram.v1.NamespaceService/DeleteNamespace": unary(DeleteNamespaceRequest, DeleteNamespaceResponse, (c, r, cb) =>
     c.namespace.deleteNamespace(r, cb),
   ),
+  "engram.v1.NamespaceService/GetNamespaceStats": unary(GetNamespaceStatsRequest, GetNamespaceStatsResponse, (c, r, cb) =>
+    c.namespace.getNamespaceStats(r, cb),
+  ),
 
   "engram.v1.RecordService/ReportOutcome": unary(ReportOutcomeRequest, ReportOutcomeResponse, (c, r, cb) =>
     c.record.reportOutcome(r, cb),
@@ -478,6 +485,9 @@ const METHODS: { readonly [Name in MethodName]: Method } = {
   ),
   "engram.v1.RecordService/ListForgettableRecords": unary(ListForgettableRecordsRequest, ListForgettableRecordsResponse, (c, r, cb) =>
     c.record.listForgettableRecords(r, cb),
+  ),
+  "engram.v1.RecordService/ListRecords": unary(ListRecordsRequest, ListRecordsResponse, (c, r, cb) =>
+    c.record.listRecords(r, cb),
   ),
 };
 

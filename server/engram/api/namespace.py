@@ -1,8 +1,9 @@
-"""NamespaceService: proto <-> `engram.domain.config.ConfigStore`, the namespace registry and
-namespace deletion."""
+"""NamespaceService: proto <-> `engram.domain.config.ConfigStore`, the namespace registry,
+namespace deletion and counts (`engram.domain.stats`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import grpc
@@ -11,6 +12,7 @@ from engram.api import recall
 from engram.domain.config import OUTCOMES, ConfigStore, NamespaceConfig
 from engram.domain.lifecycle import RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
+from engram.domain.stats import EdgeCounting, NamespaceStats
 from engram.v1 import namespace_pb2 as pb
 from engram.v1 import namespace_pb2_grpc as pb_grpc
 
@@ -39,10 +41,13 @@ def config_to_proto(config: NamespaceConfig) -> pb.NamespaceConfig:
 
 
 class NamespaceServicer(pb_grpc.NamespaceServiceServicer):
-    def __init__(self, configs: ConfigStore, registry: NamespaceRegistry, lifecycle: RecordLifecycle) -> None:
+    def __init__(self, configs: ConfigStore, registry: NamespaceRegistry, lifecycle: RecordLifecycle,
+                 stats: Callable[[str], NamespaceStats], edge_counting: EdgeCounting) -> None:
         self._configs = configs
         self._registry = registry
         self._lifecycle = lifecycle
+        self._stats = stats
+        self._edge_counting = edge_counting
 
     def GetNamespaceConfig(self, request: pb.GetNamespaceConfigRequest, context: grpc.ServicerContext):
         return pb.GetNamespaceConfigResponse(config=config_to_proto(self._configs.get(request.namespace)))
@@ -58,3 +63,15 @@ class NamespaceServicer(pb_grpc.NamespaceServiceServicer):
 
     def DeleteNamespace(self, request: pb.DeleteNamespaceRequest, context: grpc.ServicerContext):
         return pb.DeleteNamespaceResponse(deleted_key_count=self._lifecycle.delete_namespace(request.namespace))
+
+    def GetNamespaceStats(self, request: pb.GetNamespaceStatsRequest, context: grpc.ServicerContext):
+        stats = self._stats(request.namespace)
+        message = pb.NamespaceStats(
+            record_count=stats.record_count, confidence_count=stats.confidence_count,
+            prediction_count=stats.prediction_count, resolved_prediction_count=stats.resolved_prediction_count,
+            expiring_count=stats.expiring_count)
+        if stats.edge_count is None:
+            self._edge_counting.request(request.namespace)  # in the background: a later call has it
+        else:
+            message.edge_count = stats.edge_count
+        return pb.GetNamespaceStatsResponse(stats=message)

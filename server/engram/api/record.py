@@ -15,7 +15,7 @@ from engram.domain.forgetting import EXPIRED, LOW_CONFIDENCE_UNUSED, Forgetting
 from engram.domain.lifecycle import RecordLifecycle
 from engram.domain.namespaces import NamespaceRegistry
 from engram.domain.outcomes import OutcomeReporter
-from engram.domain.records import RecordReader
+from engram.domain.records import RecordReader, RecordView
 from engram.v1 import record_pb2 as pb
 from engram.v1 import record_pb2_grpc as pb_grpc
 
@@ -28,6 +28,16 @@ def _timestamp(message, field: str, ms: float | None) -> None:
         # Whole ms and the fraction apart: ms * 1e6 as one double would round the nanoseconds.
         whole = math.floor(ms)
         getattr(message, field).FromNanoseconds(int(whole) * 1_000_000 + round((ms - whole) * 1_000_000))
+
+
+def _record(v: RecordView) -> pb.Record:
+    record = pb.Record(record_id=v.record_id, confidence=convert.confidence_state(v.confidence),
+                       has_embedding=v.has_embedding, text=v.text, edge_count=v.edge_count, metadata=v.metadata)
+    if v.prediction is not None:
+        record.prediction.CopyFrom(prediction_to_proto(v.prediction))
+    for name in ("created_at", "updated_at", "last_used_at", "expires_at"):
+        _timestamp(record, name, getattr(v, name))
+    return record
 
 
 class RecordServicer(pb_grpc.RecordServiceServicer):
@@ -56,16 +66,11 @@ class RecordServicer(pb_grpc.RecordServiceServicer):
 
     def BatchGetRecords(self, request: pb.BatchGetRecordsRequest, context: grpc.ServicerContext):
         views = self._reader.get_many(request.namespace, list(request.record_ids))
-        records = []
-        for v in views:
-            record = pb.Record(record_id=v.record_id, confidence=convert.confidence_state(v.confidence),
-                               has_embedding=v.has_embedding, text=v.text, edge_count=v.edge_count)
-            if v.prediction is not None:
-                record.prediction.CopyFrom(prediction_to_proto(v.prediction))
-            for name in ("created_at", "updated_at", "last_used_at", "expires_at"):
-                _timestamp(record, name, getattr(v, name))
-            records.append(record)
-        return pb.BatchGetRecordsResponse(records=records)
+        return pb.BatchGetRecordsResponse(records=[_record(v) for v in views])
+
+    def ListRecords(self, request: pb.ListRecordsRequest, context: grpc.ServicerContext):
+        page = self._reader.list(request.namespace, request.page_size, request.page_token)
+        return pb.ListRecordsResponse(records=[_record(v) for v in page.items], next_page_token=page.next_page_token)
 
     def DeleteRecord(self, request: pb.DeleteRecordRequest, context: grpc.ServicerContext):
         result = self._lifecycle.delete_record(request.namespace, request.record_id)

@@ -39,9 +39,10 @@ ROLES: Mapping[str, Mapping[str, Role]] = {
     },
     "engram.v1.NamespaceService": {
         "GetNamespaceConfig": R, "UpdateNamespaceConfig": A, "ListNamespaces": R, "DeleteNamespace": A,
+        "GetNamespaceStats": R,
     },
     "engram.v1.RecordService": {"ReportOutcome": W, "BatchGetRecords": R, "DeleteRecord": W,
-                                "ListForgettableRecords": R},
+                                "ListForgettableRecords": R, "ListRecords": R},
 }
 # Requests without a namespace: Embed touches no stored data; ListNamespaces' reply is
 # filtered to the namespaces the key may use.

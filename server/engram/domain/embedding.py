@@ -154,7 +154,7 @@ class EmbeddingStore:
 
     Args:
         client: Redis client (``decode_responses=False``).
-        scripts: registered Lua scripts (`embedding_upsert`, `embedding_delete`).
+        scripts: registered Lua scripts (`embedding_upsert`, `embedding_delete`, `record_ids_backfill`).
         embedder: an `EmbeddingProvider`-like object (``embed(texts, input_type)``,
             ``model_id``, ``dimensions``), or None when the server embeds nothing and only
             client vectors are accepted.
@@ -367,7 +367,7 @@ class EmbeddingStore:
         return self._scripts["embedding_upsert"](
             keys=[keys.embedding_config, keys.vectors, keys.documents, keys.changes, keys.created, keys.updated,
                   keys.expiry, keys.text_hashes, keys.text_hash_of, keys.config, keys.confidence,
-                  keys.confidence_ids],
+                  keys.confidence_ids, keys.record_ids],
             args=[item.record_id, item.model, array.shape[0], array.tobytes(),
                   msgpack.packb(doc, use_bin_type=True), self.change_log_length, repr(now_ms),
                   "" if expires is None else repr(expires), item.text, "1" if dedupe else "0",
@@ -397,7 +397,7 @@ class EmbeddingStore:
         with self.namespace_lock(namespace):
             deleted, change_id = self._scripts["embedding_delete"](
                 keys=[keys.embedding_config, keys.vectors, keys.documents, keys.changes, keys.created, keys.updated,
-                      keys.expiry, keys.text_hashes, keys.text_hash_of],
+                      keys.expiry, keys.text_hashes, keys.text_hash_of, keys.record_ids],
                 args=[record_id, self.change_log_length])
             if int(deleted):
                 self.apply_own_delete(namespace, record_id, change_id)
@@ -776,8 +776,10 @@ class EmbeddingStore:
         First reads, atomically (MULTI), the change-log position, dimension and row count;
         then HSCANs the vectors with their documents and times. Writes made meanwhile are in
         the log after the returned position: applying them again (`apply_changes`) fixes any
-        row the scan saw half-way. Returns (indexes, position); indexes None when the
-        namespace has no vectors. Install them with `install_indexes`.
+        row the scan saw half-way. Also adds every id it reads to ``doc:ids`` (records stored
+        before that listing key existed; `record_ids_backfill.lua`). Returns (indexes,
+        position); indexes None when the namespace has no vectors. Install them with
+        `install_indexes`.
         """
         keys = NamespaceKeys(namespace)
         pipe = self._redis.pipeline(transaction=True)
@@ -831,6 +833,11 @@ class EmbeddingStore:
         self._rows_state(keys, ids, pipe)
         fresh, docs, created, updated, expiry = pipe.execute()
         present = [i for i, raw in enumerate(fresh) if raw is not None and len(raw) == 4 * dims]
+        # Records stored before ``doc:ids`` existed enter ListRecords' listing here (the script
+        # adds only ids that still have a vector, so a record deleted meanwhile stays out).
+        if present:
+            self._scripts["record_ids_backfill"](keys=[keys.vectors, keys.record_ids],
+                                                 args=[ids[i] for i in present])
         ids = [ids[i] for i in present]
         rows = [fresh[i] for i in present]
         docs, created, updated, expiry = ([v[i] for i in present] for v in (docs, created, updated, expiry))
@@ -1000,3 +1007,8 @@ def _confidence_of(raw: bytes | None, initial: float) -> float:
 def document_text(raw: bytes | None) -> str:
     """The text of a record's stored document (msgpack {text, model, updated_at}); "" if none."""
     return str(_document(raw).get("text", ""))
+
+
+def document_metadata(raw: bytes | None) -> dict[str, str]:
+    """The metadata of a record's stored document (msgpack {..., metadata}); {} if none."""
+    return {str(k): str(v) for k, v in (_document(raw).get("metadata") or {}).items()}

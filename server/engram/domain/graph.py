@@ -142,7 +142,7 @@ class GraphStore:
         validation.record_id(record_id)
         factor_arg = "" if factor is None else lua_number(validation.in_range(factor, "factor", 0.0, 1.0))
         reply = self._weaken_all(
-            keys=[keys.config, keys.edges(record_id)],
+            keys=[keys.config, keys.edges(record_id), keys.stats],
             args=[factor_arg, lua_number(PRUNE_BELOW), lua_number(DEFAULTS.decay_factor)],
             client=self._client,
         )
@@ -416,7 +416,8 @@ def _edge_call(namespace: str, source: str, target: str, prefix: str = "") -> tu
     validation.record_id(target, f"{prefix}target_record_id")
     if source == target:
         raise InvalidArgument(f"{prefix}target_record_id", "must differ from source_record_id (no self-loops)")
-    return ([keys.config, keys.edges(source), keys.incoming(target), keys.edges(target), keys.incoming(source)],
+    return ([keys.config, keys.edges(source), keys.incoming(target), keys.edges(target), keys.incoming(source),
+             keys.stats],
             [source, target])
 
 

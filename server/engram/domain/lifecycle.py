@@ -128,7 +128,7 @@ class RecordLifecycle:
         for t in targets:
             script_keys += [keys.edges(t), keys.incoming(t)]
         script_keys += [keys.embedding_config, keys.changes, keys.created, keys.updated, keys.used, keys.expiry,
-                        keys.text_hashes, keys.text_hash_of]
+                        keys.text_hashes, keys.text_hash_of, keys.record_ids, keys.stats]
         args = [record_id, len(sources), len(targets), *sources, *targets, "1" if settle else "0",
                 self._embeddings.change_log_length, *(condition.args() if condition is not None else [""])]
         with self._embeddings.namespace_lock(namespace):

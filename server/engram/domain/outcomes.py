@@ -92,7 +92,7 @@ class OutcomeReporter:
         edge_keys = [key for rid in ids for key in (keys.edges(rid), keys.incoming(rid))]
         reply = self._script(
             keys=[keys.config, keys.confidence, keys.confidence_ids, keys.predictions, keys.errors, *edge_keys,
-                  keys.used],
+                  keys.stats, keys.used],
             args=[
                 lua_number(now),
                 outcome,

@@ -1,27 +1,32 @@
 """A record's state across the four signals, read in one pipelined round trip: confidence
 (``conf``), whether it has a vector (``vec``, HEXISTS: the vector itself is not sent), its
-text (``doc``, msgpack {text, model, updated_at}), its latest prediction (``pred``) and its
-outgoing edge count (ZCARD ``edges:<id>``), its times (ZMSCORE of ``created``, ``updated``,
-``used``, ``expiry``: ms since the epoch; Redis >= 6.2), with the namespace's configuration
-for the prior of records without confidence. A record whose expires_at is at or before now
+text and metadata (``doc``, msgpack {text, model, updated_at, metadata}), its latest
+prediction (``pred``) and its outgoing edge count (ZCARD ``edges:<id>``), its times (ZMSCORE
+of ``created``, ``updated``, ``used``, ``expiry``: ms since the epoch; Redis >= 6.2), with the
+namespace's configuration for the prior of records without confidence. A record whose expires_at is at or before now
 reads as absent (the view of an unknown record) from that moment, before the sweeper
 (`engram.domain.forgetting`) deletes it. A read, not a snapshot: the pipeline is not a
 transaction, so a write landing meanwhile may be seen in some fields and not others.
+
+`RecordReader.list` pages through the records with a text or vector by id (``doc:ids``, the
+shared cursor paging of `engram.domain.paging`), reading each page's views the same way.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import redis
 
 from engram import validation
 from engram.domain.confidence import ConfidenceState
 from engram.domain.config import ConfigStore, NamespaceConfig
-from engram.domain.embedding import document_text
+from engram.domain import paging
+from engram.domain.embedding import document_metadata, document_text
 from engram.domain.ledger import Prediction
+from engram.domain.paging import Page
 from engram.domain.values import require_binary_client
 from engram.keys import NamespaceKeys
 from engram.limits import Limits, item_count
@@ -31,7 +36,8 @@ from engram.limits import Limits, item_count
 class RecordView:
     """confidence: the prior (namespace's initial_confidence, zero counts) when none is
     stored; text: "" when none; prediction: the latest, or None; edge_count: outgoing edges;
-    created_at, updated_at, last_used_at, expires_at: ms since the epoch, None when unset."""
+    created_at, updated_at, last_used_at, expires_at: ms since the epoch, None when unset;
+    metadata: string key -> string value, as last written with the text or vector ({} if none)."""
 
     record_id: str
     confidence: ConfidenceState
@@ -43,6 +49,7 @@ class RecordView:
     updated_at: float | None = None
     last_used_at: float | None = None
     expires_at: float | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def unknown(cls, record_id: str, initial_confidence: float) -> "RecordView":
@@ -77,6 +84,30 @@ class RecordReader:
         keys = NamespaceKeys(validation.namespace(namespace))
         item_count(len(record_ids), "record_ids", self._limits.ids_per_call, "ids")
         ids = validation.record_ids(record_ids, "record_ids")
+        return self._read(namespace, keys, ids)
+
+    def list(self, namespace: str, page_size: int = 0, page_token: str = "") -> Page[RecordView]:
+        """The records with a text or vector (``doc:ids``) by record_id (byte order),
+        ``page_size`` ids per page (0: 100; 1..1000) after the id ``page_token`` ended with:
+        one ZRANGE BYLEX, then one round trip for the page's views. An expired record is left
+        out (so a page may hold fewer views, even none, while ``next_page_token`` is set), and
+        so is an id whose text and vector were deleted between the two reads. An entry present
+        during the whole listing is returned exactly once.
+
+        Raises:
+            InvalidArgument: ``namespace``, ``page_size``, ``page_token`` (a token of another
+                listing or namespace), before anything is read.
+        """
+        keys = NamespaceKeys(validation.namespace(namespace))
+        ids, token = paging.lex_page(self._client, keys.record_ids, paging.Listing("records", (namespace,)),
+                                     page_size, page_token)
+        if not ids:
+            return Page([], token)
+        # An expired record reads as unknown, hence without a vector: one test leaves out both.
+        return Page([v for v in self._read(namespace, keys, ids) if v.has_embedding], token)
+
+    def _read(self, namespace: str, keys: NamespaceKeys, ids: list[str]) -> list[RecordView]:
+        """Views of ``ids`` (valid), in order, in one pipelined round trip."""
         pipe = self._client.pipeline(transaction=False)
         pipe.hmget(keys.confidence, ids)
         pipe.hmget(keys.documents, ids)
@@ -100,6 +131,7 @@ class RecordReader:
                 confidence=ConfidenceState.from_stored(rid, conf, initial),
                 has_embedding=bool(per_id[2 * i]),
                 text=document_text(doc),
+                metadata=document_metadata(doc),
                 prediction=None if pred is None else Prediction.from_stored(rid, pred),
                 edge_count=int(per_id[2 * i + 1]),
                 created_at=created[i],

@@ -1,10 +1,13 @@
 """Resources: a namespace's configuration (NamespaceService.GetNamespaceConfig) and counts, as
 JSON, at ``engram://namespaces/{namespace}/config`` and ``engram://namespaces/{namespace}/counts``.
 
-Counts come from the listing RPCs, since the contract has no count RPC: confidence entries
-(ListConfidence, paged, at most ``COUNT_CAP``), resolved predictions (GetErrorSummary with
-limit 0) and records forgetting would delete now (ListForgettableRecords, at most 1000). A
-namespace other than the fixed one is refused unless ``--allow-namespace-arg``.
+Counts come from NamespaceService.GetNamespaceStats (exact, constant time at any size):
+memories (records with a text or vector), confidence entries, predictions, resolved
+predictions, records with an expiry, edges (null until the server has established the
+namespace's edge count, which the first read starts); with the mean error of resolved predictions
+(GetErrorSummary with limit 0) and the records forgetting would delete now
+(ListForgettableRecords, at most 1000). A namespace other than the fixed one is refused
+unless ``--allow-namespace-arg``.
 """
 
 from __future__ import annotations
@@ -17,10 +20,10 @@ from mcp.server.mcpserver.exceptions import ResourceError
 
 from engram.mcp.backend import Backend, EngramError
 from engram.mcp.scope import Scope
-from engram.v1 import confidence_pb2, ledger_pb2, namespace_pb2, record_pb2
+from engram.v1 import ledger_pb2, namespace_pb2, record_pb2
 
-COUNT_CAP = 10_000
-"""Most confidence entries counted (10 pages of 1000); beyond it the count reads as capped."""
+FORGETTABLE_CAP = 1000
+"""Most records forgetting would delete that are counted; beyond it the count reads as truncated."""
 
 
 def _namespace(scope: Scope, namespace: str) -> str:
@@ -30,22 +33,22 @@ def _namespace(scope: Scope, namespace: str) -> str:
 
 
 async def _counts(backend: Backend, ctx: Context, namespace: str) -> dict:
-    entries, token, pages = 0, "", 0
-    while True:
-        page = await backend.call(ctx, "confidence", "ListConfidence", confidence_pb2.ListConfidenceRequest(
-            namespace=namespace, page_size=1000, page_token=token))
-        entries, token, pages = entries + len(page.states), page.next_page_token, pages + 1
-        if not token or entries >= COUNT_CAP:
-            break
+    stats = (await backend.call(ctx, "namespace", "GetNamespaceStats",
+                                namespace_pb2.GetNamespaceStatsRequest(namespace=namespace))).stats
     errors = await backend.call(ctx, "ledger", "GetErrorSummary",
                                 ledger_pb2.GetErrorSummaryRequest(namespace=namespace, limit=0))
     forgettable = await backend.call(ctx, "record", "ListForgettableRecords",
-                                     record_pb2.ListForgettableRecordsRequest(namespace=namespace, limit=1000))
+                                     record_pb2.ListForgettableRecordsRequest(namespace=namespace,
+                                                                              limit=FORGETTABLE_CAP))
     return {
         "namespace": namespace,
-        "confidence_entries": entries,
-        "confidence_entries_capped": bool(token),
-        "resolved_predictions": errors.summary.count,
+        "memories": stats.record_count,
+        "confidence_entries": stats.confidence_count,
+        "predictions": stats.prediction_count,
+        "resolved_predictions": stats.resolved_prediction_count,
+        "expiring": stats.expiring_count,
+        # null until the server has established the namespace's edge count (this read starts it)
+        "edges": stats.edge_count if stats.HasField("edge_count") else None,
         "mean_prediction_error": errors.summary.mean,
         "forgettable_now": len(forgettable.records),
         "forgettable_now_truncated": forgettable.truncated,
@@ -68,8 +71,10 @@ def register(server: MCPServer, backend: Backend, scope: Scope) -> None:
         return json.dumps({"namespace": namespace, "config": json_format.MessageToDict(reply.config)}, indent=2)
 
     @server.resource("engram://namespaces/{namespace}/counts", mime_type="application/json",
-                     description="Counts of the namespace: confidence entries (records observed), resolved "
-                                 "predictions and their mean error, records that forgetting would delete now.")
+                     description="Counts of the namespace: memories (records with a text or vector), "
+                                 "confidence entries (records observed), predictions, resolved predictions and "
+                                 "their mean error, records with an expiry, edges (null until the server has "
+                                 "counted them once), records that forgetting would delete now.")
     async def namespace_counts(namespace: str, ctx: Context) -> str:
         try:
             return json.dumps(await _counts(backend, ctx, _namespace(scope, namespace)), indent=2)

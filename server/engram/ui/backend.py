@@ -1,8 +1,9 @@
 """The gRPC reads and writes behind each page of ``engram ui``: plain values out, no HTML.
 
 Every function takes an `Engram` (stubs, the API key's metadata, a deadline) and makes a
-bounded number of calls: none reads a whole namespace. Where the contract has no count, a
-count is bounded (`COUNT_CAP`) and says so (`Count.capped`). Errors are the stubs' own
+bounded number of calls: none reads a whole namespace. Counts come from GetNamespaceStats
+(O(1) on the server); until the server has established a namespace's edge count, edges are
+summed over a bounded page of records (`COUNT_CAP`), which says so (`Count.capped`). Errors are the stubs' own
 ``grpc.RpcError``; the app turns them into an error page.
 """
 
@@ -34,7 +35,8 @@ from engram.v1 import (
 )
 
 COUNT_CAP = 1000
-"""Counts read at most one listing page of this many ids (the contract has no count RPC)."""
+"""Until GetNamespaceStats has an edge_count, the edge count sums the edge counts of at most
+one ListRecords page of this many records."""
 
 RANKINGS = ("RANKING_SIMILARITY", "RANKING_SIMILARITY_TIMES_CONFIDENCE", "RANKING_KEYWORD", "RANKING_HYBRID",
             "RANKING_HYBRID_TIMES_CONFIDENCE")
@@ -99,9 +101,13 @@ def prediction(p: ledger_pb2.Prediction) -> dict[str, Any]:
 
 
 def record(r: record_pb2.Record) -> dict[str, Any]:
-    """A Record as a row: id, text, confidence state, edge count, prediction, times."""
+    """A Record as a row: id, text, metadata (``metadata``: "k=v, ..." sorted by key, for the
+    table and sorting; ``metadata_items``: (key, value) pairs), confidence state, edge count,
+    prediction, times."""
     c = r.confidence
-    return {"id": r.record_id, "text": r.text, "confidence": c.confidence, "evidence": c.evidence_count,
+    items = sorted(r.metadata.items())
+    return {"id": r.record_id, "text": r.text, "metadata": ", ".join(f"{k}={v}" for k, v in items),
+            "metadata_items": items, "confidence": c.confidence, "evidence": c.evidence_count,
             "corroborations": c.corroborations, "contradictions": c.contradictions, "edges": r.edge_count,
             "has_embedding": r.has_embedding,
             "prediction": prediction(r.prediction) if r.HasField("prediction") else None, **_times(r)}
@@ -129,46 +135,44 @@ def namespaces(engram: Engram, page_token: str = "", page_size: int = 100) -> tu
 
 @dataclass
 class Overview:
-    """A namespace's configuration (as JSON-like dict) and its bounded counts."""
+    """A namespace's configuration (as JSON-like dict), its counts (GetNamespaceStats: exact,
+    expired records not yet swept included) and the mean of its resolved predictions'
+    errors. ``edges``: the stats' edge_count, or None while the server has none; then
+    ``edges_of_listed`` sums the outgoing edges of the first `COUNT_CAP` records
+    (``edges_listed``: how many records that covers, capped when more exist)."""
 
     config: dict[str, Any]
-    records: Count
-    predictions: Count
-    resolved: int
+    stats: namespace_pb2.NamespaceStats
+    edges: int | None
     edges_of_listed: int
+    edges_listed: Count
     error_mean: float
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 def overview(engram: Engram, namespace: str) -> Overview:
-    """Five calls, started together: the configuration; one ListConfidence page of
-    `COUNT_CAP` ids (records, counted up to the cap); one ListPredictions page (predictions,
-    likewise); GetErrorSummary (resolved predictions' error count over the cap highest);
-    then BatchGetRecords of that page's ids for their edge counts (edges of the listed records)."""
+    """Three calls started together: the configuration, GetNamespaceStats (every count) and
+    GetErrorSummary (the mean of the `COUNT_CAP` highest errors); and, only while the stats
+    have no edge_count, one ListRecords page of `COUNT_CAP` records for their edge counts."""
     config = engram.start(engram.namespace.GetNamespaceConfig,
                           namespace_pb2.GetNamespaceConfigRequest(namespace=namespace))
-    listed = engram.start(engram.confidence.ListConfidence,
-                          confidence_pb2.ListConfidenceRequest(namespace=namespace, page_size=COUNT_CAP))
-    predicted = engram.start(engram.ledger.ListPredictions,
-                             ledger_pb2.ListPredictionsRequest(namespace=namespace, page_size=COUNT_CAP))
+    stats = engram.start(engram.namespace.GetNamespaceStats,
+                         namespace_pb2.GetNamespaceStatsRequest(namespace=namespace))
     summary = engram.start(engram.ledger.GetErrorSummary,
                            ledger_pb2.GetErrorSummaryRequest(namespace=namespace, limit=COUNT_CAP))
-    states = listed.result()
-    ids = [s.record_id for s in states.states]
-    edges = 0
-    if ids:
-        got = engram.call(engram.record.BatchGetRecords,
-                          record_pb2.BatchGetRecordsRequest(namespace=namespace, record_ids=ids))
-        edges = sum(r.edge_count for r in got.records)
-    preds = predicted.result()
-    errors = summary.result().summary
+    counts = stats.result().stats
+    edges, listed = 0, Count(0, False)
+    if not counts.HasField("edge_count"):
+        page = engram.call(engram.record.ListRecords,
+                           record_pb2.ListRecordsRequest(namespace=namespace, page_size=COUNT_CAP))
+        edges, listed = sum(r.edge_count for r in page.records), Count(len(page.records), bool(page.next_page_token))
     cfg = json_format.MessageToDict(config.result().config, preserving_proto_field_name=True)
-    return Overview(cfg, Count(len(ids), bool(states.next_page_token)),
-                    Count(len(preds.predictions), bool(preds.next_page_token)), errors.count, edges, errors.mean)
+    return Overview(cfg, counts, counts.edge_count if counts.HasField("edge_count") else None, edges, listed,
+                    summary.result().summary.mean)
 
 
-SORTABLE = ("id", "text", "confidence", "evidence", "corroborations", "contradictions", "edges", "created_at",
-            "updated_at", "last_used_at", "expires_at")
+SORTABLE = ("id", "text", "metadata", "confidence", "evidence", "corroborations", "contradictions", "edges",
+            "created_at", "updated_at", "last_used_at", "expires_at")
 
 
 @dataclass
@@ -180,24 +184,19 @@ class RecordPage:
 
 def records(engram: Engram, namespace: str, page_token: str = "", page_size: int = 50, sort: str = "id",
             descending: bool = False, contains: str = "") -> RecordPage:
-    """One page of records in id order (ListConfidence, then BatchGetRecords of its ids),
-    filtered by ``contains`` (case-insensitive, in id or text) and sorted by ``sort`` within
-    the page: two calls whatever the namespace's size."""
-    listed = engram.call(engram.confidence.ListConfidence,
-                         confidence_pb2.ListConfidenceRequest(namespace=namespace, page_size=page_size,
-                                                              page_token=page_token))
-    ids = [s.record_id for s in listed.states]
-    rows: list[dict[str, Any]] = []
-    if ids:
-        got = engram.call(engram.record.BatchGetRecords,
-                          record_pb2.BatchGetRecordsRequest(namespace=namespace, record_ids=ids))
-        rows = [record(r) for r in got.records]
+    """One page of the records with a text or vector in id order (one ListRecords call,
+    whatever the namespace's size), filtered by ``contains`` (case-insensitive, in id, text
+    or metadata) and sorted by ``sort`` within the page."""
+    listed = engram.call(engram.record.ListRecords,
+                         record_pb2.ListRecordsRequest(namespace=namespace, page_size=page_size, page_token=page_token))
+    rows = [record(r) for r in listed.records]
     needle = contains.casefold()
     if needle:
-        rows = [r for r in rows if needle in r["id"].casefold() or needle in r["text"].casefold()]
+        rows = [r for r in rows if needle in r["id"].casefold() or needle in r["text"].casefold()
+                or needle in r["metadata"].casefold()]
     key = sort if sort in SORTABLE else "id"
     rows.sort(key=lambda r: (r[key] is None, r[key]), reverse=descending)
-    return RecordPage(rows, listed.next_page_token, len(ids))
+    return RecordPage(rows, listed.next_page_token, len(listed.records))
 
 
 @dataclass

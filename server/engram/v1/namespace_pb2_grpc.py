@@ -69,6 +69,11 @@ class NamespaceServiceStub:
                 request_serializer=engram_dot_v1_dot_namespace__pb2.DeleteNamespaceRequest.SerializeToString,
                 response_deserializer=engram_dot_v1_dot_namespace__pb2.DeleteNamespaceResponse.FromString,
                 _registered_method=True)
+        self.GetNamespaceStats = channel.unary_unary(
+                '/engram.v1.NamespaceService/GetNamespaceStats',
+                request_serializer=engram_dot_v1_dot_namespace__pb2.GetNamespaceStatsRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_namespace__pb2.GetNamespaceStatsResponse.FromString,
+                _registered_method=True)
 
 
 class NamespaceServiceServicer:
@@ -125,6 +130,16 @@ class NamespaceServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetNamespaceStats(self, request, context):
+        """Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
+        equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+        Counts are of what is stored: records expired but not yet deleted by the sweeper are
+        still counted. edge_count: see NamespaceStats.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_NamespaceServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -147,6 +162,11 @@ def add_NamespaceServiceServicer_to_server(servicer, server):
                     servicer.DeleteNamespace,
                     request_deserializer=engram_dot_v1_dot_namespace__pb2.DeleteNamespaceRequest.FromString,
                     response_serializer=engram_dot_v1_dot_namespace__pb2.DeleteNamespaceResponse.SerializeToString,
+            ),
+            'GetNamespaceStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetNamespaceStats,
+                    request_deserializer=engram_dot_v1_dot_namespace__pb2.GetNamespaceStatsRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_namespace__pb2.GetNamespaceStatsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -272,6 +292,33 @@ class NamespaceService:
             '/engram.v1.NamespaceService/DeleteNamespace',
             engram_dot_v1_dot_namespace__pb2.DeleteNamespaceRequest.SerializeToString,
             engram_dot_v1_dot_namespace__pb2.DeleteNamespaceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetNamespaceStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/engram.v1.NamespaceService/GetNamespaceStats',
+            engram_dot_v1_dot_namespace__pb2.GetNamespaceStatsRequest.SerializeToString,
+            engram_dot_v1_dot_namespace__pb2.GetNamespaceStatsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -85,7 +85,14 @@ class ReportOutcomeResponse(_message.Message):
     def __init__(self, results: _Optional[_Iterable[_Union[OutcomeResult, _Mapping]]] = ..., strengthened_edge_count: _Optional[int] = ...) -> None: ...
 
 class Record(_message.Message):
-    __slots__ = ("record_id", "confidence", "has_embedding", "text", "prediction", "edge_count", "created_at", "updated_at", "last_used_at", "expires_at")
+    __slots__ = ("record_id", "confidence", "has_embedding", "text", "prediction", "edge_count", "created_at", "updated_at", "last_used_at", "expires_at", "metadata")
+    class MetadataEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     RECORD_ID_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     HAS_EMBEDDING_FIELD_NUMBER: _ClassVar[int]
@@ -96,6 +103,7 @@ class Record(_message.Message):
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     LAST_USED_AT_FIELD_NUMBER: _ClassVar[int]
     EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    METADATA_FIELD_NUMBER: _ClassVar[int]
     record_id: str
     confidence: _common_pb2.ConfidenceState
     has_embedding: bool
@@ -106,7 +114,8 @@ class Record(_message.Message):
     updated_at: _timestamp_pb2.Timestamp
     last_used_at: _timestamp_pb2.Timestamp
     expires_at: _timestamp_pb2.Timestamp
-    def __init__(self, record_id: _Optional[str] = ..., confidence: _Optional[_Union[_common_pb2.ConfidenceState, _Mapping]] = ..., has_embedding: _Optional[bool] = ..., text: _Optional[str] = ..., prediction: _Optional[_Union[_ledger_pb2.Prediction, _Mapping]] = ..., edge_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    metadata: _containers.ScalarMap[str, str]
+    def __init__(self, record_id: _Optional[str] = ..., confidence: _Optional[_Union[_common_pb2.ConfidenceState, _Mapping]] = ..., has_embedding: _Optional[bool] = ..., text: _Optional[str] = ..., prediction: _Optional[_Union[_ledger_pb2.Prediction, _Mapping]] = ..., edge_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., metadata: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class BatchGetRecordsRequest(_message.Message):
     __slots__ = ("namespace", "record_ids")
@@ -139,3 +148,21 @@ class DeleteRecordResponse(_message.Message):
     removed_edge_count: int
     consistency_token: str
     def __init__(self, deleted: _Optional[bool] = ..., removed_edge_count: _Optional[int] = ..., consistency_token: _Optional[str] = ...) -> None: ...
+
+class ListRecordsRequest(_message.Message):
+    __slots__ = ("namespace", "page_size", "page_token")
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    page_size: int
+    page_token: str
+    def __init__(self, namespace: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListRecordsResponse(_message.Message):
+    __slots__ = ("records", "next_page_token")
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    records: _containers.RepeatedCompositeFieldContainer[Record]
+    next_page_token: str
+    def __init__(self, records: _Optional[_Iterable[_Union[Record, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

@@ -67,11 +67,13 @@ func methods(c *engram.Client) map[string]rpc {
 		"engram.v1.NamespaceService/UpdateNamespaceConfig": unary(c.Namespace.UpdateNamespaceConfig),
 		"engram.v1.NamespaceService/ListNamespaces":        unary(c.Namespace.ListNamespaces),
 		"engram.v1.NamespaceService/DeleteNamespace":       unary(c.Namespace.DeleteNamespace),
+		"engram.v1.NamespaceService/GetNamespaceStats":     unary(c.Namespace.GetNamespaceStats),
 
 		"engram.v1.RecordService/ReportOutcome":          unary(c.Record.ReportOutcome),
 		"engram.v1.RecordService/BatchGetRecords":        unary(c.Record.BatchGetRecords),
 		"engram.v1.RecordService/DeleteRecord":           unary(c.Record.DeleteRecord),
 		"engram.v1.RecordService/ListForgettableRecords": unary(c.Record.ListForgettableRecords),
+		"engram.v1.RecordService/ListRecords":            unary(c.Record.ListRecords),
 	}
 }
 

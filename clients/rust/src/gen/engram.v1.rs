@@ -1552,6 +1552,50 @@ pub struct DeleteNamespaceResponse {
     #[prost(int64, tag="1")]
     pub deleted_key_count: i64,
 }
+/// Counts of what one namespace stores.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct NamespaceStats {
+    /// Records with a text or vector (EmbeddingService).
+    #[prost(int64, tag="1")]
+    pub record_count: i64,
+    /// Records with a confidence entry (ConfidenceService, or an outcome or prediction
+    /// feedback that changed confidence).
+    #[prost(int64, tag="2")]
+    pub confidence_count: i64,
+    /// Records with a prediction, open or resolved (LedgerService).
+    #[prost(int64, tag="3")]
+    pub prediction_count: i64,
+    /// Records whose prediction was resolved at least once (each keeps its latest error, also
+    /// while a newer prediction is open).
+    #[prost(int64, tag="4")]
+    pub resolved_prediction_count: i64,
+    /// Records with an expiry (EmbeddingService ttl, expires_at or the namespace's
+    /// default_ttl).
+    #[prost(int64, tag="5")]
+    pub expiring_count: i64,
+    /// Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+    /// every record's GetLinked with no limit nor threshold, expired records' edges included.
+    /// Kept exactly, in the same atomic step as every edge write, from the namespace's first
+    /// count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+    /// after DeleteNamespace) starts that count in the background, once, and a later call
+    /// has it. Exact while no server of a version before this field writes edges.
+    #[prost(int64, optional, tag="6")]
+    pub edge_count: ::core::option::Option<i64>,
+}
+/// Request of NamespaceService.GetNamespaceStats.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetNamespaceStatsRequest {
+    /// Required.
+    #[prost(string, tag="1")]
+    pub namespace: ::prost::alloc::string::String,
+}
+/// Response of NamespaceService.GetNamespaceStats.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetNamespaceStatsResponse {
+    /// The namespace's counts.
+    #[prost(message, optional, tag="1")]
+    pub stats: ::core::option::Option<NamespaceStats>,
+}
 /// A record that forgetting would delete.
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct ForgettableRecord {
@@ -1667,6 +1711,9 @@ pub struct Record {
     /// When it expires; unset if it does not. An expired record reads as absent.
     #[prost(message, optional, tag="10")]
     pub expires_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// Its metadata, as last written with its text or vector (EmbeddingService); empty if none.
+    #[prost(map="string, string", tag="11")]
+    pub metadata: ::std::collections::HashMap<::prost::alloc::string::String, ::prost::alloc::string::String>,
 }
 /// Request of RecordService.BatchGetRecords.
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
@@ -1707,6 +1754,31 @@ pub struct DeleteRecordResponse {
     /// Opaque; a search carrying it (EmbeddingService) no longer sees the record on any replica.
     #[prost(string, tag="3")]
     pub consistency_token: ::prost::alloc::string::String,
+}
+/// Request of RecordService.ListRecords.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ListRecordsRequest {
+    /// Required.
+    #[prost(string, tag="1")]
+    pub namespace: ::prost::alloc::string::String,
+    /// Maximum records per page, 1..1000. Default 100.
+    #[prost(uint32, tag="2")]
+    pub page_size: u32,
+    /// Empty for the first page; then the previous response's next_page_token, unchanged,
+    /// with the same namespace (page_size may change). Any other token, including
+    /// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
+    #[prost(string, tag="3")]
+    pub page_token: ::prost::alloc::string::String,
+}
+/// Response of RecordService.ListRecords.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ListRecordsResponse {
+    /// Records by record_id.
+    #[prost(message, repeated, tag="1")]
+    pub records: ::prost::alloc::vec::Vec<Record>,
+    /// Empty on the last page.
+    #[prost(string, tag="2")]
+    pub next_page_token: ::prost::alloc::string::String,
 }
 /// Why a record would be forgotten.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]

@@ -4640,6 +4640,188 @@ impl<'de> serde::Deserialize<'de> for GetNamespaceConfigResponse {
         deserializer.deserialize_struct("engram.v1.GetNamespaceConfigResponse", FIELDS, GeneratedVisitor)
     }
 }
+impl serde::Serialize for GetNamespaceStatsRequest {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if !self.namespace.is_empty() {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.GetNamespaceStatsRequest", len)?;
+        if !self.namespace.is_empty() {
+            struct_ser.serialize_field("namespace", &self.namespace)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetNamespaceStatsRequest {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "namespace",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            Namespace,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "namespace" => Ok(GeneratedField::Namespace),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = GetNamespaceStatsRequest;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.GetNamespaceStatsRequest")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<GetNamespaceStatsRequest, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut namespace__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::Namespace => {
+                            if namespace__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("namespace"));
+                            }
+                            namespace__ = Some(map_.next_value()?);
+                        }
+                    }
+                }
+                Ok(GetNamespaceStatsRequest {
+                    namespace: namespace__.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.GetNamespaceStatsRequest", FIELDS, GeneratedVisitor)
+    }
+}
+impl serde::Serialize for GetNamespaceStatsResponse {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if self.stats.is_some() {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.GetNamespaceStatsResponse", len)?;
+        if let Some(v) = self.stats.as_ref() {
+            struct_ser.serialize_field("stats", v)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetNamespaceStatsResponse {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "stats",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            Stats,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "stats" => Ok(GeneratedField::Stats),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = GetNamespaceStatsResponse;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.GetNamespaceStatsResponse")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<GetNamespaceStatsResponse, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut stats__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::Stats => {
+                            if stats__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("stats"));
+                            }
+                            stats__ = map_.next_value()?;
+                        }
+                    }
+                }
+                Ok(GetNamespaceStatsResponse {
+                    stats: stats__,
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.GetNamespaceStatsResponse", FIELDS, GeneratedVisitor)
+    }
+}
 impl serde::Serialize for GetPredictionRequest {
     #[allow(deprecated)]
     fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
@@ -7320,6 +7502,244 @@ impl<'de> serde::Deserialize<'de> for ListPredictionsResponse {
         deserializer.deserialize_struct("engram.v1.ListPredictionsResponse", FIELDS, GeneratedVisitor)
     }
 }
+impl serde::Serialize for ListRecordsRequest {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if !self.namespace.is_empty() {
+            len += 1;
+        }
+        if self.page_size != 0 {
+            len += 1;
+        }
+        if !self.page_token.is_empty() {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.ListRecordsRequest", len)?;
+        if !self.namespace.is_empty() {
+            struct_ser.serialize_field("namespace", &self.namespace)?;
+        }
+        if self.page_size != 0 {
+            struct_ser.serialize_field("pageSize", &self.page_size)?;
+        }
+        if !self.page_token.is_empty() {
+            struct_ser.serialize_field("pageToken", &self.page_token)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ListRecordsRequest {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "namespace",
+            "page_size",
+            "pageSize",
+            "page_token",
+            "pageToken",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            Namespace,
+            PageSize,
+            PageToken,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "namespace" => Ok(GeneratedField::Namespace),
+                            "pageSize" | "page_size" => Ok(GeneratedField::PageSize),
+                            "pageToken" | "page_token" => Ok(GeneratedField::PageToken),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = ListRecordsRequest;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.ListRecordsRequest")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<ListRecordsRequest, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut namespace__ = None;
+                let mut page_size__ = None;
+                let mut page_token__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::Namespace => {
+                            if namespace__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("namespace"));
+                            }
+                            namespace__ = Some(map_.next_value()?);
+                        }
+                        GeneratedField::PageSize => {
+                            if page_size__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("pageSize"));
+                            }
+                            page_size__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::PageToken => {
+                            if page_token__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("pageToken"));
+                            }
+                            page_token__ = Some(map_.next_value()?);
+                        }
+                    }
+                }
+                Ok(ListRecordsRequest {
+                    namespace: namespace__.unwrap_or_default(),
+                    page_size: page_size__.unwrap_or_default(),
+                    page_token: page_token__.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.ListRecordsRequest", FIELDS, GeneratedVisitor)
+    }
+}
+impl serde::Serialize for ListRecordsResponse {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if !self.records.is_empty() {
+            len += 1;
+        }
+        if !self.next_page_token.is_empty() {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.ListRecordsResponse", len)?;
+        if !self.records.is_empty() {
+            struct_ser.serialize_field("records", &self.records)?;
+        }
+        if !self.next_page_token.is_empty() {
+            struct_ser.serialize_field("nextPageToken", &self.next_page_token)?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ListRecordsResponse {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "records",
+            "next_page_token",
+            "nextPageToken",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            Records,
+            NextPageToken,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "records" => Ok(GeneratedField::Records),
+                            "nextPageToken" | "next_page_token" => Ok(GeneratedField::NextPageToken),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = ListRecordsResponse;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.ListRecordsResponse")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<ListRecordsResponse, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut records__ = None;
+                let mut next_page_token__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::Records => {
+                            if records__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("records"));
+                            }
+                            records__ = Some(map_.next_value()?);
+                        }
+                        GeneratedField::NextPageToken => {
+                            if next_page_token__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("nextPageToken"));
+                            }
+                            next_page_token__ = Some(map_.next_value()?);
+                        }
+                    }
+                }
+                Ok(ListRecordsResponse {
+                    records: records__.unwrap_or_default(),
+                    next_page_token: next_page_token__.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.ListRecordsResponse", FIELDS, GeneratedVisitor)
+    }
+}
 impl serde::Serialize for NamespaceConfig {
     #[allow(deprecated)]
     fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
@@ -7717,6 +8137,212 @@ impl<'de> serde::Deserialize<'de> for NamespaceConfig {
             }
         }
         deserializer.deserialize_struct("engram.v1.NamespaceConfig", FIELDS, GeneratedVisitor)
+    }
+}
+impl serde::Serialize for NamespaceStats {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        let mut len = 0;
+        if self.record_count != 0 {
+            len += 1;
+        }
+        if self.confidence_count != 0 {
+            len += 1;
+        }
+        if self.prediction_count != 0 {
+            len += 1;
+        }
+        if self.resolved_prediction_count != 0 {
+            len += 1;
+        }
+        if self.expiring_count != 0 {
+            len += 1;
+        }
+        if self.edge_count.is_some() {
+            len += 1;
+        }
+        let mut struct_ser = serializer.serialize_struct("engram.v1.NamespaceStats", len)?;
+        if self.record_count != 0 {
+            #[allow(clippy::needless_borrow)]
+            #[allow(clippy::needless_borrows_for_generic_args)]
+            struct_ser.serialize_field("recordCount", ToString::to_string(&self.record_count).as_str())?;
+        }
+        if self.confidence_count != 0 {
+            #[allow(clippy::needless_borrow)]
+            #[allow(clippy::needless_borrows_for_generic_args)]
+            struct_ser.serialize_field("confidenceCount", ToString::to_string(&self.confidence_count).as_str())?;
+        }
+        if self.prediction_count != 0 {
+            #[allow(clippy::needless_borrow)]
+            #[allow(clippy::needless_borrows_for_generic_args)]
+            struct_ser.serialize_field("predictionCount", ToString::to_string(&self.prediction_count).as_str())?;
+        }
+        if self.resolved_prediction_count != 0 {
+            #[allow(clippy::needless_borrow)]
+            #[allow(clippy::needless_borrows_for_generic_args)]
+            struct_ser.serialize_field("resolvedPredictionCount", ToString::to_string(&self.resolved_prediction_count).as_str())?;
+        }
+        if self.expiring_count != 0 {
+            #[allow(clippy::needless_borrow)]
+            #[allow(clippy::needless_borrows_for_generic_args)]
+            struct_ser.serialize_field("expiringCount", ToString::to_string(&self.expiring_count).as_str())?;
+        }
+        if let Some(v) = self.edge_count.as_ref() {
+            #[allow(clippy::needless_borrow)]
+            #[allow(clippy::needless_borrows_for_generic_args)]
+            struct_ser.serialize_field("edgeCount", ToString::to_string(&v).as_str())?;
+        }
+        struct_ser.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for NamespaceStats {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "record_count",
+            "recordCount",
+            "confidence_count",
+            "confidenceCount",
+            "prediction_count",
+            "predictionCount",
+            "resolved_prediction_count",
+            "resolvedPredictionCount",
+            "expiring_count",
+            "expiringCount",
+            "edge_count",
+            "edgeCount",
+        ];
+
+        #[allow(clippy::enum_variant_names)]
+        enum GeneratedField {
+            RecordCount,
+            ConfidenceCount,
+            PredictionCount,
+            ResolvedPredictionCount,
+            ExpiringCount,
+            EdgeCount,
+        }
+        impl<'de> serde::Deserialize<'de> for GeneratedField {
+            fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+            {
+                struct GeneratedVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+                    type Value = GeneratedField;
+
+                    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(formatter, "expected one of: {:?}", &FIELDS)
+                    }
+
+                    #[allow(unused_variables)]
+                    fn visit_str<E>(self, value: &str) -> std::result::Result<GeneratedField, E>
+                    where
+                        E: serde::de::Error,
+                    {
+                        match value {
+                            "recordCount" | "record_count" => Ok(GeneratedField::RecordCount),
+                            "confidenceCount" | "confidence_count" => Ok(GeneratedField::ConfidenceCount),
+                            "predictionCount" | "prediction_count" => Ok(GeneratedField::PredictionCount),
+                            "resolvedPredictionCount" | "resolved_prediction_count" => Ok(GeneratedField::ResolvedPredictionCount),
+                            "expiringCount" | "expiring_count" => Ok(GeneratedField::ExpiringCount),
+                            "edgeCount" | "edge_count" => Ok(GeneratedField::EdgeCount),
+                            _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(GeneratedVisitor)
+            }
+        }
+        struct GeneratedVisitor;
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = NamespaceStats;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("struct engram.v1.NamespaceStats")
+            }
+
+            fn visit_map<V>(self, mut map_: V) -> std::result::Result<NamespaceStats, V::Error>
+                where
+                    V: serde::de::MapAccess<'de>,
+            {
+                let mut record_count__ = None;
+                let mut confidence_count__ = None;
+                let mut prediction_count__ = None;
+                let mut resolved_prediction_count__ = None;
+                let mut expiring_count__ = None;
+                let mut edge_count__ = None;
+                while let Some(k) = map_.next_key()? {
+                    match k {
+                        GeneratedField::RecordCount => {
+                            if record_count__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("recordCount"));
+                            }
+                            record_count__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::ConfidenceCount => {
+                            if confidence_count__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("confidenceCount"));
+                            }
+                            confidence_count__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::PredictionCount => {
+                            if prediction_count__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("predictionCount"));
+                            }
+                            prediction_count__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::ResolvedPredictionCount => {
+                            if resolved_prediction_count__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("resolvedPredictionCount"));
+                            }
+                            resolved_prediction_count__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::ExpiringCount => {
+                            if expiring_count__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("expiringCount"));
+                            }
+                            expiring_count__ = 
+                                Some(map_.next_value::<::pbjson::private::NumberDeserialize<_>>()?.0)
+                            ;
+                        }
+                        GeneratedField::EdgeCount => {
+                            if edge_count__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("edgeCount"));
+                            }
+                            edge_count__ = 
+                                map_.next_value::<::std::option::Option<::pbjson::private::NumberDeserialize<_>>>()?.map(|x| x.0)
+                            ;
+                        }
+                    }
+                }
+                Ok(NamespaceStats {
+                    record_count: record_count__.unwrap_or_default(),
+                    confidence_count: confidence_count__.unwrap_or_default(),
+                    prediction_count: prediction_count__.unwrap_or_default(),
+                    resolved_prediction_count: resolved_prediction_count__.unwrap_or_default(),
+                    expiring_count: expiring_count__.unwrap_or_default(),
+                    edge_count: edge_count__,
+                })
+            }
+        }
+        deserializer.deserialize_struct("engram.v1.NamespaceStats", FIELDS, GeneratedVisitor)
     }
 }
 impl serde::Serialize for Outcome {
@@ -9182,6 +9808,9 @@ impl serde::Serialize for Record {
         if self.expires_at.is_some() {
             len += 1;
         }
+        if !self.metadata.is_empty() {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.Record", len)?;
         if !self.record_id.is_empty() {
             struct_ser.serialize_field("recordId", &self.record_id)?;
@@ -9215,6 +9844,9 @@ impl serde::Serialize for Record {
         if let Some(v) = self.expires_at.as_ref() {
             struct_ser.serialize_field("expiresAt", v)?;
         }
+        if !self.metadata.is_empty() {
+            struct_ser.serialize_field("metadata", &self.metadata)?;
+        }
         struct_ser.end()
     }
 }
@@ -9242,6 +9874,7 @@ impl<'de> serde::Deserialize<'de> for Record {
             "lastUsedAt",
             "expires_at",
             "expiresAt",
+            "metadata",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -9256,6 +9889,7 @@ impl<'de> serde::Deserialize<'de> for Record {
             UpdatedAt,
             LastUsedAt,
             ExpiresAt,
+            Metadata,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -9287,6 +9921,7 @@ impl<'de> serde::Deserialize<'de> for Record {
                             "updatedAt" | "updated_at" => Ok(GeneratedField::UpdatedAt),
                             "lastUsedAt" | "last_used_at" => Ok(GeneratedField::LastUsedAt),
                             "expiresAt" | "expires_at" => Ok(GeneratedField::ExpiresAt),
+                            "metadata" => Ok(GeneratedField::Metadata),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -9316,6 +9951,7 @@ impl<'de> serde::Deserialize<'de> for Record {
                 let mut updated_at__ = None;
                 let mut last_used_at__ = None;
                 let mut expires_at__ = None;
+                let mut metadata__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::RecordId => {
@@ -9380,6 +10016,14 @@ impl<'de> serde::Deserialize<'de> for Record {
                             }
                             expires_at__ = map_.next_value()?;
                         }
+                        GeneratedField::Metadata => {
+                            if metadata__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("metadata"));
+                            }
+                            metadata__ = Some(
+                                map_.next_value::<std::collections::HashMap<_, _>>()?
+                            );
+                        }
                     }
                 }
                 Ok(Record {
@@ -9393,6 +10037,7 @@ impl<'de> serde::Deserialize<'de> for Record {
                     updated_at: updated_at__,
                     last_used_at: last_used_at__,
                     expires_at: expires_at__,
+                    metadata: metadata__.unwrap_or_default(),
                 })
             }
         }

@@ -1227,6 +1227,32 @@ pub mod namespace_service_client {
                 );
             self.inner.unary(req, path, codec).await
         }
+        pub async fn get_namespace_stats(
+            &mut self,
+            request: impl tonic::IntoRequest<super::GetNamespaceStatsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::GetNamespaceStatsResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/engram.v1.NamespaceService/GetNamespaceStats",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("engram.v1.NamespaceService", "GetNamespaceStats"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated client implementations.
@@ -1416,6 +1442,30 @@ pub mod record_service_client {
                 .insert(
                     GrpcMethod::new("engram.v1.RecordService", "ListForgettableRecords"),
                 );
+            self.inner.unary(req, path, codec).await
+        }
+        pub async fn list_records(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ListRecordsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListRecordsResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/engram.v1.RecordService/ListRecords",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("engram.v1.RecordService", "ListRecords"));
             self.inner.unary(req, path, codec).await
         }
     }

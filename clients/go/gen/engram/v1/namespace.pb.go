@@ -699,6 +699,197 @@ func (x *DeleteNamespaceResponse) GetDeletedKeyCount() int64 {
 	return 0
 }
 
+// Counts of what one namespace stores.
+type NamespaceStats struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Records with a text or vector (EmbeddingService).
+	RecordCount int64 `protobuf:"varint,1,opt,name=record_count,json=recordCount,proto3" json:"record_count,omitempty"`
+	// Records with a confidence entry (ConfidenceService, or an outcome or prediction
+	// feedback that changed confidence).
+	ConfidenceCount int64 `protobuf:"varint,2,opt,name=confidence_count,json=confidenceCount,proto3" json:"confidence_count,omitempty"`
+	// Records with a prediction, open or resolved (LedgerService).
+	PredictionCount int64 `protobuf:"varint,3,opt,name=prediction_count,json=predictionCount,proto3" json:"prediction_count,omitempty"`
+	// Records whose prediction was resolved at least once (each keeps its latest error, also
+	// while a newer prediction is open).
+	ResolvedPredictionCount int64 `protobuf:"varint,4,opt,name=resolved_prediction_count,json=resolvedPredictionCount,proto3" json:"resolved_prediction_count,omitempty"`
+	// Records with an expiry (EmbeddingService ttl, expires_at or the namespace's
+	// default_ttl).
+	ExpiringCount int64 `protobuf:"varint,5,opt,name=expiring_count,json=expiringCount,proto3" json:"expiring_count,omitempty"`
+	// Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+	// every record's GetLinked with no limit nor threshold, expired records' edges included.
+	// Kept exactly, in the same atomic step as every edge write, from the namespace's first
+	// count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+	// after DeleteNamespace) starts that count in the background, once, and a later call
+	// has it. Exact while no server of a version before this field writes edges.
+	EdgeCount     *int64 `protobuf:"varint,6,opt,name=edge_count,json=edgeCount,proto3,oneof" json:"edge_count,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *NamespaceStats) Reset() {
+	*x = NamespaceStats{}
+	mi := &file_engram_v1_namespace_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *NamespaceStats) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*NamespaceStats) ProtoMessage() {}
+
+func (x *NamespaceStats) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_namespace_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use NamespaceStats.ProtoReflect.Descriptor instead.
+func (*NamespaceStats) Descriptor() ([]byte, []int) {
+	return file_engram_v1_namespace_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *NamespaceStats) GetRecordCount() int64 {
+	if x != nil {
+		return x.RecordCount
+	}
+	return 0
+}
+
+func (x *NamespaceStats) GetConfidenceCount() int64 {
+	if x != nil {
+		return x.ConfidenceCount
+	}
+	return 0
+}
+
+func (x *NamespaceStats) GetPredictionCount() int64 {
+	if x != nil {
+		return x.PredictionCount
+	}
+	return 0
+}
+
+func (x *NamespaceStats) GetResolvedPredictionCount() int64 {
+	if x != nil {
+		return x.ResolvedPredictionCount
+	}
+	return 0
+}
+
+func (x *NamespaceStats) GetExpiringCount() int64 {
+	if x != nil {
+		return x.ExpiringCount
+	}
+	return 0
+}
+
+func (x *NamespaceStats) GetEdgeCount() int64 {
+	if x != nil && x.EdgeCount != nil {
+		return *x.EdgeCount
+	}
+	return 0
+}
+
+// Request of NamespaceService.GetNamespaceStats.
+type GetNamespaceStatsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required.
+	Namespace     string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetNamespaceStatsRequest) Reset() {
+	*x = GetNamespaceStatsRequest{}
+	mi := &file_engram_v1_namespace_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetNamespaceStatsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetNamespaceStatsRequest) ProtoMessage() {}
+
+func (x *GetNamespaceStatsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_namespace_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetNamespaceStatsRequest.ProtoReflect.Descriptor instead.
+func (*GetNamespaceStatsRequest) Descriptor() ([]byte, []int) {
+	return file_engram_v1_namespace_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *GetNamespaceStatsRequest) GetNamespace() string {
+	if x != nil {
+		return x.Namespace
+	}
+	return ""
+}
+
+// Response of NamespaceService.GetNamespaceStats.
+type GetNamespaceStatsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The namespace's counts.
+	Stats         *NamespaceStats `protobuf:"bytes,1,opt,name=stats,proto3" json:"stats,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetNamespaceStatsResponse) Reset() {
+	*x = GetNamespaceStatsResponse{}
+	mi := &file_engram_v1_namespace_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetNamespaceStatsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetNamespaceStatsResponse) ProtoMessage() {}
+
+func (x *GetNamespaceStatsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_namespace_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetNamespaceStatsResponse.ProtoReflect.Descriptor instead.
+func (*GetNamespaceStatsResponse) Descriptor() ([]byte, []int) {
+	return file_engram_v1_namespace_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *GetNamespaceStatsResponse) GetStats() *NamespaceStats {
+	if x != nil {
+		return x.Stats
+	}
+	return nil
+}
+
 var File_engram_v1_namespace_proto protoreflect.FileDescriptor
 
 const file_engram_v1_namespace_proto_rawDesc = "" +
@@ -773,12 +964,26 @@ const file_engram_v1_namespace_proto_rawDesc = "" +
 	"\x16DeleteNamespaceRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\"E\n" +
 	"\x17DeleteNamespaceResponse\x12*\n" +
-	"\x11deleted_key_count\x18\x01 \x01(\x03R\x0fdeletedKeyCount2\x92\x03\n" +
+	"\x11deleted_key_count\x18\x01 \x01(\x03R\x0fdeletedKeyCount\"\x9f\x02\n" +
+	"\x0eNamespaceStats\x12!\n" +
+	"\frecord_count\x18\x01 \x01(\x03R\vrecordCount\x12)\n" +
+	"\x10confidence_count\x18\x02 \x01(\x03R\x0fconfidenceCount\x12)\n" +
+	"\x10prediction_count\x18\x03 \x01(\x03R\x0fpredictionCount\x12:\n" +
+	"\x19resolved_prediction_count\x18\x04 \x01(\x03R\x17resolvedPredictionCount\x12%\n" +
+	"\x0eexpiring_count\x18\x05 \x01(\x03R\rexpiringCount\x12\"\n" +
+	"\n" +
+	"edge_count\x18\x06 \x01(\x03H\x00R\tedgeCount\x88\x01\x01B\r\n" +
+	"\v_edge_count\"8\n" +
+	"\x18GetNamespaceStatsRequest\x12\x1c\n" +
+	"\tnamespace\x18\x01 \x01(\tR\tnamespace\"L\n" +
+	"\x19GetNamespaceStatsResponse\x12/\n" +
+	"\x05stats\x18\x01 \x01(\v2\x19.engram.v1.NamespaceStatsR\x05stats2\xf2\x03\n" +
 	"\x10NamespaceService\x12a\n" +
 	"\x12GetNamespaceConfig\x12$.engram.v1.GetNamespaceConfigRequest\x1a%.engram.v1.GetNamespaceConfigResponse\x12j\n" +
 	"\x15UpdateNamespaceConfig\x12'.engram.v1.UpdateNamespaceConfigRequest\x1a(.engram.v1.UpdateNamespaceConfigResponse\x12U\n" +
 	"\x0eListNamespaces\x12 .engram.v1.ListNamespacesRequest\x1a!.engram.v1.ListNamespacesResponse\x12X\n" +
-	"\x0fDeleteNamespace\x12!.engram.v1.DeleteNamespaceRequest\x1a\".engram.v1.DeleteNamespaceResponseB\xa7\x01\n" +
+	"\x0fDeleteNamespace\x12!.engram.v1.DeleteNamespaceRequest\x1a\".engram.v1.DeleteNamespaceResponse\x12^\n" +
+	"\x11GetNamespaceStats\x12#.engram.v1.GetNamespaceStatsRequest\x1a$.engram.v1.GetNamespaceStatsResponseB\xa7\x01\n" +
 	"\rdev.engram.v1B\x0eNamespaceProtoP\x01ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\xa2\x02\x03EXX\xaa\x02\tEngram.V1\xca\x02\tEngram\\V1\xe2\x02\x15Engram\\V1\\GPBMetadata\xea\x02\n" +
 	"Engram::V1b\x06proto3"
 
@@ -794,7 +999,7 @@ func file_engram_v1_namespace_proto_rawDescGZIP() []byte {
 	return file_engram_v1_namespace_proto_rawDescData
 }
 
-var file_engram_v1_namespace_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
+var file_engram_v1_namespace_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_engram_v1_namespace_proto_goTypes = []any{
 	(*OutcomeErrors)(nil),                 // 0: engram.v1.OutcomeErrors
 	(*NamespaceConfig)(nil),               // 1: engram.v1.NamespaceConfig
@@ -806,34 +1011,40 @@ var file_engram_v1_namespace_proto_goTypes = []any{
 	(*ListNamespacesResponse)(nil),        // 7: engram.v1.ListNamespacesResponse
 	(*DeleteNamespaceRequest)(nil),        // 8: engram.v1.DeleteNamespaceRequest
 	(*DeleteNamespaceResponse)(nil),       // 9: engram.v1.DeleteNamespaceResponse
-	(Ranking)(0),                          // 10: engram.v1.Ranking
-	(*Fusion)(nil),                        // 11: engram.v1.Fusion
-	(*Recency)(nil),                       // 12: engram.v1.Recency
-	(*durationpb.Duration)(nil),           // 13: google.protobuf.Duration
+	(*NamespaceStats)(nil),                // 10: engram.v1.NamespaceStats
+	(*GetNamespaceStatsRequest)(nil),      // 11: engram.v1.GetNamespaceStatsRequest
+	(*GetNamespaceStatsResponse)(nil),     // 12: engram.v1.GetNamespaceStatsResponse
+	(Ranking)(0),                          // 13: engram.v1.Ranking
+	(*Fusion)(nil),                        // 14: engram.v1.Fusion
+	(*Recency)(nil),                       // 15: engram.v1.Recency
+	(*durationpb.Duration)(nil),           // 16: google.protobuf.Duration
 }
 var file_engram_v1_namespace_proto_depIdxs = []int32{
 	0,  // 0: engram.v1.NamespaceConfig.outcome_errors:type_name -> engram.v1.OutcomeErrors
-	10, // 1: engram.v1.NamespaceConfig.default_ranking:type_name -> engram.v1.Ranking
-	11, // 2: engram.v1.NamespaceConfig.fusion:type_name -> engram.v1.Fusion
-	12, // 3: engram.v1.NamespaceConfig.recency:type_name -> engram.v1.Recency
-	13, // 4: engram.v1.NamespaceConfig.default_ttl:type_name -> google.protobuf.Duration
-	13, // 5: engram.v1.NamespaceConfig.forget_unused_after:type_name -> google.protobuf.Duration
+	13, // 1: engram.v1.NamespaceConfig.default_ranking:type_name -> engram.v1.Ranking
+	14, // 2: engram.v1.NamespaceConfig.fusion:type_name -> engram.v1.Fusion
+	15, // 3: engram.v1.NamespaceConfig.recency:type_name -> engram.v1.Recency
+	16, // 4: engram.v1.NamespaceConfig.default_ttl:type_name -> google.protobuf.Duration
+	16, // 5: engram.v1.NamespaceConfig.forget_unused_after:type_name -> google.protobuf.Duration
 	1,  // 6: engram.v1.GetNamespaceConfigResponse.config:type_name -> engram.v1.NamespaceConfig
 	1,  // 7: engram.v1.UpdateNamespaceConfigRequest.config:type_name -> engram.v1.NamespaceConfig
 	1,  // 8: engram.v1.UpdateNamespaceConfigResponse.config:type_name -> engram.v1.NamespaceConfig
-	2,  // 9: engram.v1.NamespaceService.GetNamespaceConfig:input_type -> engram.v1.GetNamespaceConfigRequest
-	4,  // 10: engram.v1.NamespaceService.UpdateNamespaceConfig:input_type -> engram.v1.UpdateNamespaceConfigRequest
-	6,  // 11: engram.v1.NamespaceService.ListNamespaces:input_type -> engram.v1.ListNamespacesRequest
-	8,  // 12: engram.v1.NamespaceService.DeleteNamespace:input_type -> engram.v1.DeleteNamespaceRequest
-	3,  // 13: engram.v1.NamespaceService.GetNamespaceConfig:output_type -> engram.v1.GetNamespaceConfigResponse
-	5,  // 14: engram.v1.NamespaceService.UpdateNamespaceConfig:output_type -> engram.v1.UpdateNamespaceConfigResponse
-	7,  // 15: engram.v1.NamespaceService.ListNamespaces:output_type -> engram.v1.ListNamespacesResponse
-	9,  // 16: engram.v1.NamespaceService.DeleteNamespace:output_type -> engram.v1.DeleteNamespaceResponse
-	13, // [13:17] is the sub-list for method output_type
-	9,  // [9:13] is the sub-list for method input_type
-	9,  // [9:9] is the sub-list for extension type_name
-	9,  // [9:9] is the sub-list for extension extendee
-	0,  // [0:9] is the sub-list for field type_name
+	10, // 9: engram.v1.GetNamespaceStatsResponse.stats:type_name -> engram.v1.NamespaceStats
+	2,  // 10: engram.v1.NamespaceService.GetNamespaceConfig:input_type -> engram.v1.GetNamespaceConfigRequest
+	4,  // 11: engram.v1.NamespaceService.UpdateNamespaceConfig:input_type -> engram.v1.UpdateNamespaceConfigRequest
+	6,  // 12: engram.v1.NamespaceService.ListNamespaces:input_type -> engram.v1.ListNamespacesRequest
+	8,  // 13: engram.v1.NamespaceService.DeleteNamespace:input_type -> engram.v1.DeleteNamespaceRequest
+	11, // 14: engram.v1.NamespaceService.GetNamespaceStats:input_type -> engram.v1.GetNamespaceStatsRequest
+	3,  // 15: engram.v1.NamespaceService.GetNamespaceConfig:output_type -> engram.v1.GetNamespaceConfigResponse
+	5,  // 16: engram.v1.NamespaceService.UpdateNamespaceConfig:output_type -> engram.v1.UpdateNamespaceConfigResponse
+	7,  // 17: engram.v1.NamespaceService.ListNamespaces:output_type -> engram.v1.ListNamespacesResponse
+	9,  // 18: engram.v1.NamespaceService.DeleteNamespace:output_type -> engram.v1.DeleteNamespaceResponse
+	12, // 19: engram.v1.NamespaceService.GetNamespaceStats:output_type -> engram.v1.GetNamespaceStatsResponse
+	15, // [15:20] is the sub-list for method output_type
+	10, // [10:15] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_engram_v1_namespace_proto_init() }
@@ -844,13 +1055,14 @@ func file_engram_v1_namespace_proto_init() {
 	file_engram_v1_embedding_proto_init()
 	file_engram_v1_namespace_proto_msgTypes[0].OneofWrappers = []any{}
 	file_engram_v1_namespace_proto_msgTypes[1].OneofWrappers = []any{}
+	file_engram_v1_namespace_proto_msgTypes[10].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_engram_v1_namespace_proto_rawDesc), len(file_engram_v1_namespace_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   10,
+			NumMessages:   13,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

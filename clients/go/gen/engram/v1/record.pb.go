@@ -492,7 +492,9 @@ type Record struct {
 	// When an outcome last reported it acted or used; unset if never.
 	LastUsedAt *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=last_used_at,json=lastUsedAt,proto3" json:"last_used_at,omitempty"`
 	// When it expires; unset if it does not. An expired record reads as absent.
-	ExpiresAt     *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	ExpiresAt *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	// Its metadata, as last written with its text or vector (EmbeddingService); empty if none.
+	Metadata      map[string]string `protobuf:"bytes,11,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -593,6 +595,13 @@ func (x *Record) GetLastUsedAt() *timestamppb.Timestamp {
 func (x *Record) GetExpiresAt() *timestamppb.Timestamp {
 	if x != nil {
 		return x.ExpiresAt
+	}
+	return nil
+}
+
+func (x *Record) GetMetadata() map[string]string {
+	if x != nil {
+		return x.Metadata
 	}
 	return nil
 }
@@ -817,6 +826,127 @@ func (x *DeleteRecordResponse) GetConsistencyToken() string {
 	return ""
 }
 
+// Request of RecordService.ListRecords.
+type ListRecordsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required.
+	Namespace string `protobuf:"bytes,1,opt,name=namespace,proto3" json:"namespace,omitempty"`
+	// Maximum records per page, 1..1000. Default 100.
+	PageSize uint32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// Empty for the first page; then the previous response's next_page_token, unchanged,
+	// with the same namespace (page_size may change). Any other token, including
+	// one of another listing, is refused with INVALID_ARGUMENT (field page_token).
+	PageToken     string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListRecordsRequest) Reset() {
+	*x = ListRecordsRequest{}
+	mi := &file_engram_v1_record_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListRecordsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListRecordsRequest) ProtoMessage() {}
+
+func (x *ListRecordsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_record_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListRecordsRequest.ProtoReflect.Descriptor instead.
+func (*ListRecordsRequest) Descriptor() ([]byte, []int) {
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *ListRecordsRequest) GetNamespace() string {
+	if x != nil {
+		return x.Namespace
+	}
+	return ""
+}
+
+func (x *ListRecordsRequest) GetPageSize() uint32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ListRecordsRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+// Response of RecordService.ListRecords.
+type ListRecordsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Records by record_id.
+	Records []*Record `protobuf:"bytes,1,rep,name=records,proto3" json:"records,omitempty"`
+	// Empty on the last page.
+	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListRecordsResponse) Reset() {
+	*x = ListRecordsResponse{}
+	mi := &file_engram_v1_record_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListRecordsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListRecordsResponse) ProtoMessage() {}
+
+func (x *ListRecordsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_engram_v1_record_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListRecordsResponse.ProtoReflect.Descriptor instead.
+func (*ListRecordsResponse) Descriptor() ([]byte, []int) {
+	return file_engram_v1_record_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *ListRecordsResponse) GetRecords() []*Record {
+	if x != nil {
+		return x.Records
+	}
+	return nil
+}
+
+func (x *ListRecordsResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
 var File_engram_v1_record_proto protoreflect.FileDescriptor
 
 const file_engram_v1_record_proto_rawDesc = "" +
@@ -855,7 +985,7 @@ const file_engram_v1_record_proto_rawDesc = "" +
 	"\aoutcome\x18\x03 \x01(\x0e2\x12.engram.v1.OutcomeR\aoutcome\"\x83\x01\n" +
 	"\x15ReportOutcomeResponse\x122\n" +
 	"\aresults\x18\x01 \x03(\v2\x18.engram.v1.OutcomeResultR\aresults\x126\n" +
-	"\x17strengthened_edge_count\x18\x02 \x01(\x03R\x15strengthenedEdgeCount\"\xdf\x03\n" +
+	"\x17strengthened_edge_count\x18\x02 \x01(\x03R\x15strengthenedEdgeCount\"\xd9\x04\n" +
 	"\x06Record\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12:\n" +
 	"\n" +
@@ -876,7 +1006,11 @@ const file_engram_v1_record_proto_rawDesc = "" +
 	"lastUsedAt\x129\n" +
 	"\n" +
 	"expires_at\x18\n" +
-	" \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\"U\n" +
+	" \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x12;\n" +
+	"\bmetadata\x18\v \x03(\v2\x1f.engram.v1.Record.MetadataEntryR\bmetadata\x1a;\n" +
+	"\rMetadataEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"U\n" +
 	"\x16BatchGetRecordsRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1d\n" +
 	"\n" +
@@ -889,16 +1023,25 @@ const file_engram_v1_record_proto_rawDesc = "" +
 	"\x14DeleteRecordResponse\x12\x18\n" +
 	"\adeleted\x18\x01 \x01(\bR\adeleted\x12,\n" +
 	"\x12removed_edge_count\x18\x02 \x01(\x03R\x10removedEdgeCount\x12+\n" +
-	"\x11consistency_token\x18\x03 \x01(\tR\x10consistencyToken*q\n" +
+	"\x11consistency_token\x18\x03 \x01(\tR\x10consistencyToken\"n\n" +
+	"\x12ListRecordsRequest\x12\x1c\n" +
+	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x1b\n" +
+	"\tpage_size\x18\x02 \x01(\rR\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\x03 \x01(\tR\tpageToken\"j\n" +
+	"\x13ListRecordsResponse\x12+\n" +
+	"\arecords\x18\x01 \x03(\v2\x11.engram.v1.RecordR\arecords\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken*q\n" +
 	"\fForgetReason\x12\x1d\n" +
 	"\x19FORGET_REASON_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15FORGET_REASON_EXPIRED\x10\x01\x12'\n" +
-	"#FORGET_REASON_LOW_CONFIDENCE_UNUSED\x10\x022\xfd\x02\n" +
+	"#FORGET_REASON_LOW_CONFIDENCE_UNUSED\x10\x022\xcb\x03\n" +
 	"\rRecordService\x12R\n" +
 	"\rReportOutcome\x12\x1f.engram.v1.ReportOutcomeRequest\x1a .engram.v1.ReportOutcomeResponse\x12X\n" +
 	"\x0fBatchGetRecords\x12!.engram.v1.BatchGetRecordsRequest\x1a\".engram.v1.BatchGetRecordsResponse\x12O\n" +
 	"\fDeleteRecord\x12\x1e.engram.v1.DeleteRecordRequest\x1a\x1f.engram.v1.DeleteRecordResponse\x12m\n" +
-	"\x16ListForgettableRecords\x12(.engram.v1.ListForgettableRecordsRequest\x1a).engram.v1.ListForgettableRecordsResponseB\xa4\x01\n" +
+	"\x16ListForgettableRecords\x12(.engram.v1.ListForgettableRecordsRequest\x1a).engram.v1.ListForgettableRecordsResponse\x12L\n" +
+	"\vListRecords\x12\x1d.engram.v1.ListRecordsRequest\x1a\x1e.engram.v1.ListRecordsResponseB\xa4\x01\n" +
 	"\rdev.engram.v1B\vRecordProtoP\x01ZAgithub.com/engram-memory/engram/clients/go/gen/engram/v1;engramv1\xa2\x02\x03EXX\xaa\x02\tEngram.V1\xca\x02\tEngram\\V1\xe2\x02\x15Engram\\V1\\GPBMetadata\xea\x02\n" +
 	"Engram::V1b\x06proto3"
 
@@ -915,7 +1058,7 @@ func file_engram_v1_record_proto_rawDescGZIP() []byte {
 }
 
 var file_engram_v1_record_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_engram_v1_record_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
+var file_engram_v1_record_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
 var file_engram_v1_record_proto_goTypes = []any{
 	(ForgetReason)(0),                      // 0: engram.v1.ForgetReason
 	(*ForgettableRecord)(nil),              // 1: engram.v1.ForgettableRecord
@@ -929,42 +1072,49 @@ var file_engram_v1_record_proto_goTypes = []any{
 	(*BatchGetRecordsResponse)(nil),        // 9: engram.v1.BatchGetRecordsResponse
 	(*DeleteRecordRequest)(nil),            // 10: engram.v1.DeleteRecordRequest
 	(*DeleteRecordResponse)(nil),           // 11: engram.v1.DeleteRecordResponse
-	(*timestamppb.Timestamp)(nil),          // 12: google.protobuf.Timestamp
-	(*ConfidenceState)(nil),                // 13: engram.v1.ConfidenceState
-	(ResolutionStatus)(0),                  // 14: engram.v1.ResolutionStatus
-	(Outcome)(0),                           // 15: engram.v1.Outcome
-	(*Prediction)(nil),                     // 16: engram.v1.Prediction
+	(*ListRecordsRequest)(nil),             // 12: engram.v1.ListRecordsRequest
+	(*ListRecordsResponse)(nil),            // 13: engram.v1.ListRecordsResponse
+	nil,                                    // 14: engram.v1.Record.MetadataEntry
+	(*timestamppb.Timestamp)(nil),          // 15: google.protobuf.Timestamp
+	(*ConfidenceState)(nil),                // 16: engram.v1.ConfidenceState
+	(ResolutionStatus)(0),                  // 17: engram.v1.ResolutionStatus
+	(Outcome)(0),                           // 18: engram.v1.Outcome
+	(*Prediction)(nil),                     // 19: engram.v1.Prediction
 }
 var file_engram_v1_record_proto_depIdxs = []int32{
 	0,  // 0: engram.v1.ForgettableRecord.reason:type_name -> engram.v1.ForgetReason
-	12, // 1: engram.v1.ForgettableRecord.expires_at:type_name -> google.protobuf.Timestamp
-	12, // 2: engram.v1.ForgettableRecord.last_used_at:type_name -> google.protobuf.Timestamp
-	12, // 3: engram.v1.ForgettableRecord.created_at:type_name -> google.protobuf.Timestamp
+	15, // 1: engram.v1.ForgettableRecord.expires_at:type_name -> google.protobuf.Timestamp
+	15, // 2: engram.v1.ForgettableRecord.last_used_at:type_name -> google.protobuf.Timestamp
+	15, // 3: engram.v1.ForgettableRecord.created_at:type_name -> google.protobuf.Timestamp
 	1,  // 4: engram.v1.ListForgettableRecordsResponse.records:type_name -> engram.v1.ForgettableRecord
-	13, // 5: engram.v1.OutcomeResult.confidence:type_name -> engram.v1.ConfidenceState
-	14, // 6: engram.v1.OutcomeResult.resolution_status:type_name -> engram.v1.ResolutionStatus
-	15, // 7: engram.v1.ReportOutcomeRequest.outcome:type_name -> engram.v1.Outcome
+	16, // 5: engram.v1.OutcomeResult.confidence:type_name -> engram.v1.ConfidenceState
+	17, // 6: engram.v1.OutcomeResult.resolution_status:type_name -> engram.v1.ResolutionStatus
+	18, // 7: engram.v1.ReportOutcomeRequest.outcome:type_name -> engram.v1.Outcome
 	4,  // 8: engram.v1.ReportOutcomeResponse.results:type_name -> engram.v1.OutcomeResult
-	13, // 9: engram.v1.Record.confidence:type_name -> engram.v1.ConfidenceState
-	16, // 10: engram.v1.Record.prediction:type_name -> engram.v1.Prediction
-	12, // 11: engram.v1.Record.created_at:type_name -> google.protobuf.Timestamp
-	12, // 12: engram.v1.Record.updated_at:type_name -> google.protobuf.Timestamp
-	12, // 13: engram.v1.Record.last_used_at:type_name -> google.protobuf.Timestamp
-	12, // 14: engram.v1.Record.expires_at:type_name -> google.protobuf.Timestamp
-	7,  // 15: engram.v1.BatchGetRecordsResponse.records:type_name -> engram.v1.Record
-	5,  // 16: engram.v1.RecordService.ReportOutcome:input_type -> engram.v1.ReportOutcomeRequest
-	8,  // 17: engram.v1.RecordService.BatchGetRecords:input_type -> engram.v1.BatchGetRecordsRequest
-	10, // 18: engram.v1.RecordService.DeleteRecord:input_type -> engram.v1.DeleteRecordRequest
-	2,  // 19: engram.v1.RecordService.ListForgettableRecords:input_type -> engram.v1.ListForgettableRecordsRequest
-	6,  // 20: engram.v1.RecordService.ReportOutcome:output_type -> engram.v1.ReportOutcomeResponse
-	9,  // 21: engram.v1.RecordService.BatchGetRecords:output_type -> engram.v1.BatchGetRecordsResponse
-	11, // 22: engram.v1.RecordService.DeleteRecord:output_type -> engram.v1.DeleteRecordResponse
-	3,  // 23: engram.v1.RecordService.ListForgettableRecords:output_type -> engram.v1.ListForgettableRecordsResponse
-	20, // [20:24] is the sub-list for method output_type
-	16, // [16:20] is the sub-list for method input_type
-	16, // [16:16] is the sub-list for extension type_name
-	16, // [16:16] is the sub-list for extension extendee
-	0,  // [0:16] is the sub-list for field type_name
+	16, // 9: engram.v1.Record.confidence:type_name -> engram.v1.ConfidenceState
+	19, // 10: engram.v1.Record.prediction:type_name -> engram.v1.Prediction
+	15, // 11: engram.v1.Record.created_at:type_name -> google.protobuf.Timestamp
+	15, // 12: engram.v1.Record.updated_at:type_name -> google.protobuf.Timestamp
+	15, // 13: engram.v1.Record.last_used_at:type_name -> google.protobuf.Timestamp
+	15, // 14: engram.v1.Record.expires_at:type_name -> google.protobuf.Timestamp
+	14, // 15: engram.v1.Record.metadata:type_name -> engram.v1.Record.MetadataEntry
+	7,  // 16: engram.v1.BatchGetRecordsResponse.records:type_name -> engram.v1.Record
+	7,  // 17: engram.v1.ListRecordsResponse.records:type_name -> engram.v1.Record
+	5,  // 18: engram.v1.RecordService.ReportOutcome:input_type -> engram.v1.ReportOutcomeRequest
+	8,  // 19: engram.v1.RecordService.BatchGetRecords:input_type -> engram.v1.BatchGetRecordsRequest
+	10, // 20: engram.v1.RecordService.DeleteRecord:input_type -> engram.v1.DeleteRecordRequest
+	2,  // 21: engram.v1.RecordService.ListForgettableRecords:input_type -> engram.v1.ListForgettableRecordsRequest
+	12, // 22: engram.v1.RecordService.ListRecords:input_type -> engram.v1.ListRecordsRequest
+	6,  // 23: engram.v1.RecordService.ReportOutcome:output_type -> engram.v1.ReportOutcomeResponse
+	9,  // 24: engram.v1.RecordService.BatchGetRecords:output_type -> engram.v1.BatchGetRecordsResponse
+	11, // 25: engram.v1.RecordService.DeleteRecord:output_type -> engram.v1.DeleteRecordResponse
+	3,  // 26: engram.v1.RecordService.ListForgettableRecords:output_type -> engram.v1.ListForgettableRecordsResponse
+	13, // 27: engram.v1.RecordService.ListRecords:output_type -> engram.v1.ListRecordsResponse
+	23, // [23:28] is the sub-list for method output_type
+	18, // [18:23] is the sub-list for method input_type
+	18, // [18:18] is the sub-list for extension type_name
+	18, // [18:18] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_engram_v1_record_proto_init() }
@@ -981,7 +1131,7 @@ func file_engram_v1_record_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_engram_v1_record_proto_rawDesc), len(file_engram_v1_record_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   11,
+			NumMessages:   14,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -23,6 +23,7 @@ const (
 	RecordService_BatchGetRecords_FullMethodName        = "/engram.v1.RecordService/BatchGetRecords"
 	RecordService_DeleteRecord_FullMethodName           = "/engram.v1.RecordService/DeleteRecord"
 	RecordService_ListForgettableRecords_FullMethodName = "/engram.v1.RecordService/ListForgettableRecords"
+	RecordService_ListRecords_FullMethodName            = "/engram.v1.RecordService/ListRecords"
 )
 
 // RecordServiceClient is the client API for RecordService service.
@@ -40,7 +41,8 @@ type RecordServiceClient interface {
 	// turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
 	// set each record's last_used_at.
 	ReportOutcome(ctx context.Context, in *ReportOutcomeRequest, opts ...grpc.CallOption) (*ReportOutcomeResponse, error)
-	// Reads records' confidence, text, prediction and edge count, in request order.
+	// Reads records' confidence, text, metadata, prediction, edge count and times, in request
+	// order.
 	BatchGetRecords(ctx context.Context, in *BatchGetRecordsRequest, opts ...grpc.CallOption) (*BatchGetRecordsResponse, error)
 	// Removes a record from all four signals: its confidence entry, its edges and every
 	// edge pointing at it, its prediction and error, its vector and text.
@@ -49,6 +51,13 @@ type RecordServiceClient interface {
 	// expired or because the namespace's forgetting policy (forget_below_confidence and
 	// forget_unused_after) selects them. Changes nothing.
 	ListForgettableRecords(ctx context.Context, in *ListForgettableRecordsRequest, opts ...grpc.CallOption) (*ListForgettableRecordsResponse, error)
+	// Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+	// as BatchGetRecords reads them. An entry present during the whole listing is returned
+	// exactly once. An expired record is left out, so a page may hold fewer records than
+	// page_size (even none) while next_page_token is set. Records stored by an earlier version
+	// of the server are listed once a server of this version has warmed up the namespace (it
+	// indexes them then) or once they are written again.
+	ListRecords(ctx context.Context, in *ListRecordsRequest, opts ...grpc.CallOption) (*ListRecordsResponse, error)
 }
 
 type recordServiceClient struct {
@@ -99,6 +108,16 @@ func (c *recordServiceClient) ListForgettableRecords(ctx context.Context, in *Li
 	return out, nil
 }
 
+func (c *recordServiceClient) ListRecords(ctx context.Context, in *ListRecordsRequest, opts ...grpc.CallOption) (*ListRecordsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListRecordsResponse)
+	err := c.cc.Invoke(ctx, RecordService_ListRecords_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RecordServiceServer is the server API for RecordService service.
 // All implementations must embed UnimplementedRecordServiceServer
 // for forward compatibility.
@@ -114,7 +133,8 @@ type RecordServiceServer interface {
 	// turn); records acted on together strengthen their mutual edges by 0.05. Acted and used
 	// set each record's last_used_at.
 	ReportOutcome(context.Context, *ReportOutcomeRequest) (*ReportOutcomeResponse, error)
-	// Reads records' confidence, text, prediction and edge count, in request order.
+	// Reads records' confidence, text, metadata, prediction, edge count and times, in request
+	// order.
 	BatchGetRecords(context.Context, *BatchGetRecordsRequest) (*BatchGetRecordsResponse, error)
 	// Removes a record from all four signals: its confidence entry, its edges and every
 	// edge pointing at it, its prediction and error, its vector and text.
@@ -123,6 +143,13 @@ type RecordServiceServer interface {
 	// expired or because the namespace's forgetting policy (forget_below_confidence and
 	// forget_unused_after) selects them. Changes nothing.
 	ListForgettableRecords(context.Context, *ListForgettableRecordsRequest) (*ListForgettableRecordsResponse, error)
+	// Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+	// as BatchGetRecords reads them. An entry present during the whole listing is returned
+	// exactly once. An expired record is left out, so a page may hold fewer records than
+	// page_size (even none) while next_page_token is set. Records stored by an earlier version
+	// of the server are listed once a server of this version has warmed up the namespace (it
+	// indexes them then) or once they are written again.
+	ListRecords(context.Context, *ListRecordsRequest) (*ListRecordsResponse, error)
 	mustEmbedUnimplementedRecordServiceServer()
 }
 
@@ -144,6 +171,9 @@ func (UnimplementedRecordServiceServer) DeleteRecord(context.Context, *DeleteRec
 }
 func (UnimplementedRecordServiceServer) ListForgettableRecords(context.Context, *ListForgettableRecordsRequest) (*ListForgettableRecordsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListForgettableRecords not implemented")
+}
+func (UnimplementedRecordServiceServer) ListRecords(context.Context, *ListRecordsRequest) (*ListRecordsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListRecords not implemented")
 }
 func (UnimplementedRecordServiceServer) mustEmbedUnimplementedRecordServiceServer() {}
 func (UnimplementedRecordServiceServer) testEmbeddedByValue()                       {}
@@ -238,6 +268,24 @@ func _RecordService_ListForgettableRecords_Handler(srv interface{}, ctx context.
 	return interceptor(ctx, in, info, handler)
 }
 
+func _RecordService_ListRecords_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListRecordsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(RecordServiceServer).ListRecords(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: RecordService_ListRecords_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(RecordServiceServer).ListRecords(ctx, req.(*ListRecordsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // RecordService_ServiceDesc is the grpc.ServiceDesc for RecordService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -260,6 +308,10 @@ var RecordService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListForgettableRecords",
 			Handler:    _RecordService_ListForgettableRecords_Handler,
+		},
+		{
+			MethodName: "ListRecords",
+			Handler:    _RecordService_ListRecords_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

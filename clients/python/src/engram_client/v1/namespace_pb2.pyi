@@ -116,3 +116,31 @@ class DeleteNamespaceResponse(_message.Message):
     DELETED_KEY_COUNT_FIELD_NUMBER: _ClassVar[int]
     deleted_key_count: int
     def __init__(self, deleted_key_count: _Optional[int] = ...) -> None: ...
+
+class NamespaceStats(_message.Message):
+    __slots__ = ("record_count", "confidence_count", "prediction_count", "resolved_prediction_count", "expiring_count", "edge_count")
+    RECORD_COUNT_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    PREDICTION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    RESOLVED_PREDICTION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    EXPIRING_COUNT_FIELD_NUMBER: _ClassVar[int]
+    EDGE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    record_count: int
+    confidence_count: int
+    prediction_count: int
+    resolved_prediction_count: int
+    expiring_count: int
+    edge_count: int
+    def __init__(self, record_count: _Optional[int] = ..., confidence_count: _Optional[int] = ..., prediction_count: _Optional[int] = ..., resolved_prediction_count: _Optional[int] = ..., expiring_count: _Optional[int] = ..., edge_count: _Optional[int] = ...) -> None: ...
+
+class GetNamespaceStatsRequest(_message.Message):
+    __slots__ = ("namespace",)
+    NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    namespace: str
+    def __init__(self, namespace: _Optional[str] = ...) -> None: ...
+
+class GetNamespaceStatsResponse(_message.Message):
+    __slots__ = ("stats",)
+    STATS_FIELD_NUMBER: _ClassVar[int]
+    stats: NamespaceStats
+    def __init__(self, stats: _Optional[_Union[NamespaceStats, _Mapping]] = ...) -> None: ...

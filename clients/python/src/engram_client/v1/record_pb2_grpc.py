@@ -57,6 +57,11 @@ class RecordServiceStub:
                 request_serializer=engram_dot_v1_dot_record__pb2.ListForgettableRecordsRequest.SerializeToString,
                 response_deserializer=engram_dot_v1_dot_record__pb2.ListForgettableRecordsResponse.FromString,
                 _registered_method=True)
+        self.ListRecords = channel.unary_unary(
+                '/engram.v1.RecordService/ListRecords',
+                request_serializer=engram_dot_v1_dot_record__pb2.ListRecordsRequest.SerializeToString,
+                response_deserializer=engram_dot_v1_dot_record__pb2.ListRecordsResponse.FromString,
+                _registered_method=True)
 
 
 class RecordServiceServicer:
@@ -78,7 +83,8 @@ class RecordServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def BatchGetRecords(self, request, context):
-        """Reads records' confidence, text, prediction and edge count, in request order.
+        """Reads records' confidence, text, metadata, prediction, edge count and times, in request
+        order.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -96,6 +102,18 @@ class RecordServiceServicer:
         """Dry run of forgetting: the records the server's sweeper would delete now, because they
         expired or because the namespace's forgetting policy (forget_below_confidence and
         forget_unused_after) selects them. Changes nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRecords(self, request, context):
+        """Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+        as BatchGetRecords reads them. An entry present during the whole listing is returned
+        exactly once. An expired record is left out, so a page may hold fewer records than
+        page_size (even none) while next_page_token is set. Records stored by an earlier version
+        of the server are listed once a server of this version has warmed up the namespace (it
+        indexes them then) or once they are written again.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -123,6 +141,11 @@ def add_RecordServiceServicer_to_server(servicer, server):
                     servicer.ListForgettableRecords,
                     request_deserializer=engram_dot_v1_dot_record__pb2.ListForgettableRecordsRequest.FromString,
                     response_serializer=engram_dot_v1_dot_record__pb2.ListForgettableRecordsResponse.SerializeToString,
+            ),
+            'ListRecords': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRecords,
+                    request_deserializer=engram_dot_v1_dot_record__pb2.ListRecordsRequest.FromString,
+                    response_serializer=engram_dot_v1_dot_record__pb2.ListRecordsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -236,6 +259,33 @@ class RecordService:
             '/engram.v1.RecordService/ListForgettableRecords',
             engram_dot_v1_dot_record__pb2.ListForgettableRecordsRequest.SerializeToString,
             engram_dot_v1_dot_record__pb2.ListForgettableRecordsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRecords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/engram.v1.RecordService/ListRecords',
+            engram_dot_v1_dot_record__pb2.ListRecordsRequest.SerializeToString,
+            engram_dot_v1_dot_record__pb2.ListRecordsResponse.FromString,
             options,
             channel_credentials,
             insecure,

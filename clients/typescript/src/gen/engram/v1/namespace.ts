@@ -189,6 +189,50 @@ export interface DeleteNamespaceResponse {
   deletedKeyCount: number;
 }
 
+/** Counts of what one namespace stores. */
+export interface NamespaceStats {
+  /** Records with a text or vector (EmbeddingService). */
+  recordCount: number;
+  /**
+   * Records with a confidence entry (ConfidenceService, or an outcome or prediction
+   * feedback that changed confidence).
+   */
+  confidenceCount: number;
+  /** Records with a prediction, open or resolved (LedgerService). */
+  predictionCount: number;
+  /**
+   * Records whose prediction was resolved at least once (each keeps its latest error, also
+   * while a newer prediction is open).
+   */
+  resolvedPredictionCount: number;
+  /**
+   * Records with an expiry (EmbeddingService ttl, expires_at or the namespace's
+   * default_ttl).
+   */
+  expiringCount: number;
+  /**
+   * Edges stored: every direction counts once (a symmetric Link stores two), as the sum of
+   * every record's GetLinked with no limit nor threshold, expired records' edges included.
+   * Kept exactly, in the same atomic step as every edge write, from the namespace's first
+   * count on. Unset until then: the first GetNamespaceStats of a namespace (and the first
+   * after DeleteNamespace) starts that count in the background, once, and a later call
+   * has it. Exact while no server of a version before this field writes edges.
+   */
+  edgeCount?: number | undefined;
+}
+
+/** Request of NamespaceService.GetNamespaceStats. */
+export interface GetNamespaceStatsRequest {
+  /** Required. */
+  namespace: string;
+}
+
+/** Response of NamespaceService.GetNamespaceStats. */
+export interface GetNamespaceStatsResponse {
+  /** The namespace's counts. */
+  stats?: NamespaceStats | undefined;
+}
+
 function createBaseOutcomeErrors(): OutcomeErrors {
   return { acted: undefined, used: undefined, dismissed: undefined, contradicted: undefined };
 }
@@ -1349,6 +1393,322 @@ export const DeleteNamespaceResponse: MessageFns<DeleteNamespaceResponse> = {
   },
 };
 
+function createBaseNamespaceStats(): NamespaceStats {
+  return {
+    recordCount: 0,
+    confidenceCount: 0,
+    predictionCount: 0,
+    resolvedPredictionCount: 0,
+    expiringCount: 0,
+    edgeCount: undefined,
+  };
+}
+
+export const NamespaceStats: MessageFns<NamespaceStats> = {
+  encode(message: NamespaceStats, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recordCount !== 0) {
+      writer.uint32(8).int64(message.recordCount);
+    }
+    if (message.confidenceCount !== 0) {
+      writer.uint32(16).int64(message.confidenceCount);
+    }
+    if (message.predictionCount !== 0) {
+      writer.uint32(24).int64(message.predictionCount);
+    }
+    if (message.resolvedPredictionCount !== 0) {
+      writer.uint32(32).int64(message.resolvedPredictionCount);
+    }
+    if (message.expiringCount !== 0) {
+      writer.uint32(40).int64(message.expiringCount);
+    }
+    if (message.edgeCount !== undefined) {
+      writer.uint32(48).int64(message.edgeCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NamespaceStats {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNamespaceStats();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.recordCount = longToNumber(reader.int64());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.confidenceCount = longToNumber(reader.int64());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.predictionCount = longToNumber(reader.int64());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.resolvedPredictionCount = longToNumber(reader.int64());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.expiringCount = longToNumber(reader.int64());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.edgeCount = longToNumber(reader.int64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): NamespaceStats {
+    return {
+      recordCount: isSet(object.recordCount)
+        ? globalThis.Number(object.recordCount)
+        : isSet(object.record_count)
+        ? globalThis.Number(object.record_count)
+        : 0,
+      confidenceCount: isSet(object.confidenceCount)
+        ? globalThis.Number(object.confidenceCount)
+        : isSet(object.confidence_count)
+        ? globalThis.Number(object.confidence_count)
+        : 0,
+      predictionCount: isSet(object.predictionCount)
+        ? globalThis.Number(object.predictionCount)
+        : isSet(object.prediction_count)
+        ? globalThis.Number(object.prediction_count)
+        : 0,
+      resolvedPredictionCount: isSet(object.resolvedPredictionCount)
+        ? globalThis.Number(object.resolvedPredictionCount)
+        : isSet(object.resolved_prediction_count)
+        ? globalThis.Number(object.resolved_prediction_count)
+        : 0,
+      expiringCount: isSet(object.expiringCount)
+        ? globalThis.Number(object.expiringCount)
+        : isSet(object.expiring_count)
+        ? globalThis.Number(object.expiring_count)
+        : 0,
+      edgeCount: isSet(object.edgeCount)
+        ? globalThis.Number(object.edgeCount)
+        : isSet(object.edge_count)
+        ? globalThis.Number(object.edge_count)
+        : undefined,
+    };
+  },
+
+  toJSON(message: NamespaceStats): unknown {
+    const obj: any = {};
+    if (message.recordCount !== 0) {
+      obj.recordCount = Math.round(message.recordCount);
+    }
+    if (message.confidenceCount !== 0) {
+      obj.confidenceCount = Math.round(message.confidenceCount);
+    }
+    if (message.predictionCount !== 0) {
+      obj.predictionCount = Math.round(message.predictionCount);
+    }
+    if (message.resolvedPredictionCount !== 0) {
+      obj.resolvedPredictionCount = Math.round(message.resolvedPredictionCount);
+    }
+    if (message.expiringCount !== 0) {
+      obj.expiringCount = Math.round(message.expiringCount);
+    }
+    if (message.edgeCount !== undefined) {
+      obj.edgeCount = Math.round(message.edgeCount);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<NamespaceStats>, I>>(base?: I): NamespaceStats {
+    return NamespaceStats.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<NamespaceStats>, I>>(object: I): NamespaceStats {
+    const message = createBaseNamespaceStats();
+    message.recordCount = object.recordCount ?? 0;
+    message.confidenceCount = object.confidenceCount ?? 0;
+    message.predictionCount = object.predictionCount ?? 0;
+    message.resolvedPredictionCount = object.resolvedPredictionCount ?? 0;
+    message.expiringCount = object.expiringCount ?? 0;
+    message.edgeCount = object.edgeCount ?? undefined;
+    return message;
+  },
+};
+
+function createBaseGetNamespaceStatsRequest(): GetNamespaceStatsRequest {
+  return { namespace: "" };
+}
+
+export const GetNamespaceStatsRequest: MessageFns<GetNamespaceStatsRequest> = {
+  encode(message: GetNamespaceStatsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.namespace !== "") {
+      writer.uint32(10).string(message.namespace);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetNamespaceStatsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetNamespaceStatsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.namespace = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetNamespaceStatsRequest {
+    return { namespace: isSet(object.namespace) ? globalThis.String(object.namespace) : "" };
+  },
+
+  toJSON(message: GetNamespaceStatsRequest): unknown {
+    const obj: any = {};
+    if (message.namespace !== "") {
+      obj.namespace = message.namespace;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetNamespaceStatsRequest>, I>>(base?: I): GetNamespaceStatsRequest {
+    return GetNamespaceStatsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetNamespaceStatsRequest>, I>>(object: I): GetNamespaceStatsRequest {
+    const message = createBaseGetNamespaceStatsRequest();
+    message.namespace = object.namespace ?? "";
+    return message;
+  },
+};
+
+function createBaseGetNamespaceStatsResponse(): GetNamespaceStatsResponse {
+  return { stats: undefined };
+}
+
+export const GetNamespaceStatsResponse: MessageFns<GetNamespaceStatsResponse> = {
+  encode(message: GetNamespaceStatsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.stats !== undefined) {
+      NamespaceStats.encode(message.stats, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetNamespaceStatsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetNamespaceStatsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.stats = NamespaceStats.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetNamespaceStatsResponse {
+    return { stats: isSet(object.stats) ? NamespaceStats.fromJSON(object.stats) : undefined };
+  },
+
+  toJSON(message: GetNamespaceStatsResponse): unknown {
+    const obj: any = {};
+    if (message.stats !== undefined) {
+      obj.stats = NamespaceStats.toJSON(message.stats);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetNamespaceStatsResponse>, I>>(base?: I): GetNamespaceStatsResponse {
+    return GetNamespaceStatsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetNamespaceStatsResponse>, I>>(object: I): GetNamespaceStatsResponse {
+    const message = createBaseGetNamespaceStatsResponse();
+    message.stats = (object.stats !== undefined && object.stats !== null)
+      ? NamespaceStats.fromPartial(object.stats)
+      : undefined;
+    return message;
+  },
+};
+
 /**
  * Namespaces: their stored configuration, listing and deletion. Configuration lives in
  * Redis and is read by every replica inside the scripts that apply it, so servers cannot
@@ -1430,6 +1790,23 @@ export const NamespaceServiceService = {
       Buffer.from(DeleteNamespaceResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): DeleteNamespaceResponse => DeleteNamespaceResponse.decode(value),
   },
+  /**
+   * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
+   * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+   * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+   * still counted. edge_count: see NamespaceStats.
+   */
+  getNamespaceStats: {
+    path: "/engram.v1.NamespaceService/GetNamespaceStats" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetNamespaceStatsRequest): Buffer =>
+      Buffer.from(GetNamespaceStatsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetNamespaceStatsRequest => GetNamespaceStatsRequest.decode(value),
+    responseSerialize: (value: GetNamespaceStatsResponse): Buffer =>
+      Buffer.from(GetNamespaceStatsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetNamespaceStatsResponse => GetNamespaceStatsResponse.decode(value),
+  },
 } as const;
 
 export interface NamespaceServiceServer extends UntypedServiceImplementation {
@@ -1455,6 +1832,13 @@ export interface NamespaceServiceServer extends UntypedServiceImplementation {
    * can be cleaned up; every other RPC refuses such names.
    */
   deleteNamespace: handleUnaryCall<DeleteNamespaceRequest, DeleteNamespaceResponse>;
+  /**
+   * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
+   * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+   * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+   * still counted. edge_count: see NamespaceStats.
+   */
+  getNamespaceStats: handleUnaryCall<GetNamespaceStatsRequest, GetNamespaceStatsResponse>;
 }
 
 export interface NamespaceServiceClient extends Client {
@@ -1535,6 +1919,27 @@ export interface NamespaceServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: DeleteNamespaceResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
+   * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+   * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+   * still counted. edge_count: see NamespaceStats.
+   */
+  getNamespaceStats(
+    request: GetNamespaceStatsRequest,
+    callback: (error: ServiceError | null, response: GetNamespaceStatsResponse) => void,
+  ): ClientUnaryCall;
+  getNamespaceStats(
+    request: GetNamespaceStatsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetNamespaceStatsResponse) => void,
+  ): ClientUnaryCall;
+  getNamespaceStats(
+    request: GetNamespaceStatsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetNamespaceStatsResponse) => void,
   ): ClientUnaryCall;
 }
 

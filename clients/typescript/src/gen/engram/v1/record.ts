@@ -178,7 +178,16 @@ export interface Record {
     | Date
     | undefined;
   /** When it expires; unset if it does not. An expired record reads as absent. */
-  expiresAt?: Date | undefined;
+  expiresAt?:
+    | Date
+    | undefined;
+  /** Its metadata, as last written with its text or vector (EmbeddingService); empty if none. */
+  metadata: { [key: string]: string };
+}
+
+export interface Record_MetadataEntry {
+  key: string;
+  value: string;
 }
 
 /** Request of RecordService.BatchGetRecords. */
@@ -211,6 +220,28 @@ export interface DeleteRecordResponse {
   removedEdgeCount: number;
   /** Opaque; a search carrying it (EmbeddingService) no longer sees the record on any replica. */
   consistencyToken: string;
+}
+
+/** Request of RecordService.ListRecords. */
+export interface ListRecordsRequest {
+  /** Required. */
+  namespace: string;
+  /** Maximum records per page, 1..1000. Default 100. */
+  pageSize: number;
+  /**
+   * Empty for the first page; then the previous response's next_page_token, unchanged,
+   * with the same namespace (page_size may change). Any other token, including
+   * one of another listing, is refused with INVALID_ARGUMENT (field page_token).
+   */
+  pageToken: string;
+}
+
+/** Response of RecordService.ListRecords. */
+export interface ListRecordsResponse {
+  /** Records by record_id. */
+  records: Record[];
+  /** Empty on the last page. */
+  nextPageToken: string;
 }
 
 function createBaseForgettableRecord(): ForgettableRecord {
@@ -893,6 +924,7 @@ function createBaseRecord(): Record {
     updatedAt: undefined,
     lastUsedAt: undefined,
     expiresAt: undefined,
+    metadata: {},
   };
 }
 
@@ -928,6 +960,9 @@ export const Record: MessageFns<Record> = {
     if (message.expiresAt !== undefined) {
       Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(82).fork()).join();
     }
+    globalThis.Object.entries(message.metadata).forEach(([key, value]: [string, string]) => {
+      Record_MetadataEntry.encode({ key: key as any, value }, writer.uint32(90).fork()).join();
+    });
     return writer;
   },
 
@@ -1024,6 +1059,17 @@ export const Record: MessageFns<Record> = {
             message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            const entry11 = Record_MetadataEntry.decode(reader, reader.uint32());
+            if (entry11.value !== undefined) {
+              message.metadata[entry11.key] = entry11.value;
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1076,6 +1122,20 @@ export const Record: MessageFns<Record> = {
         : isSet(object.expires_at)
         ? fromJsonTimestamp(object.expires_at)
         : undefined,
+      metadata: isObject(object.metadata)
+        ? (globalThis.Object.entries(object.metadata) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
     };
   },
 
@@ -1111,6 +1171,15 @@ export const Record: MessageFns<Record> = {
     if (message.expiresAt !== undefined) {
       obj.expiresAt = message.expiresAt.toISOString();
     }
+    if (message.metadata) {
+      const entries = globalThis.Object.entries(message.metadata) as [string, string][];
+      if (entries.length > 0) {
+        obj.metadata = {};
+        entries.forEach(([k, v]) => {
+          obj.metadata[k] = v;
+        });
+      }
+    }
     return obj;
   },
 
@@ -1133,6 +1202,100 @@ export const Record: MessageFns<Record> = {
     message.updatedAt = object.updatedAt ?? undefined;
     message.lastUsedAt = object.lastUsedAt ?? undefined;
     message.expiresAt = object.expiresAt ?? undefined;
+    message.metadata = (globalThis.Object.entries(object.metadata ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseRecord_MetadataEntry(): Record_MetadataEntry {
+  return { key: "", value: "" };
+}
+
+export const Record_MetadataEntry: MessageFns<Record_MetadataEntry> = {
+  encode(message: Record_MetadataEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Record_MetadataEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecord_MetadataEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Record_MetadataEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: Record_MetadataEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Record_MetadataEntry>, I>>(base?: I): Record_MetadataEntry {
+    return Record_MetadataEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Record_MetadataEntry>, I>>(object: I): Record_MetadataEntry {
+    const message = createBaseRecord_MetadataEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
     return message;
   },
 };
@@ -1493,6 +1656,204 @@ export const DeleteRecordResponse: MessageFns<DeleteRecordResponse> = {
   },
 };
 
+function createBaseListRecordsRequest(): ListRecordsRequest {
+  return { namespace: "", pageSize: 0, pageToken: "" };
+}
+
+export const ListRecordsRequest: MessageFns<ListRecordsRequest> = {
+  encode(message: ListRecordsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.namespace !== "") {
+      writer.uint32(10).string(message.namespace);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(16).uint32(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      writer.uint32(26).string(message.pageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListRecordsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListRecordsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.namespace = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.pageSize = reader.uint32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.pageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListRecordsRequest {
+    return {
+      namespace: isSet(object.namespace) ? globalThis.String(object.namespace) : "",
+      pageSize: isSet(object.pageSize)
+        ? globalThis.Number(object.pageSize)
+        : isSet(object.page_size)
+        ? globalThis.Number(object.page_size)
+        : 0,
+      pageToken: isSet(object.pageToken)
+        ? globalThis.String(object.pageToken)
+        : isSet(object.page_token)
+        ? globalThis.String(object.page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListRecordsRequest): unknown {
+    const obj: any = {};
+    if (message.namespace !== "") {
+      obj.namespace = message.namespace;
+    }
+    if (message.pageSize !== 0) {
+      obj.pageSize = Math.round(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      obj.pageToken = message.pageToken;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListRecordsRequest>, I>>(base?: I): ListRecordsRequest {
+    return ListRecordsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListRecordsRequest>, I>>(object: I): ListRecordsRequest {
+    const message = createBaseListRecordsRequest();
+    message.namespace = object.namespace ?? "";
+    message.pageSize = object.pageSize ?? 0;
+    message.pageToken = object.pageToken ?? "";
+    return message;
+  },
+};
+
+function createBaseListRecordsResponse(): ListRecordsResponse {
+  return { records: [], nextPageToken: "" };
+}
+
+export const ListRecordsResponse: MessageFns<ListRecordsResponse> = {
+  encode(message: ListRecordsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.records) {
+      Record.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextPageToken !== "") {
+      writer.uint32(18).string(message.nextPageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListRecordsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListRecordsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.records.push(Record.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextPageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListRecordsResponse {
+    return {
+      records: globalThis.Array.isArray(object?.records) ? object.records.map((e: any) => Record.fromJSON(e)) : [],
+      nextPageToken: isSet(object.nextPageToken)
+        ? globalThis.String(object.nextPageToken)
+        : isSet(object.next_page_token)
+        ? globalThis.String(object.next_page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListRecordsResponse): unknown {
+    const obj: any = {};
+    if (message.records?.length) {
+      obj.records = message.records.map((e) => Record.toJSON(e));
+    }
+    if (message.nextPageToken !== "") {
+      obj.nextPageToken = message.nextPageToken;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListRecordsResponse>, I>>(base?: I): ListRecordsResponse {
+    return ListRecordsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListRecordsResponse>, I>>(object: I): ListRecordsResponse {
+    const message = createBaseListRecordsResponse();
+    message.records = object.records?.map((e) => Record.fromPartial(e)) || [];
+    message.nextPageToken = object.nextPageToken ?? "";
+    return message;
+  },
+};
+
 /**
  * Records across the four signals: report how an agent used records (the seeds'
  * ObservationProtocol), read a record's whole state, delete a record everywhere. Namespace
@@ -1518,7 +1879,10 @@ export const RecordServiceService = {
       Buffer.from(ReportOutcomeResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ReportOutcomeResponse => ReportOutcomeResponse.decode(value),
   },
-  /** Reads records' confidence, text, prediction and edge count, in request order. */
+  /**
+   * Reads records' confidence, text, metadata, prediction, edge count and times, in request
+   * order.
+   */
   batchGetRecords: {
     path: "/engram.v1.RecordService/BatchGetRecords" as const,
     requestStream: false as const,
@@ -1561,6 +1925,23 @@ export const RecordServiceService = {
     responseDeserialize: (value: Buffer): ListForgettableRecordsResponse =>
       ListForgettableRecordsResponse.decode(value),
   },
+  /**
+   * Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+   * as BatchGetRecords reads them. An entry present during the whole listing is returned
+   * exactly once. An expired record is left out, so a page may hold fewer records than
+   * page_size (even none) while next_page_token is set. Records stored by an earlier version
+   * of the server are listed once a server of this version has warmed up the namespace (it
+   * indexes them then) or once they are written again.
+   */
+  listRecords: {
+    path: "/engram.v1.RecordService/ListRecords" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListRecordsRequest): Buffer => Buffer.from(ListRecordsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListRecordsRequest => ListRecordsRequest.decode(value),
+    responseSerialize: (value: ListRecordsResponse): Buffer => Buffer.from(ListRecordsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListRecordsResponse => ListRecordsResponse.decode(value),
+  },
 } as const;
 
 export interface RecordServiceServer extends UntypedServiceImplementation {
@@ -1573,7 +1954,10 @@ export interface RecordServiceServer extends UntypedServiceImplementation {
    * set each record's last_used_at.
    */
   reportOutcome: handleUnaryCall<ReportOutcomeRequest, ReportOutcomeResponse>;
-  /** Reads records' confidence, text, prediction and edge count, in request order. */
+  /**
+   * Reads records' confidence, text, metadata, prediction, edge count and times, in request
+   * order.
+   */
   batchGetRecords: handleUnaryCall<BatchGetRecordsRequest, BatchGetRecordsResponse>;
   /**
    * Removes a record from all four signals: its confidence entry, its edges and every
@@ -1586,6 +1970,15 @@ export interface RecordServiceServer extends UntypedServiceImplementation {
    * forget_unused_after) selects them. Changes nothing.
    */
   listForgettableRecords: handleUnaryCall<ListForgettableRecordsRequest, ListForgettableRecordsResponse>;
+  /**
+   * Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+   * as BatchGetRecords reads them. An entry present during the whole listing is returned
+   * exactly once. An expired record is left out, so a page may hold fewer records than
+   * page_size (even none) while next_page_token is set. Records stored by an earlier version
+   * of the server are listed once a server of this version has warmed up the namespace (it
+   * indexes them then) or once they are written again.
+   */
+  listRecords: handleUnaryCall<ListRecordsRequest, ListRecordsResponse>;
 }
 
 export interface RecordServiceClient extends Client {
@@ -1612,7 +2005,10 @@ export interface RecordServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ReportOutcomeResponse) => void,
   ): ClientUnaryCall;
-  /** Reads records' confidence, text, prediction and edge count, in request order. */
+  /**
+   * Reads records' confidence, text, metadata, prediction, edge count and times, in request
+   * order.
+   */
   batchGetRecords(
     request: BatchGetRecordsRequest,
     callback: (error: ServiceError | null, response: BatchGetRecordsResponse) => void,
@@ -1666,6 +2062,29 @@ export interface RecordServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListForgettableRecordsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+   * as BatchGetRecords reads them. An entry present during the whole listing is returned
+   * exactly once. An expired record is left out, so a page may hold fewer records than
+   * page_size (even none) while next_page_token is set. Records stored by an earlier version
+   * of the server are listed once a server of this version has warmed up the namespace (it
+   * indexes them then) or once they are written again.
+   */
+  listRecords(
+    request: ListRecordsRequest,
+    callback: (error: ServiceError | null, response: ListRecordsResponse) => void,
+  ): ClientUnaryCall;
+  listRecords(
+    request: ListRecordsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListRecordsResponse) => void,
+  ): ClientUnaryCall;
+  listRecords(
+    request: ListRecordsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListRecordsResponse) => void,
   ): ClientUnaryCall;
 }
 
@@ -1725,6 +2144,10 @@ function longToNumber(int64: { toString(): string }): number {
     throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
   }
   return num;
+}
+
+function isObject(value: any): boolean {
+  return typeof value === "object" && value !== null;
 }
 
 function isSet(value: any): boolean {

@@ -76,6 +76,21 @@ public final class NamespaceProto extends com.google.protobuf.GeneratedFile {
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_engram_v1_DeleteNamespaceResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_NamespaceStats_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_NamespaceStats_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_GetNamespaceStatsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_GetNamespaceStatsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_GetNamespaceStatsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_GetNamespaceStatsResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -135,22 +150,35 @@ public final class NamespaceProto extends com.google.protobuf.GeneratedFile {
       "oken\030\002 \001(\tR\rnextPageToken\"6\n\026DeleteNames" +
       "paceRequest\022\034\n\tnamespace\030\001 \001(\tR\tnamespac" +
       "e\"E\n\027DeleteNamespaceResponse\022*\n\021deleted_" +
-      "key_count\030\001 \001(\003R\017deletedKeyCount2\222\003\n\020Nam" +
-      "espaceService\022a\n\022GetNamespaceConfig\022$.en" +
-      "gram.v1.GetNamespaceConfigRequest\032%.engr" +
-      "am.v1.GetNamespaceConfigResponse\022j\n\025Upda" +
-      "teNamespaceConfig\022\'.engram.v1.UpdateName" +
-      "spaceConfigRequest\032(.engram.v1.UpdateNam" +
-      "espaceConfigResponse\022U\n\016ListNamespaces\022 " +
-      ".engram.v1.ListNamespacesRequest\032!.engra" +
-      "m.v1.ListNamespacesResponse\022X\n\017DeleteNam" +
-      "espace\022!.engram.v1.DeleteNamespaceReques" +
-      "t\032\".engram.v1.DeleteNamespaceResponseB\247\001" +
-      "\n\rdev.engram.v1B\016NamespaceProtoP\001ZAgithu" +
-      "b.com/engram-memory/engram/clients/go/ge" +
-      "n/engram/v1;engramv1\242\002\003EXX\252\002\tEngram.V1\312\002" +
-      "\tEngram\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nEng" +
-      "ram::V1b\006proto3"
+      "key_count\030\001 \001(\003R\017deletedKeyCount\"\237\002\n\016Nam" +
+      "espaceStats\022!\n\014record_count\030\001 \001(\003R\013recor" +
+      "dCount\022)\n\020confidence_count\030\002 \001(\003R\017confid" +
+      "enceCount\022)\n\020prediction_count\030\003 \001(\003R\017pre" +
+      "dictionCount\022:\n\031resolved_prediction_coun" +
+      "t\030\004 \001(\003R\027resolvedPredictionCount\022%\n\016expi" +
+      "ring_count\030\005 \001(\003R\rexpiringCount\022\"\n\nedge_" +
+      "count\030\006 \001(\003H\000R\tedgeCount\210\001\001B\r\n\013_edge_cou" +
+      "nt\"8\n\030GetNamespaceStatsRequest\022\034\n\tnamesp" +
+      "ace\030\001 \001(\tR\tnamespace\"L\n\031GetNamespaceStat" +
+      "sResponse\022/\n\005stats\030\001 \001(\0132\031.engram.v1.Nam" +
+      "espaceStatsR\005stats2\362\003\n\020NamespaceService\022" +
+      "a\n\022GetNamespaceConfig\022$.engram.v1.GetNam" +
+      "espaceConfigRequest\032%.engram.v1.GetNames" +
+      "paceConfigResponse\022j\n\025UpdateNamespaceCon" +
+      "fig\022\'.engram.v1.UpdateNamespaceConfigReq" +
+      "uest\032(.engram.v1.UpdateNamespaceConfigRe" +
+      "sponse\022U\n\016ListNamespaces\022 .engram.v1.Lis" +
+      "tNamespacesRequest\032!.engram.v1.ListNames" +
+      "pacesResponse\022X\n\017DeleteNamespace\022!.engra" +
+      "m.v1.DeleteNamespaceRequest\032\".engram.v1." +
+      "DeleteNamespaceResponse\022^\n\021GetNamespaceS" +
+      "tats\022#.engram.v1.GetNamespaceStatsReques" +
+      "t\032$.engram.v1.GetNamespaceStatsResponseB" +
+      "\247\001\n\rdev.engram.v1B\016NamespaceProtoP\001ZAgit" +
+      "hub.com/engram-memory/engram/clients/go/" +
+      "gen/engram/v1;engramv1\242\002\003EXX\252\002\tEngram.V1" +
+      "\312\002\tEngram\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nE" +
+      "ngram::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -218,6 +246,24 @@ public final class NamespaceProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_DeleteNamespaceResponse_descriptor,
         new java.lang.String[] { "DeletedKeyCount", });
+    internal_static_engram_v1_NamespaceStats_descriptor =
+      getDescriptor().getMessageType(10);
+    internal_static_engram_v1_NamespaceStats_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_NamespaceStats_descriptor,
+        new java.lang.String[] { "RecordCount", "ConfidenceCount", "PredictionCount", "ResolvedPredictionCount", "ExpiringCount", "EdgeCount", });
+    internal_static_engram_v1_GetNamespaceStatsRequest_descriptor =
+      getDescriptor().getMessageType(11);
+    internal_static_engram_v1_GetNamespaceStatsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_GetNamespaceStatsRequest_descriptor,
+        new java.lang.String[] { "Namespace", });
+    internal_static_engram_v1_GetNamespaceStatsResponse_descriptor =
+      getDescriptor().getMessageType(12);
+    internal_static_engram_v1_GetNamespaceStatsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_GetNamespaceStatsResponse_descriptor,
+        new java.lang.String[] { "Stats", });
     descriptor.resolveAllFeaturesImmutable();
     dev.engram.v1.EmbeddingProto.getDescriptor();
     com.google.protobuf.DurationProto.getDescriptor();

@@ -152,6 +152,37 @@ public final class NamespaceServiceGrpc {
     return getDeleteNamespaceMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<dev.engram.v1.GetNamespaceStatsRequest,
+      dev.engram.v1.GetNamespaceStatsResponse> getGetNamespaceStatsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetNamespaceStats",
+      requestType = dev.engram.v1.GetNamespaceStatsRequest.class,
+      responseType = dev.engram.v1.GetNamespaceStatsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<dev.engram.v1.GetNamespaceStatsRequest,
+      dev.engram.v1.GetNamespaceStatsResponse> getGetNamespaceStatsMethod() {
+    io.grpc.MethodDescriptor<dev.engram.v1.GetNamespaceStatsRequest, dev.engram.v1.GetNamespaceStatsResponse> getGetNamespaceStatsMethod;
+    if ((getGetNamespaceStatsMethod = NamespaceServiceGrpc.getGetNamespaceStatsMethod) == null) {
+      synchronized (NamespaceServiceGrpc.class) {
+        if ((getGetNamespaceStatsMethod = NamespaceServiceGrpc.getGetNamespaceStatsMethod) == null) {
+          NamespaceServiceGrpc.getGetNamespaceStatsMethod = getGetNamespaceStatsMethod =
+              io.grpc.MethodDescriptor.<dev.engram.v1.GetNamespaceStatsRequest, dev.engram.v1.GetNamespaceStatsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetNamespaceStats"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.engram.v1.GetNamespaceStatsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.engram.v1.GetNamespaceStatsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new NamespaceServiceMethodDescriptorSupplier("GetNamespaceStats"))
+              .build();
+        }
+      }
+    }
+    return getGetNamespaceStatsMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -278,6 +309,19 @@ public final class NamespaceServiceGrpc {
         io.grpc.stub.StreamObserver<dev.engram.v1.DeleteNamespaceResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getDeleteNamespaceMethod(), responseObserver);
     }
+
+    /**
+     * <pre>
+     * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
+     * </pre>
+     */
+    default void getNamespaceStats(dev.engram.v1.GetNamespaceStatsRequest request,
+        io.grpc.stub.StreamObserver<dev.engram.v1.GetNamespaceStatsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetNamespaceStatsMethod(), responseObserver);
+    }
   }
 
   /**
@@ -390,6 +434,20 @@ public final class NamespaceServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getDeleteNamespaceMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
+     * </pre>
+     */
+    public void getNamespaceStats(dev.engram.v1.GetNamespaceStatsRequest request,
+        io.grpc.stub.StreamObserver<dev.engram.v1.GetNamespaceStatsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetNamespaceStatsMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -471,6 +529,19 @@ public final class NamespaceServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getDeleteNamespaceMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
+     * </pre>
+     */
+    public dev.engram.v1.GetNamespaceStatsResponse getNamespaceStats(dev.engram.v1.GetNamespaceStatsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetNamespaceStatsMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -551,6 +622,19 @@ public final class NamespaceServiceGrpc {
     public dev.engram.v1.DeleteNamespaceResponse deleteNamespace(dev.engram.v1.DeleteNamespaceRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getDeleteNamespaceMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
+     * </pre>
+     */
+    public dev.engram.v1.GetNamespaceStatsResponse getNamespaceStats(dev.engram.v1.GetNamespaceStatsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetNamespaceStatsMethod(), getCallOptions(), request);
     }
   }
 
@@ -637,12 +721,27 @@ public final class NamespaceServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getDeleteNamespaceMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Counts of what a namespace stores, each read in O(1) in one round trip (no scan), so
+     * equally cheap at any size. An unknown namespace has every count 0 and no edge_count.
+     * Counts are of what is stored: records expired but not yet deleted by the sweeper are
+     * still counted. edge_count: see NamespaceStats.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.GetNamespaceStatsResponse> getNamespaceStats(
+        dev.engram.v1.GetNamespaceStatsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetNamespaceStatsMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_GET_NAMESPACE_CONFIG = 0;
   private static final int METHODID_UPDATE_NAMESPACE_CONFIG = 1;
   private static final int METHODID_LIST_NAMESPACES = 2;
   private static final int METHODID_DELETE_NAMESPACE = 3;
+  private static final int METHODID_GET_NAMESPACE_STATS = 4;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -676,6 +775,10 @@ public final class NamespaceServiceGrpc {
         case METHODID_DELETE_NAMESPACE:
           serviceImpl.deleteNamespace((dev.engram.v1.DeleteNamespaceRequest) request,
               (io.grpc.stub.StreamObserver<dev.engram.v1.DeleteNamespaceResponse>) responseObserver);
+          break;
+        case METHODID_GET_NAMESPACE_STATS:
+          serviceImpl.getNamespaceStats((dev.engram.v1.GetNamespaceStatsRequest) request,
+              (io.grpc.stub.StreamObserver<dev.engram.v1.GetNamespaceStatsResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -723,6 +826,13 @@ public final class NamespaceServiceGrpc {
               dev.engram.v1.DeleteNamespaceRequest,
               dev.engram.v1.DeleteNamespaceResponse>(
                 service, METHODID_DELETE_NAMESPACE)))
+        .addMethod(
+          getGetNamespaceStatsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              dev.engram.v1.GetNamespaceStatsRequest,
+              dev.engram.v1.GetNamespaceStatsResponse>(
+                service, METHODID_GET_NAMESPACE_STATS)))
         .build();
   }
 
@@ -775,6 +885,7 @@ public final class NamespaceServiceGrpc {
               .addMethod(getUpdateNamespaceConfigMethod())
               .addMethod(getListNamespacesMethod())
               .addMethod(getDeleteNamespaceMethod())
+              .addMethod(getGetNamespaceStatsMethod())
               .build();
         }
       }

@@ -231,4 +231,58 @@ public interface RecordOrBuilder extends
    * <code>.google.protobuf.Timestamp expires_at = 10 [json_name = "expiresAt"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder();
+
+  /**
+   * <pre>
+   * Its metadata, as last written with its text or vector (EmbeddingService); empty if none.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; metadata = 11 [json_name = "metadata"];</code>
+   */
+  int getMetadataCount();
+  /**
+   * <pre>
+   * Its metadata, as last written with its text or vector (EmbeddingService); empty if none.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; metadata = 11 [json_name = "metadata"];</code>
+   */
+  boolean containsMetadata(
+      java.lang.String key);
+  /**
+   * Use {@link #getMetadataMap()} instead.
+   */
+  @java.lang.Deprecated
+  java.util.Map<java.lang.String, java.lang.String>
+  getMetadata();
+  /**
+   * <pre>
+   * Its metadata, as last written with its text or vector (EmbeddingService); empty if none.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; metadata = 11 [json_name = "metadata"];</code>
+   */
+  java.util.Map<java.lang.String, java.lang.String>
+  getMetadataMap();
+  /**
+   * <pre>
+   * Its metadata, as last written with its text or vector (EmbeddingService); empty if none.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; metadata = 11 [json_name = "metadata"];</code>
+   */
+  /* nullable */
+java.lang.String getMetadataOrDefault(
+      java.lang.String key,
+      /* nullable */
+java.lang.String defaultValue);
+  /**
+   * <pre>
+   * Its metadata, as last written with its text or vector (EmbeddingService); empty if none.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; metadata = 11 [json_name = "metadata"];</code>
+   */
+  java.lang.String getMetadataOrThrow(
+      java.lang.String key);
 }

@@ -62,6 +62,11 @@ public final class RecordProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_engram_v1_Record_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_Record_MetadataEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_Record_MetadataEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_engram_v1_BatchGetRecordsRequest_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -81,6 +86,16 @@ public final class RecordProto extends com.google.protobuf.GeneratedFile {
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_engram_v1_DeleteRecordResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_ListRecordsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_ListRecordsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_engram_v1_ListRecordsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_engram_v1_ListRecordsResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -118,7 +133,7 @@ public final class RecordProto extends com.google.protobuf.GeneratedFile {
       "utcomeR\007outcome\"\203\001\n\025ReportOutcomeRespons" +
       "e\0222\n\007results\030\001 \003(\0132\030.engram.v1.OutcomeRe" +
       "sultR\007results\0226\n\027strengthened_edge_count" +
-      "\030\002 \001(\003R\025strengthenedEdgeCount\"\337\003\n\006Record" +
+      "\030\002 \001(\003R\025strengthenedEdgeCount\"\331\004\n\006Record" +
       "\022\033\n\trecord_id\030\001 \001(\tR\010recordId\022:\n\nconfide" +
       "nce\030\002 \001(\0132\032.engram.v1.ConfidenceStateR\nc" +
       "onfidence\022#\n\rhas_embedding\030\003 \001(\010R\014hasEmb" +
@@ -130,34 +145,44 @@ public final class RecordProto extends com.google.protobuf.GeneratedFile {
       ".protobuf.TimestampR\tupdatedAt\022<\n\014last_u" +
       "sed_at\030\t \001(\0132\032.google.protobuf.Timestamp" +
       "R\nlastUsedAt\0229\n\nexpires_at\030\n \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\texpiresAt\"U\n\026Batch" +
-      "GetRecordsRequest\022\034\n\tnamespace\030\001 \001(\tR\tna" +
-      "mespace\022\035\n\nrecord_ids\030\002 \003(\tR\trecordIds\"F" +
-      "\n\027BatchGetRecordsResponse\022+\n\007records\030\001 \003" +
-      "(\0132\021.engram.v1.RecordR\007records\"P\n\023Delete" +
-      "RecordRequest\022\034\n\tnamespace\030\001 \001(\tR\tnamesp" +
-      "ace\022\033\n\trecord_id\030\002 \001(\tR\010recordId\"\213\001\n\024Del" +
-      "eteRecordResponse\022\030\n\007deleted\030\001 \001(\010R\007dele" +
-      "ted\022,\n\022removed_edge_count\030\002 \001(\003R\020removed" +
-      "EdgeCount\022+\n\021consistency_token\030\003 \001(\tR\020co" +
-      "nsistencyToken*q\n\014ForgetReason\022\035\n\031FORGET" +
-      "_REASON_UNSPECIFIED\020\000\022\031\n\025FORGET_REASON_E" +
-      "XPIRED\020\001\022\'\n#FORGET_REASON_LOW_CONFIDENCE" +
-      "_UNUSED\020\0022\375\002\n\rRecordService\022R\n\rReportOut" +
-      "come\022\037.engram.v1.ReportOutcomeRequest\032 ." +
-      "engram.v1.ReportOutcomeResponse\022X\n\017Batch" +
-      "GetRecords\022!.engram.v1.BatchGetRecordsRe" +
-      "quest\032\".engram.v1.BatchGetRecordsRespons" +
-      "e\022O\n\014DeleteRecord\022\036.engram.v1.DeleteReco" +
-      "rdRequest\032\037.engram.v1.DeleteRecordRespon" +
-      "se\022m\n\026ListForgettableRecords\022(.engram.v1" +
-      ".ListForgettableRecordsRequest\032).engram." +
-      "v1.ListForgettableRecordsResponseB\244\001\n\rde" +
-      "v.engram.v1B\013RecordProtoP\001ZAgithub.com/e" +
-      "ngram-memory/engram/clients/go/gen/engra" +
-      "m/v1;engramv1\242\002\003EXX\252\002\tEngram.V1\312\002\tEngram" +
-      "\\V1\342\002\025Engram\\V1\\GPBMetadata\352\002\nEngram::V1" +
-      "b\006proto3"
+      "e.protobuf.TimestampR\texpiresAt\022;\n\010metad" +
+      "ata\030\013 \003(\0132\037.engram.v1.Record.MetadataEnt" +
+      "ryR\010metadata\032;\n\rMetadataEntry\022\020\n\003key\030\001 \001" +
+      "(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"U\n\026Bat" +
+      "chGetRecordsRequest\022\034\n\tnamespace\030\001 \001(\tR\t" +
+      "namespace\022\035\n\nrecord_ids\030\002 \003(\tR\trecordIds" +
+      "\"F\n\027BatchGetRecordsResponse\022+\n\007records\030\001" +
+      " \003(\0132\021.engram.v1.RecordR\007records\"P\n\023Dele" +
+      "teRecordRequest\022\034\n\tnamespace\030\001 \001(\tR\tname" +
+      "space\022\033\n\trecord_id\030\002 \001(\tR\010recordId\"\213\001\n\024D" +
+      "eleteRecordResponse\022\030\n\007deleted\030\001 \001(\010R\007de" +
+      "leted\022,\n\022removed_edge_count\030\002 \001(\003R\020remov" +
+      "edEdgeCount\022+\n\021consistency_token\030\003 \001(\tR\020" +
+      "consistencyToken\"n\n\022ListRecordsRequest\022\034" +
+      "\n\tnamespace\030\001 \001(\tR\tnamespace\022\033\n\tpage_siz" +
+      "e\030\002 \001(\rR\010pageSize\022\035\n\npage_token\030\003 \001(\tR\tp" +
+      "ageToken\"j\n\023ListRecordsResponse\022+\n\007recor" +
+      "ds\030\001 \003(\0132\021.engram.v1.RecordR\007records\022&\n\017" +
+      "next_page_token\030\002 \001(\tR\rnextPageToken*q\n\014" +
+      "ForgetReason\022\035\n\031FORGET_REASON_UNSPECIFIE" +
+      "D\020\000\022\031\n\025FORGET_REASON_EXPIRED\020\001\022\'\n#FORGET" +
+      "_REASON_LOW_CONFIDENCE_UNUSED\020\0022\313\003\n\rReco" +
+      "rdService\022R\n\rReportOutcome\022\037.engram.v1.R" +
+      "eportOutcomeRequest\032 .engram.v1.ReportOu" +
+      "tcomeResponse\022X\n\017BatchGetRecords\022!.engra" +
+      "m.v1.BatchGetRecordsRequest\032\".engram.v1." +
+      "BatchGetRecordsResponse\022O\n\014DeleteRecord\022" +
+      "\036.engram.v1.DeleteRecordRequest\032\037.engram" +
+      ".v1.DeleteRecordResponse\022m\n\026ListForgetta" +
+      "bleRecords\022(.engram.v1.ListForgettableRe" +
+      "cordsRequest\032).engram.v1.ListForgettable" +
+      "RecordsResponse\022L\n\013ListRecords\022\035.engram." +
+      "v1.ListRecordsRequest\032\036.engram.v1.ListRe" +
+      "cordsResponseB\244\001\n\rdev.engram.v1B\013RecordP" +
+      "rotoP\001ZAgithub.com/engram-memory/engram/" +
+      "clients/go/gen/engram/v1;engramv1\242\002\003EXX\252" +
+      "\002\tEngram.V1\312\002\tEngram\\V1\342\002\025Engram\\V1\\GPBM" +
+      "etadata\352\002\nEngram::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -207,7 +232,13 @@ public final class RecordProto extends com.google.protobuf.GeneratedFile {
     internal_static_engram_v1_Record_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_Record_descriptor,
-        new java.lang.String[] { "RecordId", "Confidence", "HasEmbedding", "Text", "Prediction", "EdgeCount", "CreatedAt", "UpdatedAt", "LastUsedAt", "ExpiresAt", });
+        new java.lang.String[] { "RecordId", "Confidence", "HasEmbedding", "Text", "Prediction", "EdgeCount", "CreatedAt", "UpdatedAt", "LastUsedAt", "ExpiresAt", "Metadata", });
+    internal_static_engram_v1_Record_MetadataEntry_descriptor =
+      internal_static_engram_v1_Record_descriptor.getNestedType(0);
+    internal_static_engram_v1_Record_MetadataEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_Record_MetadataEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
     internal_static_engram_v1_BatchGetRecordsRequest_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_engram_v1_BatchGetRecordsRequest_fieldAccessorTable = new
@@ -232,6 +263,18 @@ public final class RecordProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_DeleteRecordResponse_descriptor,
         new java.lang.String[] { "Deleted", "RemovedEdgeCount", "ConsistencyToken", });
+    internal_static_engram_v1_ListRecordsRequest_descriptor =
+      getDescriptor().getMessageType(11);
+    internal_static_engram_v1_ListRecordsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_ListRecordsRequest_descriptor,
+        new java.lang.String[] { "Namespace", "PageSize", "PageToken", });
+    internal_static_engram_v1_ListRecordsResponse_descriptor =
+      getDescriptor().getMessageType(12);
+    internal_static_engram_v1_ListRecordsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_engram_v1_ListRecordsResponse_descriptor,
+        new java.lang.String[] { "Records", "NextPageToken", });
     descriptor.resolveAllFeaturesImmutable();
     dev.engram.v1.CommonProto.getDescriptor();
     dev.engram.v1.LedgerProto.getDescriptor();

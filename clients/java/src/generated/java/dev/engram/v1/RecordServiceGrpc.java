@@ -141,6 +141,37 @@ public final class RecordServiceGrpc {
     return getListForgettableRecordsMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<dev.engram.v1.ListRecordsRequest,
+      dev.engram.v1.ListRecordsResponse> getListRecordsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListRecords",
+      requestType = dev.engram.v1.ListRecordsRequest.class,
+      responseType = dev.engram.v1.ListRecordsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<dev.engram.v1.ListRecordsRequest,
+      dev.engram.v1.ListRecordsResponse> getListRecordsMethod() {
+    io.grpc.MethodDescriptor<dev.engram.v1.ListRecordsRequest, dev.engram.v1.ListRecordsResponse> getListRecordsMethod;
+    if ((getListRecordsMethod = RecordServiceGrpc.getListRecordsMethod) == null) {
+      synchronized (RecordServiceGrpc.class) {
+        if ((getListRecordsMethod = RecordServiceGrpc.getListRecordsMethod) == null) {
+          RecordServiceGrpc.getListRecordsMethod = getListRecordsMethod =
+              io.grpc.MethodDescriptor.<dev.engram.v1.ListRecordsRequest, dev.engram.v1.ListRecordsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListRecords"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.engram.v1.ListRecordsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  dev.engram.v1.ListRecordsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new RecordServiceMethodDescriptorSupplier("ListRecords"))
+              .build();
+        }
+      }
+    }
+    return getListRecordsMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -226,7 +257,8 @@ public final class RecordServiceGrpc {
 
     /**
      * <pre>
-     * Reads records' confidence, text, prediction and edge count, in request order.
+     * Reads records' confidence, text, metadata, prediction, edge count and times, in request
+     * order.
      * </pre>
      */
     default void batchGetRecords(dev.engram.v1.BatchGetRecordsRequest request,
@@ -255,6 +287,21 @@ public final class RecordServiceGrpc {
     default void listForgettableRecords(dev.engram.v1.ListForgettableRecordsRequest request,
         io.grpc.stub.StreamObserver<dev.engram.v1.ListForgettableRecordsResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListForgettableRecordsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+     * as BatchGetRecords reads them. An entry present during the whole listing is returned
+     * exactly once. An expired record is left out, so a page may hold fewer records than
+     * page_size (even none) while next_page_token is set. Records stored by an earlier version
+     * of the server are listed once a server of this version has warmed up the namespace (it
+     * indexes them then) or once they are written again.
+     * </pre>
+     */
+    default void listRecords(dev.engram.v1.ListRecordsRequest request,
+        io.grpc.stub.StreamObserver<dev.engram.v1.ListRecordsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListRecordsMethod(), responseObserver);
     }
   }
 
@@ -313,7 +360,8 @@ public final class RecordServiceGrpc {
 
     /**
      * <pre>
-     * Reads records' confidence, text, prediction and edge count, in request order.
+     * Reads records' confidence, text, metadata, prediction, edge count and times, in request
+     * order.
      * </pre>
      */
     public void batchGetRecords(dev.engram.v1.BatchGetRecordsRequest request,
@@ -345,6 +393,22 @@ public final class RecordServiceGrpc {
         io.grpc.stub.StreamObserver<dev.engram.v1.ListForgettableRecordsResponse> responseObserver) {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getListForgettableRecordsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+     * as BatchGetRecords reads them. An entry present during the whole listing is returned
+     * exactly once. An expired record is left out, so a page may hold fewer records than
+     * page_size (even none) while next_page_token is set. Records stored by an earlier version
+     * of the server are listed once a server of this version has warmed up the namespace (it
+     * indexes them then) or once they are written again.
+     * </pre>
+     */
+    public void listRecords(dev.engram.v1.ListRecordsRequest request,
+        io.grpc.stub.StreamObserver<dev.engram.v1.ListRecordsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListRecordsMethod(), getCallOptions()), request, responseObserver);
     }
   }
 
@@ -386,7 +450,8 @@ public final class RecordServiceGrpc {
 
     /**
      * <pre>
-     * Reads records' confidence, text, prediction and edge count, in request order.
+     * Reads records' confidence, text, metadata, prediction, edge count and times, in request
+     * order.
      * </pre>
      */
     public dev.engram.v1.BatchGetRecordsResponse batchGetRecords(dev.engram.v1.BatchGetRecordsRequest request) throws io.grpc.StatusException {
@@ -415,6 +480,21 @@ public final class RecordServiceGrpc {
     public dev.engram.v1.ListForgettableRecordsResponse listForgettableRecords(dev.engram.v1.ListForgettableRecordsRequest request) throws io.grpc.StatusException {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getListForgettableRecordsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+     * as BatchGetRecords reads them. An entry present during the whole listing is returned
+     * exactly once. An expired record is left out, so a page may hold fewer records than
+     * page_size (even none) while next_page_token is set. Records stored by an earlier version
+     * of the server are listed once a server of this version has warmed up the namespace (it
+     * indexes them then) or once they are written again.
+     * </pre>
+     */
+    public dev.engram.v1.ListRecordsResponse listRecords(dev.engram.v1.ListRecordsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListRecordsMethod(), getCallOptions(), request);
     }
   }
 
@@ -456,7 +536,8 @@ public final class RecordServiceGrpc {
 
     /**
      * <pre>
-     * Reads records' confidence, text, prediction and edge count, in request order.
+     * Reads records' confidence, text, metadata, prediction, edge count and times, in request
+     * order.
      * </pre>
      */
     public dev.engram.v1.BatchGetRecordsResponse batchGetRecords(dev.engram.v1.BatchGetRecordsRequest request) {
@@ -485,6 +566,21 @@ public final class RecordServiceGrpc {
     public dev.engram.v1.ListForgettableRecordsResponse listForgettableRecords(dev.engram.v1.ListForgettableRecordsRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getListForgettableRecordsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+     * as BatchGetRecords reads them. An entry present during the whole listing is returned
+     * exactly once. An expired record is left out, so a page may hold fewer records than
+     * page_size (even none) while next_page_token is set. Records stored by an earlier version
+     * of the server are listed once a server of this version has warmed up the namespace (it
+     * indexes them then) or once they are written again.
+     * </pre>
+     */
+    public dev.engram.v1.ListRecordsResponse listRecords(dev.engram.v1.ListRecordsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListRecordsMethod(), getCallOptions(), request);
     }
   }
 
@@ -527,7 +623,8 @@ public final class RecordServiceGrpc {
 
     /**
      * <pre>
-     * Reads records' confidence, text, prediction and edge count, in request order.
+     * Reads records' confidence, text, metadata, prediction, edge count and times, in request
+     * order.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.BatchGetRecordsResponse> batchGetRecords(
@@ -560,12 +657,29 @@ public final class RecordServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getListForgettableRecordsMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Lists a namespace's records that have a text or vector, by record_id, a page at a time,
+     * as BatchGetRecords reads them. An entry present during the whole listing is returned
+     * exactly once. An expired record is left out, so a page may hold fewer records than
+     * page_size (even none) while next_page_token is set. Records stored by an earlier version
+     * of the server are listed once a server of this version has warmed up the namespace (it
+     * indexes them then) or once they are written again.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<dev.engram.v1.ListRecordsResponse> listRecords(
+        dev.engram.v1.ListRecordsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListRecordsMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_REPORT_OUTCOME = 0;
   private static final int METHODID_BATCH_GET_RECORDS = 1;
   private static final int METHODID_DELETE_RECORD = 2;
   private static final int METHODID_LIST_FORGETTABLE_RECORDS = 3;
+  private static final int METHODID_LIST_RECORDS = 4;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -599,6 +713,10 @@ public final class RecordServiceGrpc {
         case METHODID_LIST_FORGETTABLE_RECORDS:
           serviceImpl.listForgettableRecords((dev.engram.v1.ListForgettableRecordsRequest) request,
               (io.grpc.stub.StreamObserver<dev.engram.v1.ListForgettableRecordsResponse>) responseObserver);
+          break;
+        case METHODID_LIST_RECORDS:
+          serviceImpl.listRecords((dev.engram.v1.ListRecordsRequest) request,
+              (io.grpc.stub.StreamObserver<dev.engram.v1.ListRecordsResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -646,6 +764,13 @@ public final class RecordServiceGrpc {
               dev.engram.v1.ListForgettableRecordsRequest,
               dev.engram.v1.ListForgettableRecordsResponse>(
                 service, METHODID_LIST_FORGETTABLE_RECORDS)))
+        .addMethod(
+          getListRecordsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              dev.engram.v1.ListRecordsRequest,
+              dev.engram.v1.ListRecordsResponse>(
+                service, METHODID_LIST_RECORDS)))
         .build();
   }
 
@@ -698,6 +823,7 @@ public final class RecordServiceGrpc {
               .addMethod(getBatchGetRecordsMethod())
               .addMethod(getDeleteRecordMethod())
               .addMethod(getListForgettableRecordsMethod())
+              .addMethod(getListRecordsMethod())
               .build();
         }
       }

@@ -151,6 +151,8 @@ public final class ConformanceRunner {
         (c, r) -> c.namespace().listNamespaces(r));
     unary("engram.v1.NamespaceService/DeleteNamespace", DeleteNamespaceRequest.class,
         (c, r) -> c.namespace().deleteNamespace(r));
+    unary("engram.v1.NamespaceService/GetNamespaceStats", GetNamespaceStatsRequest.class,
+        (c, r) -> c.namespace().getNamespaceStats(r));
     unary("engram.v1.RecordService/ReportOutcome", ReportOutcomeRequest.class,
         (c, r) -> c.record().reportOutcome(r));
     unary("engram.v1.RecordService/BatchGetRecords", BatchGetRecordsRequest.class,
@@ -159,6 +161,8 @@ public final class ConformanceRunner {
         (c, r) -> c.record().deleteRecord(r));
     unary("engram.v1.RecordService/ListForgettableRecords", ListForgettableRecordsRequest.class,
         (c, r) -> c.record().listForgettableRecords(r));
+    unary("engram.v1.RecordService/ListRecords", ListRecordsRequest.class,
+        (c, r) -> c.record().listRecords(r));
   }
 
   private static <Q extends Message> void unary(
