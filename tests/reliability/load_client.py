@@ -70,8 +70,11 @@ WEIGHTS: dict[str, int] = {
     "GetNamespaceConfig": 2, "UpdateNamespaceConfig": 1, "ListNamespaces": 1, "DeleteNamespace": 1,
     # RecordService
     "ReportOutcome": 2, "BatchGetRecords": 4, "DeleteRecord": 1, "ListForgettableRecords": 1,
+    "ListRecords": 2,
+    # NamespaceService, again
+    "GetNamespaceStats": 1,
 }
-assert len(WEIGHTS) == 35  # every RPC of the contract (tests.reliability.rpc_helpers.CONTRACT_RPCS)
+assert len(WEIGHTS) == 37  # every RPC of the contract (tests.reliability.rpc_helpers.CONTRACT_RPCS)
 
 
 def stubs(channel: grpc.Channel) -> SimpleNamespace:
@@ -400,6 +403,14 @@ class Client:
     def BatchGetRecords(self) -> None:
         self.s.record.BatchGetRecords(record_pb2.BatchGetRecordsRequest(
             namespace=self.ns(), record_ids=[self.rid() for _ in range(self.rng.randint(1, 20))]), timeout=CALL_TIMEOUT)
+
+    def ListRecords(self) -> None:
+        self.s.record.ListRecords(record_pb2.ListRecordsRequest(namespace=self.ns(), page_size=100),
+                                  timeout=CALL_TIMEOUT)
+
+    def GetNamespaceStats(self) -> None:
+        self.s.namespace.GetNamespaceStats(namespace_pb2.GetNamespaceStatsRequest(namespace=self.ns()),
+                                           timeout=CALL_TIMEOUT)
 
     def ListForgettableRecords(self) -> None:
         self.s.record.ListForgettableRecords(record_pb2.ListForgettableRecordsRequest(

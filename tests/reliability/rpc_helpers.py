@@ -24,7 +24,7 @@ from engram.keys import NAMESPACES, NamespaceKeys
 METHODS: dict[str, MethodDescriptor] = {
     f"/{s.full_name}/{m.name}": m for f in CONTRACT for s in f.services_by_name.values() for m in s.methods}
 """Every RPC of the contract by path, e.g. ``/engram.v1.GraphService/Link`` (`CONTRACT_RPCS`)."""
-CONTRACT_RPCS = 35  # the contract's RPC count: a test fails when one disappears or lacks a template
+CONTRACT_RPCS = 37  # the contract's RPC count: a test fails when one disappears or lacks a template
 
 
 def short(path: str) -> str:
@@ -173,6 +173,8 @@ _TEMPLATES: dict[str, Any] = {
     "BatchGetRecords": {"namespace": "NS", "record_ids": ["R1", "R2"]},
     "DeleteRecord": {"namespace": "NS", "record_id": "R3"},
     "ListForgettableRecords": {"namespace": "NS", "limit": 10},
+    "ListRecords": {"namespace": "NS", "page_size": 10},
+    "GetNamespaceStats": {"namespace": "NS"},
 }
 TEMPLATE_NAMES = frozenset(_TEMPLATES)
 

@@ -139,7 +139,7 @@ def redis_state(client: redis.Redis, rows: np.ndarray) -> dict:
     log_whole = seqs == list(range(1, len(seqs) + 1)) and int(emb.get(b"log_seq", 0)) == len(seqs)
     other_keys = {k.decode() for k in client.scan_iter(match=keys.pattern)} - {
         keys.vectors, keys.documents, keys.changes, keys.embedding_config, keys.created, keys.updated,
-        keys.text_hashes, keys.text_hash_of}
+        keys.text_hashes, keys.text_hash_of, keys.record_ids}
     return dict(ids=set(vectors), half=half, equal=equal, log_whole=log_whole, other_keys=other_keys,
                 listed=client.zscore(NAMESPACES, NS) is not None,
                 config=(emb.get(b"model"), emb.get(b"dimensions")))

@@ -150,7 +150,7 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
 
         messages = ((m.namespace, records(m)) for m in request_iterator)
         for progress in self._store.import_stream(messages, self._clock, after_first_write=self._registry.touch,
-                                                  dedupe_threshold=threshold):
+                                                  dedupe_threshold=threshold, cancelled=_gone(context)):
             yield pb.ImportEmbeddingsResponse(records_written=progress.written, records_created=progress.created,
                                               consistency_token=progress.consistency_token,
                                               records_deduplicated=progress.deduplicated)

@@ -407,7 +407,8 @@ class EmbeddingStore:
     def import_stream(self, messages: Iterable[tuple[str, Sequence[Mapping[str, Any]]]],
                       clock: Callable[[], float],
                       after_first_write: Callable[[str], None] = lambda namespace: None,
-                      dedupe_threshold: Callable[[], float | None] = lambda: None) -> Iterator[ImportResult]:
+                      dedupe_threshold: Callable[[], float | None] = lambda: None,
+                      cancelled: Callable[[], bool] = lambda: False) -> Iterator[ImportResult]:
         """Bulk ingest: checks each message as it arrives (`check_import`), then writes the
         records in batches of `IMPORT_WRITE_BATCH` (`import_batch`).
 
@@ -420,6 +421,8 @@ class EmbeddingStore:
 
             dedupe_threshold: read after the first message: the stream's threshold (None: the
                 namespace's), as in `upsert`.
+            cancelled: True once the call has failed or been cancelled: the records of an
+                unfinished batch are then not written (the stream did not end cleanly).
 
         Yields: after each batch written, the running totals (written, created, deduplicated)
             and the consistency token of the newest write. Records received after the last yield are
@@ -448,7 +451,7 @@ class EmbeddingStore:
                 written, created = written + result.written, created + result.created
                 deduplicated += result.deduplicated
                 yield ImportResult(written, created, result.consistency_token, deduplicated)
-        if pending and namespace is not None:
+        if pending and namespace is not None and not cancelled():
             result = self.import_batch(namespace, pending, clock(), threshold)
             if not written and not deduplicated:
                 after_first_write(namespace)
