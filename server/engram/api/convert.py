@@ -62,6 +62,17 @@ def timestamp(seconds: float | None) -> Timestamp | None:
     return ts
 
 
+def timestamp_ms(ms: float | None) -> Timestamp | None:
+    """A Timestamp of ``ms`` (ms since the epoch, as record times are stored), or None when
+    unset. Whole ms and the fraction apart: ms × 1e6 as one double would round the nanoseconds."""
+    if ms is None or not math.isfinite(ms):
+        return None
+    whole = math.floor(ms)
+    ts = Timestamp()
+    ts.FromNanoseconds(int(whole) * 1_000_000 + round((ms - whole) * 1_000_000))
+    return ts
+
+
 def optional(message: object, field: str) -> object | None:
     """The value of a proto3 `optional` field, or None when unset."""
     return getattr(message, field) if message.HasField(field) else None  # type: ignore[attr-defined]

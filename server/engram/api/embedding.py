@@ -6,10 +6,9 @@ import time
 from collections.abc import Callable, Iterator
 
 import grpc
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from engram.api import recall
-from engram.api.convert import confidence_state, present, time_remaining
+from engram.api.convert import confidence_state, present, time_remaining, timestamp_ms
 from engram.domain.embedding import EmbeddingStore, Query, SearchHit
 from engram.domain.namespaces import NamespaceRegistry
 from engram.errors import Cancelled, InvalidArgument
@@ -33,20 +32,12 @@ def _gone(context: grpc.ServicerContext) -> Callable[[], bool]:
     return lambda: not context.is_active()
 
 
-def _timestamp(ms: float | None) -> Timestamp | None:
-    if ms is None:
-        return None
-    ts = Timestamp()
-    ts.FromMilliseconds(int(round(float(ms))))
-    return ts
-
-
 def _hit_fields(hit: SearchHit, rank: int) -> dict:
     return dict(record_id=hit.record_id, score=hit.score, text=hit.text, rank=rank, confidence=hit.confidence,
                 priority=hit.priority, metadata=hit.metadata, keyword_score=hit.keyword_score,
                 fused_score=hit.fused_score, recency_weight=hit.recency_weight,
-                created_at=_timestamp(hit.created_at), updated_at=_timestamp(hit.updated_at),
-                last_used_at=_timestamp(hit.last_used_at), expires_at=_timestamp(hit.expires_at))
+                created_at=timestamp_ms(hit.created_at), updated_at=timestamp_ms(hit.updated_at),
+                last_used_at=timestamp_ms(hit.last_used_at), expires_at=timestamp_ms(hit.expires_at))
 
 
 def _options(request) -> dict:
@@ -86,7 +77,7 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
         self._registry.touch(request.namespace)
         response = pb.UpsertEmbeddingResponse(created=result.created, model=result.model,
                                               dimensions=result.dimensions, consistency_token=result.consistency_token,
-                                              expires_at=_timestamp(result.expires_at))
+                                              expires_at=timestamp_ms(result.expires_at))
         if result.duplicate_of:
             response.duplicate_of = result.duplicate_of
             response.duplicate_score = result.duplicate_score

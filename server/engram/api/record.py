@@ -3,7 +3,6 @@ the four signals, and the dry run of forgetting."""
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 
@@ -23,11 +22,10 @@ REASONS = {EXPIRED: pb.FORGET_REASON_EXPIRED, LOW_CONFIDENCE_UNUSED: pb.FORGET_R
 
 
 def _timestamp(message, field: str, ms: float | None) -> None:
-    """Sets ``message.<field>`` to ``ms`` (ms since the epoch) as a Timestamp; None leaves it unset."""
-    if ms is not None and math.isfinite(ms):
-        # Whole ms and the fraction apart: ms * 1e6 as one double would round the nanoseconds.
-        whole = math.floor(ms)
-        getattr(message, field).FromNanoseconds(int(whole) * 1_000_000 + round((ms - whole) * 1_000_000))
+    """Sets ``message.<field>`` to ``ms`` (ms since the epoch); None leaves it unset."""
+    ts = convert.timestamp_ms(ms)
+    if ts is not None:
+        getattr(message, field).CopyFrom(ts)
 
 
 def _record(v: RecordView) -> pb.Record:

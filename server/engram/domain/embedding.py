@@ -30,7 +30,7 @@ import redis
 from engram import validation
 from engram.domain import embedding_input as check
 from engram.domain import tokens
-from engram.domain.config import NamespaceConfig
+from engram.domain.config import MAX_SECONDS, NamespaceConfig
 from engram.domain.confidence import ConfidenceState
 from engram.domain.recall import Fusion, Recency, TimeRange
 from engram.domain.values import config_defaults, require_binary_client
@@ -56,7 +56,6 @@ DEFAULT_MAX_TOKEN_WAIT_S = 10.0  # the longest any consistency-token wait lasts 
 DEFAULT_MAX_TOKEN_WAITS = 8  # searches waiting for their token at once (--max-token-waits)
 DEFAULT_TOP_K = 10
 DUPLICATE_SIGNAL = 0.9  # the corroboration a duplicate write sends to the record it duplicates
-MAX_TTL_S = 100 * 365.25 * 86400
 Position = tuple[tuple[int, int], int]  # (change-log entry id as (ms, n), log_seq)
 
 
@@ -341,9 +340,9 @@ class EmbeddingStore:
         meta = check.metadata(metadata, f"{prefix}metadata")
         if ttl is not None and expires_at is not None:
             raise InvalidArgument(f"{prefix}ttl", "set at most one of ttl and expires_at")
-        if ttl is not None and not (0 < ttl <= MAX_TTL_S):
+        if ttl is not None and not (0 < ttl <= MAX_SECONDS):
             raise InvalidArgument(f"{prefix}ttl", f"must be > 0 and at most 100 years (got {ttl:g} s)")
-        if expires_at is not None and now is not None and not (now * 1000.0 < expires_at <= (now + MAX_TTL_S) * 1000.0):
+        if expires_at is not None and now is not None and not (now * 1000.0 < expires_at <= (now + MAX_SECONDS) * 1000.0):
             raise InvalidArgument(f"{prefix}expires_at", "must be in the future and at most 100 years ahead")
         if vector is not None and len(vector) > 0:
             array = check.vector(vector, f"{prefix}vector.values")

@@ -54,6 +54,7 @@ from engram.domain.embedding_input import (
     MAX_MODEL_CHARS,
     MAX_TEXT_BYTES,
 )
+from engram.domain.config import MAX_SECONDS  # longest ttl: 100 years
 from engram.errors import InvalidArgument
 # Records per message: the server's default --max-batch-size (a server may be set lower).
 from engram.limits import DEFAULT_MAX_BATCH_SIZE as MAX_BATCH
@@ -62,7 +63,6 @@ from engram.v1 import common_pb2, embedding_pb2, embedding_pb2_grpc
 
 MAX_REQUEST_BYTES = 8 << 20  # the server accepts 16 MiB messages; stay well under
 FLOAT32_MAX = 3.4028234663852886e38  # vectors are stored as float32
-MAX_TTL_S = 100 * 365.25 * 86400
 FIELDS = ("id", "record_id", "text", "vector", "model", "metadata", "ttl")
 
 
@@ -214,7 +214,7 @@ def parse_record(line: str) -> embedding_pb2.ImportRecord:
         record.metadata.update(metadata)
     ttl = row.get("ttl")
     if ttl is not None:
-        if isinstance(ttl, bool) or not isinstance(ttl, (int, float)) or not 0 < ttl <= MAX_TTL_S:
+        if isinstance(ttl, bool) or not isinstance(ttl, (int, float)) or not 0 < ttl <= MAX_SECONDS:
             raise MalformedLine("ttl", f"must be a number of seconds in (0, 100 years] (got {str(ttl)[:40]})")
         record.ttl.FromNanoseconds(int(ttl * 1e9))
     return record
