@@ -186,6 +186,26 @@ def test_the_dry_run_lists_expired_then_policy_records_and_changes_nothing(
         assert info.value.field == "limit"
 
 
+def test_the_dry_run_reads_a_bounded_number_of_policy_candidates(
+        forgetting: Forgetting, configs: ConfigStore, embeddings: EmbeddingStore, redis_client: redis.Redis,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A request never walks a whole namespace: past the scan budget the reply says truncated."""
+    import engram.domain.forgetting as module
+
+    configs.update(NS, {"forget_below_confidence": 0.3, "forget_unused_after": 86400.0})
+    cutoff = NOW_MS - DAY_MS
+    for i in range(6):  # old but confident: read by the walk, never chosen
+        write(redis_client, embeddings, f"confident{i}", created=cutoff - 100 + i, confidence=0.9)
+    write(redis_client, embeddings, "stale", created=cutoff - 1, confidence=0.1)
+    monkeypatch.setattr(module, "CHUNK", 2)
+    monkeypatch.setattr(module, "LIST_SCAN_BUDGET", 4)
+    found, truncated = forgetting.list(NS)
+    assert found == [] and truncated  # "stale" lies beyond the first 4 candidates read
+    monkeypatch.setattr(module, "LIST_SCAN_BUDGET", 100)
+    found, truncated = forgetting.list(NS)
+    assert [f.record_id for f in found] == ["stale"] and not truncated
+
+
 def test_without_a_policy_only_expired_records_are_listed(forgetting: Forgetting, embeddings: EmbeddingStore,
                                                           redis_client: redis.Redis) -> None:
     write(redis_client, embeddings, "ancient", created=1, confidence=0.01)

@@ -50,6 +50,10 @@ EXPIRED = "expired"
 LOW_CONFIDENCE_UNUSED = "low_confidence_unused"
 REASONS = (EXPIRED, LOW_CONFIDENCE_UNUSED)
 CHUNK = 500
+LIST_SCAN_BUDGET = 10_000
+"""Policy candidates (members of ``used`` and ``created``) one dry run reads at most, so a
+request never walks a whole large namespace on its worker thread; past it, the reply says
+truncated."""
 """Members read per ZRANGEBYSCORE while walking a time ZSET."""
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
 SWEEP_BATCH = 500
@@ -94,7 +98,8 @@ class Forgetting:
     def list(self, namespace: str, limit: int = 0) -> tuple[list[Forgettable], bool]:
         """Dry run: (records the sweeper would delete now, truncated). Expired ones first,
         earliest expiry first; then the policy's, oldest use (or creation) first; at most
-        ``limit`` (0: 100; 1..1000), truncated when more exist. Changes nothing.
+        ``limit`` (0: 100; 1..1000), truncated when more exist or when `LIST_SCAN_BUDGET`
+        policy candidates were read without reaching the limit. Changes nothing.
 
         Raises:
             InvalidArgument: ``namespace``, ``limit``.
@@ -109,10 +114,12 @@ class Forgetting:
         now_ms = self._now_ms()
         expired = self._client.zrangebyscore(keys.expiry, "-inf", now_ms, start=0, num=limit + 1)
         chosen = [(text(member), EXPIRED) for member in expired]
+        over_budget: list[bool] = []
         if len(chosen) <= limit:
-            policy = itertools.islice(self._policy(keys, config, now_ms), limit + 1 - len(chosen))
+            policy = itertools.islice(self._policy(keys, config, now_ms, LIST_SCAN_BUDGET, over_budget),
+                                      limit + 1 - len(chosen))
             chosen += [(rid, LOW_CONFIDENCE_UNUSED) for _, rid in policy]
-        truncated = len(chosen) > limit
+        truncated = len(chosen) > limit or bool(over_budget)
         chosen = chosen[:limit]
         return self._describe(keys, config, chosen), truncated
 
@@ -159,23 +166,30 @@ class Forgetting:
         found = itertools.islice(self._policy(NamespaceKeys(namespace), config, now_ms), count)
         return [rid for _, rid in found]
 
-    def _policy(self, keys: NamespaceKeys, config: NamespaceConfig, now_ms: float) -> Iterator[tuple[float, str]]:
+    def _policy(self, keys: NamespaceKeys, config: NamespaceConfig, now_ms: float, budget: int | None = None,
+                over_budget: list[bool] | None = None) -> Iterator[tuple[float, str]]:
         """(last use or creation, ms; record id) of the policy's records, oldest first, not
-        expired (those are listed as expired), read lazily chunk by chunk."""
+        expired (those are listed as expired), read lazily chunk by chunk. With ``budget``,
+        each walk stops after reading that many members and appends True to ``over_budget``."""
         if not config.forget_below_confidence > 0:
             return iter(())
         cutoff = now_ms - int(config.forget_unused_after * 1000.0)
-        used = self._walk(keys, keys.used, cutoff, config, now_ms, never_used=False)
-        created = self._walk(keys, keys.created, cutoff, config, now_ms, never_used=True)
+        used = self._walk(keys, keys.used, cutoff, config, now_ms, False, budget, over_budget)
+        created = self._walk(keys, keys.created, cutoff, config, now_ms, True, budget, over_budget)
         return heapq.merge(used, created)
 
     def _walk(self, keys: NamespaceKeys, zset: str, cutoff: float, config: NamespaceConfig, now_ms: float,
-              never_used: bool) -> Iterator[tuple[float, str]]:
+              never_used: bool, budget: int | None = None,
+              over_budget: list[bool] | None = None) -> Iterator[tuple[float, str]]:
         """Members of ``zset`` scored at or before ``cutoff``, in score order, whose
         confidence is below the threshold and that have not expired; with ``never_used``
         also only those absent from ``used``."""
         offset = 0
         while True:
+            if budget is not None and offset >= budget:
+                if over_budget is not None:
+                    over_budget.append(True)
+                return
             rows = self._client.zrangebyscore(zset, "-inf", cutoff, start=offset, num=CHUNK, withscores=True)
             if not rows:
                 return

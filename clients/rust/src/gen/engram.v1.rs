@@ -1635,7 +1635,9 @@ pub struct ListForgettableRecordsResponse {
     /// first).
     #[prost(message, repeated, tag="1")]
     pub records: ::prost::alloc::vec::Vec<ForgettableRecord>,
-    /// True when more records than `limit` would be forgotten.
+    /// True when more records than `limit` would be forgotten, or when the dry run stopped after
+    /// reading 10,000 candidates of the policy (so one call never walks a whole large
+    /// namespace) before finding `limit` of them.
     #[prost(bool, tag="2")]
     pub truncated: bool,
 }

@@ -228,7 +228,9 @@ type ListForgettableRecordsResponse struct {
 	// Expired records first (earliest expiry first), then those of the policy (oldest use
 	// first).
 	Records []*ForgettableRecord `protobuf:"bytes,1,rep,name=records,proto3" json:"records,omitempty"`
-	// True when more records than `limit` would be forgotten.
+	// True when more records than `limit` would be forgotten, or when the dry run stopped after
+	// reading 10,000 candidates of the policy (so one call never walks a whole large
+	// namespace) before finding `limit` of them.
 	Truncated     bool `protobuf:"varint,2,opt,name=truncated,proto3" json:"truncated,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -111,7 +111,11 @@ export interface ListForgettableRecordsResponse {
    * first).
    */
   records: ForgettableRecord[];
-  /** True when more records than `limit` would be forgotten. */
+  /**
+   * True when more records than `limit` would be forgotten, or when the dry run stopped after
+   * reading 10,000 candidates of the policy (so one call never walks a whole large
+   * namespace) before finding `limit` of them.
+   */
   truncated: boolean;
 }
 

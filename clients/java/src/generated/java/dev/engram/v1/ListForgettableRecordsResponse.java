@@ -123,7 +123,9 @@ private static final long serialVersionUID = 0L;
   private boolean truncated_ = false;
   /**
    * <pre>
-   * True when more records than `limit` would be forgotten.
+   * True when more records than `limit` would be forgotten, or when the dry run stopped after
+   * reading 10,000 candidates of the policy (so one call never walks a whole large
+   * namespace) before finding `limit` of them.
    * </pre>
    *
    * <code>bool truncated = 2 [json_name = "truncated"];</code>
@@ -838,7 +840,9 @@ private static final long serialVersionUID = 0L;
     private boolean truncated_ ;
     /**
      * <pre>
-     * True when more records than `limit` would be forgotten.
+     * True when more records than `limit` would be forgotten, or when the dry run stopped after
+     * reading 10,000 candidates of the policy (so one call never walks a whole large
+     * namespace) before finding `limit` of them.
      * </pre>
      *
      * <code>bool truncated = 2 [json_name = "truncated"];</code>
@@ -850,7 +854,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * True when more records than `limit` would be forgotten.
+     * True when more records than `limit` would be forgotten, or when the dry run stopped after
+     * reading 10,000 candidates of the policy (so one call never walks a whole large
+     * namespace) before finding `limit` of them.
      * </pre>
      *
      * <code>bool truncated = 2 [json_name = "truncated"];</code>
@@ -866,7 +872,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * True when more records than `limit` would be forgotten.
+     * True when more records than `limit` would be forgotten, or when the dry run stopped after
+     * reading 10,000 candidates of the policy (so one call never walks a whole large
+     * namespace) before finding `limit` of them.
      * </pre>
      *
      * <code>bool truncated = 2 [json_name = "truncated"];</code>

@@ -61,7 +61,9 @@ public interface ListForgettableRecordsResponseOrBuilder extends
 
   /**
    * <pre>
-   * True when more records than `limit` would be forgotten.
+   * True when more records than `limit` would be forgotten, or when the dry run stopped after
+   * reading 10,000 candidates of the policy (so one call never walks a whole large
+   * namespace) before finding `limit` of them.
    * </pre>
    *
    * <code>bool truncated = 2 [json_name = "truncated"];</code>
