@@ -181,7 +181,7 @@ class App:
             self.sweeper.stop(left())
         self.monitor.stop(left())
         self.follower.stop(left())
-        self.embeddings.keywords.close()
+        self.embeddings.keywords.close(left())
         if self.watchdog is not None:
             self.watchdog.stop()
         if self.embedder is not None and self.owns_embedder:

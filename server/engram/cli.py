@@ -37,7 +37,14 @@ def _serve(args: argparse.Namespace) -> int:
     finally:
         app.stop()
         logging.getLogger("engram").info("stopped")
-    return 0
+    # Stopped and cleaned up, with all state in Redis: skip interpreter finalization, which can
+    # hang on a daemon thread left in native code (a Redis read, a tantivy commit) where
+    # `_exit_by`'s timer, a daemon thread itself, can no longer run (seen once in the failover test).
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 # Seconds past the grace period by which a stopping `engram serve` has exited, whatever Redis does.

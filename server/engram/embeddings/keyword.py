@@ -296,9 +296,14 @@ class KeywordRegistry:
                     except Exception:  # noqa: BLE001 - the next search commits (and raises) itself
                         log.exception("background keyword commit failed")
 
-    def close(self) -> None:
-        """Stop the background committer (indexes stay usable: searches commit)."""
+    def close(self, timeout: float = 1.0) -> None:
+        """Stop the background committer and wait for a commit in flight, at most ``timeout``
+        seconds (indexes stay usable: searches commit). Why wait: a daemon thread left inside
+        tantivy's commit when the interpreter finalizes can hold the process's exit."""
         self._stop.set()
+        committer = self._committer
+        if committer is not None and committer is not threading.current_thread():
+            committer.join(timeout)
 
     def get(self, namespace: str) -> KeywordIndex | None:
         with self._lock:
