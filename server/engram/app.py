@@ -241,7 +241,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         confidence = ConfidenceStore(client, scripts, configs, limits, clock=clock)
         graph = GraphStore(client, scripts, configs, limits, clock=clock)
         ledger = Ledger(client, scripts, configs, clock=clock)
-        embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(), settings.change_log_length,
+        embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(settings.ann_settings()),
+                                    settings.change_log_length,
                                     limits=limits, max_token_waits=settings.max_token_waits,
                                     max_token_wait=settings.max_token_wait,
                                     keywords=KeywordRegistry(commit_interval=KEYWORD_COMMIT_INTERVAL_S))

@@ -37,6 +37,9 @@ then passed explicitly (no globals).
 | a connection with no call for this long is closed, s | ``--max-connection-idle`` | ``ENGRAM_MAX_CONNECTION_IDLE`` | 300 |
 | seconds between sweeps deleting expired records (`engram.domain.forgetting`) | ``--sweep-interval`` | ``ENGRAM_SWEEP_INTERVAL`` | 1.0 |
 | seconds between sweeps that also apply the namespaces' forgetting policy | ``--forget-policy-interval`` | ``ENGRAM_FORGET_POLICY_INTERVAL`` | 60 |
+| rows from which a namespace gets an approximate (HNSW) index; 0: always exact (`engram.embeddings.ann`) | ``--ann-threshold`` | ``ENGRAM_ANN_THRESHOLD`` | 20000 |
+| how that index stores vectors (``f32``, ``f16``, ``i8``; results are rescored in float32) | ``--ann-dtype`` | ``ENGRAM_ANN_DTYPE`` | ``i8`` |
+| HNSW search breadth (ef): higher is slower and finds more of the true nearest | ``--ann-expansion-search`` | ``ENGRAM_ANN_EXPANSION_SEARCH`` | 64 |
 
 The streaming and pending-request bounds together should leave threads for other calls,
 ``max_concurrent_streams + max_held_calls < max_workers`` (`engram.api.guard`); the
@@ -54,6 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engram import limits
+from engram.embeddings import ann
 
 
 def _default_data_dir() -> str:
@@ -102,6 +106,15 @@ class Settings:
     # Forgetting (`engram.domain.forgetting`): expired records, then the opt-in policy.
     sweep_interval: float = 1.0
     forget_policy_interval: float = 60.0
+    # The approximate index (`engram.embeddings.ann`).
+    ann_threshold: int = ann.DEFAULT_THRESHOLD
+    ann_dtype: str = ann.DEFAULT_DTYPE
+    ann_expansion_search: int = ann.DEFAULT_EXPANSION_SEARCH
+
+    def ann_settings(self) -> ann.AnnSettings:
+        """The approximate index's settings."""
+        return ann.AnnSettings(threshold=self.ann_threshold, dtype=self.ann_dtype,
+                               expansion_search=self.ann_expansion_search)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -180,6 +193,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                               "policy (forget_below_confidence, forget_unused_after)")):
         parser.add_argument("--" + flag.replace("_", "-"), type=kind, help=help_text,
                             default=kind(env("ENGRAM_" + flag.upper(), getattr(d, flag))))
+    parser.add_argument("--ann-threshold", type=int, default=int(env("ENGRAM_ANN_THRESHOLD", d.ann_threshold)),
+                        help="rows from which a namespace gets an approximate (HNSW) index; 0: always exact")
+    parser.add_argument("--ann-dtype", choices=list(ann.DTYPES), default=env("ENGRAM_ANN_DTYPE", d.ann_dtype),
+                        help="how the approximate index stores vectors; candidates are rescored in float32")
+    parser.add_argument("--ann-expansion-search", type=int,
+                        default=int(env("ENGRAM_ANN_EXPANSION_SEARCH", d.ann_expansion_search)),
+                        help="HNSW search breadth (ef): higher is slower and finds more of the true nearest")
 
 
 def from_arguments(args: argparse.Namespace) -> Settings:
@@ -198,7 +218,9 @@ def from_arguments(args: argparse.Namespace) -> Settings:
                  "max_connection_idle", "sweep_interval", "forget_policy_interval"):
         if not getattr(args, flag) > 0:
             raise ValueError(f"--{flag.replace('_', '-')} must be > 0 (got {getattr(args, flag)})")
-    for flag in ("max_message_bytes", "max_top_k", "max_batch_size", "max_ids_per_call"):
+    if args.ann_threshold < 0:
+        raise ValueError(f"--ann-threshold must be >= 0 (got {args.ann_threshold})")
+    for flag in ("max_message_bytes", "max_top_k", "max_batch_size", "max_ids_per_call", "ann_expansion_search"):
         if getattr(args, flag) < 1:
             raise ValueError(f"--{flag.replace('_', '-')} must be >= 1 (got {getattr(args, flag)})")
     return Settings(
@@ -237,6 +259,9 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         max_connection_idle=args.max_connection_idle,
         sweep_interval=args.sweep_interval,
         forget_policy_interval=args.forget_policy_interval,
+        ann_threshold=args.ann_threshold,
+        ann_dtype=args.ann_dtype,
+        ann_expansion_search=args.ann_expansion_search,
     )
 
 

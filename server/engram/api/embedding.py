@@ -16,6 +16,9 @@ from engram.v1 import common_pb2
 from engram.v1 import embedding_pb2 as pb
 from engram.v1 import embedding_pb2_grpc as pb_grpc
 
+# EmbeddingStore.search's path -> the contract's SearchPath.
+SEARCH_PATHS = {"": pb.SEARCH_PATH_UNSPECIFIED, "exact": pb.SEARCH_PATH_EXACT,
+                "approximate": pb.SEARCH_PATH_APPROXIMATE}
 INPUT_TYPES = {
     pb.INPUT_TYPE_UNSPECIFIED: "document",
     pb.INPUT_TYPE_DOCUMENT: "document",
@@ -93,14 +96,15 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
             hits = self._store.search(request.namespace, [Query(request.text, _vector(request))],
                                       filter=dict(request.filter), **_options(request),
                                       consistency_token=request.consistency_token, timeout=time_remaining(context),
-                                      cancelled=_gone(context), now=self._clock(),
-                                      **present(request, "top_k", "min_score"))[0]
+                                      cancelled=_gone(context), now=self._clock(), exact=request.exact,
+                                      **present(request, "top_k", "min_score"))
         except Cancelled:  # the client went away mid-search: nobody to answer
             return
-        for rank, hit in enumerate(hits, start=1):
+        path = SEARCH_PATHS[hits.path]
+        for rank, hit in enumerate(hits[0], start=1):
             if not context.is_active():  # the client cancelled: stop streaming
                 return
-            yield pb.SearchResponse(**_hit_fields(hit, rank))
+            yield pb.SearchResponse(**_hit_fields(hit, rank), search_path=path)
 
     def BatchSearch(self, request: pb.BatchSearchRequest, context: grpc.ServicerContext):
         queries = [Query(q.text, _vector(q), f"queries[{i}].") for i, q in enumerate(request.queries)]
@@ -108,15 +112,17 @@ class EmbeddingServicer(pb_grpc.EmbeddingServiceServicer):
             results = self._store.search(request.namespace, queries, filter=dict(request.filter),
                                          **_options(request),
                                          consistency_token=request.consistency_token, timeout=time_remaining(context),
-                                         cancelled=_gone(context), now=self._clock(),
+                                         cancelled=_gone(context), now=self._clock(), exact=request.exact,
                                          **present(request, "top_k", "min_score"))
         except Cancelled:
             return
+        path = SEARCH_PATHS[results.path]
         for i, hits in enumerate(results):
             if not context.is_active():
                 return
             yield pb.BatchSearchResponse(query_index=i, hits=[pb.SearchHit(**_hit_fields(h, rank))
-                                                              for rank, h in enumerate(hits, start=1)])
+                                                              for rank, h in enumerate(hits, start=1)],
+                                         search_path=path)
 
     def ImportEmbeddings(self, request_iterator: Iterator[pb.ImportEmbeddingsRequest],
                          context: grpc.ServicerContext):

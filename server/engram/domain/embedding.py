@@ -38,7 +38,7 @@ from engram.domain.values import text as decoded
 from engram.domain import recall
 from engram.domain.config import RANKINGS
 from engram.domain.embedding_ranking import by_weight
-from engram.embeddings.index import IndexRegistry, Times, VectorIndex
+from engram.embeddings.index import APPROXIMATE, IndexRegistry, Times, VectorIndex
 from engram.embeddings.keyword import KeywordIndex, KeywordRegistry
 from engram.embeddings.scores import shortest_one
 from engram.errors import (Cancelled, DeadlineExceeded, FailedPrecondition, InvalidArgument, ResourceExhausted,
@@ -538,7 +538,7 @@ class EmbeddingStore:
                timeout: float | None = None,
                cancelled: Callable[[], bool] | None = None, time_range: TimeRange | None = None,
                recency: Recency | None = None, fusion: Fusion | None = None,
-               now: float | None = None) -> list[list[SearchHit]]:
+               now: float | None = None, exact: bool = False) -> SearchResults:
         """Semantic, keyword or hybrid search of one or many queries over the namespace's warm
         indexes (`engram.domain.recall` for the fusion and recency formulas).
 
@@ -556,6 +556,8 @@ class EmbeddingStore:
             recency: a weight multiplied into the ranking score (None: the namespace's).
             fusion: hybrid fusion options (unset parts: the namespace's).
             now: seconds since the epoch for expiry and recency (default: the clock).
+            exact: score every selected row even where the namespace's approximate index
+                could answer (`VectorIndex.query`).
             consistency_token: from a write of this namespace (`engram.domain.tokens`); wait
                 until this replica has applied it, at most ``timeout`` and `max_token_wait`
                 seconds, while the caller stays (``cancelled``).
@@ -564,7 +566,8 @@ class EmbeddingStore:
                 checked between queries, so an abandoned search stops computing.
 
         Returns: per query, at most top_k hits, best first, with stored text, metadata and
-            confidence.
+            confidence; its ``path`` says which vector search answered ("exact",
+            "approximate", or "" when none ran: keyword ranking or an empty namespace).
         Raises: InvalidArgument (query, top_k, min_score, filter; a token that is malformed,
             of another namespace, or beyond the newest entry of the namespace's change log),
             FailedPrecondition (dimension, or a text query on a namespace of another model),
@@ -614,7 +617,7 @@ class EmbeddingStore:
             self._wait(namespace, token, timeout, cancelled)
         index = self.indexes.get(namespace)
         if index is None or len(index) == 0:
-            return [[] for _ in queries]
+            return SearchResults([[] for _ in queries])
         if matrix is not None and matrix.shape[1] != index.dimensions:
             q = queries[0]
             field_name = f"{q.prefix}vector.values" if q.vector is not None and len(q.vector) else f"{q.prefix}text"
@@ -622,7 +625,7 @@ class EmbeddingStore:
                                                  f"vectors, not {matrix.shape[1]}")
         now_ms = (time.time() if now is None else now) * 1000.0
         plan = _Plan(index, self.keywords.get_or_create(namespace), matrix, [q.text for q in queries], top_k,
-                     min_score, filter or None, time_range, now_ms, cancelled)
+                     min_score, filter or None, time_range, now_ms, cancelled, exact)
         with_confidence = ranking in ("similarity_times_confidence", "hybrid_times_confidence")
 
         def weights(ids: Sequence[str]) -> dict[str, float]:
@@ -638,7 +641,7 @@ class EmbeddingStore:
             ranked = [[_Candidate(rid, base if semantic else 0.0, 0.0 if semantic else base, base * w)
                        for rid, base, w in row]
                       for row in by_weight(search, len(queries), top_k, weights)]
-        return self._hits(keys, ranked, cfg, with_confidence, recency, now_ms, cancelled)
+        return SearchResults(self._hits(keys, ranked, cfg, with_confidence, recency, now_ms, cancelled), plan.path)
 
     def _weights(self, keys: NamespaceKeys, ids: Sequence[str], cfg: NamespaceConfig, with_confidence: bool,
                  recency: Recency, now_ms: float) -> tuple[dict[str, float], dict[str, float]]:
@@ -793,7 +796,7 @@ class EmbeddingStore:
         if dims_raw is None:
             return None, position
         dims = int(dims_raw)
-        loaded = Loaded(VectorIndex(dims, initial_capacity=max(int(count), 16)), KeywordIndex())
+        loaded = Loaded(VectorIndex(dims, initial_capacity=max(int(count), 16), ann=self.indexes.ann), KeywordIndex())
         total, batch_ids, batch_rows = 0, [], []
         for rid, raw in self._redis.hscan_iter(keys.vectors, count=chunk):
             if len(raw) != 4 * dims:
@@ -887,6 +890,15 @@ class EmbeddingStore:
             keyword.upsert_many(kept, texts)
 
 
+class SearchResults(list):  # type: ignore[type-arg]
+    """`EmbeddingStore.search`'s result: per query, its list of `SearchHit`; ``path``: which
+    vector search answered ("exact", "approximate"; "" when none ran)."""
+
+    def __init__(self, hits: Iterable[list[SearchHit]] = (), path: str = "") -> None:
+        super().__init__(hits)
+        self.path = path
+
+
 @dataclass(frozen=True, slots=True)
 class Loaded:
     """A namespace's indexes as `EmbeddingStore.load_namespace` built them."""
@@ -928,10 +940,15 @@ class _Plan:
     time_range: TimeRange | None
     now_ms: float
     cancelled: Callable[[], bool] | None
+    exact: bool = False
+    path: str = ""  # the semantic side's path: "approximate" once any pool came from the graph
 
     def semantic_pool(self, queries: list[int], pool: int) -> list[list[tuple[str, float]]]:
-        return self.index.search_batch(self.matrix[queries], pool, self.min_score, self.filter, self.cancelled,
-                                       time_range=self.time_range, now_ms=self.now_ms)
+        hits, path = self.index.query(self.matrix[queries], pool, self.min_score, self.filter, self.cancelled,
+                                      time_range=self.time_range, now_ms=self.now_ms, exact=self.exact)
+        if self.path != APPROXIMATE:
+            self.path = path
+        return hits
 
     def keyword_pool(self, queries: list[int], pool: int) -> list[list[tuple[str, float]]]:
         allowed = self.index.row_predicate(self.filter, self.time_range, self.now_ms)

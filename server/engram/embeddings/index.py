@@ -1,4 +1,5 @@
-"""The warm in-memory cosine index: one per namespace, exact (brute-force) search.
+"""The warm in-memory cosine index: one per namespace; exact (brute-force) search, and an
+approximate graph (`engram.embeddings.ann`) once the namespace is large.
 
 Source: DESIGN.md "Embedding index" (popoto's EmbeddingField, spec 003, reloads every vector
 after each write; this index changes one row per write instead).
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from engram.domain.recall import TimeRange
+from engram.embeddings.ann import MIN_CANDIDATES, RESCORE_FACTOR, AnnSettings, ApproximateIndex
 from engram.embeddings.rwlock import ReadWriteLock
 from engram.embeddings.scores import shortest
 from engram.errors import Cancelled
@@ -21,6 +23,9 @@ Metadata = Mapping[str, str]
 Hits = list[tuple[str, float]]
 Times = tuple[float, float, float | None]  # (created_at, updated_at, expires_at or None), ms since the epoch
 NO_TIMES: Times = (math.nan, math.nan, None)
+EXACT = "exact"
+APPROXIMATE = "approximate"
+NO_ANN = AnnSettings(threshold=0)
 
 
 def _unit_rows(matrix: np.ndarray, dimensions: int, what: str) -> np.ndarray:
@@ -54,6 +59,10 @@ class VectorIndex:
     +inf when unknown or none), so time ranges and expiry select rows before the top k is
     taken, like the metadata filter.
 
+    Once it holds ``ann.threshold`` rows it also keeps an HNSW graph over its rows
+    (`engram.embeddings.ann`), built once then updated row by row with every write; searches
+    then take their candidates from the graph and rescore them exactly (`query`).
+
     Thread safety: a readers-writer lock. Searches share it (numpy releases the GIL during
     the matrix product, so they run in parallel); a write waits for the searches in flight
     and never lets a search see a half-moved row.
@@ -61,9 +70,10 @@ class VectorIndex:
     Args:
         dimensions: d, the length of every vector (>= 1).
         initial_capacity: rows allocated up front (>= 1).
+        ann: when and how to keep the approximate graph (default: never).
     """
 
-    def __init__(self, dimensions: int, initial_capacity: int = 16) -> None:
+    def __init__(self, dimensions: int, initial_capacity: int = 16, ann: AnnSettings = NO_ANN) -> None:
         if dimensions < 1:
             raise ValueError(f"dimensions must be >= 1, got {dimensions}")
         if initial_capacity < 1:
@@ -77,12 +87,14 @@ class VectorIndex:
         # created_at, updated_at, expires_at per row (ms); expiring counts rows with an expiry.
         self._times = np.full((initial_capacity, 3), np.nan)
         self._expiring = 0
+        self._ann_settings = ann
+        self._ann: ApproximateIndex | None = None
         self._lock = ReadWriteLock()
 
     @classmethod
     def from_rows(cls, dimensions: int, ids: Sequence[str], matrix: np.ndarray,
                   metadata: Sequence[Metadata | None] | None = None,
-                  times: Sequence[Times] | None = None) -> VectorIndex:
+                  times: Sequence[Times] | None = None, ann: AnnSettings = NO_ANN) -> VectorIndex:
         """An index holding ``ids[i]`` -> ``matrix[i]`` (rows are L2-normalised).
 
         Raises:
@@ -90,7 +102,7 @@ class VectorIndex:
         """
         if len(set(ids)) != len(ids):
             raise ValueError("ids contain duplicates")
-        index = cls(dimensions, initial_capacity=max(len(ids), 16))
+        index = cls(dimensions, initial_capacity=max(len(ids), 16), ann=ann)
         index.upsert_many(ids, matrix, metadata, times)
         return index
 
@@ -107,6 +119,17 @@ class VectorIndex:
     def nbytes(self) -> int:
         """Bytes of the allocated vector matrix (capacity x d x 4); excludes id bookkeeping."""
         return self._matrix.nbytes
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the index keeps an approximate graph now."""
+        return self._ann is not None
+
+    @property
+    def ann_nbytes(self) -> int:
+        """Bytes of the approximate graph with its quantized vectors (0 without one)."""
+        ann = self._ann
+        return 0 if ann is None else ann.nbytes
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -167,15 +190,27 @@ class VectorIndex:
             raise ValueError(f"matrix has {unit.shape[0]} rows for {len(ids)} ids")
         with self._lock.write():
             self._grow(len(self._ids) + len(ids))
+            written = np.empty(len(ids), dtype=np.int64)
             for i, record_id in enumerate(ids):
                 row = self._rows.get(record_id)
                 if row is None:
                     row = len(self._ids)
                     self._ids.append(record_id)
                     self._rows[record_id] = row
+                written[i] = row
                 self._matrix[row] = unit[i]
                 self._set_metadata(record_id, metadata[i] if metadata is not None else None)
                 self._set_times(row, times[i] if times is not None else NO_TIMES)
+            self._update_graph(written)
+
+    def _update_graph(self, rows: np.ndarray) -> None:
+        """Mirror written rows into the graph; build it once the index reaches the threshold
+        (write lock held). A repeated id within one call leaves its last vector in both."""
+        if self._ann is not None:
+            rows = np.unique(rows)
+            self._ann.set(rows, self._matrix[rows])
+        elif self._ann_settings.enabled and len(self._ids) >= self._ann_settings.threshold:
+            self._ann = ApproximateIndex.build(self._dimensions, self._ann_settings, self._matrix[: len(self._ids)])
 
     def delete(self, record_id: str) -> bool:
         """Remove `record_id`; True if it was present. O(d): the last row moves into the hole."""
@@ -185,12 +220,17 @@ class VectorIndex:
                 return False
             last = len(self._ids) - 1
             self._set_times(row, NO_TIMES)
+            if self._ann is not None:  # the graph is keyed by row: the last row's key goes too
+                self._ann.remove(last)
+                self._ann.remove(row)
             if row != last:
                 moved = self._ids[last]
                 self._matrix[row] = self._matrix[last]
                 self._times[row] = self._times[last]
                 self._ids[row] = moved
                 self._rows[moved] = row
+                if self._ann is not None:
+                    self._ann.set(np.array([row]), self._matrix[row: row + 1])
             self._ids.pop()
             self._set_metadata(record_id, None)
             return True
@@ -280,12 +320,29 @@ class VectorIndex:
 
     def search_batch(self, queries: np.ndarray, top_k: int, min_score: float | None = None,
                      filter: Metadata | None = None, cancelled: Callable[[], bool] | None = None,
-                     time_range: TimeRange | None = None, now_ms: float | None = None) -> list[Hits]:
-        """The `top_k` records most cosine-similar to each query.
+                     time_range: TimeRange | None = None, now_ms: float | None = None,
+                     exact: bool = False) -> list[Hits]:
+        """`query`'s hits without the path that answered."""
+        return self.query(queries, top_k, min_score, filter, cancelled, time_range, now_ms, exact)[0]
 
-        One matrix product over the stored rows (only the filter's rows when a filter is
-        given) scores every query at once; `np.argpartition` picks each query's top k and only
-        those are sorted: O(n d q + q k log k).
+    def query(self, queries: np.ndarray, top_k: int, min_score: float | None = None,
+              filter: Metadata | None = None, cancelled: Callable[[], bool] | None = None,
+              time_range: TimeRange | None = None, now_ms: float | None = None,
+              exact: bool = False) -> tuple[list[Hits], str]:
+        """The `top_k` records most cosine-similar to each query, and the path that found them.
+
+        Exact path: one matrix product over the stored rows (only the filter's rows when a
+        filter is given) scores every query at once; `np.argpartition` picks each query's top
+        k and only those are sorted: O(n d q + q k log k).
+
+        Approximate path, taken when the index keeps a graph, `exact` is False and the rows
+        passing the filter, time range and expiry are at least the graph threshold and
+        ``1 / max_oversample`` of all rows: the graph proposes ``max(4 k, 32)`` candidates
+        per query (times ``n / m`` when a selection keeps m of n rows), those outside the
+        selection are dropped, and the rest are rescored in float32 exactly as the exact path
+        scores them. A query left with fewer than k candidates (and more rows selected) is
+        answered exactly. Its results are the exact ones wherever the graph found the true
+        nearest rows (recall: docs/ANN_INDEX.md).
 
         Args:
             queries: (q, d) or (d,) array, any scale (rows are normalised).
@@ -296,11 +353,13 @@ class VectorIndex:
                 returns True the search stops and raises `Cancelled` (the caller went away).
             time_range: if given, only records created / updated within it.
             now_ms: if given, records whose expires_at is at or before it are left out.
+            exact: scan every selected row even where a graph could answer.
 
         Returns:
-            One list per query of (record_id, cosine), by cosine descending, equal cosines by
-            record_id ascending. Cosines are computed in float32 and given as the double nearest
-            each one's shortest round-trip decimal (`engram.embeddings.scores`).
+            (hits, path): one list per query of (record_id, cosine), by cosine descending, equal
+            cosines by record_id ascending; path `EXACT` or `APPROXIMATE`. Cosines are computed
+            in float32 and given as the double nearest each one's shortest round-trip decimal
+            (`engram.embeddings.scores`).
 
         Raises:
             ValueError: top_k < 1, or a query is not (d,), non-finite or zero.
@@ -314,22 +373,56 @@ class VectorIndex:
             rows = self._select_rows(filter, time_range, now_ms)
             m = n if rows is None else rows.shape[0]
             if m == 0:
-                return [[] for _ in range(q.shape[0])]
-            if rows is None:
-                scores = self._matrix[:n] @ q[0] if q.shape[0] == 1 else q @ self._matrix[:n].T
-            elif 2 * m < n:  # a selective filter: gather its rows, score only those
-                scores = self._matrix[rows] @ q[0] if q.shape[0] == 1 else q @ self._matrix[rows].T
-            else:  # most rows pass: score all, then keep the filter's columns
-                full = self._matrix[:n] @ q[0] if q.shape[0] == 1 else q @ self._matrix[:n].T
-                scores = full[..., rows]
-            scores = scores.reshape(q.shape[0], m)
+                return [[] for _ in range(q.shape[0])], EXACT
+            settings = self._ann_settings
+            if (self._ann is not None and not exact and m >= settings.threshold
+                    and m * settings.max_oversample >= n):
+                return self._approximate(q, rows, top_k, min_score, cancelled), APPROXIMATE
+            scores = self._exact_scores(q, rows)
             ids = self._ids
             hits = []
             for i in range(q.shape[0]):
                 if cancelled is not None and cancelled():
                     raise Cancelled("search abandoned: the caller went away")
                 hits.append(self._top(scores[i], rows, top_k, min_score, ids))
-            return hits
+            return hits, EXACT
+
+    def _exact_scores(self, q: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
+        """(q, m) float32 cosines of the queries with every selected row (read lock held)."""
+        n = len(self._ids)
+        m = n if rows is None else rows.shape[0]
+        if rows is None:
+            scores = self._matrix[:n] @ q[0] if q.shape[0] == 1 else q @ self._matrix[:n].T
+        elif 2 * m < n:  # a selective filter: gather its rows, score only those
+            scores = self._matrix[rows] @ q[0] if q.shape[0] == 1 else q @ self._matrix[rows].T
+        else:  # most rows pass: score all, then keep the filter's columns
+            full = self._matrix[:n] @ q[0] if q.shape[0] == 1 else q @ self._matrix[:n].T
+            scores = full[..., rows]
+        return scores.reshape(q.shape[0], m)
+
+    def _approximate(self, q: np.ndarray, rows: np.ndarray | None, top_k: int, min_score: float | None,
+                     cancelled: Callable[[], bool] | None) -> list[Hits]:
+        """Graph candidates, kept to the selection and rescored in float32 (read lock held)."""
+        n = len(self._ids)
+        m = n if rows is None else rows.shape[0]
+        wanted = max(top_k * RESCORE_FACTOR, MIN_CANDIDATES) * math.ceil(n / m)
+        proposed = self._ann.candidates(q, wanted)
+        selected = None
+        if rows is not None:
+            selected = np.zeros(n, dtype=bool)
+            selected[rows] = True
+        hits = []
+        for i, candidates in enumerate(proposed):
+            if cancelled is not None and cancelled():
+                raise Cancelled("search abandoned: the caller went away")
+            candidates = candidates[candidates < n]
+            if selected is not None:
+                candidates = candidates[selected[candidates]]
+            if len(candidates) < min(top_k, m):  # the graph found too few: scan this one exactly
+                hits.append(self._top(self._exact_scores(q[i: i + 1], rows)[0], rows, top_k, min_score, self._ids))
+                continue
+            hits.append(self._top(self._matrix[candidates] @ q[i], candidates, top_k, min_score, self._ids))
+        return hits
 
     @staticmethod
     def _top(scores: np.ndarray, rows: np.ndarray | None, top_k: int, min_score: float | None,
@@ -369,9 +462,14 @@ class VectorIndex:
 
 
 class IndexRegistry:
-    """namespace -> VectorIndex, thread-safe. Indexes are created on demand."""
+    """namespace -> VectorIndex, thread-safe. Indexes are created on demand.
 
-    def __init__(self) -> None:
+    Args:
+        ann: when and how the namespaces' indexes keep an approximate graph (default: never).
+    """
+
+    def __init__(self, ann: AnnSettings = NO_ANN) -> None:
+        self.ann = ann
         self._indexes: dict[str, VectorIndex] = {}
         self._lock = threading.Lock()
 
@@ -386,7 +484,7 @@ class IndexRegistry:
         with self._lock:
             index = self._indexes.get(namespace)
             if index is None or index.dimensions != dimensions:
-                index = self._indexes[namespace] = VectorIndex(dimensions)
+                index = self._indexes[namespace] = VectorIndex(dimensions, ann=self.ann)
             return index
 
     def put(self, namespace: str, index: VectorIndex) -> None:

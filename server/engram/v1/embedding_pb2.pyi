@@ -40,6 +40,12 @@ class TimeField(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     TIME_FIELD_CREATED_AT: _ClassVar[TimeField]
     TIME_FIELD_UPDATED_AT: _ClassVar[TimeField]
     TIME_FIELD_LAST_USED_AT: _ClassVar[TimeField]
+
+class SearchPath(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SEARCH_PATH_UNSPECIFIED: _ClassVar[SearchPath]
+    SEARCH_PATH_EXACT: _ClassVar[SearchPath]
+    SEARCH_PATH_APPROXIMATE: _ClassVar[SearchPath]
 INPUT_TYPE_UNSPECIFIED: InputType
 INPUT_TYPE_DOCUMENT: InputType
 INPUT_TYPE_QUERY: InputType
@@ -56,6 +62,9 @@ TIME_FIELD_UNSPECIFIED: TimeField
 TIME_FIELD_CREATED_AT: TimeField
 TIME_FIELD_UPDATED_AT: TimeField
 TIME_FIELD_LAST_USED_AT: TimeField
+SEARCH_PATH_UNSPECIFIED: SearchPath
+SEARCH_PATH_EXACT: SearchPath
+SEARCH_PATH_APPROXIMATE: SearchPath
 
 class UpsertEmbeddingRequest(_message.Message):
     __slots__ = ("namespace", "record_id", "text", "vector", "model", "metadata", "ttl", "expires_at", "dedupe_threshold")
@@ -157,7 +166,7 @@ class TimeRange(_message.Message):
     def __init__(self, created_after: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_before: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_after: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_before: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class SearchRequest(_message.Message):
-    __slots__ = ("namespace", "text", "vector", "top_k", "min_score", "filter", "ranking", "consistency_token", "time_range", "recency", "fusion")
+    __slots__ = ("namespace", "text", "vector", "top_k", "min_score", "filter", "ranking", "consistency_token", "time_range", "recency", "fusion", "exact")
     class FilterEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -176,6 +185,7 @@ class SearchRequest(_message.Message):
     TIME_RANGE_FIELD_NUMBER: _ClassVar[int]
     RECENCY_FIELD_NUMBER: _ClassVar[int]
     FUSION_FIELD_NUMBER: _ClassVar[int]
+    EXACT_FIELD_NUMBER: _ClassVar[int]
     namespace: str
     text: str
     vector: _common_pb2.Vector
@@ -187,10 +197,11 @@ class SearchRequest(_message.Message):
     time_range: TimeRange
     recency: Recency
     fusion: Fusion
-    def __init__(self, namespace: _Optional[str] = ..., text: _Optional[str] = ..., vector: _Optional[_Union[_common_pb2.Vector, _Mapping]] = ..., top_k: _Optional[int] = ..., min_score: _Optional[float] = ..., filter: _Optional[_Mapping[str, str]] = ..., ranking: _Optional[_Union[Ranking, str]] = ..., consistency_token: _Optional[str] = ..., time_range: _Optional[_Union[TimeRange, _Mapping]] = ..., recency: _Optional[_Union[Recency, _Mapping]] = ..., fusion: _Optional[_Union[Fusion, _Mapping]] = ...) -> None: ...
+    exact: bool
+    def __init__(self, namespace: _Optional[str] = ..., text: _Optional[str] = ..., vector: _Optional[_Union[_common_pb2.Vector, _Mapping]] = ..., top_k: _Optional[int] = ..., min_score: _Optional[float] = ..., filter: _Optional[_Mapping[str, str]] = ..., ranking: _Optional[_Union[Ranking, str]] = ..., consistency_token: _Optional[str] = ..., time_range: _Optional[_Union[TimeRange, _Mapping]] = ..., recency: _Optional[_Union[Recency, _Mapping]] = ..., fusion: _Optional[_Union[Fusion, _Mapping]] = ..., exact: _Optional[bool] = ...) -> None: ...
 
 class SearchResponse(_message.Message):
-    __slots__ = ("record_id", "score", "text", "rank", "confidence", "priority", "metadata", "keyword_score", "fused_score", "recency_weight", "created_at", "updated_at", "last_used_at", "expires_at")
+    __slots__ = ("record_id", "score", "text", "rank", "confidence", "priority", "metadata", "keyword_score", "fused_score", "recency_weight", "created_at", "updated_at", "last_used_at", "expires_at", "search_path")
     class MetadataEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -212,6 +223,7 @@ class SearchResponse(_message.Message):
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     LAST_USED_AT_FIELD_NUMBER: _ClassVar[int]
     EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_PATH_FIELD_NUMBER: _ClassVar[int]
     record_id: str
     score: float
     text: str
@@ -226,7 +238,8 @@ class SearchResponse(_message.Message):
     updated_at: _timestamp_pb2.Timestamp
     last_used_at: _timestamp_pb2.Timestamp
     expires_at: _timestamp_pb2.Timestamp
-    def __init__(self, record_id: _Optional[str] = ..., score: _Optional[float] = ..., text: _Optional[str] = ..., rank: _Optional[int] = ..., confidence: _Optional[float] = ..., priority: _Optional[float] = ..., metadata: _Optional[_Mapping[str, str]] = ..., keyword_score: _Optional[float] = ..., fused_score: _Optional[float] = ..., recency_weight: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    search_path: SearchPath
+    def __init__(self, record_id: _Optional[str] = ..., score: _Optional[float] = ..., text: _Optional[str] = ..., rank: _Optional[int] = ..., confidence: _Optional[float] = ..., priority: _Optional[float] = ..., metadata: _Optional[_Mapping[str, str]] = ..., keyword_score: _Optional[float] = ..., fused_score: _Optional[float] = ..., recency_weight: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., search_path: _Optional[_Union[SearchPath, str]] = ...) -> None: ...
 
 class SearchQuery(_message.Message):
     __slots__ = ("text", "vector")
@@ -237,7 +250,7 @@ class SearchQuery(_message.Message):
     def __init__(self, text: _Optional[str] = ..., vector: _Optional[_Union[_common_pb2.Vector, _Mapping]] = ...) -> None: ...
 
 class BatchSearchRequest(_message.Message):
-    __slots__ = ("namespace", "queries", "top_k", "min_score", "filter", "ranking", "consistency_token", "time_range", "recency", "fusion")
+    __slots__ = ("namespace", "queries", "top_k", "min_score", "filter", "ranking", "consistency_token", "time_range", "recency", "fusion", "exact")
     class FilterEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -255,6 +268,7 @@ class BatchSearchRequest(_message.Message):
     TIME_RANGE_FIELD_NUMBER: _ClassVar[int]
     RECENCY_FIELD_NUMBER: _ClassVar[int]
     FUSION_FIELD_NUMBER: _ClassVar[int]
+    EXACT_FIELD_NUMBER: _ClassVar[int]
     namespace: str
     queries: _containers.RepeatedCompositeFieldContainer[SearchQuery]
     top_k: int
@@ -265,7 +279,8 @@ class BatchSearchRequest(_message.Message):
     time_range: TimeRange
     recency: Recency
     fusion: Fusion
-    def __init__(self, namespace: _Optional[str] = ..., queries: _Optional[_Iterable[_Union[SearchQuery, _Mapping]]] = ..., top_k: _Optional[int] = ..., min_score: _Optional[float] = ..., filter: _Optional[_Mapping[str, str]] = ..., ranking: _Optional[_Union[Ranking, str]] = ..., consistency_token: _Optional[str] = ..., time_range: _Optional[_Union[TimeRange, _Mapping]] = ..., recency: _Optional[_Union[Recency, _Mapping]] = ..., fusion: _Optional[_Union[Fusion, _Mapping]] = ...) -> None: ...
+    exact: bool
+    def __init__(self, namespace: _Optional[str] = ..., queries: _Optional[_Iterable[_Union[SearchQuery, _Mapping]]] = ..., top_k: _Optional[int] = ..., min_score: _Optional[float] = ..., filter: _Optional[_Mapping[str, str]] = ..., ranking: _Optional[_Union[Ranking, str]] = ..., consistency_token: _Optional[str] = ..., time_range: _Optional[_Union[TimeRange, _Mapping]] = ..., recency: _Optional[_Union[Recency, _Mapping]] = ..., fusion: _Optional[_Union[Fusion, _Mapping]] = ..., exact: _Optional[bool] = ...) -> None: ...
 
 class SearchHit(_message.Message):
     __slots__ = ("record_id", "score", "text", "rank", "confidence", "priority", "metadata", "keyword_score", "fused_score", "recency_weight", "created_at", "updated_at", "last_used_at", "expires_at")
@@ -307,12 +322,14 @@ class SearchHit(_message.Message):
     def __init__(self, record_id: _Optional[str] = ..., score: _Optional[float] = ..., text: _Optional[str] = ..., rank: _Optional[int] = ..., confidence: _Optional[float] = ..., priority: _Optional[float] = ..., metadata: _Optional[_Mapping[str, str]] = ..., keyword_score: _Optional[float] = ..., fused_score: _Optional[float] = ..., recency_weight: _Optional[float] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class BatchSearchResponse(_message.Message):
-    __slots__ = ("query_index", "hits")
+    __slots__ = ("query_index", "hits", "search_path")
     QUERY_INDEX_FIELD_NUMBER: _ClassVar[int]
     HITS_FIELD_NUMBER: _ClassVar[int]
+    SEARCH_PATH_FIELD_NUMBER: _ClassVar[int]
     query_index: int
     hits: _containers.RepeatedCompositeFieldContainer[SearchHit]
-    def __init__(self, query_index: _Optional[int] = ..., hits: _Optional[_Iterable[_Union[SearchHit, _Mapping]]] = ...) -> None: ...
+    search_path: SearchPath
+    def __init__(self, query_index: _Optional[int] = ..., hits: _Optional[_Iterable[_Union[SearchHit, _Mapping]]] = ..., search_path: _Optional[_Union[SearchPath, str]] = ...) -> None: ...
 
 class ImportRecord(_message.Message):
     __slots__ = ("record_id", "text", "vector", "model", "metadata", "ttl", "expires_at")

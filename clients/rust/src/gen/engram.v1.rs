@@ -340,6 +340,12 @@ pub struct SearchRequest {
     /// Fusion of RANKING_HYBRID (unset fields: the namespace's).
     #[prost(message, optional, tag="11")]
     pub fusion: ::core::option::Option<Fusion>,
+    /// Score every selected record (brute force) even where the namespace's approximate index
+    /// could answer. Default false: namespaces of at least the server's --ann-threshold records
+    /// (20000 by default) are searched through their approximate (HNSW) index, whose
+    /// candidates are rescored exactly.
+    #[prost(bool, tag="12")]
+    pub exact: bool,
 }
 /// One search result (one message of the Search stream).
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -397,6 +403,9 @@ pub struct SearchResponse {
     /// When it expires; unset if it does not.
     #[prost(message, optional, tag="14")]
     pub expires_at: ::core::option::Option<::pbjson_types::Timestamp>,
+    /// Which vector search answered the query (the same in every message of the stream).
+    #[prost(enumeration="SearchPath", tag="15")]
+    pub search_path: i32,
 }
 /// One query of a BatchSearch.
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -449,6 +458,9 @@ pub struct BatchSearchRequest {
     /// Fusion of RANKING_HYBRID (unset fields: the namespace's).
     #[prost(message, optional, tag="10")]
     pub fusion: ::core::option::Option<Fusion>,
+    /// Score every selected record, as in SearchRequest.exact.
+    #[prost(bool, tag="11")]
+    pub exact: bool,
 }
 /// One result of a BatchSearch query; the fields mean what they mean in SearchResponse.
 #[derive(Clone, PartialEq, ::prost::Message)]
@@ -510,6 +522,9 @@ pub struct BatchSearchResponse {
     /// Its results, best first.
     #[prost(message, repeated, tag="2")]
     pub hits: ::prost::alloc::vec::Vec<SearchHit>,
+    /// Which vector search answered it (the same for every query of the call).
+    #[prost(enumeration="SearchPath", tag="3")]
+    pub search_path: i32,
 }
 /// One record of an ImportEmbeddings stream; the fields mean what they mean in
 /// UpsertEmbeddingRequest.
@@ -741,6 +756,40 @@ impl TimeField {
             "TIME_FIELD_CREATED_AT" => Some(Self::CreatedAt),
             "TIME_FIELD_UPDATED_AT" => Some(Self::UpdatedAt),
             "TIME_FIELD_LAST_USED_AT" => Some(Self::LastUsedAt),
+            _ => None,
+        }
+    }
+}
+/// Which vector search answered a query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum SearchPath {
+    /// No vector search ran (RANKING_KEYWORD).
+    Unspecified = 0,
+    /// Every record passing the filter, time range and expiry was scored (brute force).
+    Exact = 1,
+    /// The namespace's approximate (HNSW) index proposed candidates, which were rescored
+    /// exactly; a true nearest neighbour it missed is missing from the results.
+    Approximate = 2,
+}
+impl SearchPath {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "SEARCH_PATH_UNSPECIFIED",
+            Self::Exact => "SEARCH_PATH_EXACT",
+            Self::Approximate => "SEARCH_PATH_APPROXIMATE",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "SEARCH_PATH_UNSPECIFIED" => Some(Self::Unspecified),
+            "SEARCH_PATH_EXACT" => Some(Self::Exact),
+            "SEARCH_PATH_APPROXIMATE" => Some(Self::Approximate),
             _ => None,
         }
     }

@@ -894,6 +894,9 @@ impl serde::Serialize for BatchSearchRequest {
         if self.fusion.is_some() {
             len += 1;
         }
+        if self.exact {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.BatchSearchRequest", len)?;
         if !self.namespace.is_empty() {
             struct_ser.serialize_field("namespace", &self.namespace)?;
@@ -927,6 +930,9 @@ impl serde::Serialize for BatchSearchRequest {
         if let Some(v) = self.fusion.as_ref() {
             struct_ser.serialize_field("fusion", v)?;
         }
+        if self.exact {
+            struct_ser.serialize_field("exact", &self.exact)?;
+        }
         struct_ser.end()
     }
 }
@@ -951,6 +957,7 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
             "timeRange",
             "recency",
             "fusion",
+            "exact",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -965,6 +972,7 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
             TimeRange,
             Recency,
             Fusion,
+            Exact,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -996,6 +1004,7 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
                             "timeRange" | "time_range" => Ok(GeneratedField::TimeRange),
                             "recency" => Ok(GeneratedField::Recency),
                             "fusion" => Ok(GeneratedField::Fusion),
+                            "exact" => Ok(GeneratedField::Exact),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -1025,6 +1034,7 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
                 let mut time_range__ = None;
                 let mut recency__ = None;
                 let mut fusion__ = None;
+                let mut exact__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::Namespace => {
@@ -1093,6 +1103,12 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
                             }
                             fusion__ = map_.next_value()?;
                         }
+                        GeneratedField::Exact => {
+                            if exact__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("exact"));
+                            }
+                            exact__ = Some(map_.next_value()?);
+                        }
                     }
                 }
                 Ok(BatchSearchRequest {
@@ -1106,6 +1122,7 @@ impl<'de> serde::Deserialize<'de> for BatchSearchRequest {
                     time_range: time_range__,
                     recency: recency__,
                     fusion: fusion__,
+                    exact: exact__.unwrap_or_default(),
                 })
             }
         }
@@ -1126,12 +1143,20 @@ impl serde::Serialize for BatchSearchResponse {
         if !self.hits.is_empty() {
             len += 1;
         }
+        if self.search_path != 0 {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.BatchSearchResponse", len)?;
         if self.query_index != 0 {
             struct_ser.serialize_field("queryIndex", &self.query_index)?;
         }
         if !self.hits.is_empty() {
             struct_ser.serialize_field("hits", &self.hits)?;
+        }
+        if self.search_path != 0 {
+            let v = SearchPath::try_from(self.search_path)
+                .map_err(|_| serde::ser::Error::custom(format!("Invalid variant {}", self.search_path)))?;
+            struct_ser.serialize_field("searchPath", &v)?;
         }
         struct_ser.end()
     }
@@ -1146,12 +1171,15 @@ impl<'de> serde::Deserialize<'de> for BatchSearchResponse {
             "query_index",
             "queryIndex",
             "hits",
+            "search_path",
+            "searchPath",
         ];
 
         #[allow(clippy::enum_variant_names)]
         enum GeneratedField {
             QueryIndex,
             Hits,
+            SearchPath,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -1175,6 +1203,7 @@ impl<'de> serde::Deserialize<'de> for BatchSearchResponse {
                         match value {
                             "queryIndex" | "query_index" => Ok(GeneratedField::QueryIndex),
                             "hits" => Ok(GeneratedField::Hits),
+                            "searchPath" | "search_path" => Ok(GeneratedField::SearchPath),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -1196,6 +1225,7 @@ impl<'de> serde::Deserialize<'de> for BatchSearchResponse {
             {
                 let mut query_index__ = None;
                 let mut hits__ = None;
+                let mut search_path__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::QueryIndex => {
@@ -1212,11 +1242,18 @@ impl<'de> serde::Deserialize<'de> for BatchSearchResponse {
                             }
                             hits__ = Some(map_.next_value()?);
                         }
+                        GeneratedField::SearchPath => {
+                            if search_path__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("searchPath"));
+                            }
+                            search_path__ = Some(map_.next_value::<SearchPath>()? as i32);
+                        }
                     }
                 }
                 Ok(BatchSearchResponse {
                     query_index: query_index__.unwrap_or_default(),
                     hits: hits__.unwrap_or_default(),
+                    search_path: search_path__.unwrap_or_default(),
                 })
             }
         }
@@ -11175,6 +11212,80 @@ impl<'de> serde::Deserialize<'de> for SearchHit {
         deserializer.deserialize_struct("engram.v1.SearchHit", FIELDS, GeneratedVisitor)
     }
 }
+impl serde::Serialize for SearchPath {
+    #[allow(deprecated)]
+    fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        let variant = match self {
+            Self::Unspecified => "SEARCH_PATH_UNSPECIFIED",
+            Self::Exact => "SEARCH_PATH_EXACT",
+            Self::Approximate => "SEARCH_PATH_APPROXIMATE",
+        };
+        serializer.serialize_str(variant)
+    }
+}
+impl<'de> serde::Deserialize<'de> for SearchPath {
+    #[allow(deprecated)]
+    fn deserialize<D>(deserializer: D) -> std::result::Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        const FIELDS: &[&str] = &[
+            "SEARCH_PATH_UNSPECIFIED",
+            "SEARCH_PATH_EXACT",
+            "SEARCH_PATH_APPROXIMATE",
+        ];
+
+        struct GeneratedVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for GeneratedVisitor {
+            type Value = SearchPath;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(formatter, "expected one of: {:?}", &FIELDS)
+            }
+
+            fn visit_i64<E>(self, v: i64) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(|x| x.try_into().ok())
+                    .ok_or_else(|| {
+                        serde::de::Error::invalid_value(serde::de::Unexpected::Signed(v), &self)
+                    })
+            }
+
+            fn visit_u64<E>(self, v: u64) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                i32::try_from(v)
+                    .ok()
+                    .and_then(|x| x.try_into().ok())
+                    .ok_or_else(|| {
+                        serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(v), &self)
+                    })
+            }
+
+            fn visit_str<E>(self, value: &str) -> std::result::Result<Self::Value, E>
+            where
+                E: serde::de::Error,
+            {
+                match value {
+                    "SEARCH_PATH_UNSPECIFIED" => Ok(SearchPath::Unspecified),
+                    "SEARCH_PATH_EXACT" => Ok(SearchPath::Exact),
+                    "SEARCH_PATH_APPROXIMATE" => Ok(SearchPath::Approximate),
+                    _ => Err(serde::de::Error::unknown_variant(value, FIELDS)),
+                }
+            }
+        }
+        deserializer.deserialize_any(GeneratedVisitor)
+    }
+}
 impl serde::Serialize for SearchQuery {
     #[allow(deprecated)]
     fn serialize<S>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error>
@@ -11324,6 +11435,9 @@ impl serde::Serialize for SearchRequest {
         if self.fusion.is_some() {
             len += 1;
         }
+        if self.exact {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.SearchRequest", len)?;
         if !self.namespace.is_empty() {
             struct_ser.serialize_field("namespace", &self.namespace)?;
@@ -11360,6 +11474,9 @@ impl serde::Serialize for SearchRequest {
         if let Some(v) = self.fusion.as_ref() {
             struct_ser.serialize_field("fusion", v)?;
         }
+        if self.exact {
+            struct_ser.serialize_field("exact", &self.exact)?;
+        }
         struct_ser.end()
     }
 }
@@ -11385,6 +11502,7 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
             "timeRange",
             "recency",
             "fusion",
+            "exact",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -11400,6 +11518,7 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
             TimeRange,
             Recency,
             Fusion,
+            Exact,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -11432,6 +11551,7 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
                             "timeRange" | "time_range" => Ok(GeneratedField::TimeRange),
                             "recency" => Ok(GeneratedField::Recency),
                             "fusion" => Ok(GeneratedField::Fusion),
+                            "exact" => Ok(GeneratedField::Exact),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -11462,6 +11582,7 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
                 let mut time_range__ = None;
                 let mut recency__ = None;
                 let mut fusion__ = None;
+                let mut exact__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::Namespace => {
@@ -11536,6 +11657,12 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
                             }
                             fusion__ = map_.next_value()?;
                         }
+                        GeneratedField::Exact => {
+                            if exact__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("exact"));
+                            }
+                            exact__ = Some(map_.next_value()?);
+                        }
                     }
                 }
                 Ok(SearchRequest {
@@ -11550,6 +11677,7 @@ impl<'de> serde::Deserialize<'de> for SearchRequest {
                     time_range: time_range__,
                     recency: recency__,
                     fusion: fusion__,
+                    exact: exact__.unwrap_or_default(),
                 })
             }
         }
@@ -11606,6 +11734,9 @@ impl serde::Serialize for SearchResponse {
         if self.expires_at.is_some() {
             len += 1;
         }
+        if self.search_path != 0 {
+            len += 1;
+        }
         let mut struct_ser = serializer.serialize_struct("engram.v1.SearchResponse", len)?;
         if !self.record_id.is_empty() {
             struct_ser.serialize_field("recordId", &self.record_id)?;
@@ -11649,6 +11780,11 @@ impl serde::Serialize for SearchResponse {
         if let Some(v) = self.expires_at.as_ref() {
             struct_ser.serialize_field("expiresAt", v)?;
         }
+        if self.search_path != 0 {
+            let v = SearchPath::try_from(self.search_path)
+                .map_err(|_| serde::ser::Error::custom(format!("Invalid variant {}", self.search_path)))?;
+            struct_ser.serialize_field("searchPath", &v)?;
+        }
         struct_ser.end()
     }
 }
@@ -11681,6 +11817,8 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
             "lastUsedAt",
             "expires_at",
             "expiresAt",
+            "search_path",
+            "searchPath",
         ];
 
         #[allow(clippy::enum_variant_names)]
@@ -11699,6 +11837,7 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
             UpdatedAt,
             LastUsedAt,
             ExpiresAt,
+            SearchPath,
         }
         impl<'de> serde::Deserialize<'de> for GeneratedField {
             fn deserialize<D>(deserializer: D) -> std::result::Result<GeneratedField, D::Error>
@@ -11734,6 +11873,7 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
                             "updatedAt" | "updated_at" => Ok(GeneratedField::UpdatedAt),
                             "lastUsedAt" | "last_used_at" => Ok(GeneratedField::LastUsedAt),
                             "expiresAt" | "expires_at" => Ok(GeneratedField::ExpiresAt),
+                            "searchPath" | "search_path" => Ok(GeneratedField::SearchPath),
                             _ => Err(serde::de::Error::unknown_field(value, FIELDS)),
                         }
                     }
@@ -11767,6 +11907,7 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
                 let mut updated_at__ = None;
                 let mut last_used_at__ = None;
                 let mut expires_at__ = None;
+                let mut search_path__ = None;
                 while let Some(k) = map_.next_key()? {
                     match k {
                         GeneratedField::RecordId => {
@@ -11869,6 +12010,12 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
                             }
                             expires_at__ = map_.next_value()?;
                         }
+                        GeneratedField::SearchPath => {
+                            if search_path__.is_some() {
+                                return Err(serde::de::Error::duplicate_field("searchPath"));
+                            }
+                            search_path__ = Some(map_.next_value::<SearchPath>()? as i32);
+                        }
                     }
                 }
                 Ok(SearchResponse {
@@ -11886,6 +12033,7 @@ impl<'de> serde::Deserialize<'de> for SearchResponse {
                     updated_at: updated_at__,
                     last_used_at: last_used_at__,
                     expires_at: expires_at__,
+                    search_path: search_path__.unwrap_or_default(),
                 })
             }
         }

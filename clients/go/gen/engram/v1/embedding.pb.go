@@ -258,6 +258,60 @@ func (TimeField) EnumDescriptor() ([]byte, []int) {
 	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{3}
 }
 
+// Which vector search answered a query.
+type SearchPath int32
+
+const (
+	// No vector search ran (RANKING_KEYWORD).
+	SearchPath_SEARCH_PATH_UNSPECIFIED SearchPath = 0
+	// Every record passing the filter, time range and expiry was scored (brute force).
+	SearchPath_SEARCH_PATH_EXACT SearchPath = 1
+	// The namespace's approximate (HNSW) index proposed candidates, which were rescored
+	// exactly; a true nearest neighbour it missed is missing from the results.
+	SearchPath_SEARCH_PATH_APPROXIMATE SearchPath = 2
+)
+
+// Enum value maps for SearchPath.
+var (
+	SearchPath_name = map[int32]string{
+		0: "SEARCH_PATH_UNSPECIFIED",
+		1: "SEARCH_PATH_EXACT",
+		2: "SEARCH_PATH_APPROXIMATE",
+	}
+	SearchPath_value = map[string]int32{
+		"SEARCH_PATH_UNSPECIFIED": 0,
+		"SEARCH_PATH_EXACT":       1,
+		"SEARCH_PATH_APPROXIMATE": 2,
+	}
+)
+
+func (x SearchPath) Enum() *SearchPath {
+	p := new(SearchPath)
+	*p = x
+	return p
+}
+
+func (x SearchPath) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (SearchPath) Descriptor() protoreflect.EnumDescriptor {
+	return file_engram_v1_embedding_proto_enumTypes[4].Descriptor()
+}
+
+func (SearchPath) Type() protoreflect.EnumType {
+	return &file_engram_v1_embedding_proto_enumTypes[4]
+}
+
+func (x SearchPath) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use SearchPath.Descriptor instead.
+func (SearchPath) EnumDescriptor() ([]byte, []int) {
+	return file_engram_v1_embedding_proto_rawDescGZIP(), []int{4}
+}
+
 // Request of EmbeddingService.UpsertEmbedding.
 type UpsertEmbeddingRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -852,7 +906,12 @@ type SearchRequest struct {
 	// by default); a Recency with field UNSPECIFIED turns it off for this call.
 	Recency *Recency `protobuf:"bytes,10,opt,name=recency,proto3" json:"recency,omitempty"`
 	// Fusion of RANKING_HYBRID (unset fields: the namespace's).
-	Fusion        *Fusion `protobuf:"bytes,11,opt,name=fusion,proto3" json:"fusion,omitempty"`
+	Fusion *Fusion `protobuf:"bytes,11,opt,name=fusion,proto3" json:"fusion,omitempty"`
+	// Score every selected record (brute force) even where the namespace's approximate index
+	// could answer. Default false: namespaces of at least the server's --ann-threshold records
+	// (20000 by default) are searched through their approximate (HNSW) index, whose
+	// candidates are rescored exactly.
+	Exact         bool `protobuf:"varint,12,opt,name=exact,proto3" json:"exact,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -964,6 +1023,13 @@ func (x *SearchRequest) GetFusion() *Fusion {
 	return nil
 }
 
+func (x *SearchRequest) GetExact() bool {
+	if x != nil {
+		return x.Exact
+	}
+	return false
+}
+
 // One search result (one message of the Search stream).
 type SearchResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1005,7 +1071,9 @@ type SearchResponse struct {
 	// When an outcome last reported it acted or used; unset if never.
 	LastUsedAt *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=last_used_at,json=lastUsedAt,proto3" json:"last_used_at,omitempty"`
 	// When it expires; unset if it does not.
-	ExpiresAt     *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	ExpiresAt *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	// Which vector search answered the query (the same in every message of the stream).
+	SearchPath    SearchPath `protobuf:"varint,15,opt,name=search_path,json=searchPath,proto3,enum=engram.v1.SearchPath" json:"search_path,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1138,6 +1206,13 @@ func (x *SearchResponse) GetExpiresAt() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *SearchResponse) GetSearchPath() SearchPath {
+	if x != nil {
+		return x.SearchPath
+	}
+	return SearchPath_SEARCH_PATH_UNSPECIFIED
+}
+
 // One query of a BatchSearch.
 type SearchQuery struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1223,7 +1298,9 @@ type BatchSearchRequest struct {
 	// by default); a Recency with field UNSPECIFIED turns it off for this call.
 	Recency *Recency `protobuf:"bytes,9,opt,name=recency,proto3" json:"recency,omitempty"`
 	// Fusion of RANKING_HYBRID (unset fields: the namespace's).
-	Fusion        *Fusion `protobuf:"bytes,10,opt,name=fusion,proto3" json:"fusion,omitempty"`
+	Fusion *Fusion `protobuf:"bytes,10,opt,name=fusion,proto3" json:"fusion,omitempty"`
+	// Score every selected record, as in SearchRequest.exact.
+	Exact         bool `protobuf:"varint,11,opt,name=exact,proto3" json:"exact,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1326,6 +1403,13 @@ func (x *BatchSearchRequest) GetFusion() *Fusion {
 		return x.Fusion
 	}
 	return nil
+}
+
+func (x *BatchSearchRequest) GetExact() bool {
+	if x != nil {
+		return x.Exact
+	}
+	return false
 }
 
 // One result of a BatchSearch query; the fields mean what they mean in SearchResponse.
@@ -1502,7 +1586,9 @@ type BatchSearchResponse struct {
 	// 0-based position of the query in the request.
 	QueryIndex uint32 `protobuf:"varint,1,opt,name=query_index,json=queryIndex,proto3" json:"query_index,omitempty"`
 	// Its results, best first.
-	Hits          []*SearchHit `protobuf:"bytes,2,rep,name=hits,proto3" json:"hits,omitempty"`
+	Hits []*SearchHit `protobuf:"bytes,2,rep,name=hits,proto3" json:"hits,omitempty"`
+	// Which vector search answered it (the same for every query of the call).
+	SearchPath    SearchPath `protobuf:"varint,3,opt,name=search_path,json=searchPath,proto3,enum=engram.v1.SearchPath" json:"search_path,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1549,6 +1635,13 @@ func (x *BatchSearchResponse) GetHits() []*SearchHit {
 		return x.Hits
 	}
 	return nil
+}
+
+func (x *BatchSearchResponse) GetSearchPath() SearchPath {
+	if x != nil {
+		return x.SearchPath
+	}
+	return SearchPath_SEARCH_PATH_UNSPECIFIED
 }
 
 // One record of an ImportEmbeddings stream; the fields mean what they mean in
@@ -1966,7 +2059,7 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"\rcreated_after\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\fcreatedAfter\x12A\n" +
 	"\x0ecreated_before\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\rcreatedBefore\x12?\n" +
 	"\rupdated_after\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampR\fupdatedAfter\x12A\n" +
-	"\x0eupdated_before\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\rupdatedBefore\"\xa2\x04\n" +
+	"\x0eupdated_before\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\rupdatedBefore\"\xb8\x04\n" +
 	"\rSearchRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12)\n" +
@@ -1980,13 +2073,14 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"time_range\x18\t \x01(\v2\x14.engram.v1.TimeRangeR\ttimeRange\x12,\n" +
 	"\arecency\x18\n" +
 	" \x01(\v2\x12.engram.v1.RecencyR\arecency\x12)\n" +
-	"\x06fusion\x18\v \x01(\v2\x11.engram.v1.FusionR\x06fusion\x1a9\n" +
+	"\x06fusion\x18\v \x01(\v2\x11.engram.v1.FusionR\x06fusion\x12\x14\n" +
+	"\x05exact\x18\f \x01(\bR\x05exact\x1a9\n" +
 	"\vFilterEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01B\b\n" +
 	"\x06_top_kB\f\n" +
 	"\n" +
-	"_min_score\"\x85\x05\n" +
+	"_min_score\"\xbd\x05\n" +
 	"\x0eSearchResponse\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12\x14\n" +
 	"\x05score\x18\x02 \x01(\x02R\x05score\x12\x12\n" +
@@ -2009,13 +2103,15 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"\flast_used_at\x18\r \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"lastUsedAt\x129\n" +
 	"\n" +
-	"expires_at\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x1a;\n" +
+	"expires_at\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x126\n" +
+	"\vsearch_path\x18\x0f \x01(\x0e2\x15.engram.v1.SearchPathR\n" +
+	"searchPath\x1a;\n" +
 	"\rMetadataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"L\n" +
 	"\vSearchQuery\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12)\n" +
-	"\x06vector\x18\x02 \x01(\v2\x11.engram.v1.VectorR\x06vector\"\x9f\x04\n" +
+	"\x06vector\x18\x02 \x01(\v2\x11.engram.v1.VectorR\x06vector\"\xb5\x04\n" +
 	"\x12BatchSearchRequest\x12\x1c\n" +
 	"\tnamespace\x18\x01 \x01(\tR\tnamespace\x120\n" +
 	"\aqueries\x18\x02 \x03(\v2\x16.engram.v1.SearchQueryR\aqueries\x12\x18\n" +
@@ -2028,7 +2124,8 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"time_range\x18\b \x01(\v2\x14.engram.v1.TimeRangeR\ttimeRange\x12,\n" +
 	"\arecency\x18\t \x01(\v2\x12.engram.v1.RecencyR\arecency\x12)\n" +
 	"\x06fusion\x18\n" +
-	" \x01(\v2\x11.engram.v1.FusionR\x06fusion\x1a9\n" +
+	" \x01(\v2\x11.engram.v1.FusionR\x06fusion\x12\x14\n" +
+	"\x05exact\x18\v \x01(\bR\x05exact\x1a9\n" +
 	"\vFilterEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01B\b\n" +
@@ -2060,11 +2157,13 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"expires_at\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x1a;\n" +
 	"\rMetadataEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"`\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x98\x01\n" +
 	"\x13BatchSearchResponse\x12\x1f\n" +
 	"\vquery_index\x18\x01 \x01(\rR\n" +
 	"queryIndex\x12(\n" +
-	"\x04hits\x18\x02 \x03(\v2\x14.engram.v1.SearchHitR\x04hits\"\xe8\x02\n" +
+	"\x04hits\x18\x02 \x03(\v2\x14.engram.v1.SearchHitR\x04hits\x126\n" +
+	"\vsearch_path\x18\x03 \x01(\x0e2\x15.engram.v1.SearchPathR\n" +
+	"searchPath\"\xe8\x02\n" +
 	"\fImportRecord\x12\x1b\n" +
 	"\trecord_id\x18\x01 \x01(\tR\brecordId\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12)\n" +
@@ -2116,7 +2215,12 @@ const file_engram_v1_embedding_proto_rawDesc = "" +
 	"\x16TIME_FIELD_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15TIME_FIELD_CREATED_AT\x10\x01\x12\x19\n" +
 	"\x15TIME_FIELD_UPDATED_AT\x10\x02\x12\x1b\n" +
-	"\x17TIME_FIELD_LAST_USED_AT\x10\x032\xf4\x03\n" +
+	"\x17TIME_FIELD_LAST_USED_AT\x10\x03*]\n" +
+	"\n" +
+	"SearchPath\x12\x1b\n" +
+	"\x17SEARCH_PATH_UNSPECIFIED\x10\x00\x12\x15\n" +
+	"\x11SEARCH_PATH_EXACT\x10\x01\x12\x1b\n" +
+	"\x17SEARCH_PATH_APPROXIMATE\x10\x022\xf4\x03\n" +
 	"\x10EmbeddingService\x12X\n" +
 	"\x0fUpsertEmbedding\x12!.engram.v1.UpsertEmbeddingRequest\x1a\".engram.v1.UpsertEmbeddingResponse\x12X\n" +
 	"\x0fDeleteEmbedding\x12!.engram.v1.DeleteEmbeddingRequest\x1a\".engram.v1.DeleteEmbeddingResponse\x12?\n" +
@@ -2139,104 +2243,107 @@ func file_engram_v1_embedding_proto_rawDescGZIP() []byte {
 	return file_engram_v1_embedding_proto_rawDescData
 }
 
-var file_engram_v1_embedding_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_engram_v1_embedding_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
 var file_engram_v1_embedding_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_engram_v1_embedding_proto_goTypes = []any{
 	(InputType)(0),                   // 0: engram.v1.InputType
 	(Ranking)(0),                     // 1: engram.v1.Ranking
 	(FusionMethod)(0),                // 2: engram.v1.FusionMethod
 	(TimeField)(0),                   // 3: engram.v1.TimeField
-	(*UpsertEmbeddingRequest)(nil),   // 4: engram.v1.UpsertEmbeddingRequest
-	(*UpsertEmbeddingResponse)(nil),  // 5: engram.v1.UpsertEmbeddingResponse
-	(*DeleteEmbeddingRequest)(nil),   // 6: engram.v1.DeleteEmbeddingRequest
-	(*DeleteEmbeddingResponse)(nil),  // 7: engram.v1.DeleteEmbeddingResponse
-	(*Fusion)(nil),                   // 8: engram.v1.Fusion
-	(*Recency)(nil),                  // 9: engram.v1.Recency
-	(*TimeRange)(nil),                // 10: engram.v1.TimeRange
-	(*SearchRequest)(nil),            // 11: engram.v1.SearchRequest
-	(*SearchResponse)(nil),           // 12: engram.v1.SearchResponse
-	(*SearchQuery)(nil),              // 13: engram.v1.SearchQuery
-	(*BatchSearchRequest)(nil),       // 14: engram.v1.BatchSearchRequest
-	(*SearchHit)(nil),                // 15: engram.v1.SearchHit
-	(*BatchSearchResponse)(nil),      // 16: engram.v1.BatchSearchResponse
-	(*ImportRecord)(nil),             // 17: engram.v1.ImportRecord
-	(*ImportEmbeddingsRequest)(nil),  // 18: engram.v1.ImportEmbeddingsRequest
-	(*ImportEmbeddingsResponse)(nil), // 19: engram.v1.ImportEmbeddingsResponse
-	(*EmbedRequest)(nil),             // 20: engram.v1.EmbedRequest
-	(*EmbedResponse)(nil),            // 21: engram.v1.EmbedResponse
-	nil,                              // 22: engram.v1.UpsertEmbeddingRequest.MetadataEntry
-	nil,                              // 23: engram.v1.SearchRequest.FilterEntry
-	nil,                              // 24: engram.v1.SearchResponse.MetadataEntry
-	nil,                              // 25: engram.v1.BatchSearchRequest.FilterEntry
-	nil,                              // 26: engram.v1.SearchHit.MetadataEntry
-	nil,                              // 27: engram.v1.ImportRecord.MetadataEntry
-	(*Vector)(nil),                   // 28: engram.v1.Vector
-	(*durationpb.Duration)(nil),      // 29: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil),    // 30: google.protobuf.Timestamp
-	(*ConfidenceState)(nil),          // 31: engram.v1.ConfidenceState
+	(SearchPath)(0),                  // 4: engram.v1.SearchPath
+	(*UpsertEmbeddingRequest)(nil),   // 5: engram.v1.UpsertEmbeddingRequest
+	(*UpsertEmbeddingResponse)(nil),  // 6: engram.v1.UpsertEmbeddingResponse
+	(*DeleteEmbeddingRequest)(nil),   // 7: engram.v1.DeleteEmbeddingRequest
+	(*DeleteEmbeddingResponse)(nil),  // 8: engram.v1.DeleteEmbeddingResponse
+	(*Fusion)(nil),                   // 9: engram.v1.Fusion
+	(*Recency)(nil),                  // 10: engram.v1.Recency
+	(*TimeRange)(nil),                // 11: engram.v1.TimeRange
+	(*SearchRequest)(nil),            // 12: engram.v1.SearchRequest
+	(*SearchResponse)(nil),           // 13: engram.v1.SearchResponse
+	(*SearchQuery)(nil),              // 14: engram.v1.SearchQuery
+	(*BatchSearchRequest)(nil),       // 15: engram.v1.BatchSearchRequest
+	(*SearchHit)(nil),                // 16: engram.v1.SearchHit
+	(*BatchSearchResponse)(nil),      // 17: engram.v1.BatchSearchResponse
+	(*ImportRecord)(nil),             // 18: engram.v1.ImportRecord
+	(*ImportEmbeddingsRequest)(nil),  // 19: engram.v1.ImportEmbeddingsRequest
+	(*ImportEmbeddingsResponse)(nil), // 20: engram.v1.ImportEmbeddingsResponse
+	(*EmbedRequest)(nil),             // 21: engram.v1.EmbedRequest
+	(*EmbedResponse)(nil),            // 22: engram.v1.EmbedResponse
+	nil,                              // 23: engram.v1.UpsertEmbeddingRequest.MetadataEntry
+	nil,                              // 24: engram.v1.SearchRequest.FilterEntry
+	nil,                              // 25: engram.v1.SearchResponse.MetadataEntry
+	nil,                              // 26: engram.v1.BatchSearchRequest.FilterEntry
+	nil,                              // 27: engram.v1.SearchHit.MetadataEntry
+	nil,                              // 28: engram.v1.ImportRecord.MetadataEntry
+	(*Vector)(nil),                   // 29: engram.v1.Vector
+	(*durationpb.Duration)(nil),      // 30: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),    // 31: google.protobuf.Timestamp
+	(*ConfidenceState)(nil),          // 32: engram.v1.ConfidenceState
 }
 var file_engram_v1_embedding_proto_depIdxs = []int32{
-	28, // 0: engram.v1.UpsertEmbeddingRequest.vector:type_name -> engram.v1.Vector
-	22, // 1: engram.v1.UpsertEmbeddingRequest.metadata:type_name -> engram.v1.UpsertEmbeddingRequest.MetadataEntry
-	29, // 2: engram.v1.UpsertEmbeddingRequest.ttl:type_name -> google.protobuf.Duration
-	30, // 3: engram.v1.UpsertEmbeddingRequest.expires_at:type_name -> google.protobuf.Timestamp
-	31, // 4: engram.v1.UpsertEmbeddingResponse.duplicate_confidence:type_name -> engram.v1.ConfidenceState
-	30, // 5: engram.v1.UpsertEmbeddingResponse.expires_at:type_name -> google.protobuf.Timestamp
+	29, // 0: engram.v1.UpsertEmbeddingRequest.vector:type_name -> engram.v1.Vector
+	23, // 1: engram.v1.UpsertEmbeddingRequest.metadata:type_name -> engram.v1.UpsertEmbeddingRequest.MetadataEntry
+	30, // 2: engram.v1.UpsertEmbeddingRequest.ttl:type_name -> google.protobuf.Duration
+	31, // 3: engram.v1.UpsertEmbeddingRequest.expires_at:type_name -> google.protobuf.Timestamp
+	32, // 4: engram.v1.UpsertEmbeddingResponse.duplicate_confidence:type_name -> engram.v1.ConfidenceState
+	31, // 5: engram.v1.UpsertEmbeddingResponse.expires_at:type_name -> google.protobuf.Timestamp
 	2,  // 6: engram.v1.Fusion.method:type_name -> engram.v1.FusionMethod
 	3,  // 7: engram.v1.Recency.field:type_name -> engram.v1.TimeField
-	29, // 8: engram.v1.Recency.half_life:type_name -> google.protobuf.Duration
-	30, // 9: engram.v1.TimeRange.created_after:type_name -> google.protobuf.Timestamp
-	30, // 10: engram.v1.TimeRange.created_before:type_name -> google.protobuf.Timestamp
-	30, // 11: engram.v1.TimeRange.updated_after:type_name -> google.protobuf.Timestamp
-	30, // 12: engram.v1.TimeRange.updated_before:type_name -> google.protobuf.Timestamp
-	28, // 13: engram.v1.SearchRequest.vector:type_name -> engram.v1.Vector
-	23, // 14: engram.v1.SearchRequest.filter:type_name -> engram.v1.SearchRequest.FilterEntry
+	30, // 8: engram.v1.Recency.half_life:type_name -> google.protobuf.Duration
+	31, // 9: engram.v1.TimeRange.created_after:type_name -> google.protobuf.Timestamp
+	31, // 10: engram.v1.TimeRange.created_before:type_name -> google.protobuf.Timestamp
+	31, // 11: engram.v1.TimeRange.updated_after:type_name -> google.protobuf.Timestamp
+	31, // 12: engram.v1.TimeRange.updated_before:type_name -> google.protobuf.Timestamp
+	29, // 13: engram.v1.SearchRequest.vector:type_name -> engram.v1.Vector
+	24, // 14: engram.v1.SearchRequest.filter:type_name -> engram.v1.SearchRequest.FilterEntry
 	1,  // 15: engram.v1.SearchRequest.ranking:type_name -> engram.v1.Ranking
-	10, // 16: engram.v1.SearchRequest.time_range:type_name -> engram.v1.TimeRange
-	9,  // 17: engram.v1.SearchRequest.recency:type_name -> engram.v1.Recency
-	8,  // 18: engram.v1.SearchRequest.fusion:type_name -> engram.v1.Fusion
-	24, // 19: engram.v1.SearchResponse.metadata:type_name -> engram.v1.SearchResponse.MetadataEntry
-	30, // 20: engram.v1.SearchResponse.created_at:type_name -> google.protobuf.Timestamp
-	30, // 21: engram.v1.SearchResponse.updated_at:type_name -> google.protobuf.Timestamp
-	30, // 22: engram.v1.SearchResponse.last_used_at:type_name -> google.protobuf.Timestamp
-	30, // 23: engram.v1.SearchResponse.expires_at:type_name -> google.protobuf.Timestamp
-	28, // 24: engram.v1.SearchQuery.vector:type_name -> engram.v1.Vector
-	13, // 25: engram.v1.BatchSearchRequest.queries:type_name -> engram.v1.SearchQuery
-	25, // 26: engram.v1.BatchSearchRequest.filter:type_name -> engram.v1.BatchSearchRequest.FilterEntry
-	1,  // 27: engram.v1.BatchSearchRequest.ranking:type_name -> engram.v1.Ranking
-	10, // 28: engram.v1.BatchSearchRequest.time_range:type_name -> engram.v1.TimeRange
-	9,  // 29: engram.v1.BatchSearchRequest.recency:type_name -> engram.v1.Recency
-	8,  // 30: engram.v1.BatchSearchRequest.fusion:type_name -> engram.v1.Fusion
-	26, // 31: engram.v1.SearchHit.metadata:type_name -> engram.v1.SearchHit.MetadataEntry
-	30, // 32: engram.v1.SearchHit.created_at:type_name -> google.protobuf.Timestamp
-	30, // 33: engram.v1.SearchHit.updated_at:type_name -> google.protobuf.Timestamp
-	30, // 34: engram.v1.SearchHit.last_used_at:type_name -> google.protobuf.Timestamp
-	30, // 35: engram.v1.SearchHit.expires_at:type_name -> google.protobuf.Timestamp
-	15, // 36: engram.v1.BatchSearchResponse.hits:type_name -> engram.v1.SearchHit
-	28, // 37: engram.v1.ImportRecord.vector:type_name -> engram.v1.Vector
-	27, // 38: engram.v1.ImportRecord.metadata:type_name -> engram.v1.ImportRecord.MetadataEntry
-	29, // 39: engram.v1.ImportRecord.ttl:type_name -> google.protobuf.Duration
-	30, // 40: engram.v1.ImportRecord.expires_at:type_name -> google.protobuf.Timestamp
-	17, // 41: engram.v1.ImportEmbeddingsRequest.records:type_name -> engram.v1.ImportRecord
-	0,  // 42: engram.v1.EmbedRequest.input_type:type_name -> engram.v1.InputType
-	28, // 43: engram.v1.EmbedResponse.vectors:type_name -> engram.v1.Vector
-	4,  // 44: engram.v1.EmbeddingService.UpsertEmbedding:input_type -> engram.v1.UpsertEmbeddingRequest
-	6,  // 45: engram.v1.EmbeddingService.DeleteEmbedding:input_type -> engram.v1.DeleteEmbeddingRequest
-	11, // 46: engram.v1.EmbeddingService.Search:input_type -> engram.v1.SearchRequest
-	14, // 47: engram.v1.EmbeddingService.BatchSearch:input_type -> engram.v1.BatchSearchRequest
-	18, // 48: engram.v1.EmbeddingService.ImportEmbeddings:input_type -> engram.v1.ImportEmbeddingsRequest
-	20, // 49: engram.v1.EmbeddingService.Embed:input_type -> engram.v1.EmbedRequest
-	5,  // 50: engram.v1.EmbeddingService.UpsertEmbedding:output_type -> engram.v1.UpsertEmbeddingResponse
-	7,  // 51: engram.v1.EmbeddingService.DeleteEmbedding:output_type -> engram.v1.DeleteEmbeddingResponse
-	12, // 52: engram.v1.EmbeddingService.Search:output_type -> engram.v1.SearchResponse
-	16, // 53: engram.v1.EmbeddingService.BatchSearch:output_type -> engram.v1.BatchSearchResponse
-	19, // 54: engram.v1.EmbeddingService.ImportEmbeddings:output_type -> engram.v1.ImportEmbeddingsResponse
-	21, // 55: engram.v1.EmbeddingService.Embed:output_type -> engram.v1.EmbedResponse
-	50, // [50:56] is the sub-list for method output_type
-	44, // [44:50] is the sub-list for method input_type
-	44, // [44:44] is the sub-list for extension type_name
-	44, // [44:44] is the sub-list for extension extendee
-	0,  // [0:44] is the sub-list for field type_name
+	11, // 16: engram.v1.SearchRequest.time_range:type_name -> engram.v1.TimeRange
+	10, // 17: engram.v1.SearchRequest.recency:type_name -> engram.v1.Recency
+	9,  // 18: engram.v1.SearchRequest.fusion:type_name -> engram.v1.Fusion
+	25, // 19: engram.v1.SearchResponse.metadata:type_name -> engram.v1.SearchResponse.MetadataEntry
+	31, // 20: engram.v1.SearchResponse.created_at:type_name -> google.protobuf.Timestamp
+	31, // 21: engram.v1.SearchResponse.updated_at:type_name -> google.protobuf.Timestamp
+	31, // 22: engram.v1.SearchResponse.last_used_at:type_name -> google.protobuf.Timestamp
+	31, // 23: engram.v1.SearchResponse.expires_at:type_name -> google.protobuf.Timestamp
+	4,  // 24: engram.v1.SearchResponse.search_path:type_name -> engram.v1.SearchPath
+	29, // 25: engram.v1.SearchQuery.vector:type_name -> engram.v1.Vector
+	14, // 26: engram.v1.BatchSearchRequest.queries:type_name -> engram.v1.SearchQuery
+	26, // 27: engram.v1.BatchSearchRequest.filter:type_name -> engram.v1.BatchSearchRequest.FilterEntry
+	1,  // 28: engram.v1.BatchSearchRequest.ranking:type_name -> engram.v1.Ranking
+	11, // 29: engram.v1.BatchSearchRequest.time_range:type_name -> engram.v1.TimeRange
+	10, // 30: engram.v1.BatchSearchRequest.recency:type_name -> engram.v1.Recency
+	9,  // 31: engram.v1.BatchSearchRequest.fusion:type_name -> engram.v1.Fusion
+	27, // 32: engram.v1.SearchHit.metadata:type_name -> engram.v1.SearchHit.MetadataEntry
+	31, // 33: engram.v1.SearchHit.created_at:type_name -> google.protobuf.Timestamp
+	31, // 34: engram.v1.SearchHit.updated_at:type_name -> google.protobuf.Timestamp
+	31, // 35: engram.v1.SearchHit.last_used_at:type_name -> google.protobuf.Timestamp
+	31, // 36: engram.v1.SearchHit.expires_at:type_name -> google.protobuf.Timestamp
+	16, // 37: engram.v1.BatchSearchResponse.hits:type_name -> engram.v1.SearchHit
+	4,  // 38: engram.v1.BatchSearchResponse.search_path:type_name -> engram.v1.SearchPath
+	29, // 39: engram.v1.ImportRecord.vector:type_name -> engram.v1.Vector
+	28, // 40: engram.v1.ImportRecord.metadata:type_name -> engram.v1.ImportRecord.MetadataEntry
+	30, // 41: engram.v1.ImportRecord.ttl:type_name -> google.protobuf.Duration
+	31, // 42: engram.v1.ImportRecord.expires_at:type_name -> google.protobuf.Timestamp
+	18, // 43: engram.v1.ImportEmbeddingsRequest.records:type_name -> engram.v1.ImportRecord
+	0,  // 44: engram.v1.EmbedRequest.input_type:type_name -> engram.v1.InputType
+	29, // 45: engram.v1.EmbedResponse.vectors:type_name -> engram.v1.Vector
+	5,  // 46: engram.v1.EmbeddingService.UpsertEmbedding:input_type -> engram.v1.UpsertEmbeddingRequest
+	7,  // 47: engram.v1.EmbeddingService.DeleteEmbedding:input_type -> engram.v1.DeleteEmbeddingRequest
+	12, // 48: engram.v1.EmbeddingService.Search:input_type -> engram.v1.SearchRequest
+	15, // 49: engram.v1.EmbeddingService.BatchSearch:input_type -> engram.v1.BatchSearchRequest
+	19, // 50: engram.v1.EmbeddingService.ImportEmbeddings:input_type -> engram.v1.ImportEmbeddingsRequest
+	21, // 51: engram.v1.EmbeddingService.Embed:input_type -> engram.v1.EmbedRequest
+	6,  // 52: engram.v1.EmbeddingService.UpsertEmbedding:output_type -> engram.v1.UpsertEmbeddingResponse
+	8,  // 53: engram.v1.EmbeddingService.DeleteEmbedding:output_type -> engram.v1.DeleteEmbeddingResponse
+	13, // 54: engram.v1.EmbeddingService.Search:output_type -> engram.v1.SearchResponse
+	17, // 55: engram.v1.EmbeddingService.BatchSearch:output_type -> engram.v1.BatchSearchResponse
+	20, // 56: engram.v1.EmbeddingService.ImportEmbeddings:output_type -> engram.v1.ImportEmbeddingsResponse
+	22, // 57: engram.v1.EmbeddingService.Embed:output_type -> engram.v1.EmbedResponse
+	52, // [52:58] is the sub-list for method output_type
+	46, // [46:52] is the sub-list for method input_type
+	46, // [46:46] is the sub-list for extension type_name
+	46, // [46:46] is the sub-list for extension extendee
+	0,  // [0:46] is the sub-list for field type_name
 }
 
 func init() { file_engram_v1_embedding_proto_init() }
@@ -2256,7 +2363,7 @@ func file_engram_v1_embedding_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_engram_v1_embedding_proto_rawDesc), len(file_engram_v1_embedding_proto_rawDesc)),
-			NumEnums:      4,
+			NumEnums:      5,
 			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   1,

@@ -245,6 +245,52 @@ export function timeFieldToJSON(object: TimeField): string {
   }
 }
 
+/** Which vector search answered a query. */
+export enum SearchPath {
+  /** SEARCH_PATH_UNSPECIFIED - No vector search ran (RANKING_KEYWORD). */
+  SEARCH_PATH_UNSPECIFIED = 0,
+  /** SEARCH_PATH_EXACT - Every record passing the filter, time range and expiry was scored (brute force). */
+  SEARCH_PATH_EXACT = 1,
+  /**
+   * SEARCH_PATH_APPROXIMATE - The namespace's approximate (HNSW) index proposed candidates, which were rescored
+   * exactly; a true nearest neighbour it missed is missing from the results.
+   */
+  SEARCH_PATH_APPROXIMATE = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function searchPathFromJSON(object: any): SearchPath {
+  switch (object) {
+    case 0:
+    case "SEARCH_PATH_UNSPECIFIED":
+      return SearchPath.SEARCH_PATH_UNSPECIFIED;
+    case 1:
+    case "SEARCH_PATH_EXACT":
+      return SearchPath.SEARCH_PATH_EXACT;
+    case 2:
+    case "SEARCH_PATH_APPROXIMATE":
+      return SearchPath.SEARCH_PATH_APPROXIMATE;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return SearchPath.UNRECOGNIZED;
+  }
+}
+
+export function searchPathToJSON(object: SearchPath): string {
+  switch (object) {
+    case SearchPath.SEARCH_PATH_UNSPECIFIED:
+      return "SEARCH_PATH_UNSPECIFIED";
+    case SearchPath.SEARCH_PATH_EXACT:
+      return "SEARCH_PATH_EXACT";
+    case SearchPath.SEARCH_PATH_APPROXIMATE:
+      return "SEARCH_PATH_APPROXIMATE";
+    case SearchPath.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** Request of EmbeddingService.UpsertEmbedding. */
 export interface UpsertEmbeddingRequest {
   /** Required. */
@@ -444,7 +490,16 @@ export interface SearchRequest {
     | Recency
     | undefined;
   /** Fusion of RANKING_HYBRID (unset fields: the namespace's). */
-  fusion?: Fusion | undefined;
+  fusion?:
+    | Fusion
+    | undefined;
+  /**
+   * Score every selected record (brute force) even where the namespace's approximate index
+   * could answer. Default false: namespaces of at least the server's --ann-threshold records
+   * (20000 by default) are searched through their approximate (HNSW) index, whose
+   * candidates are rescored exactly.
+   */
+  exact: boolean;
 }
 
 export interface SearchRequest_FilterEntry {
@@ -508,7 +563,11 @@ export interface SearchResponse {
     | Date
     | undefined;
   /** When it expires; unset if it does not. */
-  expiresAt?: Date | undefined;
+  expiresAt?:
+    | Date
+    | undefined;
+  /** Which vector search answered the query (the same in every message of the stream). */
+  searchPath: SearchPath;
 }
 
 export interface SearchResponse_MetadataEntry {
@@ -567,7 +626,11 @@ export interface BatchSearchRequest {
     | Recency
     | undefined;
   /** Fusion of RANKING_HYBRID (unset fields: the namespace's). */
-  fusion?: Fusion | undefined;
+  fusion?:
+    | Fusion
+    | undefined;
+  /** Score every selected record, as in SearchRequest.exact. */
+  exact: boolean;
 }
 
 export interface BatchSearchRequest_FilterEntry {
@@ -635,6 +698,8 @@ export interface BatchSearchResponse {
   queryIndex: number;
   /** Its results, best first. */
   hits: SearchHit[];
+  /** Which vector search answered it (the same for every query of the call). */
+  searchPath: SearchPath;
 }
 
 /**
@@ -1814,6 +1879,7 @@ function createBaseSearchRequest(): SearchRequest {
     timeRange: undefined,
     recency: undefined,
     fusion: undefined,
+    exact: false,
   };
 }
 
@@ -1851,6 +1917,9 @@ export const SearchRequest: MessageFns<SearchRequest> = {
     }
     if (message.fusion !== undefined) {
       Fusion.encode(message.fusion, writer.uint32(90).fork()).join();
+    }
+    if (message.exact !== false) {
+      writer.uint32(96).bool(message.exact);
     }
     return writer;
   },
@@ -1959,6 +2028,14 @@ export const SearchRequest: MessageFns<SearchRequest> = {
             message.fusion = Fusion.decode(reader, reader.uint32());
             continue;
           }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.exact = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2013,6 +2090,7 @@ export const SearchRequest: MessageFns<SearchRequest> = {
         : undefined,
       recency: isSet(object.recency) ? Recency.fromJSON(object.recency) : undefined,
       fusion: isSet(object.fusion) ? Fusion.fromJSON(object.fusion) : undefined,
+      exact: isSet(object.exact) ? globalThis.Boolean(object.exact) : false,
     };
   },
 
@@ -2057,6 +2135,9 @@ export const SearchRequest: MessageFns<SearchRequest> = {
     if (message.fusion !== undefined) {
       obj.fusion = Fusion.toJSON(message.fusion);
     }
+    if (message.exact !== false) {
+      obj.exact = message.exact;
+    }
     return obj;
   },
 
@@ -2092,6 +2173,7 @@ export const SearchRequest: MessageFns<SearchRequest> = {
     message.fusion = (object.fusion !== undefined && object.fusion !== null)
       ? Fusion.fromPartial(object.fusion)
       : undefined;
+    message.exact = object.exact ?? false;
     return message;
   },
 };
@@ -2197,6 +2279,7 @@ function createBaseSearchResponse(): SearchResponse {
     updatedAt: undefined,
     lastUsedAt: undefined,
     expiresAt: undefined,
+    searchPath: 0,
   };
 }
 
@@ -2243,6 +2326,9 @@ export const SearchResponse: MessageFns<SearchResponse> = {
     }
     if (message.expiresAt !== undefined) {
       Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(114).fork()).join();
+    }
+    if (message.searchPath !== 0) {
+      writer.uint32(120).int32(message.searchPath);
     }
     return writer;
   },
@@ -2375,6 +2461,14 @@ export const SearchResponse: MessageFns<SearchResponse> = {
             message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.searchPath = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2448,6 +2542,11 @@ export const SearchResponse: MessageFns<SearchResponse> = {
         : isSet(object.expires_at)
         ? fromJsonTimestamp(object.expires_at)
         : undefined,
+      searchPath: isSet(object.searchPath)
+        ? searchPathFromJSON(object.searchPath)
+        : isSet(object.search_path)
+        ? searchPathFromJSON(object.search_path)
+        : 0,
     };
   },
 
@@ -2501,6 +2600,9 @@ export const SearchResponse: MessageFns<SearchResponse> = {
     if (message.expiresAt !== undefined) {
       obj.expiresAt = message.expiresAt.toISOString();
     }
+    if (message.searchPath !== 0) {
+      obj.searchPath = searchPathToJSON(message.searchPath);
+    }
     return obj;
   },
 
@@ -2531,6 +2633,7 @@ export const SearchResponse: MessageFns<SearchResponse> = {
     message.updatedAt = object.updatedAt ?? undefined;
     message.lastUsedAt = object.lastUsedAt ?? undefined;
     message.expiresAt = object.expiresAt ?? undefined;
+    message.searchPath = object.searchPath ?? 0;
     return message;
   },
 };
@@ -2719,6 +2822,7 @@ function createBaseBatchSearchRequest(): BatchSearchRequest {
     timeRange: undefined,
     recency: undefined,
     fusion: undefined,
+    exact: false,
   };
 }
 
@@ -2753,6 +2857,9 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
     }
     if (message.fusion !== undefined) {
       Fusion.encode(message.fusion, writer.uint32(82).fork()).join();
+    }
+    if (message.exact !== false) {
+      writer.uint32(88).bool(message.exact);
     }
     return writer;
   },
@@ -2853,6 +2960,14 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
             message.fusion = Fusion.decode(reader, reader.uint32());
             continue;
           }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.exact = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2906,6 +3021,7 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
         : undefined,
       recency: isSet(object.recency) ? Recency.fromJSON(object.recency) : undefined,
       fusion: isSet(object.fusion) ? Fusion.fromJSON(object.fusion) : undefined,
+      exact: isSet(object.exact) ? globalThis.Boolean(object.exact) : false,
     };
   },
 
@@ -2947,6 +3063,9 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
     if (message.fusion !== undefined) {
       obj.fusion = Fusion.toJSON(message.fusion);
     }
+    if (message.exact !== false) {
+      obj.exact = message.exact;
+    }
     return obj;
   },
 
@@ -2979,6 +3098,7 @@ export const BatchSearchRequest: MessageFns<BatchSearchRequest> = {
     message.fusion = (object.fusion !== undefined && object.fusion !== null)
       ? Fusion.fromPartial(object.fusion)
       : undefined;
+    message.exact = object.exact ?? false;
     return message;
   },
 };
@@ -3510,7 +3630,7 @@ export const SearchHit_MetadataEntry: MessageFns<SearchHit_MetadataEntry> = {
 };
 
 function createBaseBatchSearchResponse(): BatchSearchResponse {
-  return { queryIndex: 0, hits: [] };
+  return { queryIndex: 0, hits: [], searchPath: 0 };
 }
 
 export const BatchSearchResponse: MessageFns<BatchSearchResponse> = {
@@ -3520,6 +3640,9 @@ export const BatchSearchResponse: MessageFns<BatchSearchResponse> = {
     }
     for (const v of message.hits) {
       SearchHit.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.searchPath !== 0) {
+      writer.uint32(24).int32(message.searchPath);
     }
     return writer;
   },
@@ -3553,6 +3676,14 @@ export const BatchSearchResponse: MessageFns<BatchSearchResponse> = {
             message.hits.push(SearchHit.decode(reader, reader.uint32()));
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.searchPath = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3573,6 +3704,11 @@ export const BatchSearchResponse: MessageFns<BatchSearchResponse> = {
         ? globalThis.Number(object.query_index)
         : 0,
       hits: globalThis.Array.isArray(object?.hits) ? object.hits.map((e: any) => SearchHit.fromJSON(e)) : [],
+      searchPath: isSet(object.searchPath)
+        ? searchPathFromJSON(object.searchPath)
+        : isSet(object.search_path)
+        ? searchPathFromJSON(object.search_path)
+        : 0,
     };
   },
 
@@ -3584,6 +3720,9 @@ export const BatchSearchResponse: MessageFns<BatchSearchResponse> = {
     if (message.hits?.length) {
       obj.hits = message.hits.map((e) => SearchHit.toJSON(e));
     }
+    if (message.searchPath !== 0) {
+      obj.searchPath = searchPathToJSON(message.searchPath);
+    }
     return obj;
   },
 
@@ -3594,6 +3733,7 @@ export const BatchSearchResponse: MessageFns<BatchSearchResponse> = {
     const message = createBaseBatchSearchResponse();
     message.queryIndex = object.queryIndex ?? 0;
     message.hits = object.hits?.map((e) => SearchHit.fromPartial(e)) || [];
+    message.searchPath = object.searchPath ?? 0;
     return message;
   },
 };

@@ -530,6 +530,21 @@ java.lang.String defaultValue) {
     return fusion_ == null ? dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
   }
 
+  public static final int EXACT_FIELD_NUMBER = 11;
+  private boolean exact_ = false;
+  /**
+   * <pre>
+   * Score every selected record, as in SearchRequest.exact.
+   * </pre>
+   *
+   * <code>bool exact = 11 [json_name = "exact"];</code>
+   * @return The exact.
+   */
+  @java.lang.Override
+  public boolean getExact() {
+    return exact_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -576,6 +591,9 @@ java.lang.String defaultValue) {
     }
     if (((bitField0_ & 0x00000010) != 0)) {
       output.writeMessage(10, getFusion());
+    }
+    if (exact_ != false) {
+      output.writeBool(11, exact_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -629,6 +647,10 @@ java.lang.String defaultValue) {
     if (((bitField0_ & 0x00000010) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(10, getFusion());
+    }
+    if (exact_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(11, exact_);
     }
     return size;
   }
@@ -689,6 +711,8 @@ java.lang.String defaultValue) {
       if (!getFusion()
           .equals(other.getFusion())) return false;
     }
+    if (getExact()
+        != other.getExact()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -735,6 +759,9 @@ java.lang.String defaultValue) {
       hash = (37 * hash) + FUSION_FIELD_NUMBER;
       hash = (53 * hash) + getFusion().hashCode();
     }
+    hash = (37 * hash) + EXACT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getExact());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -929,6 +956,7 @@ java.lang.String defaultValue) {
         fusionBuilder_.dispose();
         fusionBuilder_ = null;
       }
+      exact_ = false;
       return this;
     }
 
@@ -1015,6 +1043,9 @@ java.lang.String defaultValue) {
             : fusionBuilder_.build();
         to_bitField0_ |= 0x00000010;
       }
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.exact_ = exact_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1086,6 +1117,9 @@ java.lang.String defaultValue) {
       }
       if (other.hasFusion()) {
         mergeFusion(other.getFusion());
+      }
+      if (other.getExact() != false) {
+        setExact(other.getExact());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1179,6 +1213,11 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00000200;
               break;
             } // case 82
+            case 88: {
+              exact_ = input.readBool();
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 88
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2530,6 +2569,50 @@ java.lang.String defaultValue) {
         fusion_ = null;
       }
       return fusionBuilder_;
+    }
+
+    private boolean exact_ ;
+    /**
+     * <pre>
+     * Score every selected record, as in SearchRequest.exact.
+     * </pre>
+     *
+     * <code>bool exact = 11 [json_name = "exact"];</code>
+     * @return The exact.
+     */
+    @java.lang.Override
+    public boolean getExact() {
+      return exact_;
+    }
+    /**
+     * <pre>
+     * Score every selected record, as in SearchRequest.exact.
+     * </pre>
+     *
+     * <code>bool exact = 11 [json_name = "exact"];</code>
+     * @param value The exact to set.
+     * @return This builder for chaining.
+     */
+    public Builder setExact(boolean value) {
+
+      exact_ = value;
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Score every selected record, as in SearchRequest.exact.
+     * </pre>
+     *
+     * <code>bool exact = 11 [json_name = "exact"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearExact() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      exact_ = false;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.BatchSearchRequest)

@@ -302,4 +302,14 @@ java.lang.String defaultValue);
    * <code>.engram.v1.Fusion fusion = 10 [json_name = "fusion"];</code>
    */
   dev.engram.v1.FusionOrBuilder getFusionOrBuilder();
+
+  /**
+   * <pre>
+   * Score every selected record, as in SearchRequest.exact.
+   * </pre>
+   *
+   * <code>bool exact = 11 [json_name = "exact"];</code>
+   * @return The exact.
+   */
+  boolean getExact();
 }

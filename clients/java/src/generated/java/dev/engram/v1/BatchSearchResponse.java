@@ -33,6 +33,7 @@ private static final long serialVersionUID = 0L;
   }
   private BatchSearchResponse() {
     hits_ = java.util.Collections.emptyList();
+    searchPath_ = 0;
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -129,6 +130,32 @@ private static final long serialVersionUID = 0L;
     return hits_.get(index);
   }
 
+  public static final int SEARCH_PATH_FIELD_NUMBER = 3;
+  private int searchPath_ = 0;
+  /**
+   * <pre>
+   * Which vector search answered it (the same for every query of the call).
+   * </pre>
+   *
+   * <code>.engram.v1.SearchPath search_path = 3 [json_name = "searchPath"];</code>
+   * @return The enum numeric value on the wire for searchPath.
+   */
+  @java.lang.Override public int getSearchPathValue() {
+    return searchPath_;
+  }
+  /**
+   * <pre>
+   * Which vector search answered it (the same for every query of the call).
+   * </pre>
+   *
+   * <code>.engram.v1.SearchPath search_path = 3 [json_name = "searchPath"];</code>
+   * @return The searchPath.
+   */
+  @java.lang.Override public dev.engram.v1.SearchPath getSearchPath() {
+    dev.engram.v1.SearchPath result = dev.engram.v1.SearchPath.forNumber(searchPath_);
+    return result == null ? dev.engram.v1.SearchPath.UNRECOGNIZED : result;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -149,6 +176,9 @@ private static final long serialVersionUID = 0L;
     for (int i = 0; i < hits_.size(); i++) {
       output.writeMessage(2, hits_.get(i));
     }
+    if (searchPath_ != dev.engram.v1.SearchPath.SEARCH_PATH_UNSPECIFIED.getNumber()) {
+      output.writeEnum(3, searchPath_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -166,6 +196,10 @@ private static final long serialVersionUID = 0L;
           }
           size += 1 * count;
         }
+    if (searchPath_ != dev.engram.v1.SearchPath.SEARCH_PATH_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(3, searchPath_);
+    }
     return size;
   }
   @java.lang.Override
@@ -194,6 +228,7 @@ private static final long serialVersionUID = 0L;
         != other.getQueryIndex()) return false;
     if (!getHitsList()
         .equals(other.getHitsList())) return false;
+    if (searchPath_ != other.searchPath_) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -211,6 +246,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + HITS_FIELD_NUMBER;
       hash = (53 * hash) + getHitsList().hashCode();
     }
+    hash = (37 * hash) + SEARCH_PATH_FIELD_NUMBER;
+    hash = (53 * hash) + searchPath_;
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -354,6 +391,7 @@ private static final long serialVersionUID = 0L;
         hitsBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00000002);
+      searchPath_ = 0;
       return this;
     }
 
@@ -403,6 +441,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000001) != 0)) {
         result.queryIndex_ = queryIndex_;
       }
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.searchPath_ = searchPath_;
+      }
     }
 
     @java.lang.Override
@@ -446,6 +487,9 @@ private static final long serialVersionUID = 0L;
           }
         }
       }
+      if (other.searchPath_ != 0) {
+        setSearchPathValue(other.getSearchPathValue());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -488,6 +532,11 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 18
+            case 24: {
+              searchPath_ = input.readEnum();
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 24
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -853,6 +902,78 @@ private static final long serialVersionUID = 0L;
         hits_ = null;
       }
       return hitsBuilder_;
+    }
+
+    private int searchPath_ = 0;
+    /**
+     * <pre>
+     * Which vector search answered it (the same for every query of the call).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 3 [json_name = "searchPath"];</code>
+     * @return The enum numeric value on the wire for searchPath.
+     */
+    @java.lang.Override public int getSearchPathValue() {
+      return searchPath_;
+    }
+    /**
+     * <pre>
+     * Which vector search answered it (the same for every query of the call).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 3 [json_name = "searchPath"];</code>
+     * @param value The enum numeric value on the wire for searchPath to set.
+     * @return This builder for chaining.
+     */
+    public Builder setSearchPathValue(int value) {
+      searchPath_ = value;
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Which vector search answered it (the same for every query of the call).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 3 [json_name = "searchPath"];</code>
+     * @return The searchPath.
+     */
+    @java.lang.Override
+    public dev.engram.v1.SearchPath getSearchPath() {
+      dev.engram.v1.SearchPath result = dev.engram.v1.SearchPath.forNumber(searchPath_);
+      return result == null ? dev.engram.v1.SearchPath.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * Which vector search answered it (the same for every query of the call).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 3 [json_name = "searchPath"];</code>
+     * @param value The searchPath to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setSearchPath(dev.engram.v1.SearchPath value) {
+      java.util.Objects.requireNonNull(value);
+      bitField0_ |= 0x00000004;
+      searchPath_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Which vector search answered it (the same for every query of the call).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 3 [json_name = "searchPath"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearSearchPath() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      searchPath_ = 0;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.BatchSearchResponse)

@@ -63,4 +63,23 @@ public interface BatchSearchResponseOrBuilder extends
    */
   dev.engram.v1.SearchHitOrBuilder getHitsOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * Which vector search answered it (the same for every query of the call).
+   * </pre>
+   *
+   * <code>.engram.v1.SearchPath search_path = 3 [json_name = "searchPath"];</code>
+   * @return The enum numeric value on the wire for searchPath.
+   */
+  int getSearchPathValue();
+  /**
+   * <pre>
+   * Which vector search answered it (the same for every query of the call).
+   * </pre>
+   *
+   * <code>.engram.v1.SearchPath search_path = 3 [json_name = "searchPath"];</code>
+   * @return The searchPath.
+   */
+  dev.engram.v1.SearchPath getSearchPath();
 }

@@ -199,7 +199,7 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
       "?\n\rupdated_after\030\003 \001(\0132\032.google.protobuf" +
       ".TimestampR\014updatedAfter\022A\n\016updated_befo" +
       "re\030\004 \001(\0132\032.google.protobuf.TimestampR\rup" +
-      "datedBefore\"\242\004\n\rSearchRequest\022\034\n\tnamespa" +
+      "datedBefore\"\270\004\n\rSearchRequest\022\034\n\tnamespa" +
       "ce\030\001 \001(\tR\tnamespace\022\022\n\004text\030\002 \001(\tR\004text\022" +
       ")\n\006vector\030\003 \001(\0132\021.engram.v1.VectorR\006vect" +
       "or\022\030\n\005top_k\030\004 \001(\rH\000R\004topK\210\001\001\022 \n\tmin_scor" +
@@ -210,46 +210,15 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
       "onsistencyToken\0223\n\ntime_range\030\t \001(\0132\024.en" +
       "gram.v1.TimeRangeR\ttimeRange\022,\n\007recency\030" +
       "\n \001(\0132\022.engram.v1.RecencyR\007recency\022)\n\006fu" +
-      "sion\030\013 \001(\0132\021.engram.v1.FusionR\006fusion\0329\n" +
-      "\013FilterEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030" +
-      "\002 \001(\tR\005value:\0028\001B\010\n\006_top_kB\014\n\n_min_score" +
-      "\"\205\005\n\016SearchResponse\022\033\n\trecord_id\030\001 \001(\tR\010" +
-      "recordId\022\024\n\005score\030\002 \001(\002R\005score\022\022\n\004text\030\003" +
-      " \001(\tR\004text\022\022\n\004rank\030\004 \001(\rR\004rank\022\036\n\nconfid" +
-      "ence\030\005 \001(\001R\nconfidence\022\032\n\010priority\030\006 \001(\001" +
-      "R\010priority\022C\n\010metadata\030\007 \003(\0132\'.engram.v1" +
-      ".SearchResponse.MetadataEntryR\010metadata\022" +
-      "#\n\rkeyword_score\030\010 \001(\001R\014keywordScore\022\037\n\013" +
-      "fused_score\030\t \001(\001R\nfusedScore\022%\n\016recency" +
-      "_weight\030\n \001(\001R\rrecencyWeight\0229\n\ncreated_" +
-      "at\030\013 \001(\0132\032.google.protobuf.TimestampR\tcr" +
-      "eatedAt\0229\n\nupdated_at\030\014 \001(\0132\032.google.pro" +
-      "tobuf.TimestampR\tupdatedAt\022<\n\014last_used_" +
-      "at\030\r \001(\0132\032.google.protobuf.TimestampR\nla" +
-      "stUsedAt\0229\n\nexpires_at\030\016 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\texpiresAt\032;\n\rMetadataE" +
-      "ntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005v" +
-      "alue:\0028\001\"L\n\013SearchQuery\022\022\n\004text\030\001 \001(\tR\004t" +
-      "ext\022)\n\006vector\030\002 \001(\0132\021.engram.v1.VectorR\006" +
-      "vector\"\237\004\n\022BatchSearchRequest\022\034\n\tnamespa" +
-      "ce\030\001 \001(\tR\tnamespace\0220\n\007queries\030\002 \003(\0132\026.e" +
-      "ngram.v1.SearchQueryR\007queries\022\030\n\005top_k\030\003" +
-      " \001(\rH\000R\004topK\210\001\001\022 \n\tmin_score\030\004 \001(\002H\001R\010mi" +
-      "nScore\210\001\001\022A\n\006filter\030\005 \003(\0132).engram.v1.Ba" +
-      "tchSearchRequest.FilterEntryR\006filter\022,\n\007" +
-      "ranking\030\006 \001(\0162\022.engram.v1.RankingR\007ranki" +
-      "ng\022+\n\021consistency_token\030\007 \001(\tR\020consisten" +
-      "cyToken\0223\n\ntime_range\030\010 \001(\0132\024.engram.v1." +
-      "TimeRangeR\ttimeRange\022,\n\007recency\030\t \001(\0132\022." +
-      "engram.v1.RecencyR\007recency\022)\n\006fusion\030\n \001" +
-      "(\0132\021.engram.v1.FusionR\006fusion\0329\n\013FilterE" +
-      "ntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005v" +
-      "alue:\0028\001B\010\n\006_top_kB\014\n\n_min_score\"\373\004\n\tSea" +
-      "rchHit\022\033\n\trecord_id\030\001 \001(\tR\010recordId\022\024\n\005s" +
-      "core\030\002 \001(\002R\005score\022\022\n\004text\030\003 \001(\tR\004text\022\022\n" +
-      "\004rank\030\004 \001(\rR\004rank\022\036\n\nconfidence\030\005 \001(\001R\nc" +
-      "onfidence\022\032\n\010priority\030\006 \001(\001R\010priority\022>\n" +
-      "\010metadata\030\007 \003(\0132\".engram.v1.SearchHit.Me" +
+      "sion\030\013 \001(\0132\021.engram.v1.FusionR\006fusion\022\024\n" +
+      "\005exact\030\014 \001(\010R\005exact\0329\n\013FilterEntry\022\020\n\003ke" +
+      "y\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001B\010" +
+      "\n\006_top_kB\014\n\n_min_score\"\275\005\n\016SearchRespons" +
+      "e\022\033\n\trecord_id\030\001 \001(\tR\010recordId\022\024\n\005score\030" +
+      "\002 \001(\002R\005score\022\022\n\004text\030\003 \001(\tR\004text\022\022\n\004rank" +
+      "\030\004 \001(\rR\004rank\022\036\n\nconfidence\030\005 \001(\001R\nconfid" +
+      "ence\022\032\n\010priority\030\006 \001(\001R\010priority\022C\n\010meta" +
+      "data\030\007 \003(\0132\'.engram.v1.SearchResponse.Me" +
       "tadataEntryR\010metadata\022#\n\rkeyword_score\030\010" +
       " \001(\001R\014keywordScore\022\037\n\013fused_score\030\t \001(\001R" +
       "\nfusedScore\022%\n\016recency_weight\030\n \001(\001R\rrec" +
@@ -259,64 +228,102 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
       "pdatedAt\022<\n\014last_used_at\030\r \001(\0132\032.google." +
       "protobuf.TimestampR\nlastUsedAt\0229\n\nexpire" +
       "s_at\030\016 \001(\0132\032.google.protobuf.TimestampR\t" +
-      "expiresAt\032;\n\rMetadataEntry\022\020\n\003key\030\001 \001(\tR" +
-      "\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"`\n\023BatchS" +
-      "earchResponse\022\037\n\013query_index\030\001 \001(\rR\nquer" +
-      "yIndex\022(\n\004hits\030\002 \003(\0132\024.engram.v1.SearchH" +
-      "itR\004hits\"\350\002\n\014ImportRecord\022\033\n\trecord_id\030\001" +
-      " \001(\tR\010recordId\022\022\n\004text\030\002 \001(\tR\004text\022)\n\006ve" +
-      "ctor\030\003 \001(\0132\021.engram.v1.VectorR\006vector\022\024\n" +
-      "\005model\030\004 \001(\tR\005model\022A\n\010metadata\030\005 \003(\0132%." +
-      "engram.v1.ImportRecord.MetadataEntryR\010me" +
-      "tadata\022+\n\003ttl\030\006 \001(\0132\031.google.protobuf.Du" +
-      "rationR\003ttl\0229\n\nexpires_at\030\007 \001(\0132\032.google" +
-      ".protobuf.TimestampR\texpiresAt\032;\n\rMetada" +
-      "taEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\t" +
-      "R\005value:\0028\001\"\257\001\n\027ImportEmbeddingsRequest\022" +
-      "\034\n\tnamespace\030\001 \001(\tR\tnamespace\0221\n\007records" +
-      "\030\002 \003(\0132\027.engram.v1.ImportRecordR\007records" +
-      "\022.\n\020dedupe_threshold\030\003 \001(\002H\000R\017dedupeThre" +
-      "shold\210\001\001B\023\n\021_dedupe_threshold\"\314\001\n\030Import" +
-      "EmbeddingsResponse\022\'\n\017records_written\030\001 " +
-      "\001(\004R\016recordsWritten\022\'\n\017records_created\030\002" +
-      " \001(\004R\016recordsCreated\022+\n\021consistency_toke" +
-      "n\030\003 \001(\tR\020consistencyToken\0221\n\024records_ded" +
-      "uplicated\030\004 \001(\004R\023recordsDeduplicated\"Y\n\014" +
-      "EmbedRequest\022\024\n\005texts\030\001 \003(\tR\005texts\0223\n\nin" +
-      "put_type\030\002 \001(\0162\024.engram.v1.InputTypeR\tin" +
-      "putType\"r\n\rEmbedResponse\022+\n\007vectors\030\001 \003(" +
-      "\0132\021.engram.v1.VectorR\007vectors\022\024\n\005model\030\002" +
-      " \001(\tR\005model\022\036\n\ndimensions\030\003 \001(\rR\ndimensi" +
-      "ons*V\n\tInputType\022\032\n\026INPUT_TYPE_UNSPECIFI" +
-      "ED\020\000\022\027\n\023INPUT_TYPE_DOCUMENT\020\001\022\024\n\020INPUT_T" +
-      "YPE_QUERY\020\002*\261\001\n\007Ranking\022\027\n\023RANKING_UNSPE" +
-      "CIFIED\020\000\022\026\n\022RANKING_SIMILARITY\020\001\022\'\n#RANK" +
-      "ING_SIMILARITY_TIMES_CONFIDENCE\020\002\022\023\n\017RAN" +
-      "KING_KEYWORD\020\003\022\022\n\016RANKING_HYBRID\020\004\022#\n\037RA" +
-      "NKING_HYBRID_TIMES_CONFIDENCE\020\005*p\n\014Fusio" +
-      "nMethod\022\035\n\031FUSION_METHOD_UNSPECIFIED\020\000\022!" +
-      "\n\035FUSION_METHOD_RECIPROCAL_RANK\020\001\022\036\n\032FUS" +
-      "ION_METHOD_WEIGHTED_SUM\020\002*z\n\tTimeField\022\032" +
-      "\n\026TIME_FIELD_UNSPECIFIED\020\000\022\031\n\025TIME_FIELD" +
-      "_CREATED_AT\020\001\022\031\n\025TIME_FIELD_UPDATED_AT\020\002" +
-      "\022\033\n\027TIME_FIELD_LAST_USED_AT\020\0032\364\003\n\020Embedd" +
-      "ingService\022X\n\017UpsertEmbedding\022!.engram.v" +
-      "1.UpsertEmbeddingRequest\032\".engram.v1.Ups" +
-      "ertEmbeddingResponse\022X\n\017DeleteEmbedding\022" +
-      "!.engram.v1.DeleteEmbeddingRequest\032\".eng" +
-      "ram.v1.DeleteEmbeddingResponse\022?\n\006Search" +
-      "\022\030.engram.v1.SearchRequest\032\031.engram.v1.S" +
-      "earchResponse0\001\022N\n\013BatchSearch\022\035.engram." +
-      "v1.BatchSearchRequest\032\036.engram.v1.BatchS" +
-      "earchResponse0\001\022_\n\020ImportEmbeddings\022\".en" +
-      "gram.v1.ImportEmbeddingsRequest\032#.engram" +
-      ".v1.ImportEmbeddingsResponse(\0010\001\022:\n\005Embe" +
-      "d\022\027.engram.v1.EmbedRequest\032\030.engram.v1.E" +
-      "mbedResponseB\247\001\n\rdev.engram.v1B\016Embeddin" +
-      "gProtoP\001ZAgithub.com/engram-memory/engra" +
-      "m/clients/go/gen/engram/v1;engramv1\242\002\003EX" +
-      "X\252\002\tEngram.V1\312\002\tEngram\\V1\342\002\025Engram\\V1\\GP" +
-      "BMetadata\352\002\nEngram::V1b\006proto3"
+      "expiresAt\0226\n\013search_path\030\017 \001(\0162\025.engram." +
+      "v1.SearchPathR\nsearchPath\032;\n\rMetadataEnt" +
+      "ry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005val" +
+      "ue:\0028\001\"L\n\013SearchQuery\022\022\n\004text\030\001 \001(\tR\004tex" +
+      "t\022)\n\006vector\030\002 \001(\0132\021.engram.v1.VectorR\006ve" +
+      "ctor\"\265\004\n\022BatchSearchRequest\022\034\n\tnamespace" +
+      "\030\001 \001(\tR\tnamespace\0220\n\007queries\030\002 \003(\0132\026.eng" +
+      "ram.v1.SearchQueryR\007queries\022\030\n\005top_k\030\003 \001" +
+      "(\rH\000R\004topK\210\001\001\022 \n\tmin_score\030\004 \001(\002H\001R\010minS" +
+      "core\210\001\001\022A\n\006filter\030\005 \003(\0132).engram.v1.Batc" +
+      "hSearchRequest.FilterEntryR\006filter\022,\n\007ra" +
+      "nking\030\006 \001(\0162\022.engram.v1.RankingR\007ranking" +
+      "\022+\n\021consistency_token\030\007 \001(\tR\020consistency" +
+      "Token\0223\n\ntime_range\030\010 \001(\0132\024.engram.v1.Ti" +
+      "meRangeR\ttimeRange\022,\n\007recency\030\t \001(\0132\022.en" +
+      "gram.v1.RecencyR\007recency\022)\n\006fusion\030\n \001(\013" +
+      "2\021.engram.v1.FusionR\006fusion\022\024\n\005exact\030\013 \001" +
+      "(\010R\005exact\0329\n\013FilterEntry\022\020\n\003key\030\001 \001(\tR\003k" +
+      "ey\022\024\n\005value\030\002 \001(\tR\005value:\0028\001B\010\n\006_top_kB\014" +
+      "\n\n_min_score\"\373\004\n\tSearchHit\022\033\n\trecord_id\030" +
+      "\001 \001(\tR\010recordId\022\024\n\005score\030\002 \001(\002R\005score\022\022\n" +
+      "\004text\030\003 \001(\tR\004text\022\022\n\004rank\030\004 \001(\rR\004rank\022\036\n" +
+      "\nconfidence\030\005 \001(\001R\nconfidence\022\032\n\010priorit" +
+      "y\030\006 \001(\001R\010priority\022>\n\010metadata\030\007 \003(\0132\".en" +
+      "gram.v1.SearchHit.MetadataEntryR\010metadat" +
+      "a\022#\n\rkeyword_score\030\010 \001(\001R\014keywordScore\022\037" +
+      "\n\013fused_score\030\t \001(\001R\nfusedScore\022%\n\016recen" +
+      "cy_weight\030\n \001(\001R\rrecencyWeight\0229\n\ncreate" +
+      "d_at\030\013 \001(\0132\032.google.protobuf.TimestampR\t" +
+      "createdAt\0229\n\nupdated_at\030\014 \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\tupdatedAt\022<\n\014last_use" +
+      "d_at\030\r \001(\0132\032.google.protobuf.TimestampR\n" +
+      "lastUsedAt\0229\n\nexpires_at\030\016 \001(\0132\032.google." +
+      "protobuf.TimestampR\texpiresAt\032;\n\rMetadat" +
+      "aEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR" +
+      "\005value:\0028\001\"\230\001\n\023BatchSearchResponse\022\037\n\013qu" +
+      "ery_index\030\001 \001(\rR\nqueryIndex\022(\n\004hits\030\002 \003(" +
+      "\0132\024.engram.v1.SearchHitR\004hits\0226\n\013search_" +
+      "path\030\003 \001(\0162\025.engram.v1.SearchPathR\nsearc" +
+      "hPath\"\350\002\n\014ImportRecord\022\033\n\trecord_id\030\001 \001(" +
+      "\tR\010recordId\022\022\n\004text\030\002 \001(\tR\004text\022)\n\006vecto" +
+      "r\030\003 \001(\0132\021.engram.v1.VectorR\006vector\022\024\n\005mo" +
+      "del\030\004 \001(\tR\005model\022A\n\010metadata\030\005 \003(\0132%.eng" +
+      "ram.v1.ImportRecord.MetadataEntryR\010metad" +
+      "ata\022+\n\003ttl\030\006 \001(\0132\031.google.protobuf.Durat" +
+      "ionR\003ttl\0229\n\nexpires_at\030\007 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\texpiresAt\032;\n\rMetadataE" +
+      "ntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005v" +
+      "alue:\0028\001\"\257\001\n\027ImportEmbeddingsRequest\022\034\n\t" +
+      "namespace\030\001 \001(\tR\tnamespace\0221\n\007records\030\002 " +
+      "\003(\0132\027.engram.v1.ImportRecordR\007records\022.\n" +
+      "\020dedupe_threshold\030\003 \001(\002H\000R\017dedupeThresho" +
+      "ld\210\001\001B\023\n\021_dedupe_threshold\"\314\001\n\030ImportEmb" +
+      "eddingsResponse\022\'\n\017records_written\030\001 \001(\004" +
+      "R\016recordsWritten\022\'\n\017records_created\030\002 \001(" +
+      "\004R\016recordsCreated\022+\n\021consistency_token\030\003" +
+      " \001(\tR\020consistencyToken\0221\n\024records_dedupl" +
+      "icated\030\004 \001(\004R\023recordsDeduplicated\"Y\n\014Emb" +
+      "edRequest\022\024\n\005texts\030\001 \003(\tR\005texts\0223\n\ninput" +
+      "_type\030\002 \001(\0162\024.engram.v1.InputTypeR\tinput" +
+      "Type\"r\n\rEmbedResponse\022+\n\007vectors\030\001 \003(\0132\021" +
+      ".engram.v1.VectorR\007vectors\022\024\n\005model\030\002 \001(" +
+      "\tR\005model\022\036\n\ndimensions\030\003 \001(\rR\ndimensions" +
+      "*V\n\tInputType\022\032\n\026INPUT_TYPE_UNSPECIFIED\020" +
+      "\000\022\027\n\023INPUT_TYPE_DOCUMENT\020\001\022\024\n\020INPUT_TYPE" +
+      "_QUERY\020\002*\261\001\n\007Ranking\022\027\n\023RANKING_UNSPECIF" +
+      "IED\020\000\022\026\n\022RANKING_SIMILARITY\020\001\022\'\n#RANKING" +
+      "_SIMILARITY_TIMES_CONFIDENCE\020\002\022\023\n\017RANKIN" +
+      "G_KEYWORD\020\003\022\022\n\016RANKING_HYBRID\020\004\022#\n\037RANKI" +
+      "NG_HYBRID_TIMES_CONFIDENCE\020\005*p\n\014FusionMe" +
+      "thod\022\035\n\031FUSION_METHOD_UNSPECIFIED\020\000\022!\n\035F" +
+      "USION_METHOD_RECIPROCAL_RANK\020\001\022\036\n\032FUSION" +
+      "_METHOD_WEIGHTED_SUM\020\002*z\n\tTimeField\022\032\n\026T" +
+      "IME_FIELD_UNSPECIFIED\020\000\022\031\n\025TIME_FIELD_CR" +
+      "EATED_AT\020\001\022\031\n\025TIME_FIELD_UPDATED_AT\020\002\022\033\n" +
+      "\027TIME_FIELD_LAST_USED_AT\020\003*]\n\nSearchPath" +
+      "\022\033\n\027SEARCH_PATH_UNSPECIFIED\020\000\022\025\n\021SEARCH_" +
+      "PATH_EXACT\020\001\022\033\n\027SEARCH_PATH_APPROXIMATE\020" +
+      "\0022\364\003\n\020EmbeddingService\022X\n\017UpsertEmbeddin" +
+      "g\022!.engram.v1.UpsertEmbeddingRequest\032\".e" +
+      "ngram.v1.UpsertEmbeddingResponse\022X\n\017Dele" +
+      "teEmbedding\022!.engram.v1.DeleteEmbeddingR" +
+      "equest\032\".engram.v1.DeleteEmbeddingRespon" +
+      "se\022?\n\006Search\022\030.engram.v1.SearchRequest\032\031" +
+      ".engram.v1.SearchResponse0\001\022N\n\013BatchSear" +
+      "ch\022\035.engram.v1.BatchSearchRequest\032\036.engr" +
+      "am.v1.BatchSearchResponse0\001\022_\n\020ImportEmb" +
+      "eddings\022\".engram.v1.ImportEmbeddingsRequ" +
+      "est\032#.engram.v1.ImportEmbeddingsResponse" +
+      "(\0010\001\022:\n\005Embed\022\027.engram.v1.EmbedRequest\032\030" +
+      ".engram.v1.EmbedResponseB\247\001\n\rdev.engram." +
+      "v1B\016EmbeddingProtoP\001ZAgithub.com/engram-" +
+      "memory/engram/clients/go/gen/engram/v1;e" +
+      "ngramv1\242\002\003EXX\252\002\tEngram.V1\312\002\tEngram\\V1\342\002\025" +
+      "Engram\\V1\\GPBMetadata\352\002\nEngram::V1b\006prot" +
+      "o3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -378,7 +385,7 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
     internal_static_engram_v1_SearchRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_SearchRequest_descriptor,
-        new java.lang.String[] { "Namespace", "Text", "Vector", "TopK", "MinScore", "Filter", "Ranking", "ConsistencyToken", "TimeRange", "Recency", "Fusion", });
+        new java.lang.String[] { "Namespace", "Text", "Vector", "TopK", "MinScore", "Filter", "Ranking", "ConsistencyToken", "TimeRange", "Recency", "Fusion", "Exact", });
     internal_static_engram_v1_SearchRequest_FilterEntry_descriptor =
       internal_static_engram_v1_SearchRequest_descriptor.getNestedType(0);
     internal_static_engram_v1_SearchRequest_FilterEntry_fieldAccessorTable = new
@@ -390,7 +397,7 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
     internal_static_engram_v1_SearchResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_SearchResponse_descriptor,
-        new java.lang.String[] { "RecordId", "Score", "Text", "Rank", "Confidence", "Priority", "Metadata", "KeywordScore", "FusedScore", "RecencyWeight", "CreatedAt", "UpdatedAt", "LastUsedAt", "ExpiresAt", });
+        new java.lang.String[] { "RecordId", "Score", "Text", "Rank", "Confidence", "Priority", "Metadata", "KeywordScore", "FusedScore", "RecencyWeight", "CreatedAt", "UpdatedAt", "LastUsedAt", "ExpiresAt", "SearchPath", });
     internal_static_engram_v1_SearchResponse_MetadataEntry_descriptor =
       internal_static_engram_v1_SearchResponse_descriptor.getNestedType(0);
     internal_static_engram_v1_SearchResponse_MetadataEntry_fieldAccessorTable = new
@@ -408,7 +415,7 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
     internal_static_engram_v1_BatchSearchRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_BatchSearchRequest_descriptor,
-        new java.lang.String[] { "Namespace", "Queries", "TopK", "MinScore", "Filter", "Ranking", "ConsistencyToken", "TimeRange", "Recency", "Fusion", });
+        new java.lang.String[] { "Namespace", "Queries", "TopK", "MinScore", "Filter", "Ranking", "ConsistencyToken", "TimeRange", "Recency", "Fusion", "Exact", });
     internal_static_engram_v1_BatchSearchRequest_FilterEntry_descriptor =
       internal_static_engram_v1_BatchSearchRequest_descriptor.getNestedType(0);
     internal_static_engram_v1_BatchSearchRequest_FilterEntry_fieldAccessorTable = new
@@ -432,7 +439,7 @@ public final class EmbeddingProto extends com.google.protobuf.GeneratedFile {
     internal_static_engram_v1_BatchSearchResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_engram_v1_BatchSearchResponse_descriptor,
-        new java.lang.String[] { "QueryIndex", "Hits", });
+        new java.lang.String[] { "QueryIndex", "Hits", "SearchPath", });
     internal_static_engram_v1_ImportRecord_descriptor =
       getDescriptor().getMessageType(13);
     internal_static_engram_v1_ImportRecord_fieldAccessorTable = new

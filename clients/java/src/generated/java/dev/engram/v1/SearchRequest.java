@@ -561,6 +561,24 @@ java.lang.String defaultValue) {
     return fusion_ == null ? dev.engram.v1.Fusion.getDefaultInstance() : fusion_;
   }
 
+  public static final int EXACT_FIELD_NUMBER = 12;
+  private boolean exact_ = false;
+  /**
+   * <pre>
+   * Score every selected record (brute force) even where the namespace's approximate index
+   * could answer. Default false: namespaces of at least the server's --ann-threshold records
+   * (20000 by default) are searched through their approximate (HNSW) index, whose
+   * candidates are rescored exactly.
+   * </pre>
+   *
+   * <code>bool exact = 12 [json_name = "exact"];</code>
+   * @return The exact.
+   */
+  @java.lang.Override
+  public boolean getExact() {
+    return exact_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -610,6 +628,9 @@ java.lang.String defaultValue) {
     }
     if (((bitField0_ & 0x00000020) != 0)) {
       output.writeMessage(11, getFusion());
+    }
+    if (exact_ != false) {
+      output.writeBool(12, exact_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -661,6 +682,10 @@ java.lang.String defaultValue) {
     if (((bitField0_ & 0x00000020) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(11, getFusion());
+    }
+    if (exact_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(12, exact_);
     }
     return size;
   }
@@ -726,6 +751,8 @@ java.lang.String defaultValue) {
       if (!getFusion()
           .equals(other.getFusion())) return false;
     }
+    if (getExact()
+        != other.getExact()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -774,6 +801,9 @@ java.lang.String defaultValue) {
       hash = (37 * hash) + FUSION_FIELD_NUMBER;
       hash = (53 * hash) + getFusion().hashCode();
     }
+    hash = (37 * hash) + EXACT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getExact());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -967,6 +997,7 @@ java.lang.String defaultValue) {
         fusionBuilder_.dispose();
         fusionBuilder_ = null;
       }
+      exact_ = false;
       return this;
     }
 
@@ -1049,6 +1080,9 @@ java.lang.String defaultValue) {
             : fusionBuilder_.build();
         to_bitField0_ |= 0x00000020;
       }
+      if (((from_bitField0_ & 0x00000800) != 0)) {
+        result.exact_ = exact_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1102,6 +1136,9 @@ java.lang.String defaultValue) {
       }
       if (other.hasFusion()) {
         mergeFusion(other.getFusion());
+      }
+      if (other.getExact() != false) {
+        setExact(other.getExact());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1194,6 +1231,11 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00000400;
               break;
             } // case 90
+            case 96: {
+              exact_ = input.readBool();
+              bitField0_ |= 0x00000800;
+              break;
+            } // case 96
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2505,6 +2547,59 @@ java.lang.String defaultValue) {
         fusion_ = null;
       }
       return fusionBuilder_;
+    }
+
+    private boolean exact_ ;
+    /**
+     * <pre>
+     * Score every selected record (brute force) even where the namespace's approximate index
+     * could answer. Default false: namespaces of at least the server's --ann-threshold records
+     * (20000 by default) are searched through their approximate (HNSW) index, whose
+     * candidates are rescored exactly.
+     * </pre>
+     *
+     * <code>bool exact = 12 [json_name = "exact"];</code>
+     * @return The exact.
+     */
+    @java.lang.Override
+    public boolean getExact() {
+      return exact_;
+    }
+    /**
+     * <pre>
+     * Score every selected record (brute force) even where the namespace's approximate index
+     * could answer. Default false: namespaces of at least the server's --ann-threshold records
+     * (20000 by default) are searched through their approximate (HNSW) index, whose
+     * candidates are rescored exactly.
+     * </pre>
+     *
+     * <code>bool exact = 12 [json_name = "exact"];</code>
+     * @param value The exact to set.
+     * @return This builder for chaining.
+     */
+    public Builder setExact(boolean value) {
+
+      exact_ = value;
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Score every selected record (brute force) even where the namespace's approximate index
+     * could answer. Default false: namespaces of at least the server's --ann-threshold records
+     * (20000 by default) are searched through their approximate (HNSW) index, whose
+     * candidates are rescored exactly.
+     * </pre>
+     *
+     * <code>bool exact = 12 [json_name = "exact"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearExact() {
+      bitField0_ = (bitField0_ & ~0x00000800);
+      exact_ = false;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.SearchRequest)

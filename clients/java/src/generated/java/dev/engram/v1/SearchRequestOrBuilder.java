@@ -312,4 +312,17 @@ java.lang.String defaultValue);
    * <code>.engram.v1.Fusion fusion = 11 [json_name = "fusion"];</code>
    */
   dev.engram.v1.FusionOrBuilder getFusionOrBuilder();
+
+  /**
+   * <pre>
+   * Score every selected record (brute force) even where the namespace's approximate index
+   * could answer. Default false: namespaces of at least the server's --ann-threshold records
+   * (20000 by default) are searched through their approximate (HNSW) index, whose
+   * candidates are rescored exactly.
+   * </pre>
+   *
+   * <code>bool exact = 12 [json_name = "exact"];</code>
+   * @return The exact.
+   */
+  boolean getExact();
 }

@@ -34,6 +34,7 @@ private static final long serialVersionUID = 0L;
   private SearchResponse() {
     recordId_ = "";
     text_ = "";
+    searchPath_ = 0;
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -524,6 +525,32 @@ java.lang.String defaultValue) {
     return expiresAt_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expiresAt_;
   }
 
+  public static final int SEARCH_PATH_FIELD_NUMBER = 15;
+  private int searchPath_ = 0;
+  /**
+   * <pre>
+   * Which vector search answered the query (the same in every message of the stream).
+   * </pre>
+   *
+   * <code>.engram.v1.SearchPath search_path = 15 [json_name = "searchPath"];</code>
+   * @return The enum numeric value on the wire for searchPath.
+   */
+  @java.lang.Override public int getSearchPathValue() {
+    return searchPath_;
+  }
+  /**
+   * <pre>
+   * Which vector search answered the query (the same in every message of the stream).
+   * </pre>
+   *
+   * <code>.engram.v1.SearchPath search_path = 15 [json_name = "searchPath"];</code>
+   * @return The searchPath.
+   */
+  @java.lang.Override public dev.engram.v1.SearchPath getSearchPath() {
+    dev.engram.v1.SearchPath result = dev.engram.v1.SearchPath.forNumber(searchPath_);
+    return result == null ? dev.engram.v1.SearchPath.UNRECOGNIZED : result;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -582,6 +609,9 @@ java.lang.String defaultValue) {
     }
     if (((bitField0_ & 0x00000008) != 0)) {
       output.writeMessage(14, getExpiresAt());
+    }
+    if (searchPath_ != dev.engram.v1.SearchPath.SEARCH_PATH_UNSPECIFIED.getNumber()) {
+      output.writeEnum(15, searchPath_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -646,6 +676,10 @@ java.lang.String defaultValue) {
     if (((bitField0_ & 0x00000008) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(14, getExpiresAt());
+    }
+    if (searchPath_ != dev.engram.v1.SearchPath.SEARCH_PATH_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(15, searchPath_);
     }
     return size;
   }
@@ -717,6 +751,7 @@ java.lang.String defaultValue) {
       if (!getExpiresAt()
           .equals(other.getExpiresAt())) return false;
     }
+    if (searchPath_ != other.searchPath_) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -772,6 +807,8 @@ java.lang.String defaultValue) {
       hash = (37 * hash) + EXPIRES_AT_FIELD_NUMBER;
       hash = (53 * hash) + getExpiresAt().hashCode();
     }
+    hash = (37 * hash) + SEARCH_PATH_FIELD_NUMBER;
+    hash = (53 * hash) + searchPath_;
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -968,6 +1005,7 @@ java.lang.String defaultValue) {
         expiresAtBuilder_.dispose();
         expiresAtBuilder_ = null;
       }
+      searchPath_ = 0;
       return this;
     }
 
@@ -1057,6 +1095,9 @@ java.lang.String defaultValue) {
             : expiresAtBuilder_.build();
         to_bitField0_ |= 0x00000008;
       }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
+        result.searchPath_ = searchPath_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1117,6 +1158,9 @@ java.lang.String defaultValue) {
       }
       if (other.hasExpiresAt()) {
         mergeExpiresAt(other.getExpiresAt());
+      }
+      if (other.searchPath_ != 0) {
+        setSearchPathValue(other.getSearchPathValue());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1224,6 +1268,11 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00002000;
               break;
             } // case 114
+            case 120: {
+              searchPath_ = input.readEnum();
+              bitField0_ |= 0x00004000;
+              break;
+            } // case 120
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2539,6 +2588,78 @@ java.lang.String defaultValue) {
         expiresAt_ = null;
       }
       return expiresAtBuilder_;
+    }
+
+    private int searchPath_ = 0;
+    /**
+     * <pre>
+     * Which vector search answered the query (the same in every message of the stream).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 15 [json_name = "searchPath"];</code>
+     * @return The enum numeric value on the wire for searchPath.
+     */
+    @java.lang.Override public int getSearchPathValue() {
+      return searchPath_;
+    }
+    /**
+     * <pre>
+     * Which vector search answered the query (the same in every message of the stream).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 15 [json_name = "searchPath"];</code>
+     * @param value The enum numeric value on the wire for searchPath to set.
+     * @return This builder for chaining.
+     */
+    public Builder setSearchPathValue(int value) {
+      searchPath_ = value;
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Which vector search answered the query (the same in every message of the stream).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 15 [json_name = "searchPath"];</code>
+     * @return The searchPath.
+     */
+    @java.lang.Override
+    public dev.engram.v1.SearchPath getSearchPath() {
+      dev.engram.v1.SearchPath result = dev.engram.v1.SearchPath.forNumber(searchPath_);
+      return result == null ? dev.engram.v1.SearchPath.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * Which vector search answered the query (the same in every message of the stream).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 15 [json_name = "searchPath"];</code>
+     * @param value The searchPath to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setSearchPath(dev.engram.v1.SearchPath value) {
+      java.util.Objects.requireNonNull(value);
+      bitField0_ |= 0x00004000;
+      searchPath_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Which vector search answered the query (the same in every message of the stream).
+     * </pre>
+     *
+     * <code>.engram.v1.SearchPath search_path = 15 [json_name = "searchPath"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearSearchPath() {
+      bitField0_ = (bitField0_ & ~0x00004000);
+      searchPath_ = 0;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:engram.v1.SearchResponse)

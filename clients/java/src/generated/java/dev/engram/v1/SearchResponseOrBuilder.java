@@ -292,4 +292,23 @@ java.lang.String defaultValue);
    * <code>.google.protobuf.Timestamp expires_at = 14 [json_name = "expiresAt"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getExpiresAtOrBuilder();
+
+  /**
+   * <pre>
+   * Which vector search answered the query (the same in every message of the stream).
+   * </pre>
+   *
+   * <code>.engram.v1.SearchPath search_path = 15 [json_name = "searchPath"];</code>
+   * @return The enum numeric value on the wire for searchPath.
+   */
+  int getSearchPathValue();
+  /**
+   * <pre>
+   * Which vector search answered the query (the same in every message of the stream).
+   * </pre>
+   *
+   * <code>.engram.v1.SearchPath search_path = 15 [json_name = "searchPath"];</code>
+   * @return The searchPath.
+   */
+  dev.engram.v1.SearchPath getSearchPath();
 }
