@@ -44,6 +44,8 @@ from engram.domain.records import RecordReader
 from engram.domain.stats import EdgeCounting, count_edges, namespace_stats
 from engram.embeddings.index import IndexRegistry
 from engram.embeddings.keyword import KeywordRegistry
+from engram.embeddings.snapshot import SnapshotStore
+from engram.embeddings.snapshotter import Snapshotter
 from engram.embeddings.sync import ChangeLogFollower
 from engram.health import RedisHealthMonitor
 from engram.limits import Limits
@@ -149,6 +151,7 @@ class App:
     metrics_server: MetricsServer | None = None  # /metrics, when settings.metrics_listen
     watchdog: Watchdog | None = None  # cancels calls past the guard's bounds (engram.api.guard)
     sweeper: Sweeper | None = None  # deletes expired and policy-forgotten records (engram.domain.forgetting)
+    snapshotter: Snapshotter | None = None  # writes index snapshots (engram.embeddings.snapshotter)
     _stopped: bool = field(default=False, repr=False)
 
     @property
@@ -181,6 +184,8 @@ class App:
             self.sweeper.stop(left())
         self.monitor.stop(left())
         self.follower.stop(left())
+        if self.snapshotter is not None:  # after the follower: positions hold still
+            self.snapshotter.stop(final=True)
         self.embeddings.keywords.close(left())
         if self.watchdog is not None:
             self.watchdog.stop()
@@ -217,6 +222,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
     metrics_server = None
     watchdog = None
     sweeper = None
+    snapshotter = None
     if client is None:
         url = settings.redis_url
         if not url:
@@ -241,12 +247,18 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         confidence = ConfidenceStore(client, scripts, configs, limits, clock=clock)
         graph = GraphStore(client, scripts, configs, limits, clock=clock)
         ledger = Ledger(client, scripts, configs, clock=clock)
-        embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(settings.ann_settings()),
+        ann_settings = settings.ann_settings()
+        snapshots = (SnapshotStore(settings.index_snapshot_dir, ann_settings)
+                     if settings.index_snapshot_dir else None)
+        embeddings = EmbeddingStore(client, scripts, embedder, IndexRegistry(ann_settings),
                                     settings.change_log_length,
                                     limits=limits, max_token_waits=settings.max_token_waits,
                                     max_token_wait=settings.max_token_wait,
-                                    keywords=KeywordRegistry(commit_interval=KEYWORD_COMMIT_INTERVAL_S))
+                                    keywords=KeywordRegistry(commit_interval=KEYWORD_COMMIT_INTERVAL_S),
+                                    snapshots=snapshots)
         follower = ChangeLogFollower(client, embeddings)
+        snapshotter = (Snapshotter(embeddings, follower, snapshots, settings.snapshot_interval)
+                       if snapshots is not None else None)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
         forgetting = Forgetting(client, configs, lifecycle, clock=clock)
 
@@ -311,6 +323,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         server.start()
         monitor.start()
         sweeper.start()
+        if snapshotter is not None:
+            snapshotter.start()
         pool = getattr(client, "connection_pool", None)  # a Redis Cluster client has one per node instead
         kwargs = pool.connection_kwargs if pool is not None else {"host": "Redis Cluster seed " + str(
             client.get_default_node().host), "port": client.get_default_node().port}
@@ -327,6 +341,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
     except BaseException:
         if sweeper is not None:
             sweeper.stop(0)
+        if snapshotter is not None:
+            snapshotter.stop(final=False)
         if metrics_server is not None:
             metrics_server.stop()
         if watchdog is not None:
@@ -335,7 +351,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
             private.stop()
         raise
     return App(settings, server, port, client, health_servicer, monitor, embeddings, follower, embedder,
-               owns_embedder, private, metrics_server=metrics_server, watchdog=watchdog, sweeper=sweeper)
+               owns_embedder, private, metrics_server=metrics_server, watchdog=watchdog, sweeper=sweeper,
+               snapshotter=snapshotter)
 
 
 def _security(settings: Settings, keys: KeyRing | None) -> str:

@@ -40,6 +40,8 @@ then passed explicitly (no globals).
 | rows from which a namespace gets an approximate (HNSW) index; 0: always exact (`engram.embeddings.ann`) | ``--ann-threshold`` | ``ENGRAM_ANN_THRESHOLD`` | 20000 |
 | how that index stores vectors (``f32``, ``f16``, ``i8``; results are rescored in float32) | ``--ann-dtype`` | ``ENGRAM_ANN_DTYPE`` | ``i8`` |
 | HNSW search breadth (ef): higher is slower and finds more of the true nearest | ``--ann-expansion-search`` | ``ENGRAM_ANN_EXPANSION_SEARCH`` | 64 |
+| directory of index snapshots (`engram.embeddings.snapshot`); ``none``: off | ``--index-snapshot-dir`` | ``ENGRAM_INDEX_SNAPSHOT_DIR`` | ``<data dir>/indexes`` |
+| seconds between snapshots of namespaces that changed (and once at shutdown) | ``--snapshot-interval`` | ``ENGRAM_SNAPSHOT_INTERVAL`` | 300 |
 
 The streaming and pending-request bounds together should leave threads for other calls,
 ``max_concurrent_streams + max_held_calls < max_workers`` (`engram.api.guard`); the
@@ -110,6 +112,9 @@ class Settings:
     ann_threshold: int = ann.DEFAULT_THRESHOLD
     ann_dtype: str = ann.DEFAULT_DTYPE
     ann_expansion_search: int = ann.DEFAULT_EXPANSION_SEARCH
+    # Index snapshots (`engram.embeddings.snapshot`); None: off (``engram serve``: <data dir>/indexes).
+    index_snapshot_dir: str | None = None
+    snapshot_interval: float = 300.0
 
     def ann_settings(self) -> ann.AnnSettings:
         """The approximate index's settings."""
@@ -200,6 +205,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ann-expansion-search", type=int,
                         default=int(env("ENGRAM_ANN_EXPANSION_SEARCH", d.ann_expansion_search)),
                         help="HNSW search breadth (ef): higher is slower and finds more of the true nearest")
+    parser.add_argument("--index-snapshot-dir", default=env("ENGRAM_INDEX_SNAPSHOT_DIR") or None,
+                        help="directory of index snapshots, read at start and written every --snapshot-interval "
+                             "and at shutdown (default: <data dir>/indexes; 'none': off)")
+    parser.add_argument("--snapshot-interval", type=float,
+                        default=float(env("ENGRAM_SNAPSHOT_INTERVAL", d.snapshot_interval)),
+                        help="seconds between snapshots of the namespaces that changed")
 
 
 def from_arguments(args: argparse.Namespace) -> Settings:
@@ -218,6 +229,8 @@ def from_arguments(args: argparse.Namespace) -> Settings:
                  "max_connection_idle", "sweep_interval", "forget_policy_interval"):
         if not getattr(args, flag) > 0:
             raise ValueError(f"--{flag.replace('_', '-')} must be > 0 (got {getattr(args, flag)})")
+    if not args.snapshot_interval > 0:
+        raise ValueError(f"--snapshot-interval must be > 0 (got {args.snapshot_interval})")
     if args.ann_threshold < 0:
         raise ValueError(f"--ann-threshold must be >= 0 (got {args.ann_threshold})")
     for flag in ("max_message_bytes", "max_top_k", "max_batch_size", "max_ids_per_call", "ann_expansion_search"):
@@ -262,7 +275,16 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         ann_threshold=args.ann_threshold,
         ann_dtype=args.ann_dtype,
         ann_expansion_search=args.ann_expansion_search,
+        index_snapshot_dir=_snapshot_dir(args.index_snapshot_dir, args.data_dir),
+        snapshot_interval=args.snapshot_interval,
     )
+
+
+def _snapshot_dir(value: str | None, data_dir: str) -> str | None:
+    """--index-snapshot-dir: unset -> <data dir>/indexes; "none" -> None (off)."""
+    if value is None:
+        return str(Path(data_dir) / "indexes")
+    return None if value.strip().lower() in ("", "none", "off") else value
 
 
 def _api_key(path: str | None) -> str | None:

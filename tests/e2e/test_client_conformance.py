@@ -37,7 +37,9 @@ def address(tmp_path_factory):
     port = free_port()
     keys = tmp / "api-keys.toml"
     keys.write_text(f'[[keys]]\nname = "conformance"\nkey = "{API_KEY}"\nrole = "admin"\nnamespaces = ["*"]\n')
-    proc = serve(port, tmp / "server.log", "--data-dir", str(tmp / "data"), "--api-keys-file", str(keys))
+    # --ann-threshold 6: scenario embedding/search-path shows the approximate path on six records.
+    proc = serve(port, tmp / "server.log", "--data-dir", str(tmp / "data"), "--api-keys-file", str(keys),
+                 "--ann-threshold", "6")
     try:
         wait_serving(port, proc)
         yield f"127.0.0.1:{port}"

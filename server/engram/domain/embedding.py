@@ -41,6 +41,7 @@ from engram.domain.embedding_ranking import by_weight
 from engram.embeddings.index import APPROXIMATE, IndexRegistry, Times, VectorIndex
 from engram.embeddings.keyword import KeywordIndex, KeywordRegistry
 from engram.embeddings.scores import shortest_one
+from engram.embeddings.snapshot import SnapshotError, SnapshotStore
 from engram.errors import (Cancelled, DeadlineExceeded, FailedPrecondition, InvalidArgument, ResourceExhausted,
                            Unavailable)
 from engram.keys import VECTORS_PATTERN, NamespaceKeys, namespace_of_vectors_key
@@ -163,12 +164,15 @@ class EmbeddingStore:
         max_token_waits: searches that may wait for their consistency token at once; more get
             `ResourceExhausted` at once.
         max_token_wait: seconds a token wait lasts at most, whatever the call's deadline.
+        snapshots: where namespaces' index snapshots are read (`load_namespace`) and
+            written (`engram.embeddings.snapshotter`); None: never.
     """
 
     def __init__(self, client: redis.Redis, scripts: Scripts, embedder: object | None,
                  indexes: IndexRegistry, change_log_length: int = DEFAULT_CHANGE_LOG_LENGTH,
                  limits: Limits = Limits(), *, max_token_waits: int = DEFAULT_MAX_TOKEN_WAITS,
-                 max_token_wait: float = DEFAULT_MAX_TOKEN_WAIT_S, keywords: KeywordRegistry | None = None) -> None:
+                 max_token_wait: float = DEFAULT_MAX_TOKEN_WAIT_S, keywords: KeywordRegistry | None = None,
+                 snapshots: SnapshotStore | None = None) -> None:
         self._redis = require_binary_client(client)
         if max_token_waits < 1 or not max_token_wait > 0:
             raise ValueError("max_token_waits must be >= 1 and max_token_wait > 0")
@@ -183,6 +187,7 @@ class EmbeddingStore:
         self.change_log_length = change_log_length
         self._limits = limits
         self.follower: Any = None  # engram.embeddings.sync.ChangeLogFollower, once attached
+        self.snapshots = snapshots
         # One writer at a time per namespace keeps the index in Redis's order of writes.
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self._locks_guard = threading.Lock()
@@ -216,6 +221,8 @@ class EmbeddingStore:
         """Drops a namespace's in-memory indexes (its keys were removed from Redis)."""
         self.indexes.drop(namespace)
         self.keywords.drop(namespace)
+        if self.snapshots is not None:
+            self.snapshots.drop(namespace)
         if self.follower is not None:
             self.follower.forget(namespace)
 
@@ -775,8 +782,14 @@ class EmbeddingStore:
                 found.append(namespace)
         return sorted(set(found))
 
-    def load_namespace(self, namespace: str, chunk: int = 2000) -> tuple[Loaded | None, Position]:
+    def load_namespace(self, namespace: str, chunk: int = 2000, *,
+                       snapshot: bool = True) -> tuple[Loaded | None, Position]:
         """Builds a namespace's indexes (vectors, keywords) from Redis without blocking writes.
+
+        With ``snapshot`` and a snapshot store, a usable snapshot of the namespace
+        (`engram.embeddings.snapshot`: whole, and its change-log entry still in the log)
+        supplies the vector index and the position instead; only the texts are read from
+        Redis, and the caller replays the log from that position as after any load.
 
         First reads, atomically (MULTI), the change-log position, dimension and row count;
         then HSCANs the vectors with their documents and times. Writes made meanwhile are in
@@ -787,6 +800,10 @@ class EmbeddingStore:
         `install_indexes`.
         """
         keys = NamespaceKeys(namespace)
+        if snapshot and self.snapshots is not None:
+            restored = self._from_snapshot(namespace, chunk)
+            if restored is not None:
+                return restored
         pipe = self._redis.pipeline(transaction=True)
         pipe.hmget(keys.embedding_config, ["dimensions", "log_seq"])
         pipe.xrevrange(keys.changes, count=1)
@@ -813,6 +830,40 @@ class EmbeddingStore:
             total += self._load_chunk(keys, loaded, batch_ids, batch_rows, dims)
         loaded.keywords.commit()  # publish the bulk load now, not in the first search
         return loaded, position
+
+    def _from_snapshot(self, namespace: str, chunk: int) -> tuple[Loaded, Position] | None:
+        """The namespace's indexes from its snapshot and the texts in Redis, with the
+        snapshot's position; None (logged) when there is no usable snapshot."""
+        started = time.monotonic()
+        try:
+            snap = self.snapshots.load(namespace)
+        except SnapshotError as exc:
+            log.info("namespace %r: snapshot not used (%s); loading from Redis", namespace, exc)
+            return None
+        keys = NamespaceKeys(namespace)
+        (entry, seq) = snap.position
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hget(keys.embedding_config, "dimensions")
+        pipe.xrange(keys.changes, min=f"{entry[0]}-{entry[1]}", max=f"{entry[0]}-{entry[1]}")
+        dims, at = pipe.execute()
+        if dims is None or int(dims) != snap.index.dimensions or not at or int(at[0][1][b"seq"]) != seq:
+            log.info("namespace %r: snapshot not used (its change-log entry %d-%d is gone: trimmed, or the "
+                     "namespace was recreated); loading from Redis", namespace, *entry)
+            return None
+        keywords = KeywordIndex()
+        ids, texts = [], []
+        for rid, raw in self._redis.hscan_iter(keys.documents, count=chunk):
+            ids.append(decoded(rid))
+            texts.append(str(_document(raw).get("text", "")))
+            if len(ids) >= chunk:
+                keywords.upsert_many(ids, texts)
+                ids, texts = [], []
+        if ids:
+            keywords.upsert_many(ids, texts)
+        keywords.commit()
+        log.info("namespace %r: %d vectors from its snapshot at %d-%d in %.2fs", namespace, len(snap.index),
+                 *entry, time.monotonic() - started)
+        return Loaded(snap.index, keywords), snap.position
 
     def install_indexes(self, namespace: str, loaded: Loaded | None) -> None:
         """Install indexes built by `load_namespace` (None: drop the namespace's)."""

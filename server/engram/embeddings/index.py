@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -26,6 +28,20 @@ NO_TIMES: Times = (math.nan, math.nan, None)
 EXACT = "exact"
 APPROXIMATE = "approximate"
 NO_ANN = AnnSettings(threshold=0)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexState:
+    """What a `VectorIndex` holds: ids[i]'s normalised float32 row ``matrix[i]`` (n, d), its
+    ``times[i]`` (created, updated, expires ms; NaN unknown, +inf none), ``metadata[i]``
+    (None: none) and the approximate graph over rows 0..n-1 (None: none)."""
+
+    dimensions: int
+    ids: Sequence[str]
+    matrix: np.ndarray
+    times: np.ndarray
+    metadata: Sequence[Mapping[str, str] | None]
+    ann: ApproximateIndex | None
 
 
 def _unit_rows(matrix: np.ndarray, dimensions: int, what: str) -> np.ndarray:
@@ -156,6 +172,39 @@ class VectorIndex:
         """The record's metadata (a copy; empty when it has none)."""
         with self._lock.read():
             return dict(self._metadata.get(record_id, {}))
+
+    # -- snapshots (engram.embeddings.snapshot) --------------------------------------------
+    @contextmanager
+    def frozen(self) -> Iterator[IndexState]:
+        """The index's state, unchanged while the block runs (writes wait; searches go on).
+        The arrays are views: copy what must outlive the block."""
+        with self._lock.read():
+            n = len(self._ids)
+            yield IndexState(self._dimensions, self._ids, self._matrix[:n], self._times[:n],
+                             [self._metadata.get(rid) for rid in self._ids], self._ann)
+
+    @classmethod
+    def restore(cls, state: IndexState, ann: AnnSettings) -> VectorIndex:
+        """An index holding a `frozen` state as it was (rows already normalised, in order).
+
+        Raises:
+            ValueError: the arrays' shapes disagree with the ids or dimensions.
+        """
+        n = len(state.ids)
+        if state.matrix.shape != (n, state.dimensions) or state.times.shape != (n, 3) or len(state.metadata) != n:
+            raise ValueError("snapshot arrays do not match its ids")
+        index = cls(state.dimensions, initial_capacity=max(n, 16), ann=ann)
+        index._matrix[:n] = state.matrix
+        index._times[:n] = state.times
+        index._ids = list(state.ids)
+        index._rows = {rid: row for row, rid in enumerate(index._ids)}
+        if len(index._rows) != n:
+            raise ValueError("snapshot ids contain duplicates")
+        for rid, metadata in zip(index._ids, state.metadata):
+            index._set_metadata(rid, metadata)
+        index._expiring = int(np.count_nonzero(np.isfinite(state.times[:, 2])))
+        index._ann = state.ann
+        return index
 
     # -- writes ----------------------------------------------------------------------------
     def reserve(self, rows: int) -> None:

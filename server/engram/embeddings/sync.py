@@ -161,10 +161,11 @@ class ChangeLogFollower:
             self._cluster_reader.close()
 
     # -- the loop --------------------------------------------------------------------------
-    def reload(self, namespace: str) -> int:
-        """Rebuild the namespace's index from Redis and restart tailing at the snapshot's
-        position. Returns the rows loaded."""
-        index, (entry, seq) = self._store.load_namespace(namespace)
+    def reload(self, namespace: str, *, snapshot: bool = True) -> int:
+        """Rebuild the namespace's index (from its snapshot on disk when usable and
+        ``snapshot``, else from Redis) and restart tailing at the position it includes.
+        Returns the rows loaded."""
+        index, (entry, seq) = self._store.load_namespace(namespace, snapshot=snapshot)
         with self._store.namespace_lock(namespace), self._cond:
             self._store.install_indexes(namespace, index)
             # Entries after the snapshot are re-applied from Redis, own ones included: the
@@ -261,4 +262,4 @@ class ChangeLogFollower:
                 return
         log.info("namespace %r: change log has a gap after entry %d (trimmed or recreated): reloading",
                  namespace, seq)
-        self.reload(namespace)
+        self.reload(namespace, snapshot=False)
