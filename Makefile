@@ -174,6 +174,12 @@ bench-mcp: $(BENCH_VENV)/.installed
 bench-recall: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/recall.py $(ARGS)
 
+# Exact against approximate VectorIndex.query p50 by namespace size, in process: where the
+# approximate index starts to pay (the default --ann-threshold). About a minute.
+.PHONY: bench-ann-threshold
+bench-ann-threshold: $(BENCH_VENV)/.installed
+	OPENBLAS_NUM_THREADS=1 $(BENCH_PY) bench/ann_threshold.py $(ARGS)
+
 # Retrieval quality through the RPCs (STS-B, SciFact, Cranfield; SIMILARITY, KEYWORD, HYBRID; a FEVER
 # recency and deduplication scenario) against the published
 # scores; starts its own server. About 5 minutes. Writes bench/results/quality.md.
