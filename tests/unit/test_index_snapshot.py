@@ -84,3 +84,19 @@ def test_a_snapshot_of_another_namespace_is_not_used(tmp_path) -> None:
         store.load("b")
     manifest = json.loads((store.path("b") / "manifest.json").read_text())
     assert manifest["namespace"] == "a" and manifest["rows"] == 119
+
+
+def test_leftovers_of_a_save_that_died_are_removed_once_old(tmp_path) -> None:
+    import os
+    import time
+
+    index, _ = index_of()
+    store = SnapshotStore(tmp_path, ANN)
+    dead, fresh = tmp_path / ".tmp-dead", tmp_path / ".tmp-in-progress"
+    dead.mkdir()
+    fresh.mkdir()
+    old = time.time() - 7200
+    os.utime(dead, (old, old))
+    store.save("ns", index, POSITION)
+    assert not dead.exists() and fresh.exists()
+    assert store.load("ns").position == POSITION

@@ -23,6 +23,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 MANIFEST = "manifest.json"
 _CHUNK = 1 << 24
+STALE_S = 3600.0  # a temporary directory this old is a dead save's
 Position = tuple[tuple[int, int], int]  # (change-log entry id as (ms, n), its seq)
 
 
@@ -84,6 +86,7 @@ class SnapshotStore:
         Raises: OSError (disk).
         """
         self.directory.mkdir(parents=True, exist_ok=True)
+        self._remove_leftovers()
         target = self.path(namespace)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.directory))
         try:
@@ -114,6 +117,17 @@ class SnapshotStore:
         finally:
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
+
+    def _remove_leftovers(self, age_s: float = STALE_S) -> None:
+        """Temporary directories of saves that died midway (a killed server), once old enough
+        not to be another server's save in progress."""
+        now = time.time()
+        for child in self.directory.glob(".[to][ml][pd]-*"):
+            try:
+                if now - child.stat().st_mtime > age_s:
+                    shutil.rmtree(child, ignore_errors=True)
+            except OSError:
+                pass
 
     def load(self, namespace: str) -> Snapshot:
         """The namespace's snapshot, checked (module docstring) except against the change log,
