@@ -37,6 +37,7 @@ then passed explicitly (no globals).
 | a connection with no call for this long is closed, s | ``--max-connection-idle`` | ``ENGRAM_MAX_CONNECTION_IDLE`` | 300 |
 | seconds between sweeps deleting expired records (`engram.domain.forgetting`) | ``--sweep-interval`` | ``ENGRAM_SWEEP_INTERVAL`` | 1.0 |
 | seconds between sweeps that also apply the namespaces' forgetting policy | ``--forget-policy-interval`` | ``ENGRAM_FORGET_POLICY_INTERVAL`` | 60 |
+| estimated bytes of in-memory indexes, least recently used namespaces evicted beyond it (``512M``, ``4G``; `engram.embeddings.residency`) | ``--index-memory-budget`` | ``ENGRAM_INDEX_MEMORY_BUDGET`` | 0: unlimited |
 
 The streaming and pending-request bounds together should leave threads for other calls,
 ``max_concurrent_streams + max_held_calls < max_workers`` (`engram.api.guard`); the
@@ -102,6 +103,9 @@ class Settings:
     # Forgetting (`engram.domain.forgetting`): expired records, then the opt-in policy.
     sweep_interval: float = 1.0
     forget_policy_interval: float = 60.0
+    # Namespaces' indexes load on first use; beyond this many estimated bytes the least recently
+    # used are evicted (`engram.embeddings.residency`). 0: unlimited (none evicted).
+    index_memory_budget: int = 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -166,6 +170,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--replica-ack-timeout-ms", type=int,
                         default=int(env("ENGRAM_REPLICA_ACK_TIMEOUT_MS", d.replica_ack_timeout_ms)),
                         help="how long a write waits for --min-replica-acks replicas")
+    parser.add_argument("--index-memory-budget", default=env("ENGRAM_INDEX_MEMORY_BUDGET", str(d.index_memory_budget)),
+                        help="estimated bytes of in-memory indexes (bytes, or with K, M, G, T: 512M, 4G); beyond "
+                             "it the least recently used namespaces are evicted and load again on their next "
+                             "search; 0: unlimited")
     for flag, kind, help_text in (
             ("max_concurrent_streams", int, "streaming calls served at once; more get RESOURCE_EXHAUSTED"),
             ("max_held_calls", int, "calls held by their clients before the oldest (over 0.5 s) are cancelled"),
@@ -237,6 +245,7 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         max_connection_idle=args.max_connection_idle,
         sweep_interval=args.sweep_interval,
         forget_policy_interval=args.forget_policy_interval,
+        index_memory_budget=_size("--index-memory-budget", args.index_memory_budget),
     )
 
 
@@ -245,6 +254,16 @@ def _api_key(path: str | None) -> str | None:
     if path:
         return Path(path).read_text(encoding="utf-8").strip() or None
     return os.environ.get("ENGRAM_EMBEDDING_API_KEY") or None
+
+
+def _size(flag: str, value: str | int) -> int:
+    """A size flag (bytes, or with a K/M/G/T suffix) in bytes; ValueError names the flag."""
+    from engram.embeddings.residency import parse_bytes
+
+    try:
+        return parse_bytes(value)
+    except ValueError as exc:
+        raise ValueError(f"{flag}: {exc}") from None
 
 
 def _log_format(value: str) -> str:
