@@ -48,11 +48,11 @@ log = logging.getLogger(__name__)
 LOAD_WORKERS = 2  # loads at once: each is Redis-bound (HSCAN + MULTI per chunk); the server has few cores
 POLL_S = 0.05  # how often a waiting caller checks whether it went away
 # The keyword index's estimate (tantivy keeps its segments in RAM and reports no size):
-# resident-set growth measured over 100 indexes of 1 .. 1,000 records of ~20 English words
-# (bench/index_bytes.py): a fixed ~256 KiB per index holding any record (segment files, fast
-# fields, the writer's leftovers) plus ~300 bytes per record (postings, the id <-> key maps).
-KEYWORD_INDEX_BYTES = 262_144
-KEYWORD_BYTES_PER_RECORD = 300
+# resident-set growth of a fresh process holding 100 indexes of 1 .. 1,000 records of ~20
+# English words, and 10 of 10,000 (bench/index_bytes.py): ~2 MiB per index holding any record
+# (segment files, fast fields, the writer's leftovers) plus ~550 bytes per record.
+KEYWORD_INDEX_BYTES = 2 * 1024 * 1024
+KEYWORD_BYTES_PER_RECORD = 550
 # Fixed bytes of any resident namespace (an empty tantivy index is ~19 KB; registry entries,
 # the follower's state), so that namespaces without vectors count too.
 NAMESPACE_OVERHEAD = 20_480
