@@ -50,7 +50,8 @@ POLL_S = 0.05  # how often a waiting caller checks whether it went away
 # The keyword index's estimate (tantivy keeps its segments in RAM and reports no size):
 # resident-set growth of a fresh process holding 100 indexes of 1 .. 1,000 records of ~20
 # English words, and 10 of 10,000 (bench/index_bytes.py): ~2 MiB per index holding any record
-# (segment files, fast fields, the writer's leftovers) plus ~550 bytes per record.
+# (mostly glibc malloc arenas the writer threads keep: ~420 KiB with MALLOC_ARENA_MAX=2) plus
+# ~550 bytes per record. Records with blank text are counted too (over-counting them).
 KEYWORD_INDEX_BYTES = 2 * 1024 * 1024
 KEYWORD_BYTES_PER_RECORD = 550
 # Fixed bytes of any resident namespace (an empty tantivy index is ~19 KB; registry entries,
