@@ -46,11 +46,13 @@ from engram.embeddings.index import IndexRegistry
 from engram.embeddings.keyword import KeywordRegistry
 from engram.embeddings.snapshot import SnapshotStore
 from engram.embeddings.snapshotter import Snapshotter
+from engram.embeddings.residency import Residency
 from engram.embeddings.sync import ChangeLogFollower
 from engram.health import RedisHealthMonitor
 from engram.limits import Limits
 from engram.observability.interceptor import ObservabilityInterceptor
-from engram.observability.metrics import ForgettingMetrics, MetricsServer, RpcMetrics, StateCollector, new_registry
+from engram.observability.metrics import (ForgettingMetrics, MetricsServer, ResidencyMetrics, RpcMetrics, StateCollector,
+                                          new_registry)
 from engram.reflection import enable_reflection
 from engram.store.private_redis import PrivateRedis
 from engram.store.scripts import Scripts
@@ -186,6 +188,8 @@ class App:
         self.follower.stop(left())
         if self.snapshotter is not None:  # after the follower: positions hold still
             self.snapshotter.stop(final=True)
+        if self.embeddings.residency is not None:
+            self.embeddings.residency.close()
         self.embeddings.keywords.close(left())
         if self.watchdog is not None:
             self.watchdog.stop()
@@ -259,11 +263,14 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         follower = ChangeLogFollower(client, embeddings)
         snapshotter = (Snapshotter(embeddings, follower, snapshots, settings.snapshot_interval)
                        if snapshots is not None else None)
+        metrics_registry = new_registry() if settings.metrics_listen else None
+        residency_metrics = ResidencyMetrics(metrics_registry) if metrics_registry is not None else None
+        residency = Residency(embeddings, follower, settings.index_memory_budget,
+                              on_load=residency_metrics.loaded if residency_metrics is not None else None)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
         forgetting = Forgetting(client, configs, lifecycle, clock=clock)
 
-        # One registry per App: several servers in one process (tests) keep their own metrics.
-        metrics_registry = new_registry() if settings.metrics_listen else None
+        # One registry per App (above): several servers in one process (tests) keep their own metrics.
         call_limits = CallLimits(settings.max_concurrent_streams, settings.max_held_calls,
                                  settings.request_read_timeout, stream_send_timeout=settings.stream_send_timeout,
                                  stream_idle_timeout=settings.stream_idle_timeout)
@@ -314,7 +321,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         except RuntimeError as exc:
             raise RuntimeError(f"cannot listen on {settings.listen}: {exc}") from exc
         if metrics_registry is not None:
-            metrics_registry.register(StateCollector(embeddings.indexes, follower, client, monitor))
+            metrics_registry.register(StateCollector(embeddings.indexes, follower, client, monitor, residency))
             metrics_server = MetricsServer(settings.metrics_listen, metrics_registry)
             log.info("Prometheus metrics on http://%s:%d/metrics", settings.metrics_listen.rsplit(":", 1)[0],
                      metrics_server.port)

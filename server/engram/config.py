@@ -42,6 +42,7 @@ then passed explicitly (no globals).
 | HNSW search breadth (ef): higher is slower and finds more of the true nearest | ``--ann-expansion-search`` | ``ENGRAM_ANN_EXPANSION_SEARCH`` | 64 |
 | directory of index snapshots (`engram.embeddings.snapshot`); ``none``: off | ``--index-snapshot-dir`` | ``ENGRAM_INDEX_SNAPSHOT_DIR`` | ``<data dir>/indexes`` |
 | seconds between snapshots of namespaces that changed (and once at shutdown) | ``--snapshot-interval`` | ``ENGRAM_SNAPSHOT_INTERVAL`` | 300 |
+| estimated bytes of in-memory indexes, least recently used namespaces evicted beyond it (``512M``, ``4G``; `engram.embeddings.residency`) | ``--index-memory-budget`` | ``ENGRAM_INDEX_MEMORY_BUDGET`` | 0: unlimited |
 
 The streaming and pending-request bounds together should leave threads for other calls,
 ``max_concurrent_streams + max_held_calls < max_workers`` (`engram.api.guard`); the
@@ -120,6 +121,9 @@ class Settings:
         """The approximate index's settings."""
         return ann.AnnSettings(threshold=self.ann_threshold, dtype=self.ann_dtype,
                                expansion_search=self.ann_expansion_search)
+    # Namespaces' indexes load on first use; beyond this many estimated bytes the least recently
+    # used are evicted (`engram.embeddings.residency`). 0: unlimited (none evicted).
+    index_memory_budget: int = 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -184,6 +188,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--replica-ack-timeout-ms", type=int,
                         default=int(env("ENGRAM_REPLICA_ACK_TIMEOUT_MS", d.replica_ack_timeout_ms)),
                         help="how long a write waits for --min-replica-acks replicas")
+    parser.add_argument("--index-memory-budget", default=env("ENGRAM_INDEX_MEMORY_BUDGET", str(d.index_memory_budget)),
+                        help="estimated bytes of in-memory indexes (bytes, or with K, M, G, T: 512M, 4G); beyond "
+                             "it the least recently used namespaces are evicted and load again on their next "
+                             "search; 0: unlimited")
     for flag, kind, help_text in (
             ("max_concurrent_streams", int, "streaming calls served at once; more get RESOURCE_EXHAUSTED"),
             ("max_held_calls", int, "calls held by their clients before the oldest (over 0.5 s) are cancelled"),
@@ -277,6 +285,7 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         ann_expansion_search=args.ann_expansion_search,
         index_snapshot_dir=_snapshot_dir(args.index_snapshot_dir, args.data_dir),
         snapshot_interval=args.snapshot_interval,
+        index_memory_budget=_size("--index-memory-budget", args.index_memory_budget),
     )
 
 
@@ -292,6 +301,16 @@ def _api_key(path: str | None) -> str | None:
     if path:
         return Path(path).read_text(encoding="utf-8").strip() or None
     return os.environ.get("ENGRAM_EMBEDDING_API_KEY") or None
+
+
+def _size(flag: str, value: str | int) -> int:
+    """A size flag (bytes, or with a K/M/G/T suffix) in bytes; ValueError names the flag."""
+    from engram.embeddings.residency import parse_bytes
+
+    try:
+        return parse_bytes(value)
+    except ValueError as exc:
+        raise ValueError(f"{flag}: {exc}") from None
 
 
 def _log_format(value: str) -> str:

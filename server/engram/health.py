@@ -1,7 +1,9 @@
-"""Health: `grpc.health.v1` statuses driven by Redis reachability and index warm-up.
+"""Health: `grpc.health.v1` statuses driven by Redis reachability.
 
 Every service (and the server as a whole, service name "") is NOT_SERVING until Redis
-answers PING and the embedding index is warm; NOT_SERVING again while Redis is unreachable;
+answers PING and the first-ready hook has run (the server's starts the change-log follower;
+namespaces' indexes load on first use, `engram.embeddings.residency`, so a cold namespace
+loading never makes the server NOT_SERVING); NOT_SERVING again while Redis is unreachable;
 SERVING again on its own once it answers. The monitor is a daemon thread polling PING; a
 PING that has not answered within ``max(1 s, 2 × interval)`` counts as a failure (a dead host
 or a DNS lookup can hold a connect far longer than the client's socket timeouts). Each PING
@@ -33,7 +35,7 @@ class RedisHealthMonitor:
         servicer: grpc-health-checking's `HealthServicer`.
         services: fully qualified service names; "" (the whole server) is always included.
         on_first_ready: run once, in the monitor thread, the first time Redis answers
-            (index warm-up); services stay NOT_SERVING until it returns.
+            (starting the change-log follower); services stay NOT_SERVING until it returns.
     """
 
     def __init__(self, client: redis.Redis, servicer: health.HealthServicer, services: Sequence[str],
@@ -112,7 +114,7 @@ class RedisHealthMonitor:
             return
         if serving and not self._announced:
             self._announced = True
-            log.info("ready: Redis reachable, index warm; health SERVING")
+            log.info("ready: Redis reachable; health SERVING")
         elif self._serving is not None:
             log.warning("Redis %s: health %s", "reachable" if serving else "unreachable",
                         "SERVING" if serving else "NOT_SERVING")

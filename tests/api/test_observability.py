@@ -139,6 +139,7 @@ def test_index_rows_bytes_and_change_log_lag(make_app):
     api_a, api_b = connect(a), connect(b)
     api_a.embedding.UpsertEmbedding(pb.UpsertEmbeddingRequest(namespace="obs", record_id="a0",
                                                               vector=vec([1, 0, 0, 0])))
+    list(api_a.embedding.Search(pb.SearchRequest(namespace="obs", vector=vec([1, 0, 0, 0])), timeout=10))  # loads it
     # The follower of A passes its own entry: caught up.
     assert wait_for(lambda: sample(scrape(a), "engram_change_log_lag_entries", namespace="obs") == 0)
     m = scrape(a)

@@ -147,7 +147,8 @@ def test_warm_up_backfills_records_stored_before_the_listing_key(make_app, api, 
         upsert(api, rid, metadata={"k": rid})
     redis_client.delete(KEYS.record_ids)  # as a namespace written by an earlier version
     assert list_all(api, 100)[0] == []
-    other = connect(make_app())  # a new server warms the namespace up from Redis
+    other = connect(make_app())  # a new server loads the namespace from Redis at its first search
+    list(other.embedding.Search(embedding_pb2.SearchRequest(namespace=NS, vector=vec([1, 0, 0])), timeout=10))
     deadline = time.time() + 20
     while True:
         records = list_all(other, 5)[0]

@@ -30,7 +30,7 @@ def writer_and_stalled_reader(make_app):
         reader_app = make_app(**reader_settings)
         reader = connect(reader_app)
         writer.embedding.UpsertEmbedding(pb.UpsertEmbeddingRequest(namespace=NS, record_id="seed", vector=vec([1, 0])))
-        time.sleep(0.3)  # the reader follows NS now
+        list(reader.embedding.Search(pb.SearchRequest(namespace=NS, vector=vec([1, 0])), timeout=10))  # loads NS
         reader_app.follower.stop()
         token = writer.embedding.UpsertEmbedding(pb.UpsertEmbeddingRequest(
             namespace=NS, record_id="late", vector=vec([0, 1]))).consistency_token

@@ -15,7 +15,7 @@ from pathlib import Path
 import grpc
 import pytest
 
-from engram.v1 import confidence_pb2, confidence_pb2_grpc
+from engram.v1 import confidence_pb2, confidence_pb2_grpc, embedding_pb2, embedding_pb2_grpc
 
 ENGRAM = [sys.executable, "-m", "engram"]
 
@@ -87,6 +87,7 @@ def test_serve_demo_sigterm_and_restart(tmp_path):
     assert "TLS and API keys are off" in log
 
     # Restart on the same data directory: everything acknowledged is still there.
+    before_restart = len(log_path.read_text())
     proc = start_server(data_dir, port, log_path)
     try:
         wait_serving(port, proc)
@@ -94,10 +95,14 @@ def test_serve_demo_sigterm_and_restart(tmp_path):
             stub = confidence_pb2_grpc.ConfidenceServiceStub(channel)
             after = stub.GetConfidence(confidence_pb2.GetConfidenceRequest(namespace="fever-demo",
                                                                            record_id="m:192714"), timeout=5).state
+            assert "loaded namespace" not in log_path.read_text()[before_restart:]  # SERVING, nothing loaded
+            hits = list(embedding_pb2_grpc.EmbeddingServiceStub(channel).Search(embedding_pb2.SearchRequest(
+                namespace="fever-demo", text="a claim", top_k=1), timeout=60))  # loads the namespace
         assert after == before
-        log_text = log_path.read_text()
+        assert len(hits) == 1
+        log_text = log_path.read_text()[before_restart:]
         loaded = re.search(r"loaded namespace 'fever-demo': (\d+) vectors", log_text)
         assert loaded and int(loaded.group(1)) > 0, log_text[-2000:]
-        assert log_text.rindex("index warm:") < log_text.rindex("health SERVING")  # warm before SERVING
+        assert log_text.rindex("health SERVING") < log_text.rindex("loaded namespace")  # on first use, after SERVING
     finally:
         assert stop_server(proc) == 0

@@ -184,9 +184,9 @@ def test_sigkill_during_import_then_restart(tmp_path, report):
             stored = len(state["ids"])
             missing = sum(1 for i in range(resume) if f"r{i}" not in state["ids"])
             seconds = server.start()
-            rows_after = server.metric("engram_index_rows", namespace=NS)
             last = list(range(max(0, resume - LAST_ACKED), resume))
-            found, sampled = search_sample(server, rows, state["ids"], last)
+            found, sampled = search_sample(server, rows, state["ids"], last)  # the first search loads NS
+            rows_after = server.metric("engram_index_rows", namespace=NS)
 
             label = f"kill {n} ({where})"
             report.record(SECTION, f"{label}: records acknowledged before the kill", f"{resume:,}",
@@ -203,7 +203,7 @@ def test_sigkill_during_import_then_restart(tmp_path, report):
                           met=not state["half"], note="vector, document, change-log entry")
             report.record(SECTION, f"{label}: acknowledged records missing", missing, goal="0", met=missing == 0)
             report.record(SECTION, f"{label}: restart to SERVING", f"{seconds:.2f} s",
-                          note=f"warm-up of {stored:,} vectors included")
+                          note=f"namespaces load at their first search, after SERVING ({stored:,} vectors)")
             for ok, what in [(resume <= stored < RECORDS, "the kill did not interrupt the import"),
                              (rows_after == stored, f"index rows {rows_after} != Redis {stored}"),
                              (state["equal"] == stored, "stored vectors differ from those sent"),

@@ -14,6 +14,7 @@ its log entry change in one Lua script, so a record is never half-written.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import threading
@@ -188,6 +189,9 @@ class EmbeddingStore:
         self._limits = limits
         self.follower: Any = None  # engram.embeddings.sync.ChangeLogFollower, once attached
         self.snapshots = snapshots
+        # engram.embeddings.residency.Residency, once attached: indexes load on first use and
+        # may be evicted; without one, indexes are created by writes and kept (a lone store).
+        self.residency: Any = None
         # One writer at a time per namespace keeps the index in Redis's order of writes.
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self._locks_guard = threading.Lock()
@@ -225,6 +229,7 @@ class EmbeddingStore:
             self.snapshots.drop(namespace)
         if self.follower is not None:
             self.follower.forget(namespace)
+        self._resized(namespace)
 
     @property
     def model_id(self) -> str | None:
@@ -287,7 +292,7 @@ class EmbeddingStore:
                                expires_at=item.expires_at)
         keys = NamespaceKeys(namespace)
         now_ms = now * 1000.0
-        with self.namespace_lock(namespace):
+        with self._loaded_for_dedupe(namespace, threshold), self.namespace_lock(namespace):
             candidate = self._near_duplicates(namespace, [item], threshold, now_ms)[0] if threshold else None
             reply = self._upsert_script(keys, item, now, threshold > 0, candidate)
             status, stored_model, stored_dims, change_id = reply[0], decoded(reply[1]), int(reply[2]), reply[3]
@@ -299,9 +304,11 @@ class EmbeddingStore:
                 return UpsertResult(False, stored_model, stored_dims, token, duplicate, float(decoded(reply[7])),
                                     ConfidenceState.from_reply(duplicate, reply[8:12]))
             times = _times_of(reply, now_ms)
-            self.indexes.get_or_create(namespace, stored_dims).upsert(record_id, item.vector, item.metadata, times)
-            self.keywords.get_or_create(namespace).upsert(record_id, item.text)
+            if self._held(namespace):
+                self.indexes.get_or_create(namespace, stored_dims).upsert(record_id, item.vector, item.metadata, times)
+                self.keywords.get_or_create(namespace).upsert(record_id, item.text)
             self._noted(namespace, change_id)
+        self._resized(namespace)
         return UpsertResult(status == b"created", stored_model, stored_dims, token, expires_at=times[2])
 
     def _dedupe_threshold(self, namespace: str, requested: float | None, field_name: str) -> float:
@@ -509,7 +516,7 @@ class EmbeddingStore:
                 raise FailedPrecondition(f"{item.source}.vector.values", f"record {item.record_id!r}: namespace "
                                          f"{namespace!r} stores {dims}-dimensional vectors, not {item.vector.shape[0]}")
         now_ms = now * 1000.0
-        with self.namespace_lock(namespace):
+        with self._loaded_for_dedupe(namespace, dedupe_threshold), self.namespace_lock(namespace):
             candidates = (self._near_duplicates(namespace, items, dedupe_threshold, now_ms) if dedupe_threshold
                           else [None] * len(items))
             pipe = self._redis.pipeline(transaction=False)
@@ -517,7 +524,7 @@ class EmbeddingStore:
                 self._upsert_script(keys, item, now, dedupe_threshold > 0, candidate, client=pipe)
             replies = pipe.execute()
             written = [(item, reply) for item, reply in zip(items, replies) if reply[0] in (b"created", b"updated")]
-            if written:
+            if written and self._held(namespace):
                 index = self.indexes.get_or_create(namespace, int(written[0][1][2]))
                 index.upsert_many([item.record_id for item, _ in written],
                                   np.stack([item.vector for item, _ in written]),
@@ -525,8 +532,9 @@ class EmbeddingStore:
                                   [_times_of(reply, now_ms) for _, reply in written])
                 self.keywords.get_or_create(namespace).upsert_many([item.record_id for item, _ in written],
                                                                    [item.text for item, _ in written])
-                for _, reply in written:
-                    self._noted(namespace, reply[3])
+            for _, reply in written:
+                self._noted(namespace, reply[3])
+        self._resized(namespace)
         duplicates = sum(1 for reply in replies if reply[0] == b"duplicate")
         if len(written) + duplicates < len(items):  # a concurrent first write fixed another model meanwhile
             refused = next(item for item, reply in zip(items, replies)
@@ -620,9 +628,7 @@ class EmbeddingStore:
             validation.count(fusion.candidates, "fusion.candidates", top_k, 1000)
         token = tokens.parse(consistency_token, namespace)
         matrix = self._query_matrix(namespace, queries) if semantic else None
-        if token is not None:
-            self._wait(namespace, token, timeout, cancelled)
-        index = self.indexes.get(namespace)
+        index, keywords = self._search_indexes(namespace, token, timeout, cancelled)
         if index is None or len(index) == 0:
             return SearchResults([[] for _ in queries])
         if matrix is not None and matrix.shape[1] != index.dimensions:
@@ -631,7 +637,7 @@ class EmbeddingStore:
             raise FailedPrecondition(field_name, f"namespace {namespace!r} stores {index.dimensions}-dimensional "
                                                  f"vectors, not {matrix.shape[1]}")
         now_ms = (time.time() if now is None else now) * 1000.0
-        plan = _Plan(index, self.keywords.get_or_create(namespace), matrix, [q.text for q in queries], top_k,
+        plan = _Plan(index, keywords, matrix, [q.text for q in queries], top_k,
                      min_score, filter or None, time_range, now_ms, cancelled, exact)
         with_confidence = ranking in ("similarity_times_confidence", "hybrid_times_confidence")
 
@@ -697,6 +703,46 @@ class EmbeddingStore:
         if len(dims) > 1:
             raise InvalidArgument("queries", f"all query vectors must have one dimension (got {sorted(dims)})")
         return np.stack(rows).astype(np.float32)  # type: ignore[arg-type]
+
+    def _search_indexes(self, namespace: str, token: tuple[int, int] | None, timeout: float | None,
+                        cancelled: Callable[[], bool] | None) -> tuple[VectorIndex | None, KeywordIndex | None]:
+        """The namespace's indexes for one search, once they hold the token's write: loaded
+        first when not resident (waiting at most ``timeout``; a load's position satisfies every
+        token issued before it), pinned against eviction until the references are taken (they
+        stay valid for the search after an eviction).
+
+        Raises: as `_wait`, and DeadlineExceeded when the load outlasts ``timeout``.
+        """
+        if self.residency is None:
+            if token is not None:
+                self._wait(namespace, token, timeout, cancelled)
+            index = self.indexes.get(namespace)
+            return index, self.keywords.get_or_create(namespace) if index is not None else None
+        started = time.monotonic()
+        with self.residency.pinned(namespace, timeout, cancelled):
+            if token is not None:
+                left = None if timeout is None else timeout - (time.monotonic() - started)
+                self._wait(namespace, token, left, cancelled)
+            index = self.indexes.get(namespace)
+            return index, self.keywords.get_or_create(namespace) if index is not None else None
+
+    def _held(self, namespace: str) -> bool:
+        """Whether this server's writes update the namespace's indexes (namespace lock held):
+        always for a lone store; with a residency, while the namespace is resident (followed).
+        A write to one that is not stays out of memory: the next load reads it from Redis."""
+        return self.residency is None or self.follower.following(namespace)
+
+    def _resized(self, namespace: str) -> None:
+        """After a write (namespace lock released): the residency counts the namespace again."""
+        if self.residency is not None:
+            self.residency.resized(namespace)
+
+    def _loaded_for_dedupe(self, namespace: str, threshold: float) -> Any:
+        """A write that looks for near duplicates needs the namespace's index: loaded first
+        and pinned for the write (at most `max_token_wait` seconds of loading)."""
+        if self.residency is None or not threshold:
+            return contextlib.nullcontext()
+        return self.residency.pinned(namespace, self.max_token_wait)
 
     def _wait(self, namespace: str, token: tuple[int, int], timeout: float | None,
               cancelled: Callable[[], bool] | None) -> None:

@@ -1,5 +1,10 @@
-"""Replica freshness: every server tails every namespace's change log and applies the deltas
-to its warm index (DESIGN.md, "Cross-replica freshness").
+"""Replica freshness: every server tails the change log of each namespace it holds in memory
+and applies the deltas to its warm index (DESIGN.md, "Cross-replica freshness").
+
+With a `engram.embeddings.residency.Residency` attached (the server), only resident
+namespaces are followed: a namespace is followed from its load (`reload`, then `catch_up`)
+until its eviction (`unfollow`); nothing is loaded at start. Without one (a follower built
+alone), `warm` loads every namespace and `_refresh` follows every registered namespace.
 
 A change-log entry names one record ({seq, op, id}); applying it reads the record's current
 vector and document from Redis, so applying an entry twice, or late, is harmless. Entries
@@ -23,6 +28,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import redis
 
@@ -73,6 +79,7 @@ class ChangeLogFollower:
         self._thread: threading.Thread | None = None
         self._next_refresh = 0.0
         self._cluster_reader = None  # on a Redis Cluster: events per primary instead of one XREAD
+        self.residency: Any = None  # engram.embeddings.residency.Residency, once attached
         if isinstance(client, redis.RedisCluster):
             from engram.embeddings.cluster_sync import ClusterChangeReader
 
@@ -92,6 +99,18 @@ class ChangeLogFollower:
         with self._cond:
             if namespace in self._followed:
                 self._followed[namespace] = _Followed((0, 0), 0)
+
+    def following(self, namespace: str) -> bool:
+        """Whether the namespace is followed (its indexes are installed and kept fresh): a
+        write updates its index at once only then."""
+        with self._cond:
+            return namespace in self._followed
+
+    def unfollow(self, namespace: str) -> None:
+        """Stop following the namespace (evicted; the caller holds its namespace lock)."""
+        with self._cond:
+            self._followed.pop(namespace, None)
+            self._cond.notify_all()
 
     def position(self, namespace: str) -> tuple[int, int] | None:
         with self._cond:
@@ -148,8 +167,10 @@ class ChangeLogFollower:
             self._thread.start()
 
     def warm_and_start(self) -> None:
-        """Warm-up, then tailing: the health monitor's first-ready hook."""
-        self.warm()
+        """The health monitor's first-ready hook: tailing, after a warm-up of every namespace
+        unless a `Residency` loads them on first use."""
+        if self.residency is None:
+            self.warm()
         self.start()
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -177,6 +198,23 @@ class ChangeLogFollower:
         log.info("loaded namespace %r: %d vectors; change log at %d-%d", namespace, rows, *entry)
         return rows
 
+    def catch_up(self, namespace: str) -> None:
+        """Apply, now, the entries written after the namespace's position (during its load):
+        a search waiting for the load then sees every write acknowledged before it ended."""
+        while True:
+            with self._cond:
+                followed = self._followed.get(namespace)
+                if followed is None:
+                    return
+                ms, n = followed.entry
+            entries = self._redis.xrange(NamespaceKeys(namespace).changes, min=f"({ms}-{n}", max="+",
+                                         count=self._count)
+            if not entries:
+                return
+            self._apply(namespace, entries, (ms, n))
+            if len(entries) < self._count:
+                return
+
     def _run(self) -> None:
         failures = 0
         while not self._stop.is_set():
@@ -198,7 +236,8 @@ class ChangeLogFollower:
             self._refresh()
             self._next_refresh = time.monotonic() + self._refresh_s
         with self._cond:
-            streams = {NamespaceKeys(ns).changes: f"{f.entry[0]}-{f.entry[1]}" for ns, f in self._followed.items()}
+            since = {NamespaceKeys(ns).changes: f.entry for ns, f in self._followed.items()}
+        streams = {key: f"{ms}-{n}" for key, (ms, n) in since.items()}
         if not streams:
             self._stop.wait(self._block_ms / 1000)
             return
@@ -207,14 +246,16 @@ class ChangeLogFollower:
         else:
             reply = self._redis.xread(streams, count=self._count, block=self._block_ms)
         for stream, entries in reply or []:
-            namespace = namespace_of_changes_key(text(stream))
+            key = text(stream)
+            namespace = namespace_of_changes_key(key)
             if namespace is not None and entries:
-                self._apply(namespace, entries)
+                self._apply(namespace, entries, since[key])
 
     def _refresh(self) -> None:
         """Follow namespaces that appeared (registry, or a search waiting on a token), and
         start over those whose ``emb`` hash disappeared (deleted on some replica)."""
-        registered = {text(m) for m in self._redis.zrange(NAMESPACES, 0, -1)}
+        # With a residency, namespaces are followed from their load on, not because they exist.
+        registered = {text(m) for m in self._redis.zrange(NAMESPACES, 0, -1)} if self.residency is None else set()
         with self._cond:
             followed = list(self._followed)
             new = (registered | self._wanted) - set(followed)
@@ -225,23 +266,39 @@ class ChangeLogFollower:
             for ns, seq in zip(followed, pipe.execute()):
                 if seq is None and self._store.indexes.get(ns) is not None:
                     with self._store.namespace_lock(ns), self._cond:
+                        if ns not in self._followed:  # evicted meanwhile
+                            continue
                         self._store.install_indexes(ns, None)
                         self._followed[ns] = _Followed((0, 0), 0)
                     log.info("namespace %r has no vectors any more: index dropped", ns)
+                    self._resized(ns)
         for ns in sorted(new):
-            self.reload(ns)
+            if self.residency is not None:  # a token wait on a namespace evicted since its search loaded it
+                self.residency.request(ns)
+            else:
+                self.reload(ns)
 
-    def _apply(self, namespace: str, entries: list) -> None:
+    def _resized(self, namespace: str) -> None:
+        if self.residency is not None:
+            self.residency.resized(namespace)
+
+    def _apply(self, namespace: str, entries: list, since: tuple[int, int]) -> None:
+        """Apply entries read after position `since` (reloading on a gap)."""
         with self._store.namespace_lock(namespace):
             with self._cond:
                 followed = self._followed.get(namespace)
                 if followed is None:
                     return
                 entry, seq, own = followed.entry, followed.seq, followed.own
+                # The position moved since the read (another reader applied some of them): skip
+                # those, by id. Only then: a recreated namespace's log restarts at (0, 0).
+                overlap = entry != since and entry != (0, 0)
                 changed: list[str] = []
                 gap = False
                 for entry_id, fields in entries:
                     this = parse_change_id(entry_id)
+                    if overlap and this <= entry:  # passed meanwhile (`catch_up` and the tailing loop)
+                        continue
                     number = int(fields[b"seq"])
                     if number != seq + 1:  # entries were trimmed, or the namespace was recreated
                         gap = True
@@ -259,7 +316,11 @@ class ChangeLogFollower:
                 with self._cond:
                     followed.entry, followed.seq = entry, seq
                     self._cond.notify_all()
-                return
+        if not gap:
+            if changed:
+                self._resized(namespace)
+            return
         log.info("namespace %r: change log has a gap after entry %d (trimmed or recreated): reloading",
                  namespace, seq)
         self.reload(namespace, snapshot=False)
+        self._resized(namespace)

@@ -14,7 +14,13 @@ read when scraped, by `StateCollector`.
 | ``engram_change_log_lag_entries`` | gauge | namespace | change-log entries written (by any replica) that this replica has not passed yet: the namespace's ``log_seq`` in Redis minus the ``seq`` of the last entry its follower read; 0 when caught up |
 | ``engram_change_log_lag_seconds`` | gauge | namespace | age of the oldest entry not passed yet (this host's clock minus the entry id's Redis timestamp); 0 when caught up |
 | ``engram_redis_up`` | gauge | | 1 when the health monitor's latest Redis PING (every ``--health-interval``) succeeded |
-| ``engram_serving`` | gauge | | 1 when health is SERVING (Redis up and the index warm) |
+| ``engram_serving`` | gauge | | 1 when health is SERVING (Redis up; namespaces load on first use, not before) |
+| ``engram_index_namespaces_loaded`` | gauge | | namespaces whose indexes are in this replica's memory (loaded on first use, `engram.embeddings.residency`) |
+| ``engram_index_resident_bytes`` | gauge | | their estimated bytes, the total ``--index-memory-budget`` bounds (what is counted: `engram.embeddings.residency`) |
+| ``engram_index_budget_bytes`` | gauge | | ``--index-memory-budget`` (0: unlimited) |
+| ``engram_index_loads_total`` | counter | | namespaces loaded from Redis (first use, or use after an eviction) |
+| ``engram_index_evictions_total`` | counter | | namespaces evicted to stay within the budget |
+| ``engram_index_load_seconds`` | histogram | | time to load one namespace (read from Redis, build both indexes, catch up); buckets 0.5 ms .. 60 s |
 | ``engram_forgotten_records_total`` | counter | reason | records this replica's sweeper deleted: ``expired`` or ``low_confidence_unused`` (`engram.domain.forgetting`) |
 | ``process_*``, ``python_info`` | | | prometheus-client's process collector (CPU, resident memory, open fds) |
 
@@ -41,7 +47,7 @@ import grpc
 import prometheus_client
 import redis
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from engram.domain.embedding import parse_change_id
@@ -117,6 +123,19 @@ class ForgettingMetrics:
         self.forgotten.labels(reason).inc(count)
 
 
+class ResidencyMetrics:
+    """The load-time histogram of `engram.embeddings.residency.Residency` (its counts and
+    bytes are read at scrape time by `StateCollector`)."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.load_seconds = Histogram("engram_index_load_seconds", "Time to load one namespace's indexes from Redis.",
+                                      buckets=(*BUCKETS, 30.0, 60.0), registry=registry)
+
+    def loaded(self, seconds: float) -> None:
+        """`Residency`'s ``on_load``."""
+        self.load_seconds.observe(seconds)
+
+
 class StateCollector(Collector):
     """Index sizes, change-log lag and Redis/health state, read at scrape time.
 
@@ -125,9 +144,12 @@ class StateCollector(Collector):
         follower: the `ChangeLogFollower` (its ``positions()``).
         client: the Redis client.
         monitor: the `RedisHealthMonitor` (``redis_up``, ``serving``).
+        residency: the `Residency` (loads, evictions, resident bytes), or None.
     """
 
-    def __init__(self, indexes: Any, follower: Any, client: redis.Redis, monitor: Any) -> None:
+    def __init__(self, indexes: Any, follower: Any, client: redis.Redis, monitor: Any,
+                 residency: Any = None) -> None:
+        self._residency = residency
         self._indexes = indexes
         self._follower = follower
         self._redis = client
@@ -136,10 +158,20 @@ class StateCollector(Collector):
     def describe(self) -> list[GaugeMetricFamily]:
         return list(self._families().values())
 
-    @staticmethod
-    def _families() -> dict[str, GaugeMetricFamily]:
+    def _families(self) -> dict[str, Any]:
         ns = ["namespace"]
+        residency = {} if self._residency is None else {
+            "loaded": GaugeMetricFamily("engram_index_namespaces_loaded",
+                                        "Namespaces whose indexes are in this replica's memory."),
+            "resident": GaugeMetricFamily("engram_index_resident_bytes",
+                                          "Estimated bytes of the loaded namespaces' indexes."),
+            "budget": GaugeMetricFamily("engram_index_budget_bytes", "--index-memory-budget (0: unlimited)."),
+            "loads": CounterMetricFamily("engram_index_loads", "Namespaces loaded from Redis."),
+            "evictions": CounterMetricFamily("engram_index_evictions",
+                                             "Namespaces evicted to stay within --index-memory-budget."),
+        }
         return {
+            **residency,
             "rows": GaugeMetricFamily("engram_index_rows", "Vectors in this replica's in-memory index.",
                                       labels=ns),
             "bytes": GaugeMetricFamily("engram_index_bytes", "Bytes allocated for the index's vector matrix.",
@@ -156,6 +188,12 @@ class StateCollector(Collector):
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         families = self._families()
+        if self._residency is not None:
+            families["loaded"].add_metric([], len(self._residency))
+            families["resident"].add_metric([], self._residency.total_bytes)
+            families["budget"].add_metric([], self._residency.budget)
+            families["loads"].add_metric([], self._residency.loads)
+            families["evictions"].add_metric([], self._residency.evictions)
         for namespace in self._indexes.namespaces():
             index = self._indexes.get(namespace)
             if index is not None:  # len() and nbytes read without the index's lock
