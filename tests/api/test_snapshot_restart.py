@@ -35,9 +35,10 @@ def top(stub, v, k=1, **kwargs) -> list[tuple[str, int]]:
     return [(h.record_id, h.search_path) for h in hits]
 
 
-def stop_when_followed(app) -> None:
-    """Stops `app` once its follower has a position in NS (a snapshot needs one: a namespace
-    written here but not yet followed has none, and is rebuilt from Redis instead)."""
+def stop_when_followed(app, stub) -> None:
+    """Stops `app` once NS is loaded there (a search loads it: writes alone leave a namespace
+    unloaded) and its follower has a position in it (a snapshot needs one)."""
+    top(stub, np.ones(D))
     deadline = time.monotonic() + 10
     while (app.follower.positions().get(NS, ((0, 0), 0))[1] == 0) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -53,8 +54,8 @@ def test_a_restart_loads_the_snapshot_and_replays_later_writes(make_app, tmp_pat
     first = make_app(ann_threshold=THRESHOLD, index_snapshot_dir=str(tmp_path))
     stub = connect(first)
     put(stub, [f"r{i}" for i in range(200)], vectors[:200])
+    stop_when_followed(first, stub)
     stub.channel.close()
-    stop_when_followed(first)
     assert list(tmp_path.iterdir())
     writer = connect(make_app(ann_threshold=THRESHOLD))  # no snapshots: writes after the snapshot
     put(writer, ["late1", "late2"], vectors[200:202])
@@ -77,8 +78,8 @@ def test_a_snapshot_the_log_no_longer_reaches_is_rebuilt(make_app, tmp_path, vec
     first = make_app(ann_threshold=THRESHOLD, index_snapshot_dir=str(tmp_path), change_log_length=100)
     stub = connect(first)
     put(stub, [f"r{i}" for i in range(100)], vectors[:100])
+    stop_when_followed(first, stub)
     stub.channel.close()
-    stop_when_followed(first)
     writer = connect(make_app(ann_threshold=THRESHOLD, change_log_length=100))
     for start in range(100, 600, 100):  # 500 more entries: the snapshot's entry is trimmed away
         put(writer, [f"r{i}" for i in range(start, start + 100)], vectors[start:start + 100])
@@ -95,8 +96,8 @@ def test_a_damaged_snapshot_is_rebuilt_from_redis(make_app, tmp_path, vectors, c
     first = make_app(ann_threshold=THRESHOLD, index_snapshot_dir=str(tmp_path))
     stub = connect(first)
     put(stub, [f"r{i}" for i in range(120)], vectors[:120])
+    stop_when_followed(first, stub)
     stub.channel.close()
-    stop_when_followed(first)
     (rows,) = tmp_path.glob("*/rows.npy")
     data = bytearray(rows.read_bytes())
     data[-1] ^= 0x01

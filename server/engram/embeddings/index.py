@@ -44,6 +44,16 @@ class IndexState:
     ann: ApproximateIndex | None
 
 
+def _own(array: np.ndarray, dtype: type, rows: int, columns: int) -> np.ndarray:
+    """`array` itself when it is a writable C-ordered (rows, columns) array of dtype, else a copy."""
+    if (array.dtype == dtype and array.flags.c_contiguous and array.flags.writeable
+            and array.shape == (rows, columns)):
+        return array
+    own = np.empty((rows, columns), dtype=dtype)
+    own[: array.shape[0]] = array
+    return own
+
+
 def _unit_rows(matrix: np.ndarray, dimensions: int, what: str) -> np.ndarray:
     """`matrix` as float32 (n, d) rows of L2 norm 1.
 
@@ -186,6 +196,7 @@ class VectorIndex:
     @classmethod
     def restore(cls, state: IndexState, ann: AnnSettings) -> VectorIndex:
         """An index holding a `frozen` state as it was (rows already normalised, in order).
+        Takes ownership of the state's arrays (and graph): the caller must not use them after.
 
         Raises:
             ValueError: the arrays' shapes disagree with the ids or dimensions.
@@ -193,9 +204,11 @@ class VectorIndex:
         n = len(state.ids)
         if state.matrix.shape != (n, state.dimensions) or state.times.shape != (n, 3) or len(state.metadata) != n:
             raise ValueError("snapshot arrays do not match its ids")
-        index = cls(state.dimensions, initial_capacity=max(n, 16), ann=ann)
-        index._matrix[:n] = state.matrix
-        index._times[:n] = state.times
+        index = cls(state.dimensions, initial_capacity=1, ann=ann)
+        # The state's arrays become the index's storage when they can (a restart reads 1.5 GB
+        # of rows at a million: no second copy); the next append grows them as usual.
+        index._matrix = _own(state.matrix, np.float32, max(n, 1), state.dimensions)
+        index._times = _own(state.times, np.float64, max(n, 1), 3)
         index._ids = list(state.ids)
         index._rows = {rid: row for row, rid in enumerate(index._ids)}
         if len(index._rows) != n:
