@@ -210,11 +210,12 @@ class VectorIndex:
         index._matrix = _own(state.matrix, np.float32, max(n, 1), state.dimensions)
         index._times = _own(state.times, np.float64, max(n, 1), 3)
         index._ids = list(state.ids)
-        index._rows = {rid: row for row, rid in enumerate(index._ids)}
+        index._rows = dict(zip(index._ids, range(n)))
         if len(index._rows) != n:
             raise ValueError("snapshot ids contain duplicates")
         for rid, metadata in zip(index._ids, state.metadata):
-            index._set_metadata(rid, metadata)
+            if metadata:
+                index._set_metadata(rid, metadata)
         index._expiring = int(np.count_nonzero(np.isfinite(state.times[:, 2])))
         index._ann = state.ann
         return index

@@ -21,6 +21,7 @@ import hashlib
 import io
 import json
 import logging
+import mmap
 import os
 import shutil
 import tempfile
@@ -184,25 +185,24 @@ class SnapshotStore:
 
 
 def _read_array(path: Path, meta: dict) -> np.ndarray:
-    """A .npy file read once into memory, checked against its CRC, and viewed as an array
-    without a copy (a restart at a million rows reads 1.5 GB here).
+    """A .npy file mapped copy-on-write, checked against its CRC, and viewed as an array
+    without a copy: its pages come from the page cache (shared by every process that maps
+    the same snapshot) until a write changes one (a restart at a million rows maps 1.5 GB).
 
     Raises: SnapshotError (size or checksum differ), ValueError (not a .npy file).
     """
-    buffer = bytearray(meta["bytes"])
     with path.open("rb") as f:
-        if f.readinto(buffer) != len(buffer) or f.read(1):
-            raise SnapshotError(f"{path.name} is missing or differs from its checksum")
-    if zlib.crc32(buffer) != meta["crc32"]:
+        mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_COPY)
+    if len(mapped) != meta["bytes"] or zlib.crc32(mapped) != meta["crc32"]:
         raise SnapshotError(f"{path.name} is missing or differs from its checksum")
-    header = io.BytesIO(buffer)
+    header = io.BytesIO(mapped[:4096])
     version = np.lib.format.read_magic(header)
     read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
     shape, fortran, dtype = read_header(header)
     if fortran or dtype.hasobject:
         raise ValueError(f"{path.name}: not a C-ordered numeric array")
     count = int(np.prod(shape, dtype=np.int64))
-    return np.frombuffer(buffer, dtype=dtype, count=count, offset=header.tell()).reshape(shape)
+    return np.frombuffer(mapped, dtype=dtype, count=count, offset=header.tell()).reshape(shape)
 
 
 def _fsync_dir(path: Path) -> None:
