@@ -135,3 +135,15 @@ def test_settings_are_checked() -> None:
         AnnSettings(threshold=-1)
     with pytest.raises(ValueError, match="expansion_search"):
         AnnSettings(expansion_search=0)
+
+
+def test_when_most_rows_have_expired_the_graph_path_still_finds_the_live_ones() -> None:
+    index, x = build()
+    n = len(x)
+    index.upsert_many([f"r{i}" for i in range(n)], x, times=[(0.0, 0.0, 5_000.0 if i % 50 else None)
+                                                              for i in range(n)])
+    hits, path = index.query(x[7], 10, now_ms=10_000.0)  # 12 of 600 rows live: too few candidates survive
+    exact, _ = index.query(x[7], 10, now_ms=10_000.0, exact=True)
+    assert path == APPROXIMATE and len(hits[0]) == 10
+    assert set(ids_of(hits[0])) <= {f"r{i}" for i in range(0, n, 50)}
+    assert hits == exact  # answered by the exact scan over the live rows

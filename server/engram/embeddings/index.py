@@ -433,13 +433,18 @@ class VectorIndex:
         q = _unit_rows(queries, self._dimensions, "query")
         with self._lock.read():
             n = len(self._ids)
+            settings = self._ann_settings
+            graph = self._ann is not None and not exact and n >= settings.threshold
+            if graph and not filter and not (time_range is not None and time_range.active):
+                # Expiry alone: checked on the candidates, not by a pass over every row's time
+                # (expired records are swept within seconds, so nearly all rows pass).
+                expiring_at = now_ms if self._expiring else None
+                return self._approximate(q, None, top_k, min_score, cancelled, expiring_at), APPROXIMATE
             rows = self._select_rows(filter, time_range, now_ms)
             m = n if rows is None else rows.shape[0]
             if m == 0:
                 return [[] for _ in range(q.shape[0])], EXACT
-            settings = self._ann_settings
-            if (self._ann is not None and not exact and m >= settings.threshold
-                    and m * settings.max_oversample >= n):
+            if graph and m >= settings.threshold and m * settings.max_oversample >= n:
                 return self._approximate(q, rows, top_k, min_score, cancelled), APPROXIMATE
             scores = self._exact_scores(q, rows)
             ids = self._ids
@@ -464,8 +469,9 @@ class VectorIndex:
         return scores.reshape(q.shape[0], m)
 
     def _approximate(self, q: np.ndarray, rows: np.ndarray | None, top_k: int, min_score: float | None,
-                     cancelled: Callable[[], bool] | None) -> list[Hits]:
-        """Graph candidates, kept to the selection and rescored in float32 (read lock held)."""
+                     cancelled: Callable[[], bool] | None, expiring_at: float | None = None) -> list[Hits]:
+        """Graph candidates, kept to the selection (`rows`; or, with `expiring_at`, to rows
+        unexpired then) and rescored in float32 (read lock held)."""
         n = len(self._ids)
         m = n if rows is None else rows.shape[0]
         wanted = max(top_k * RESCORE_FACTOR, MIN_CANDIDATES) * math.ceil(n / m)
@@ -481,8 +487,14 @@ class VectorIndex:
             candidates = candidates[candidates < n]
             if selected is not None:
                 candidates = candidates[selected[candidates]]
+            if expiring_at is not None:
+                candidates = candidates[self._times[candidates, 2] > expiring_at]
             if len(candidates) < min(top_k, m):  # the graph found too few: scan this one exactly
-                hits.append(self._top(self._exact_scores(q[i: i + 1], rows)[0], rows, top_k, min_score, self._ids))
+                scan = rows if expiring_at is None else self._select_rows(None, None, expiring_at)
+                if scan is not None and scan.shape[0] == 0:
+                    hits.append([])
+                    continue
+                hits.append(self._top(self._exact_scores(q[i: i + 1], scan)[0], scan, top_k, min_score, self._ids))
                 continue
             hits.append(self._top(self._matrix[candidates] @ q[i], candidates, top_k, min_score, self._ids))
         return hits
