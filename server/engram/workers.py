@@ -192,6 +192,16 @@ def reserve_port(listen: str) -> tuple[socket.socket, int]:
     return reservation, chosen
 
 
+def _run_directory(settings: Settings) -> Path:
+    """A fresh private (0700) directory for the health board and the metrics files: in the
+    temporary directory, else (a read-only root without a writable /tmp) in the data directory."""
+    try:
+        return Path(tempfile.mkdtemp(prefix="engram-workers-"))
+    except OSError:
+        Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix="engram-workers-", dir=settings.data_dir))
+
+
 @dataclasses.dataclass
 class _Worker:
     index: int
@@ -212,7 +222,7 @@ class Supervisor:
         self.count = settings.workers
         self.workers = [_Worker(i) for i in range(self.count)]
         self._stopping = threading.Event()
-        self._run_dir = Path(tempfile.mkdtemp(prefix="engram-workers-"))
+        self._run_dir = _run_directory(settings)
         self._board = HealthBoard(self._run_dir / "health", self.count)
         self._metrics_dir = self._run_dir / "metrics" if settings.metrics_listen else None
         self._reservation: socket.socket | None = None

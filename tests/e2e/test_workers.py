@@ -25,7 +25,7 @@ from engram.v1 import common_pb2, confidence_pb2, confidence_pb2_grpc
 from engram.v1 import embedding_pb2 as pb
 from engram.v1 import embedding_pb2_grpc
 from tests.e2e.test_server_process import ENGRAM, free_port
-from tests.e2e.test_shutdown import alive, children, serve, wait_gone
+from tests.e2e.test_shutdown import children, serve, wait_gone
 
 NS = "workers"
 DIMS = 16
