@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,28 @@ def memory_kib(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def throughput(args: argparse.Namespace, workdir: Path, redis_url: str) -> None:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def errors(report: dict) -> str:
+    """ghz's error distribution, by message without the connection's addresses. (With -z, the
+    calls in flight when the time is up end in "use of closed network connection": ghz
+    closes its connections then, one call per concurrent worker.)"""
+    counts: dict[str, int] = {}
+    for message, count in report.get("errorDistribution", {}).items():
+        key = message.split(": read tcp")[0] + (": use of closed network connection"
+                                                 if "use of closed network connection" in message else "")
+        counts[key] = counts.get(key, 0) + count
+    return "errors " + (", ".join(f"{n} x {m!r}" for m, n in counts.items()) or "none")
+
+
+def throughput(args: argparse.Namespace, workdir: Path, redis_url: str, redis_pid: int) -> None:
     ghz = ghz_binary()
     results: dict[int, list[float]] = {1: [], 2: []}
     for round_ in range(args.rounds):
@@ -77,6 +99,9 @@ def throughput(args: argparse.Namespace, workdir: Path, redis_url: str) -> None:
             server = EngramProcess(f"w{workers}-r{round_}", workdir, "--workers", str(workers), "--redis-url",
                                    redis_url, "--embedding-model", "none", "--index-snapshot-dir", "none")
             server.start()
+            pids = processes(server.pid)
+            before = [cpu_seconds(pid) for pid in [*pids, redis_pid]]
+            children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
             try:
                 out = subprocess.run(
                     [ghz, "--insecure", "--proto", str(ROOT / "proto/engram/v1/confidence.proto"),
@@ -84,13 +109,22 @@ def throughput(args: argparse.Namespace, workdir: Path, redis_url: str) -> None:
                      "-d", '{"namespace":"bench-workers","record_id":"r{{.WorkerID}}","signal":0.7}',
                      "-c", str(args.concurrency), "--connections", str(args.connections), "-z", f"{args.seconds}s",
                      "--format", "json", server.address], capture_output=True, text=True, check=True).stdout
+                after = [cpu_seconds(pid) for pid in [*pids, redis_pid]]
+                children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
             finally:
                 server.stop()
+            used = [b - a for a, b in zip(before, after)]
+            ghz_cpu = (children_after.ru_utime + children_after.ru_stime
+                       - children_before.ru_utime - children_before.ru_stime)
+            names = ["server"] if workers == 1 else ["supervisor", *(f"worker pid {pid}" for pid in pids[1:])]
+            cpu = "CPU s: " + ", ".join(f"{name} {u:.1f}" for name, u in zip(names, used)) + \
+                  f", valkey {used[-1]:.1f}, ghz {ghz_cpu:.1f}"
             report = json.loads(out)
             codes = report.get("statusCodeDistribution", {})
             results[workers].append(report["rps"])
             print(f"round {round_ + 1} --workers {workers}: {report['rps']:.0f} calls/s, "
-                  f"p50 {report['latencyDistribution'][2]['latency'] / 1e6:.2f} ms, codes {codes}", flush=True)
+                  f"p50 {report['latencyDistribution'][2]['latency'] / 1e6:.2f} ms, codes {codes}, "
+                  f"{errors(report)}; {cpu}", flush=True)
     one, two = np.median(results[1]), np.median(results[2])
     print(f"median: --workers 1 {one:.0f} calls/s, --workers 2 {two:.0f} calls/s, ratio {two / one:.2f}")
 
@@ -144,7 +178,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="engram-bench-workers-") as tmp:
         workdir = Path(tmp)
         with PrivateRedis(workdir / "redis", appendfsync="no") as store:
-            (throughput if args.what == "throughput" else memory)(args, workdir, store.url)
+            if args.what == "throughput":
+                throughput(args, workdir, store.url, store.process.pid)
+            else:
+                memory(args, workdir, store.url)
 
 
 if __name__ == "__main__":
