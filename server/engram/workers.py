@@ -310,8 +310,9 @@ class Supervisor:
         if self._reservation is not None:
             self._reservation.close()
             self._reservation = None
-        self._board.close()
-        shutil.rmtree(self._run_dir, ignore_errors=True)
+        if self._run_dir.exists():
+            self._board.close()
+            shutil.rmtree(self._run_dir, ignore_errors=True)
         return status
 
     def states(self) -> list[tuple[int | None, bool, int]]:

@@ -112,3 +112,23 @@ def test_reserve_port_refuses_a_port_another_server_listens_on():
         with socket.socket() as worker:  # a worker's SO_REUSEPORT bind shares it
             worker.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
             worker.bind(("127.0.0.1", port))
+
+
+def test_workers_flag_defaults_to_the_usable_cores(monkeypatch):
+    import argparse
+    import os
+
+    from engram import config
+
+    def parse(*argv: str) -> config.Settings:
+        parser = argparse.ArgumentParser()
+        config.add_arguments(parser)
+        return config.from_arguments(parser.parse_args(list(argv)))
+
+    monkeypatch.delenv("ENGRAM_WORKERS", raising=False)
+    assert parse().workers == len(os.sched_getaffinity(0)) == config.usable_cores()
+    assert parse("--workers", "3").workers == 3
+    monkeypatch.setenv("ENGRAM_WORKERS", "1")
+    assert parse().workers == 1
+    with pytest.raises(ValueError, match="--workers must be >= 1"):
+        parse("--workers", "0")
