@@ -24,7 +24,8 @@ def free_port() -> int:
 class EngramProcess:
     """``python -m engram serve <flags>`` on a free loopback port, its output appended to
     ``workdir/engram-<name>.log``, no ENGRAM_* variable inherited (a benchmark's server must
-    not pick up the user's Redis). `start` (again after `stop` for a restart, on a new port)
+    not pick up the user's Redis), one process (``--workers 1``) unless the flags give
+    ``--workers``. `start` (again after `stop` for a restart, on a new port)
     returns the seconds from spawning until grpc.health.v1 says SERVING, polled every 20 ms."""
 
     def __init__(self, name: str, workdir: Path, *flags: str) -> None:
@@ -48,7 +49,9 @@ class EngramProcess:
     def start(self, timeout: float = 1800.0) -> float:
         """Raises: RuntimeError (the process exited), TimeoutError (not SERVING in time)."""
         self.address = f"127.0.0.1:{free_port()}"
-        cmd = [sys.executable, "-m", "engram", "serve", "--listen", self.address, *self.flags]
+        # One process unless the flags say otherwise (the last --workers wins): the benchmarks
+        # read this pid's CPU time and memory.
+        cmd = [sys.executable, "-m", "engram", "serve", "--listen", self.address, "--workers", "1", *self.flags]
         log = open(self.log_path, "ab")  # noqa: SIM115 - owned by the child
         t0 = time.perf_counter()
         env = {k: v for k, v in os.environ.items() if not k.startswith("ENGRAM_")}

@@ -10,6 +10,7 @@ import functools
 
 import logging
 import time
+from collections.abc import Callable
 from concurrent import futures
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import grpc
 import redis
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from prometheus_client import CollectorRegistry
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 
@@ -135,6 +137,26 @@ def load_embedder(settings: Settings):  # -> BatchingEmbedder | None
     return embedder
 
 
+@dataclass(frozen=True)
+class WorkerHooks:
+    """How `engram.workers` runs an App as one of several processes on one port.
+
+    Given, the App binds its port with SO_REUSEPORT (the kernel spreads connections over the
+    processes), sends ``x-engram-worker: <index>`` back with every call, and:
+        health_gate: called with the App's `HealthServicer`; returns the object (with
+            ``set(service, status)``) the Redis health monitor sets instead, which publishes
+            this process's readiness and answers SERVING only while every process is ready.
+        metrics: call and sweeper metrics are recorded (into prometheus-client's multiprocess
+            files, PROMETHEUS_MULTIPROC_DIR) though this App serves no /metrics itself.
+        snapshots: this App writes index snapshots (one process does); every App reads them.
+    """
+
+    index: int
+    health_gate: Callable[[health.HealthServicer], object]
+    metrics: bool = False
+    snapshots: bool = True
+
+
 @dataclass
 class App:
     """A running Engram server and what it owns."""
@@ -204,7 +226,7 @@ class App:
 
 
 def build(settings: Settings, *, embedder: object | None = None, load_model: bool = True,
-          client: redis.Redis | None = None) -> App:
+          client: redis.Redis | None = None, worker: WorkerHooks | None = None) -> App:
     """Builds and starts the server.
 
     Args:
@@ -212,6 +234,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         embedder: an already built embedder to share (tests); else loaded from settings
             when ``load_model``.
         client: a Redis client to use instead of one built from settings.
+        worker: set when this App is one of `engram serve --workers N` (`engram.workers`).
 
     Raises:
         RuntimeError: the listen address cannot be bound.
@@ -262,15 +285,16 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
                                     snapshots=snapshots)
         follower = ChangeLogFollower(client, embeddings)
         snapshotter = (Snapshotter(embeddings, follower, snapshots, settings.snapshot_interval)
-                       if snapshots is not None else None)
-        metrics_registry = new_registry() if settings.metrics_listen else None
+                       if snapshots is not None and (worker is None or worker.snapshots) else None)
+        # One registry per App: several servers in one process (tests) keep their own metrics.
+        # A worker's values go to the multiprocess files whatever the registry; the supervisor serves them.
+        metrics_registry = (new_registry() if settings.metrics_listen
+                            else CollectorRegistry() if worker is not None and worker.metrics else None)
         residency_metrics = ResidencyMetrics(metrics_registry) if metrics_registry is not None else None
         residency = Residency(embeddings, follower, settings.index_memory_budget,
                               on_load=residency_metrics.loaded if residency_metrics is not None else None)
         lifecycle = RecordLifecycle(client, scripts, embeddings, registry)
         forgetting = Forgetting(client, configs, lifecycle, clock=clock)
-
-        # One registry per App (above): several servers in one process (tests) keep their own metrics.
         call_limits = CallLimits(settings.max_concurrent_streams, settings.max_held_calls,
                                  settings.request_read_timeout, stream_send_timeout=settings.stream_send_timeout,
                                  stream_idle_timeout=settings.stream_idle_timeout)
@@ -284,13 +308,15 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
             # CallGuard first: it bounds how long any call holds a thread, before any other code.
             # ObservabilityInterceptor next: outermost of the rest, so it sees the code the mapping sets.
             interceptors=[CallGuard(call_limits, watchdog),
-                          ObservabilityInterceptor(RpcMetrics(metrics_registry) if metrics_registry else None),
+                          ObservabilityInterceptor(RpcMetrics(metrics_registry) if metrics_registry else None,
+                                                   worker=worker.index if worker is not None else None),
                           *([AuthInterceptor(keys)] if keys is not None else []),  # before any servicer code
                           ErrorMappingInterceptor()],
             options=[
                 ("grpc.max_receive_message_length", settings.max_message_bytes),
                 ("grpc.max_send_message_length", settings.max_message_bytes),
-                ("grpc.so_reuseport", 0),
+                # Off for a lone server, so a port in use fails the start; workers share one port.
+                ("grpc.so_reuseport", 1 if worker is not None else 0),
                 # Idle connections hold no thread, only a socket: closed after a while all the same.
                 ("grpc.max_connection_idle_ms", int(settings.max_connection_idle * 1000)),
             ],
@@ -310,7 +336,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
         health_servicer = health.HealthServicer(experimental_non_blocking=True)
         health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
         enable_reflection([*SERVICE_NAMES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name], server)
-        monitor = RedisHealthMonitor(client, health_servicer, SERVICE_NAMES, settings.health_interval,
+        monitor = RedisHealthMonitor(client, worker.health_gate(health_servicer) if worker else health_servicer,
+                                     SERVICE_NAMES, settings.health_interval,
                                      on_first_ready=follower.warm_and_start)
 
         try:
@@ -320,7 +347,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
                 port = server.add_insecure_port(settings.listen)
         except RuntimeError as exc:
             raise RuntimeError(f"cannot listen on {settings.listen}: {exc}") from exc
-        if metrics_registry is not None:
+        if settings.metrics_listen:
             metrics_registry.register(StateCollector(embeddings.indexes, follower, client, monitor, residency))
             metrics_server = MetricsServer(settings.metrics_listen, metrics_registry)
             log.info("Prometheus metrics on http://%s:%d/metrics", settings.metrics_listen.rsplit(":", 1)[0],

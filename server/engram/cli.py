@@ -13,12 +13,16 @@ from engram import __version__, config
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from engram.app import build
-
     settings = config.from_arguments(args)
     from engram.observability import logs
 
     logs.configure(settings.log_level, settings.log_format)
+    if settings.workers > 1:  # a supervisor of N server processes on one port
+        from engram import workers
+
+        return workers.serve(settings)
+    from engram.app import build
+
     app = build(settings)
     stopping = threading.Event()
 

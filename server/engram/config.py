@@ -4,6 +4,7 @@ then passed explicitly (no globals).
 | setting | flag | environment | default |
 |---|---|---|---|
 | listen address | ``--listen`` | ``ENGRAM_LISTEN`` | ``127.0.0.1:50051`` |
+| server processes on that one port (SO_REUSEPORT; `engram.workers`) | ``--workers`` | ``ENGRAM_WORKERS`` | the usable cores (``os.sched_getaffinity``) |
 | Redis URL | ``--redis-url`` | ``ENGRAM_REDIS_URL`` | unset: start a private server |
 | data directory (private server) | ``--data-dir`` | ``ENGRAM_DATA_DIR`` | ``~/.local/share/engram`` |
 | gRPC worker threads | ``--max-workers`` | ``ENGRAM_MAX_WORKERS`` | 64 |
@@ -63,6 +64,15 @@ from engram import limits
 from engram.embeddings import ann
 
 
+def usable_cores() -> int:
+    """CPUs this process may run on (its affinity mask: a container's cpuset, ``taskset``),
+    the default of ``--workers``. A CFS quota (``docker --cpus``) is not seen: set ``--workers``."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 def _default_data_dir() -> str:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return str(Path(base) / "engram")
@@ -73,6 +83,8 @@ class Settings:
     """Everything the server needs to start. Tests build their own."""
 
     listen: str = "127.0.0.1:50051"
+    # Processes of `engram serve` (engram.workers); `engram.app.build` itself is always one of them.
+    workers: int = 1
     redis_url: str | None = None
     data_dir: str = field(default_factory=_default_data_dir)
     max_workers: int = 64
@@ -131,6 +143,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     env = os.environ.get
     d = Settings()
     parser.add_argument("--listen", default=env("ENGRAM_LISTEN", d.listen), help="host:port to serve gRPC on")
+    parser.add_argument("--workers", type=int, default=int(env("ENGRAM_WORKERS", usable_cores())),
+                        help="server processes sharing --listen's port (SO_REUSEPORT), one Redis and one health "
+                             "status; 1: a single process (default: the usable cores)")
     parser.add_argument("--redis-url", default=env("ENGRAM_REDIS_URL") or None,
                         help="redis:// URL; unset starts a private Redis-compatible server")
     parser.add_argument("--data-dir", default=env("ENGRAM_DATA_DIR", d.data_dir),
@@ -225,6 +240,8 @@ def from_arguments(args: argparse.Namespace) -> Settings:
     """Settings from parsed flags. Raises ValueError on an invalid combination."""
     if args.max_workers < 1:
         raise ValueError("--max-workers must be >= 1")
+    if args.workers < 1:
+        raise ValueError(f"--workers must be >= 1 (got {args.workers})")
     if args.change_log_length < 100:
         raise ValueError("--change-log-length must be >= 100")
     if args.grace_period < 0 or args.health_interval <= 0:
@@ -246,6 +263,7 @@ def from_arguments(args: argparse.Namespace) -> Settings:
             raise ValueError(f"--{flag.replace('_', '-')} must be >= 1 (got {getattr(args, flag)})")
     return Settings(
         listen=args.listen,
+        workers=args.workers,
         redis_url=args.redis_url,
         data_dir=args.data_dir,
         max_workers=args.max_workers,

@@ -32,10 +32,12 @@ def start_server(data_dir: Path, port: int, log_path: Path) -> subprocess.Popen:
 
 def serve(port: int, log_path: Path, *flags: str) -> subprocess.Popen:
     """`engram serve` on 127.0.0.1:port with ``flags``, its output appended to log_path, no
-    ENGRAM_* variables inherited."""
+    ENGRAM_* variables inherited. One process (``--workers 1``) unless ``flags`` say otherwise
+    (the last ``--workers`` wins): these tests watch, kill and restart that one pid."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ENGRAM_")}
     log = log_path.open("ab")
-    return subprocess.Popen([*ENGRAM, "serve", "--listen", f"127.0.0.1:{port}", "--health-interval", "0.2", *flags],
+    return subprocess.Popen([*ENGRAM, "serve", "--listen", f"127.0.0.1:{port}", "--health-interval", "0.2",
+                             "--workers", "1", *flags],
                             stdout=log, stderr=subprocess.STDOUT, env=env)
 
 

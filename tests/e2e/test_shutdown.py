@@ -35,11 +35,12 @@ DIMS = 32
 
 
 def serve(port: int, log_path: Path, *flags: str) -> subprocess.Popen:
-    """`engram serve` in a session (and process group) of its own, output appended to log_path."""
+    """`engram serve` in a session (and process group) of its own, output appended to log_path;
+    one process (``--workers 1``) unless ``flags`` say otherwise."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ENGRAM_")}
     with log_path.open("ab") as log:
         return subprocess.Popen([*ENGRAM, "serve", "--listen", f"127.0.0.1:{port}", "--health-interval", "0.2",
-                                 "--embedding-model", "none", *flags],
+                                 "--workers", "1", "--embedding-model", "none", *flags],
                                 stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
 
 

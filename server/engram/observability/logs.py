@@ -35,13 +35,29 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class WorkerFilter(logging.Filter):
+    """Adds ``worker`` (the index of an `engram serve --workers N` process) to every record."""
+
+    def __init__(self, worker: int) -> None:
+        super().__init__()
+        self.worker = worker
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.worker = self.worker
+        return True
+
+
 class TextFormatter(logging.Formatter):
-    """The plain format, with `` request_id=<id>`` appended inside a call."""
+    """The plain format, with `` request_id=<id>`` appended inside a call and `` worker=<n>``
+    in a worker process."""
 
     def format(self, record: logging.LogRecord) -> str:
         line = super().format(record)
         rid = getattr(record, "request_id", None)
-        return line if rid is None else f"{line} request_id={rid}"
+        if rid is not None:
+            line = f"{line} request_id={rid}"
+        worker = getattr(record, "worker", None)
+        return line if worker is None else f"{line} worker={worker}"
 
 
 def json_formatter() -> logging.Formatter:
@@ -62,7 +78,11 @@ def handler(log_format: str = "text", stream: TextIO | None = None) -> logging.H
     return result
 
 
-def configure(level: str = "INFO", log_format: str = "text") -> None:
+def configure(level: str = "INFO", log_format: str = "text", worker: int | None = None) -> None:
     """Root logging of ``engram serve``: every record (Engram's, grpc's, redis-py's) goes
-    through one handler of `log_format` at `level`. Replaces handlers set before."""
-    logging.basicConfig(level=level, handlers=[handler(log_format)], force=True)
+    through one handler of `log_format` at `level`. Replaces handlers set before. ``worker``:
+    the process's index under ``--workers N``, added to every line (JSON: a ``worker`` field)."""
+    log_handler = handler(log_format)
+    if worker is not None:
+        log_handler.addFilter(WorkerFilter(worker))
+    logging.basicConfig(level=level, handlers=[log_handler], force=True)

@@ -24,6 +24,20 @@ read when scraped, by `StateCollector`.
 | ``engram_forgotten_records_total`` | counter | reason | records this replica's sweeper deleted: ``expired`` or ``low_confidence_unused`` (`engram.domain.forgetting`) |
 | ``process_*``, ``python_info`` | | | prometheus-client's process collector (CPU, resident memory, open fds) |
 
+With ``engram serve --workers N`` (N > 1, `engram.workers`) the supervisor process serves
+``/metrics``, aggregating its workers through prometheus-client's multiprocess mode: the call
+and sweeper counters and histograms are summed over the workers (``engram_rpc_in_flight``
+too); the state gauges above (index, change log, Redis, serving) are each worker's own, with
+a ``worker`` label (0..N-1), copied from its `StateCollector` every second by `StatePublisher`;
+``process_*`` describes the supervisor alone. The supervisor adds:
+
+| metric | type | labels | meaning |
+|---|---|---|---|
+| ``engram_workers`` | gauge | | worker processes configured (``--workers``) |
+| ``engram_workers_serving`` | gauge | | workers whose own health is SERVING now |
+| ``engram_worker_restarts_total`` | counter | worker | times the supervisor restarted that worker after it died |
+| ``engram_worker_resident_memory_bytes`` | gauge | worker | resident memory of that worker process (Linux: /proc/<pid>/statm) |
+
 ``service`` is the full gRPC service name (``engram.v1.RecordService``, ``grpc.health.v1.Health``),
 ``method`` the bare method name. Namespace labels cost one series per namespace and name the
 namespaces: bind the endpoint to a network only the monitoring system reaches.
@@ -38,9 +52,10 @@ one XREAD (~0.1 s).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import grpc
@@ -97,7 +112,9 @@ class RpcMetrics:
         self.duration = Histogram("engram_rpc_duration_seconds",
                                   "Time to handle a gRPC call (streams: until the last response).",
                                   labels, buckets=BUCKETS, registry=registry)
-        self.in_flight = Gauge("engram_rpc_in_flight", "gRPC calls being handled.", labels, registry=registry)
+        # livesum: in multiprocess mode (engram.workers) the sum over the workers alive.
+        self.in_flight = Gauge("engram_rpc_in_flight", "gRPC calls being handled.", labels, registry=registry,
+                               multiprocess_mode="livesum")
         self._methods: dict[str, MethodMetrics] = {}
         self._lock = threading.Lock()
 
@@ -232,6 +249,97 @@ class StateCollector(Collector):
                 entry_ms, _ = parse_change_id(following[0][0])
                 seconds = max(now - entry_ms / 1000, 0.0)
             yield namespace, entries, seconds
+
+
+class StatePublisher:
+    """A worker's `StateCollector` values, copied every `interval` seconds into gauges with a
+    ``worker`` label, for prometheus-client's multiprocess mode (`engram.workers`), where the
+    scrape happens in the supervisor and a collector reading live state cannot run.
+
+    The gauges are "livemax": a dead worker's series go once the supervisor marks its pid dead.
+    A namespace gone from the index is published as 0 (multiprocess mode cannot remove a
+    series). Runs in a daemon thread from `start()`.
+    """
+
+    def __init__(self, collector: StateCollector, worker: int, registry: CollectorRegistry,
+                 interval: float = 1.0) -> None:
+        self._collector = collector
+        self._worker = str(worker)
+        self._interval = interval
+        self._gauges: dict[str, Gauge] = {}
+        for name, family in collector._families().items():
+            labels = ("namespace", "worker") if name in ("rows", "bytes", "lag", "lag_s") else ("worker",)
+            self._gauges[family.name] = Gauge(family.name, family.documentation, labels, registry=registry,
+                                              multiprocess_mode="livemax")
+        self._published: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="engram-state-metrics", daemon=True)
+
+    def publish(self) -> None:
+        """One copy of every state value; series published before and absent now are set to 0."""
+        seen = set()
+        for family in self._collector.collect():
+            gauge = self._gauges[family.name]
+            for sample in family.samples:
+                labels = tuple(sorted(sample.labels.items()))
+                gauge.labels(**sample.labels, worker=self._worker).set(sample.value)
+                seen.add((family.name, labels))
+        for name, labels in self._published - seen:
+            self._gauges[name].labels(**dict(labels), worker=self._worker).set(0)
+        self._published |= seen
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 1.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            try:
+                self.publish()
+            except Exception:  # noqa: BLE001 - the next round retries; a scrape shows the last values
+                log.debug("state metrics not published", exc_info=True)
+            if self._stop.wait(self._interval):
+                return
+
+
+class WorkersCollector(Collector):
+    """The supervisor's own metrics about its workers (`engram.workers`), read at scrape time.
+
+    Args:
+        configured: the number of workers.
+        workers: returns, per worker index, (pid or None, serving, restarts).
+    """
+
+    def __init__(self, configured: int, workers: Callable[[], Sequence[tuple[int | None, bool, int]]]) -> None:
+        self._configured = configured
+        self._workers = workers
+
+    def describe(self) -> list[GaugeMetricFamily]:
+        return []  # collected only at scrape time (no name clash to check at registration)
+
+    def collect(self) -> Iterator[GaugeMetricFamily | CounterMetricFamily]:
+        states = list(self._workers())
+        yield GaugeMetricFamily("engram_workers", "Worker processes configured (--workers).", self._configured)
+        yield GaugeMetricFamily("engram_workers_serving", "Workers whose own health is SERVING.",
+                                sum(1 for _pid, serving, _restarts in states if serving))
+        restarts = CounterMetricFamily("engram_worker_restarts", "Times the supervisor restarted a dead worker.",
+                                       labels=["worker"])
+        memory = GaugeMetricFamily("engram_worker_resident_memory_bytes", "Resident memory of a worker process.",
+                                   labels=["worker"])
+        page = os.sysconf("SC_PAGE_SIZE")
+        for index, (pid, _serving, count) in enumerate(states):
+            restarts.add_metric([str(index)], count)
+            if pid is not None:
+                try:
+                    with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+                        memory.add_metric([str(index)], int(statm.read().split()[1]) * page)
+                except (OSError, ValueError, IndexError):  # exited meanwhile, or not Linux
+                    pass
+        yield restarts
+        yield memory
 
 
 class MetricsServer:
