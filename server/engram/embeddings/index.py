@@ -114,7 +114,9 @@ class VectorIndex:
 
     Thread safety: a readers-writer lock. Searches share it (numpy releases the GIL during
     the matrix product, so they run in parallel); a write waits for the searches in flight
-    and never lets a search see a half-moved row.
+    and never lets a search see a half-moved row. Concurrent single-query exact searches
+    are gathered into shared products (`query`, `engram.embeddings.microbatch`); a batch
+    takes the read lock once, on the thread of one of its callers.
 
     Args:
         dimensions: d, the length of every vector (>= 1).
