@@ -1,18 +1,23 @@
 """Concurrent Search calls over real gRPC: the server gathers them into shared matrix products
 (`engram.embeddings.microbatch`), and each caller still gets exactly the answer of its query
-alone (same ids, order and scores) and of a brute-force scan."""
+alone (same ids, order and scores) and of a brute-force scan; a caller queued behind a batch
+leaves at its deadline."""
 
 from __future__ import annotations
 
 import threading
 import time
 
+import grpc
 import numpy as np
+import pytest
 
 from engram.domain import embedding_input as check
+from engram.embeddings import index as index_module
 from engram.embeddings.index import VectorIndex, _unit_rows
 from engram.embeddings.microbatch import MicroBatcher
 from engram.embeddings.scores import shortest
+from engram.errors import Cancelled
 from engram.v1 import embedding_pb2 as pb
 from tests.api.conftest import connect, vec
 
@@ -97,3 +102,48 @@ def test_concurrent_searches_each_get_their_single_query_answer(make_app, monkey
         thread.join(60)
     assert sum(sizes) == len(got) and max(sizes) >= 4 and len(sizes) < len(got)  # calls shared products
     assert got == alone * 3
+
+
+def test_a_search_queued_behind_a_batch_leaves_at_its_deadline(make_app, monkeypatch):
+    """A caller waiting for its batch stops waiting once its deadline passes (the server's
+    thread is freed at once, not after the batch ahead of it), and the batch ahead still answers."""
+    monkeypatch.setattr(index_module, "BATCH_PARALLEL", 1)  # one batch at a time: the second call queues
+    api = connect(make_app(ann_threshold=0))
+    rows = np.random.default_rng(3).standard_normal((200, 8)).astype(np.float32)
+    list(api.embedding.ImportEmbeddings(iter([pb.ImportEmbeddingsRequest(namespace=NS, records=[
+        pb.ImportRecord(record_id=f"r{i:04d}", vector=vec(rows[i])) for i in range(200)])])))
+    gate, entered = threading.Event(), threading.Event()
+    real_scores, real_submit = VectorIndex._exact_scores, MicroBatcher.submit
+    left: list[float] = []
+
+    def blocked(self, q, rows):
+        entered.set()
+        assert gate.wait(30)
+        return real_scores(self, q, rows)
+
+    def submit(self, request, cancelled=None):
+        try:
+            return real_submit(self, request, cancelled)
+        except Cancelled:
+            left.append(time.monotonic())
+            raise
+
+    monkeypatch.setattr(VectorIndex, "_exact_scores", blocked)
+    monkeypatch.setattr(MicroBatcher, "submit", submit)
+    first: list[object] = []
+    leader = threading.Thread(target=lambda: first.append(answer(api, pb.SearchRequest(
+        namespace=NS, vector=vec(rows[5]), top_k=1, exact=True))))
+    leader.start()
+    assert entered.wait(10)
+    started = time.monotonic()
+    with pytest.raises(grpc.RpcError) as info:
+        list(api.embedding.Search(pb.SearchRequest(namespace=NS, vector=vec(rows[7]), top_k=1, exact=True),
+                                  timeout=0.3))
+    assert info.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+    deadline = time.monotonic() + 5
+    while not left and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert left and left[0] - started < 2.0 and not gate.is_set()  # left while the batch ahead still ran
+    gate.set()
+    leader.join(10)
+    assert first and first[0][0][0] == "r0005"
