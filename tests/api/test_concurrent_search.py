@@ -80,8 +80,8 @@ def test_concurrent_searches_each_get_their_single_query_answer(make_app, monkey
         time.sleep(0.02)  # long against a call's own cost, so the other callers arrive meanwhile
         return real_scores(self, q, rows)
 
-    def take(self, own):
-        batch = real_take(self, own)
+    def take(self):
+        batch = real_take(self)
         sizes.append(len(batch))
         return batch
 

@@ -119,10 +119,10 @@ def test_cancelled_waiter_leaves_and_others_are_answered():
 
 def test_cancelled_caller_stops_waiting_for_a_batch_already_running():
     allow = threading.Semaphore(0)
-    batches: list[list[int]] = []
+    batches: list[tuple[str, list[int]]] = []
 
     def run(requests):
-        batches.append(list(requests))
+        batches.append((threading.current_thread().name, list(requests)))
         assert allow.acquire(timeout=10)
         return [r * 10 for r in requests]
 
@@ -133,11 +133,12 @@ def test_cancelled_caller_stops_waiting_for_a_batch_already_running():
     wait_until(lambda: len(batches) == 1)
     threads.update({v: start(batcher, v, results, gone[v].is_set) for v in (2, 3)})
     wait_until(lambda: pending(batcher) == 2)
-    allow.release()  # the first batch ends: 2 or 3 leads the batch of both
+    allow.release()  # the first batch ends: the caller of 2 or of 3 runs the batch of both
     wait_until(lambda: len(batches) == 2)
-    leader = batches[1][0]  # a leader puts its own request first
+    runner, second = batches[1]
+    assert sorted(second) == [2, 3]
+    leader = next(v for v, t in threads.items() if t.name == runner)
     follower = 5 - leader
-    assert sorted(batches[1]) == [2, 3]
     gone[follower].set()
     threads[follower].join(5)
     assert isinstance(results[follower], Cancelled)  # left while its batch still runs
@@ -146,6 +147,30 @@ def test_cancelled_caller_stops_waiting_for_a_batch_already_running():
     for thread in threads.values():
         thread.join(5)
     assert results[1] == 10 and results[leader] == leader * 10
+
+
+def test_requests_are_taken_first_come_first_served():
+    """Each request waits for at most the batches ahead of it, whichever caller wakes first."""
+    allow = threading.Semaphore(0)
+    order: list[list[int]] = []
+
+    def run(requests):
+        order.append(list(requests))
+        assert allow.acquire(timeout=10)
+        return list(requests)
+
+    batcher = MicroBatcher(run, max_batch=2)
+    results: dict[int, object] = {}
+    threads = [start(batcher, 0, results)]
+    wait_until(lambda: len(order) == 1)
+    for v in range(1, 8):  # queued one after another, in this order
+        threads.append(start(batcher, v, results))
+        wait_until(lambda: pending(batcher) == v)
+    for _ in range(5):
+        allow.release()
+    for thread in threads:
+        thread.join(5)
+    assert order == [[0], [1, 2], [3, 4], [5, 6], [7]] and results == {v: v for v in range(8)}
 
 
 def test_batch_function_failure_reaches_every_caller_of_the_batch():

@@ -6,11 +6,12 @@ one namespace: 32 searches in flight cost one (32, d) @ (d, n) matrix product in
 matrix-vector products that each read all n rows from memory (bench/results/load.md).
 
 No timer and no thread of its own: a caller that finds a free slot (fewer than
-``max_parallel`` batches running) runs at once, with every request waiting at that moment
-(``max_batch`` at most, its own included), on its own thread; a caller that finds none waits
-until a running batch ends and then either finds its request answered, or runs the next batch
-itself. So a lone caller never waits, and under load a request waits for at most the batches
-ahead of it: the batch gathers whatever arrived while the previous one ran.
+``max_parallel`` batches running) runs the oldest waiting requests (``max_batch`` at most,
+normally its own among them) at once, on its own thread; a caller that finds none waits until
+a running batch ends and then either finds its request answered or taken, or runs the next
+batch itself. So a lone caller never waits, a batch gathers whatever arrived while the
+previous one ran, and requests are taken first come, first served: each waits for at most the
+batches ahead of it.
 """
 
 from __future__ import annotations
@@ -81,33 +82,28 @@ class MicroBatcher(Generic[R, T]):
         ticket: _Ticket[R, T] = _Ticket(request)
         with self._changed:
             self._pending.append(ticket)
-            while True:
-                if ticket.taken:
-                    batch = None
-                    break
-                if self._running < self.max_parallel:
-                    batch = self._take(ticket)
-                    break
-                self._changed.wait(POLL_S)
-                if not ticket.taken and cancelled is not None and cancelled():
-                    self._pending.remove(ticket)
-                    raise Cancelled("search abandoned: the caller went away")
-        if batch is not None:
-            self._compute(batch)
-        else:  # another caller's batch holds this request
-            while not ticket.done.wait(POLL_S):
-                if cancelled is not None and cancelled():
-                    raise Cancelled("search abandoned: the caller went away")
+        while True:
+            with self._changed:
+                while not ticket.taken and self._running >= self.max_parallel:
+                    self._changed.wait(POLL_S)
+                    if not ticket.taken and cancelled is not None and cancelled():
+                        self._pending.remove(ticket)
+                        raise Cancelled("search abandoned: the caller went away")
+                batch = None if ticket.taken else self._take()
+            if batch is None:
+                break
+            self._compute(batch)  # the oldest requests: usually this one among them; else go again
+        while not ticket.done.wait(POLL_S):  # computed by this thread already, or by another caller
+            if cancelled is not None and cancelled():
+                raise Cancelled("search abandoned: the caller went away")
         if isinstance(ticket.outcome, BaseException):
             raise ticket.outcome
         return ticket.outcome  # type: ignore[return-value]
 
-    def _take(self, own: _Ticket[R, T]) -> list[_Ticket[R, T]]:
-        """The next batch: `own` and the oldest other pending tickets (lock held)."""
-        others = [t for t in self._pending if t is not own][: self.max_batch - 1]
-        batch = [own, *others]
-        taken = set(map(id, batch))
-        self._pending = [t for t in self._pending if id(t) not in taken]
+    def _take(self) -> list[_Ticket[R, T]]:
+        """The next batch: the oldest ``max_batch`` pending tickets, so each request waits for
+        at most the batches ahead of it (lock held)."""
+        batch, self._pending = self._pending[: self.max_batch], self._pending[self.max_batch:]
         for t in batch:
             t.taken = True
         self._running += 1
