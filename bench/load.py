@@ -40,6 +40,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -76,6 +77,7 @@ CONF_RECORDS = 1000
 QUERIES = 256
 IMPORT_MESSAGES, IMPORT_RECORDS = 4, 25
 BATCH_QUERIES = 8
+SEARCH_GOAL_RPS, SEARCH_GOAL_SPREAD = 300, 10.0  # issue "Throughput under load", item 1
 
 KINDS = ["floor", "health", "update", "get", "propagate", "search", "report", "batchsearch", "import"]
 TITLES = {
@@ -199,7 +201,7 @@ def workers_supported() -> bool:
     """Whether this checkout's `engram serve` has a ``--workers`` flag."""
     out = subprocess.run([sys.executable, "-m", "engram", "serve", "--help"], capture_output=True, text=True,
                          timeout=120)
-    return "--workers" in out.stdout
+    return re.search(r"(?<![\w-])--workers\b", out.stdout) is not None  # not --max-workers
 
 
 # --------------------------------------------------------------------------------------------
@@ -259,8 +261,8 @@ def write_requests(workdir: Path, args: argparse.Namespace) -> dict[str, Path]:
     msgs = {
         "floor": [health_pb2.HealthCheckRequest()],
         "health": [health_pb2.HealthCheckRequest()],
-        "update": [confidence_pb2.UpdateConfidenceRequest(namespace=NS_CONF, record_id=rid(i), signal=0.6 + 0.3 * (i % 2))
-                   for i in range(CONF_RECORDS)],
+        "update": [confidence_pb2.UpdateConfidenceRequest(namespace=NS_CONF, record_id=rid(i),
+                                                          signal=0.6 + 0.3 * (i % 2)) for i in range(CONF_RECORDS)],
         "get": [confidence_pb2.GetConfidenceRequest(namespace=NS_CONF, record_id=rid(i)) for i in range(CONF_RECORDS)],
         "propagate": [graph_pb2.PropagateRequest(namespace=NS_GRAPH, seed_record_ids=[rid(s)], depth=2,
                                                  decay_per_hop=0.5, threshold=0.01) for s in seeds],
@@ -331,7 +333,6 @@ def ghz_run(args: argparse.Namespace, protoset: Path, kind: str, data: Path, add
     before_server, before_valkey = cpu_of(pids), cpu_of([valkey_pid])
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = proc.communicate(timeout=seconds + 120)
-    # ghz's CPU: the rusage of the child just reaped (all children reaped so far, as a difference).
     pids = sorted(set(pids) | set(family(server_pid)))
     server_cpu, valkey_cpu = cpu_of(pids) - before_server, cpu_of([valkey_pid]) - before_valkey
     if proc.returncode != 0 and not out:
@@ -392,23 +393,33 @@ def render(cells: list[Cell], args: argparse.Namespace, machine: list[str], note
     if args.trial:
         lines.append("**Trial run** (short runs on a shared machine): the figures show the script works; "
                      "they are not the benchmark's result.\n")
-    lines.append("| RPC | server | calls/s | p50 ms | p99 ms | p99 ÷ p50 | server CPU ms/call | Valkey CPU ms/call "
-                 "| ghz CPU ms/call | errors |")
-    lines.append("|---|---|---|---|---|---|---|---|---|---|")
+    floor = next((c.median("rps") for c in cells if c.kind == "floor" and c.runs), float("nan"))
+    lines.append("| RPC | server | calls/s | ÷ floor | p50 ms | p99 ms | p99 ÷ p50 | server CPU ms/call "
+                 "| Valkey CPU ms/call | ghz CPU ms/call | errors |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
+    goals = []
     for c in cells:
         if not c.runs:
             continue
-        p50, p99 = c.median("p50_ms"), c.median("p99_ms")
-        lines.append(f"| {TITLES[c.kind]} | {c.server} | {c.median('rps'):,.0f} | {p50:.2f} | {p99:.2f} | "
-                     f"{p99 / p50 if p50 else float('nan'):.1f} | {c.median('server_ms'):.2f} | "
+        rps, p50, p99 = c.median("rps"), c.median("p50_ms"), c.median("p99_ms")
+        spread = p99 / p50 if p50 else float("nan")
+        lines.append(f"| {TITLES[c.kind]} | {c.server} | {rps:,.0f} | {rps / floor:.2f} | {p50:.2f} | {p99:.2f} | "
+                     f"{spread:.1f} | {c.median('server_ms'):.2f} | "
                      f"{c.median('valkey_ms'):.3f} | {c.median('ghz_ms'):.2f} | {sum(r.errors for r in c.runs)} |")
+        if c.kind == "search":
+            met = rps >= SEARCH_GOAL_RPS and spread <= SEARCH_GOAL_SPREAD
+            goals.append(f"{c.server}: {rps:,.0f} calls/s, p99 ÷ p50 {spread:.1f}: {'met' if met else 'not met'}")
+    if goals:
+        lines.append(f"\nGoal (exact Search at {args.concurrency} in flight): ≥ {SEARCH_GOAL_RPS} calls/s with "
+                     f"p99 ≤ {SEARCH_GOAL_SPREAD:g} × p50. " + "; ".join(goals) + ".")
     lines.append("\n## Machine\n")
     lines += [f"- {m}" for m in machine]
     if notes:
         lines.append("\n## Notes\n")
         lines += [f"- {n}" for n in notes]
     lines.append("\n## Every run\n")
-    lines.append("| RPC | server | round | calls | calls/s | p50 ms | p99 ms | server / Valkey / ghz CPU ms per call | errors |")
+    lines.append("| RPC | server | round | calls | calls/s | p50 ms | p99 ms "
+                 "| server / Valkey / ghz CPU ms per call | errors |")
     lines.append("|---|---|---|---|---|---|---|---|---|")
     for c in cells:
         for i, r in enumerate(c.runs, 1):
