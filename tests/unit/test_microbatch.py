@@ -205,11 +205,13 @@ def random_index(n=3000, d=48, seed=5, **kwargs):
 
 
 def request_mix(rng, d, count):
-    """Single searches with varied top_k, min_score, filters (selective and not), time ranges, expiry."""
+    """Searches with varied top_k, min_score, filters (selective and not), time ranges, expiry."""
     filters = [None, {"colour": "red"}, {"rare": "yes"}, {"colour": "blue", "rare": "no"}, {"colour": "none"}]
     out = []
     for i in range(count):
-        out.append(dict(queries=rng.standard_normal(d).astype(np.float32), top_k=int(rng.choice([1, 3, 10, 50, 5000])),
+        shape = (3, d) if i % 7 == 3 else (d,)  # some searches of several queries (BatchSearch)
+        top_k = int(rng.choice([1, 3, 10, 50, 5000]))
+        out.append(dict(queries=rng.standard_normal(shape).astype(np.float32), top_k=top_k,
                         min_score=[None, 0.0, 0.2][i % 3], filter=filters[i % len(filters)],
                         time_range=TimeRange(created_after=500_000.0) if i % 4 == 0 else None,
                         now_ms=4_000_000.0 if i % 6 == 0 else None))
@@ -249,8 +251,12 @@ def test_concurrent_single_searches_equal_unbatched_ones(monkeypatch):
     assert got == alone  # same ids, order and scores (bit for bit), path "exact"
     # And each equals the brute-force answer of the documented score (np.vecdot per row).
     for r, (hits, path) in zip(requests, alone):
-        if r["time_range"] is None and r["now_ms"] is None:
-            assert path == "exact" and hits[0] == brute_force(index, **r)
+        assert path == "exact"
+        if r["queries"].ndim == 2:  # several queries: each as it would be alone
+            assert hits == [index.query(q, **{k: v for k, v in r.items() if k != "queries"})[0][0]
+                            for q in r["queries"]]
+        elif r["time_range"] is None and r["now_ms"] is None:
+            assert hits[0] == brute_force(index, **r)
 
 
 def brute_force(index, queries, top_k, min_score, filter, **_):
@@ -291,10 +297,10 @@ def test_cancelled_single_search_in_a_batch_leaves_the_others(monkeypatch):
     q = rng.standard_normal((3, 16)).astype(np.float32)
     expected = [index.search(v, 5) for v in q]
     # Gather three requests by hand, the middle one already gone: it alone gets Cancelled.
-    singles = [index_module._Single(index_module._unit_rows(v, 16, "q")[0], 5, None, None, None, None,
-                                    (lambda: True) if i == 1 else None) for i, v in enumerate(q)]
-    outcomes = index._search_singles(singles)
-    assert outcomes[0] == expected[0] and outcomes[2] == expected[2]
+    singles = [index_module._Exact(index_module._unit_rows(v, 16, "q"), 5, None, None, None, None,
+                                   (lambda: True) if i == 1 else None) for i, v in enumerate(q)]
+    outcomes = index._search_exact(singles)
+    assert outcomes[0] == [expected[0]] and outcomes[2] == [expected[2]]
     assert isinstance(outcomes[1], Cancelled)
     # Through query: a caller whose cancelled() is True raises, and the index keeps answering.
     with pytest.raises(Cancelled):
@@ -309,7 +315,8 @@ def test_single_searches_are_scored_in_chunks_of_the_score_budget(monkeypatch):
     real = index._exact_scores
     monkeypatch.setattr(index, "_exact_scores", lambda q, rows: shapes.append(q.shape) or real(q, rows))
     q = rng.standard_normal((5, 16)).astype(np.float32)
-    singles = [index_module._Single(index_module._unit_rows(v, 16, "q")[0], 4, None, None, None, None, None)
-               for v in q]
-    assert index._search_singles(singles) == [index.search_batch(v, 4)[0] for v in q]
-    assert shapes[:3] == [(2, 16), (2, 16), (1, 16)]
+    singles = [index_module._Exact(index_module._unit_rows(v, 16, "q"), 4, None, None, None, None, None)
+               for v in (q[0], q[1:4], q[4])]  # one query, three, one
+    assert index._search_exact(singles) == [[index.search(v, 4)] for v in q[:1]] + [
+        [index.search(v, 4) for v in q[1:4]]] + [[index.search(q[4], 4)]]
+    assert shapes[:3] == [(2, 16), (2, 16), (1, 16)]  # five queries, two at a time

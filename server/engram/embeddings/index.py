@@ -51,10 +51,10 @@ def score_slack(dimensions: int) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class _Single:
-    """One single-query exact search waiting for a batch (`VectorIndex.query`)."""
+class _Exact:
+    """One exact search (one query or several) waiting for a batch (`VectorIndex.query`)."""
 
-    query: np.ndarray  # (d,) unit float32
+    queries: np.ndarray  # (q, d) unit float32 rows
     top_k: int
     min_score: float | None
     filter: Metadata | None
@@ -114,8 +114,8 @@ class VectorIndex:
 
     Thread safety: a readers-writer lock. Searches share it (numpy releases the GIL during
     the matrix product, so they run in parallel); a write waits for the searches in flight
-    and never lets a search see a half-moved row. Concurrent single-query exact searches
-    are gathered into shared products (`query`, `engram.embeddings.microbatch`); a batch
+    and never lets a search see a half-moved row. Concurrent exact searches are gathered
+    into shared products (`query`, `engram.embeddings.microbatch`); a batch
     takes the read lock once, on the thread of one of its callers.
 
     Args:
@@ -142,8 +142,8 @@ class VectorIndex:
         self._ann: ApproximateIndex | None = None
         self._lock = ReadWriteLock()
         self._slack = score_slack(dimensions)
-        # Concurrent single-query exact searches share one matrix product (`query`).
-        self._batcher: MicroBatcher[_Single, Hits] = MicroBatcher(self._search_singles, max_parallel=BATCH_PARALLEL)
+        # Concurrent exact searches share one matrix product (`query`).
+        self._batcher: MicroBatcher[_Exact, list[Hits]] = MicroBatcher(self._search_exact, max_parallel=BATCH_PARALLEL)
 
     @classmethod
     def from_rows(cls, dimensions: int, ids: Sequence[str], matrix: np.ndarray,
@@ -423,10 +423,10 @@ class VectorIndex:
         filter is given) scores every query at once; each query's rows within rounding of its
         k-th best are rescored one dot product each, so the scores do not depend on the
         product's kernel (`_exact_top`), and only those are sorted: O(n d q + q k log k).
-        Single-query exact searches running concurrently on this index are gathered into one
-        product (`engram.embeddings.microbatch`: a batch holds whatever arrived while the
-        previous one ran, so a lone search waits for nothing), each with the hits it would
-        get alone; at most `BATCH_PARALLEL` such products run at once.
+        Exact searches running concurrently on this index are gathered into one product
+        (`engram.embeddings.microbatch`: a batch holds whatever arrived while the previous one
+        ran, so a lone search waits for nothing), each with the hits it would get alone; at
+        most `BATCH_PARALLEL` such products run at once.
 
         Approximate path, taken when the index keeps a graph, `exact` is False and the rows
         passing the filter, time range and expiry are at least the graph threshold and
@@ -442,8 +442,8 @@ class VectorIndex:
             top_k: most results per query (>= 1).
             min_score: if given, drop results whose cosine is below it.
             filter: if given, only records whose metadata holds every key = value pair.
-            cancelled: if given, checked before each query's top k is picked (and while a
-                single query waits for its batch): when it returns True the search stops and
+            cancelled: if given, checked before each query's top k is picked (and while an
+                exact search waits for its batch): when it returns True the search stops and
                 raises `Cancelled` (the caller went away).
             time_range: if given, only records created / updated within it.
             now_ms: if given, records whose expires_at is at or before it are left out.
@@ -462,11 +462,11 @@ class VectorIndex:
         if top_k < 1:
             raise ValueError(f"top_k must be >= 1, got {top_k}")
         q = _unit_rows(queries, self._dimensions, "query")
-        if q.shape[0] == 1 and (exact or self._ann is None):
-            # Exact for sure: concurrent single queries share one matrix product (`_search_singles`).
+        if exact or self._ann is None:
+            # Exact for sure: concurrent searches share one matrix product (`_search_exact`).
             # (A graph built meanwhile only means this one is answered exactly.)
-            single = _Single(q[0], top_k, min_score, filter, time_range, now_ms, cancelled)
-            return [self._batcher.submit(single, cancelled)], EXACT
+            request = _Exact(q, top_k, min_score, filter, time_range, now_ms, cancelled)
+            return self._batcher.submit(request, cancelled), EXACT
         with self._lock.read():
             n = len(self._ids)
             rows = self._select_rows(filter, time_range, now_ms)
@@ -474,64 +474,68 @@ class VectorIndex:
             if m == 0:
                 return [[] for _ in range(q.shape[0])], EXACT
             settings = self._ann_settings
-            if (self._ann is not None and not exact and m >= settings.threshold
-                    and m * settings.max_oversample >= n):
+            if m >= settings.threshold and m * settings.max_oversample >= n:
                 return self._approximate(q, rows, top_k, min_score, cancelled), APPROXIMATE
-            scores = self._exact_scores(q, rows)
-            hits = []
-            for i in range(q.shape[0]):
-                if cancelled is not None and cancelled():
-                    raise Cancelled("search abandoned: the caller went away")
-                hits.append(self._exact_top(q[i], scores[i], rows, top_k, min_score))
-            return hits, EXACT
+        # Too few rows selected for the graph: the scan, like any exact search.
+        return self._batcher.submit(_Exact(q, top_k, min_score, filter, time_range, now_ms, cancelled),
+                                    cancelled), EXACT
 
-    def _search_singles(self, requests: Sequence[_Single]) -> list[Hits | BaseException]:
-        """The hits of single-query exact searches gathered by the batcher, each exactly what it
-        would get alone (`_exact_top` rescores whatever the product's kernel): queries scored
-        on every row (no selection, or one keeping at least half the rows) share one
-        (q, d) @ (d, n) product, in chunks of `SCORE_BUDGET` scores; a selective filter's
-        query scores its own rows. A caller gone by then (``cancelled``) gets `Cancelled`."""
-        outcomes: list[Hits | BaseException | None] = [None] * len(requests)
+    def _search_exact(self, requests: Sequence[_Exact]) -> list[list[Hits] | BaseException]:
+        """The hits of exact searches gathered by the batcher, each exactly what it would get
+        alone (`_exact_top` rescores whatever the product's kernel): the queries of requests
+        scored on every row (no selection, or one keeping at least half the rows) share one
+        (q, d) @ (d, n) product, in chunks of `SCORE_BUDGET` scores; a request with a
+        selective filter scores its own rows. ``cancelled`` is checked before each query's
+        top k: a request whose caller has gone gets `Cancelled` and no more of its queries
+        are ranked (read lock held inside)."""
+        outcomes: list[list[Hits] | BaseException] = [[] for _ in requests]
 
         def gone(i: int) -> bool:
+            if isinstance(outcomes[i], BaseException):
+                return True
             check = requests[i].cancelled
             if check is not None and check():
                 outcomes[i] = Cancelled("search abandoned: the caller went away")
                 return True
             return False
 
+        def rank(i: int, query: int, scores: np.ndarray, rows: np.ndarray | None) -> None:
+            if not gone(i):
+                r = requests[i]
+                hits = self._exact_top(r.queries[query], scores, rows, r.top_k, r.min_score)
+                outcomes[i].append(hits)  # type: ignore[union-attr]
+
         with self._lock.read():
             n = len(self._ids)
-            shared, own = [], []
+            shared: list[tuple[int, int]] = []  # (request, query) scored on the shared product
+            own: list[int] = []
             selections = []
             for i, r in enumerate(requests):
                 rows = self._select_rows(r.filter, r.time_range, r.now_ms)
                 selections.append(rows)
                 m = n if rows is None else rows.shape[0]
-                if gone(i):
-                    continue
                 if m == 0:
-                    outcomes[i] = []
-                elif rows is None or 2 * m >= n:
-                    shared.append(i)
-                else:
-                    own.append(i)
+                    outcomes[i] = [[] for _ in range(r.queries.shape[0])]
+                elif not gone(i):
+                    if rows is None or 2 * m >= n:
+                        shared.extend((i, j) for j in range(r.queries.shape[0]))
+                    else:
+                        own.append(i)
             step = max(1, SCORE_BUDGET // max(n, 1))
             for start in range(0, len(shared), step):
-                chunk = shared[start: start + step]
-                product = self._exact_scores(np.stack([requests[i].query for i in chunk]), None)
-                for j, i in enumerate(chunk):
+                chunk = [(i, j) for i, j in shared[start: start + step] if not isinstance(outcomes[i], BaseException)]
+                if not chunk:
+                    continue
+                product = self._exact_scores(np.stack([requests[i].queries[j] for i, j in chunk]), None)
+                for (i, j), scores in zip(chunk, product):
                     rows = selections[i]
-                    if not gone(i):
-                        r = requests[i]
-                        scores = product[j] if rows is None else product[j, rows]
-                        outcomes[i] = self._exact_top(r.query, scores, rows, r.top_k, r.min_score)
+                    rank(i, j, scores if rows is None else scores[rows], rows)
             for i in own:
-                if not gone(i):
-                    r, rows = requests[i], selections[i]
-                    scores = self._exact_scores(r.query[None, :], rows)[0]
-                    outcomes[i] = self._exact_top(r.query, scores, rows, r.top_k, r.min_score)
-        return outcomes  # type: ignore[return-value]
+                rows = selections[i]
+                scores = self._exact_scores(requests[i].queries, rows)
+                for j in range(scores.shape[0]):
+                    rank(i, j, scores[j], rows)
+        return outcomes
 
     def _exact_scores(self, q: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
         """(q, m) float32 cosines of the queries with every selected row, as the BLAS product
