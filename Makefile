@@ -188,6 +188,21 @@ bench-recall: $(BENCH_VENV)/.installed
 bench-ann-threshold: $(BENCH_VENV)/.installed
 	OPENBLAS_NUM_THREADS=1 $(BENCH_PY) bench/ann_threshold.py $(ARGS)
 
+# ghz, pinned (a tagged release: @latest resolves to a 2021 one), for bench-load.
+GHZ_VERSION := v0.120.0
+GHZ := .tools/go/ghz-$(GHZ_VERSION)/ghz
+$(GHZ):
+	GOBIN=$(abspath $(dir $(GHZ))) go install github.com/bojand/ghz/cmd/ghz@$(GHZ_VERSION)
+
+# Calls/s, p50/p99 and CPU per call (server, Valkey, ghz) of each RPC kind under ghz, 32 calls in
+# flight, 8 s a run, 3 interleaved rounds, for `engram serve --workers 1` and `2` (WORKERS) and a
+# bare grpcio no-op server as the floor; starts its own servers. About 12 minutes with the data
+# load (quick look: ARGS='--seconds 2 --rounds 1 --trial'). Writes bench/results/load.md.
+WORKERS ?= 1 2
+.PHONY: bench-load
+bench-load: $(BENCH_VENV)/.installed $(GHZ)
+	$(BENCH_PY) bench/load.py --ghz $(GHZ) --workers "$(WORKERS)" $(ARGS)
+
 # Retrieval quality through the RPCs (STS-B, SciFact, Cranfield; SIMILARITY, KEYWORD, HYBRID; a FEVER
 # recency and deduplication scenario) against the published
 # scores; starts its own server. About 5 minutes. Writes bench/results/quality.md.

@@ -23,6 +23,7 @@ from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 
 from engram import tls
+from engram.blas import limit_blas_threads
 from engram.api.confidence import ConfidenceServicer
 from engram.api.embedding import EmbeddingServicer
 from engram.api.errors import ErrorMappingInterceptor
@@ -245,6 +246,8 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
     keys = load_key_file(settings.api_keys_file) if settings.api_keys_file else None
     credentials = tls.server_credentials(settings.tls_cert_file, settings.tls_key_file, settings.tls_client_ca_file)
     limits = Limits(settings.max_top_k, settings.max_batch_size, settings.max_ids_per_call)
+    # Process-wide and kept: searches in flight each run a one-thread product (engram.blas).
+    limit_blas_threads(settings.blas_threads)
     private = None
     metrics_server = None
     watchdog = None

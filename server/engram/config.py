@@ -125,6 +125,8 @@ class Settings:
     ann_threshold: int = ann.DEFAULT_THRESHOLD
     ann_dtype: str = ann.DEFAULT_DTYPE
     ann_expansion_search: int = ann.DEFAULT_EXPANSION_SEARCH
+    # Threads of the process's BLAS (`engram.blas`): one per product; 0: the library's default.
+    blas_threads: int = 1
     # Index snapshots (`engram.embeddings.snapshot`); None: off (``engram serve``: <data dir>/indexes).
     index_snapshot_dir: str | None = None
     snapshot_interval: float = 300.0
@@ -228,6 +230,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ann-expansion-search", type=int,
                         default=int(env("ENGRAM_ANN_EXPANSION_SEARCH", d.ann_expansion_search)),
                         help="HNSW search breadth (ef): higher is slower and finds more of the true nearest")
+    parser.add_argument("--blas-threads", type=int, default=int(env("ENGRAM_BLAS_THREADS", d.blas_threads)),
+                        help="threads each numpy/BLAS matrix product may use (exact search); concurrent "
+                             "searches run side by side instead; 0: the BLAS library's default (all cores)")
     parser.add_argument("--index-snapshot-dir", default=env("ENGRAM_INDEX_SNAPSHOT_DIR") or None,
                         help="directory of index snapshots, read at start and written every --snapshot-interval "
                              "and at shutdown (default: <data dir>/indexes; 'none': off)")
@@ -258,6 +263,8 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         raise ValueError(f"--snapshot-interval must be > 0 (got {args.snapshot_interval})")
     if args.ann_threshold < 0:
         raise ValueError(f"--ann-threshold must be >= 0 (got {args.ann_threshold})")
+    if args.blas_threads < 0:
+        raise ValueError(f"--blas-threads must be >= 0 (got {args.blas_threads})")
     for flag in ("max_message_bytes", "max_top_k", "max_batch_size", "max_ids_per_call", "ann_expansion_search"):
         if getattr(args, flag) < 1:
             raise ValueError(f"--{flag.replace('_', '-')} must be >= 1 (got {getattr(args, flag)})")
@@ -301,6 +308,7 @@ def from_arguments(args: argparse.Namespace) -> Settings:
         ann_threshold=args.ann_threshold,
         ann_dtype=args.ann_dtype,
         ann_expansion_search=args.ann_expansion_search,
+        blas_threads=args.blas_threads,
         index_snapshot_dir=_snapshot_dir(args.index_snapshot_dir, args.data_dir),
         snapshot_interval=args.snapshot_interval,
         index_memory_budget=_size("--index-memory-budget", args.index_memory_budget),

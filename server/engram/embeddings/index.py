@@ -8,6 +8,7 @@ after each write; this index changes one row per write instead).
 from __future__ import annotations
 
 import math
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ import numpy as np
 
 from engram.domain.recall import TimeRange
 from engram.embeddings.ann import MIN_CANDIDATES, RESCORE_FACTOR, AnnSettings, ApproximateIndex
+from engram.embeddings.microbatch import MicroBatcher
 from engram.embeddings.rwlock import ReadWriteLock
 from engram.embeddings.scores import shortest
 from engram.errors import Cancelled
@@ -28,6 +30,37 @@ NO_TIMES: Times = (math.nan, math.nan, None)
 EXACT = "exact"
 APPROXIMATE = "approximate"
 NO_ANN = AnnSettings(threshold=0)
+# Most float32 scores one batched product holds at once (64 MiB): a batch over many rows is
+# scored in chunks of queries, so 64 queries over 1M rows do not allocate 256 MiB at once.
+SCORE_BUDGET = 16 * 1024 * 1024
+# Batches of single searches one index scores at once: one per core the process may use.
+BATCH_PARALLEL = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def score_slack(dimensions: int) -> float:
+    """A bound on how far two float32 computations of one cosine of unit vectors may differ
+    (BLAS kernels sum in different orders; `VectorIndex.query`'s screening then rescoring).
+
+    Each is within gamma_d * sum|q_i m_i| <= gamma_d of the exact dot product, whatever the
+    order of summation (Higham, Accuracy and Stability of Numerical Algorithms, 3.1), with
+    gamma_d = d u / (1 - d u), u = 2^-24, and |q||m| <= 1 + d u for rows normalised in
+    float32; so the two differ by at most 2 gamma_d (1 + d u). 1% on top for safety."""
+    u = 2.0 ** -24
+    gamma = dimensions * u / (1.0 - dimensions * u)
+    return 2.0 * gamma * (1.0 + dimensions * u) * 1.01
+
+
+@dataclass(frozen=True, slots=True)
+class _Exact:
+    """One exact search (one query or several) waiting for a batch (`VectorIndex.query`)."""
+
+    queries: np.ndarray  # (q, d) unit float32 rows
+    top_k: int
+    min_score: float | None
+    filter: Metadata | None
+    time_range: TimeRange | None
+    now_ms: float | None
+    cancelled: Callable[[], bool] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +124,9 @@ class VectorIndex:
 
     Thread safety: a readers-writer lock. Searches share it (numpy releases the GIL during
     the matrix product, so they run in parallel); a write waits for the searches in flight
-    and never lets a search see a half-moved row.
+    and never lets a search see a half-moved row. Concurrent exact searches are gathered
+    into shared products (`query`, `engram.embeddings.microbatch`); a batch
+    takes the read lock once, on the thread of one of its callers.
 
     Args:
         dimensions: d, the length of every vector (>= 1).
@@ -116,6 +151,9 @@ class VectorIndex:
         self._ann_settings = ann
         self._ann: ApproximateIndex | None = None
         self._lock = ReadWriteLock()
+        self._slack = score_slack(dimensions)
+        # Concurrent exact searches share one matrix product (`query`).
+        self._batcher: MicroBatcher[_Exact, list[Hits]] = MicroBatcher(self._search_exact, max_parallel=BATCH_PARALLEL)
 
     @classmethod
     def from_rows(cls, dimensions: int, ids: Sequence[str], matrix: np.ndarray,
@@ -349,7 +387,8 @@ class VectorIndex:
         with self._lock.read():
             rows = [self._rows.get(rid) for rid in record_ids]
             present = [r for r in rows if r is not None]
-            values = iter(shortest(self._matrix[present] @ q).tolist()) if present else iter(())
+            # One dot product per row, as searches report scores (`_exact_top`).
+            values = iter(shortest(np.vecdot(self._matrix[present], q)).tolist()) if present else iter(())
             return [next(values) if r is not None else 0.0 for r in rows]
 
     def row_predicate(self, filter: Metadata | None = None, time_range: TimeRange | None = None,
@@ -395,8 +434,13 @@ class VectorIndex:
         """The `top_k` records most cosine-similar to each query, and the path that found them.
 
         Exact path: one matrix product over the stored rows (only the filter's rows when a
-        filter is given) scores every query at once; `np.argpartition` picks each query's top
-        k and only those are sorted: O(n d q + q k log k).
+        filter is given) scores every query at once; each query's rows within rounding of its
+        k-th best are rescored one dot product each, so the scores do not depend on the
+        product's kernel (`_exact_top`), and only those are sorted: O(n d q + q k log k).
+        Exact searches running concurrently on this index are gathered into one product
+        (`engram.embeddings.microbatch`: a batch holds whatever arrived while the previous one
+        ran, so a lone search waits for nothing), each with the hits it would get alone; at
+        most `BATCH_PARALLEL` such products run at once.
 
         Approximate path, taken when the index keeps a graph, `exact` is False and the rows
         passing the filter, time range and expiry are at least the graph threshold and
@@ -412,8 +456,9 @@ class VectorIndex:
             top_k: most results per query (>= 1).
             min_score: if given, drop results whose cosine is below it.
             filter: if given, only records whose metadata holds every key = value pair.
-            cancelled: if given, checked before each query's top k is picked: when it
-                returns True the search stops and raises `Cancelled` (the caller went away).
+            cancelled: if given, checked before each query's top k is picked (and while an
+                exact search waits for its batch): when it returns True the search stops and
+                raises `Cancelled` (the caller went away).
             time_range: if given, only records created / updated within it.
             now_ms: if given, records whose expires_at is at or before it are left out.
             exact: scan every selected row even where a graph could answer.
@@ -431,6 +476,11 @@ class VectorIndex:
         if top_k < 1:
             raise ValueError(f"top_k must be >= 1, got {top_k}")
         q = _unit_rows(queries, self._dimensions, "query")
+        if exact or self._ann is None:
+            # Exact for sure: concurrent searches share one matrix product (`_search_exact`).
+            # (A graph built meanwhile only means this one is answered exactly.)
+            request = _Exact(q, top_k, min_score, filter, time_range, now_ms, cancelled)
+            return self._batcher.submit(request, cancelled), EXACT
         with self._lock.read():
             n = len(self._ids)
             settings = self._ann_settings
@@ -446,17 +496,70 @@ class VectorIndex:
                 return [[] for _ in range(q.shape[0])], EXACT
             if graph and m >= settings.threshold and m * settings.max_oversample >= n:
                 return self._approximate(q, rows, top_k, min_score, cancelled), APPROXIMATE
-            scores = self._exact_scores(q, rows)
-            ids = self._ids
-            hits = []
-            for i in range(q.shape[0]):
-                if cancelled is not None and cancelled():
-                    raise Cancelled("search abandoned: the caller went away")
-                hits.append(self._top(scores[i], rows, top_k, min_score, ids))
-            return hits, EXACT
+        # Too few rows selected for the graph: the scan, like any exact search.
+        return self._batcher.submit(_Exact(q, top_k, min_score, filter, time_range, now_ms, cancelled),
+                                    cancelled), EXACT
+
+    def _search_exact(self, requests: Sequence[_Exact]) -> list[list[Hits] | BaseException]:
+        """The hits of exact searches gathered by the batcher, each exactly what it would get
+        alone (`_exact_top` rescores whatever the product's kernel): the queries of requests
+        scored on every row (no selection, or one keeping at least half the rows) share one
+        (q, d) @ (d, n) product, in chunks of `SCORE_BUDGET` scores; a request with a
+        selective filter scores its own rows. ``cancelled`` is checked before each query's
+        top k: a request whose caller has gone gets `Cancelled` and no more of its queries
+        are ranked (read lock held inside)."""
+        outcomes: list[list[Hits] | BaseException] = [[] for _ in requests]
+
+        def gone(i: int) -> bool:
+            if isinstance(outcomes[i], BaseException):
+                return True
+            check = requests[i].cancelled
+            if check is not None and check():
+                outcomes[i] = Cancelled("search abandoned: the caller went away")
+                return True
+            return False
+
+        def rank(i: int, query: int, scores: np.ndarray, rows: np.ndarray | None) -> None:
+            if not gone(i):
+                r = requests[i]
+                hits = self._exact_top(r.queries[query], scores, rows, r.top_k, r.min_score)
+                outcomes[i].append(hits)  # type: ignore[union-attr]
+
+        with self._lock.read():
+            n = len(self._ids)
+            shared: list[tuple[int, int]] = []  # (request, query) scored on the shared product
+            own: list[int] = []
+            selections = []
+            for i, r in enumerate(requests):
+                rows = self._select_rows(r.filter, r.time_range, r.now_ms)
+                selections.append(rows)
+                m = n if rows is None else rows.shape[0]
+                if m == 0:
+                    outcomes[i] = [[] for _ in range(r.queries.shape[0])]
+                elif not gone(i):
+                    if rows is None or 2 * m >= n:
+                        shared.extend((i, j) for j in range(r.queries.shape[0]))
+                    else:
+                        own.append(i)
+            step = max(1, SCORE_BUDGET // max(n, 1))
+            for start in range(0, len(shared), step):
+                chunk = [(i, j) for i, j in shared[start: start + step] if not isinstance(outcomes[i], BaseException)]
+                if not chunk:
+                    continue
+                product = self._exact_scores(np.stack([requests[i].queries[j] for i, j in chunk]), None)
+                for (i, j), scores in zip(chunk, product):
+                    rows = selections[i]
+                    rank(i, j, scores if rows is None else scores[rows], rows)
+            for i in own:
+                rows = selections[i]
+                scores = self._exact_scores(requests[i].queries, rows)
+                for j in range(scores.shape[0]):
+                    rank(i, j, scores[j], rows)
+        return outcomes
 
     def _exact_scores(self, q: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
-        """(q, m) float32 cosines of the queries with every selected row (read lock held)."""
+        """(q, m) float32 cosines of the queries with every selected row, as the BLAS product
+        gives them: within `score_slack` of the reported ones (`_exact_top`; read lock held)."""
         n = len(self._ids)
         m = n if rows is None else rows.shape[0]
         if rows is None:
@@ -467,6 +570,26 @@ class VectorIndex:
             full = self._matrix[:n] @ q[0] if q.shape[0] == 1 else q @ self._matrix[:n].T
             scores = full[..., rows]
         return scores.reshape(q.shape[0], m)
+
+    def _exact_top(self, query: np.ndarray, scores: np.ndarray, rows: np.ndarray | None, top_k: int,
+                   min_score: float | None) -> Hits:
+        """The top k of one (d,) query from its screening `scores` over the selected rows.
+
+        BLAS gives a row's cosine with different last bits depending on the kernel (matrix-vector
+        or matrix-matrix), the batch and the row's position, so the scores are a screen only:
+        every row within 2 `score_slack` of the k-th best (a superset of the true top k and its
+        ties) is rescored with `np.vecdot`, one dot product per row, whose value depends on
+        the two vectors alone. So a query gets the same hits and scores alone, in a batch, in
+        BatchSearch, through a filter or from the approximate path's rescoring (read lock held).
+        """
+        m = scores.shape[0]
+        if m > top_k:
+            kth = np.partition(scores, m - top_k)[m - top_k]
+            keep = np.flatnonzero(scores >= kth - 2 * self._slack)
+        else:
+            keep = np.arange(m)
+        chosen = keep if rows is None else rows[keep]
+        return self._top(np.vecdot(self._matrix[chosen], query), chosen, top_k, min_score, self._ids)
 
     def _approximate(self, q: np.ndarray, rows: np.ndarray | None, top_k: int, min_score: float | None,
                      cancelled: Callable[[], bool] | None, expiring_at: float | None = None) -> list[Hits]:
@@ -494,9 +617,10 @@ class VectorIndex:
                 if scan is not None and scan.shape[0] == 0:
                     hits.append([])
                     continue
-                hits.append(self._top(self._exact_scores(q[i: i + 1], scan)[0], scan, top_k, min_score, self._ids))
+                hits.append(self._exact_top(q[i], self._exact_scores(q[i: i + 1], scan)[0], scan, top_k, min_score))
                 continue
-            hits.append(self._top(self._matrix[candidates] @ q[i], candidates, top_k, min_score, self._ids))
+            # Rescored as the exact path reports scores (`_exact_top`): one dot product per row.
+            hits.append(self._top(np.vecdot(self._matrix[candidates], q[i]), candidates, top_k, min_score, self._ids))
         return hits
 
     @staticmethod
