@@ -115,7 +115,12 @@ def test_deleted_and_moved_rows_stay_right_in_the_graph() -> None:
     hits = index.search_batch(x, 1)
     found = {rid for row in hits for rid in ids_of(row)}
     assert all(int(rid[1:]) % 3 for rid in found)  # no deleted record comes back
-    assert [ids_of(hits[i]) for i in live] == [[f"r{i}"] for i in live]  # moved rows still found
+    # Moved rows are found again. Not every one: a third of the graph's nodes are tombstones
+    # here, and HNSW may then miss a node (recall, not correctness; docs/ANN_INDEX.md).
+    found_self = np.mean([ids_of(hits[i]) == [f"r{i}"] for i in live])
+    assert found_self >= 0.97
+    exact = index.search_batch(x[live], 1, exact=True)
+    assert [ids_of(h) for h in exact] == [[f"r{i}"] for i in live]
 
 
 def test_an_updated_vector_replaces_the_old_one_in_the_graph() -> None:
