@@ -57,6 +57,7 @@ def test_concurrent_searches_each_get_their_single_query_answer(make_app, monkey
                 for i in range(start, start + 500)])
 
     list(api.embedding.ImportEmbeddings(messages()))
+    list(api.embedding.Search(pb.SearchRequest(namespace=NS, vector=vec(rows[0]), top_k=1)))  # loads NS here
     index = app.embeddings.indexes.get(NS)
     unit = np.stack([index.get(f"r{i:04d}") for i in range(ROWS)])  # the rows as stored
     requests, expected = [], []
