@@ -20,7 +20,7 @@ CLIENT_LANGUAGES ?= python go typescript java rust
 GENERATED_DIRS := server/engram/v1 clients/python/src/engram_client/v1 clients/go/gen clients/typescript/src/gen \
                   clients/java/src/generated/java clients/rust/src/gen
 
-.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding bench-keyword bench-recall bench-mcp bench-ann quality
+.PHONY: install install-dev run demo test test-fast lint generate plugins clients clean bench bench-core bench-model bench-path bench-embedding bench-keyword bench-ann-choice bench-recall bench-mcp bench-ann quality
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -161,6 +161,13 @@ bench-embedding: $(BENCH_VENV)/.installed
 # and query latency at 5k and 100k documents. About 2 minutes. Writes bench/results/keyword_choice.md.
 bench-keyword: $(BENCH_VENV)/.installed
 	$(BENCH_PY) bench/keyword_choice.py $(ARGS)
+
+# The approximate vector index's library choice (usearch against hnswlib and faiss, HNSW M 16,
+# ef_construction 128): insert rate, query latency, recall@10, memory, save / load / mmap view,
+# deletes, quantization, on clustered and uniform 384-d vectors. About an hour and 1.5 GiB at
+# the default 200,000 rows on two shared cores (quick look: ARGS='--rows 20000'). Writes bench/results/ann_choice.md.
+bench-ann-choice: $(BENCH_VENV)/.installed
+	$(BENCH_PY) bench/ann_choice.py $(ARGS)
 
 # What `engram mcp` adds to a call: a tool's p50 through the MCP SDK's in-memory client against the
 # gRPC call it wraps (remember, recall, belief, get), interleaved; starts its own server. About 2
