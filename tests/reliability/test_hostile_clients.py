@@ -125,7 +125,9 @@ def test_parked_token_waits(make_app, report):
     seed(writer)
     app = make_app()
     good = connect(app)
-    time.sleep(0.3)  # the server follows NS
+    # A search loads NS on this server, which then follows it (namespaces load on first use).
+    list(good.embedding.Search(pb.SearchRequest(namespace=NS, vector=common_pb2.Vector(values=[1.0] * 8)),
+                               timeout=10))
     app.follower.stop()  # from now on it applies no other replica's write: their tokens wait
     token = writer.embedding.UpsertEmbedding(pb.UpsertEmbeddingRequest(
         namespace=NS, record_id="late", vector=common_pb2.Vector(values=[1.0] * 8))).consistency_token
