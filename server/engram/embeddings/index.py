@@ -598,15 +598,17 @@ class VectorIndex:
         n = len(self._ids)
         m = n if rows is None else rows.shape[0]
         wanted = max(top_k * RESCORE_FACTOR, MIN_CANDIDATES) * math.ceil(n / m)
-        proposed = self._ann.candidates(q, wanted)
         selected = None
         if rows is not None:
             selected = np.zeros(n, dtype=bool)
             selected[rows] = True
         hits = []
-        for i, candidates in enumerate(proposed):
+        for i in range(q.shape[0]):
             if cancelled is not None and cancelled():
                 raise Cancelled("search abandoned: the caller went away")
+            # One query at a time (usearch searches a batch on one thread anyway), so a caller
+            # that went away stops the work between queries.
+            candidates = self._ann.candidates(q[i: i + 1], wanted)[0]
             candidates = candidates[candidates < n]
             if selected is not None:
                 candidates = candidates[selected[candidates]]
