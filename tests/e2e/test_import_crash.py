@@ -18,7 +18,7 @@ from engram.store.private_redis import PrivateRedis
 from engram.v1 import common_pb2
 from engram.v1 import embedding_pb2 as pb
 from engram.v1 import embedding_pb2_grpc
-from tests.e2e.test_server_process import free_port, wait_serving
+from tests.e2e.test_server_process import free_port, load_namespace, wait_serving
 from tests.e2e.test_server_process import serve as serve_process
 
 NS = "crash-import"
@@ -72,6 +72,7 @@ def test_sigkill_during_import_leaves_nothing_half_written(tmp_path):
 
         proc = start(store.url, port, log_path)
         wait_serving(port, proc)
+        load_namespace(port, NS, DIMS)
         loaded = re.findall(rf"loaded namespace '{NS}': (\d+) vectors", log_path.read_text())
         assert loaded and int(loaded[-1]) == len(vectors)  # the restarted index equals Redis
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:

@@ -53,6 +53,14 @@ def wait_serving(port: int, proc: subprocess.Popen, timeout: float = 90.0) -> fl
     raise AssertionError("server did not reach SERVING")
 
 
+def load_namespace(port: int, namespace: str, dimensions: int) -> None:
+    """A search of `namespace`, which loads it on the server at 127.0.0.1:port (namespaces load
+    on their first search, and log "loaded namespace ...: N vectors")."""
+    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+        list(embedding_pb2_grpc.EmbeddingServiceStub(channel).Search(embedding_pb2.SearchRequest(
+            namespace=namespace, vector={"values": [1.0] * dimensions}, top_k=1), timeout=120))
+
+
 def stop_server(proc: subprocess.Popen) -> int:
     proc.send_signal(signal.SIGTERM)
     return proc.wait(timeout=60)

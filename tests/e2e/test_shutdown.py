@@ -28,7 +28,7 @@ import pytest
 from engram.v1 import common_pb2, confidence_pb2, confidence_pb2_grpc
 from engram.v1 import embedding_pb2 as pb
 from engram.v1 import embedding_pb2_grpc
-from tests.e2e.test_server_process import ENGRAM, free_port, wait_serving
+from tests.e2e.test_server_process import ENGRAM, free_port, load_namespace, wait_serving
 
 NS = "shutdown-import"
 DIMS = 32
@@ -130,6 +130,7 @@ def test_sigint_to_process_group_drains_an_import_and_stops_valkey_last(tmp_path
     proc = serve(port, log_path, "--data-dir", str(data_dir))
     try:
         wait_serving(port, proc)
+        load_namespace(port, NS, DIMS)
         assert loaded_vectors(log_path.read_text(), NS) == len(rows)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -160,6 +161,7 @@ def test_private_valkey_does_not_outlive_a_killed_server(tmp_path):
     proc = serve(port, log_path, "--data-dir", str(data_dir))
     try:
         wait_serving(port, proc)
+        load_namespace(port, NS, DIMS)
         assert loaded_vectors(log_path.read_text(), NS) == 10
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

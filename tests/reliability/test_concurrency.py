@@ -361,6 +361,9 @@ def test_parallel_upserts_and_deletes_on_two_replicas(make_app, redis_client, re
     # Fix the namespace's dimension first, so every write below is of the same shape.
     stubs[0].embedding.UpsertEmbedding(embedding_pb2.UpsertEmbeddingRequest(
         namespace=ns, record_id="anchor", vector=common_pb2.Vector(values=[1.0] * EMB_DIMS)), timeout=10)
+    for stub in stubs[:2]:  # one per replica: a search loads the namespace there (first use)
+        list(stub.embedding.Search(embedding_pb2.SearchRequest(
+            namespace=ns, vector=common_pb2.Vector(values=[1.0] * EMB_DIMS), top_k=1), timeout=30))
 
     def work(t: int) -> None:
         rng = np.random.default_rng(t)
