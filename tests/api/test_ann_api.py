@@ -79,12 +79,14 @@ def test_filters_priority_and_batch_search_on_the_approximate_path(server):
     odd = search(server, x[3], top_k=10, filter={"parity": "1"})
     assert len(odd) == 10 and all(int(h.record_id[1:]) % 2 == 1 for h in odd)
     assert {h.search_path for h in odd} == {pb.SEARCH_PATH_APPROXIMATE}
-    for exact in (False, True):
-        ranked = search(server, x[4], top_k=10, ranking=pb.RANKING_SIMILARITY_TIMES_CONFIDENCE, exact=exact)
+    approx = search(server, x[4], top_k=10, ranking=pb.RANKING_SIMILARITY_TIMES_CONFIDENCE)
+    exact = search(server, x[4], top_k=10, ranking=pb.RANKING_SIMILARITY_TIMES_CONFIDENCE, exact=True)
+    for ranked in (approx, exact):
+        assert len(ranked) == 10
         assert [h.priority for h in ranked] == sorted((h.priority for h in ranked), reverse=True)
-        if exact:
-            assert [h.record_id for h in ranked] == approx_ids
-        approx_ids = [h.record_id for h in ranked]
+    assert {h.search_path for h in approx} == {pb.SEARCH_PATH_APPROXIMATE}
+    # Approximate: a true neighbour the graph misses is missing (recall, not exactness).
+    assert len({h.record_id for h in approx} & {h.record_id for h in exact}) >= 7
     batch = list(server.embedding.BatchSearch(pb.BatchSearchRequest(
         namespace=NS, queries=[pb.SearchQuery(vector=vec(v)) for v in x[:4]], top_k=1), timeout=10))
     assert [b.hits[0].record_id for b in batch] == ["r0", "r1", "r2", "r3"]

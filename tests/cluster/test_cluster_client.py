@@ -187,7 +187,11 @@ def test_replicas_follow_each_others_writes_through_keyspace_events(cluster, ser
                                 timeout=5))
     for role, node in zip(cluster.roles().values(), cluster.nodes):  # the followers turned XADD events on
         if role == "master":
-            flags = node.client().config_get("notify-keyspace-events")["notify-keyspace-events"]
+            # b follows a namespace from its load on (the search above); its next read turns them on.
+            deadline = time.monotonic() + 5
+            while "E" not in (flags := node.client().config_get("notify-keyspace-events")["notify-keyspace-events"]) \
+                    and time.monotonic() < deadline:
+                time.sleep(0.05)
             assert "E" in flags and ("t" in flags or "A" in flags)
     delays = []
     for i in range(120):
