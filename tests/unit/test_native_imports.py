@@ -1,6 +1,6 @@
 """Native libraries that share the server process load in either order.
 
-usearch 2.26.3 to 2.26.6 segfault when onnxruntime is imported after them (the approximate
+usearch 2.26.3, 2.26.5 and 2.26.6 (tried; 2.26.2 and 2.26.4 not) segfault when onnxruntime is imported after them (the approximate
 index and the default embedding model live in one process); pyproject pins a version that
 does not.
 """

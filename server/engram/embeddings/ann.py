@@ -109,16 +109,13 @@ class ApproximateIndex:
         if row in self._index:
             self._index.remove(row)
 
-    def candidates(self, queries: np.ndarray, count: int) -> list[np.ndarray]:
-        """Per query of a (q, d) float32 matrix, up to `count` rows, nearest first by the
-        graph's (quantized) cosine; one thread per call (concurrent calls share the cores)."""
+    def candidates(self, query: np.ndarray, count: int) -> np.ndarray:
+        """Up to `count` rows for one float32 (d,) query, nearest first by the graph's
+        (quantized) cosine; one thread per call (concurrent calls share the cores)."""
         count = min(count, len(self._index))
         if count < 1:
-            return [np.empty(0, dtype=np.int64) for _ in range(queries.shape[0])]
-        found = self._index.search(queries, count, threads=1)
-        if queries.shape[0] == 1:  # a Matches: keys already cut to the rows found
-            return [np.asarray(found.keys, dtype=np.int64)]
-        return [np.asarray(found.keys[i][: found.counts[i]], dtype=np.int64) for i in range(queries.shape[0])]
+            return np.empty(0, dtype=np.int64)
+        return np.asarray(self._index.search(query, count, threads=1).keys, dtype=np.int64)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         self._index.save(os.fspath(path))

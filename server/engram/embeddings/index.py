@@ -608,7 +608,7 @@ class VectorIndex:
                 raise Cancelled("search abandoned: the caller went away")
             # One query at a time (usearch searches a batch on one thread anyway), so a caller
             # that went away stops the work between queries.
-            candidates = self._ann.candidates(q[i: i + 1], wanted)[0]
+            candidates = self._ann.candidates(q[i], wanted)
             candidates = candidates[candidates < n]
             if selected is not None:
                 candidates = candidates[selected[candidates]]
