@@ -17,7 +17,7 @@ from pathlib import Path
 
 import grpc
 import redis
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 from prometheus_client import CollectorRegistry
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
@@ -52,6 +52,7 @@ from engram.embeddings.snapshotter import Snapshotter
 from engram.embeddings.residency import Residency
 from engram.embeddings.sync import ChangeLogFollower
 from engram.health import RedisHealthMonitor
+from engram.health_servicer import HealthServicer
 from engram.limits import Limits
 from engram.observability.interceptor import ObservabilityInterceptor
 from engram.observability.metrics import (ForgettingMetrics, MetricsServer, ResidencyMetrics, RpcMetrics, StateCollector,
@@ -153,7 +154,7 @@ class WorkerHooks:
     """
 
     index: int
-    health_gate: Callable[[health.HealthServicer], object]
+    health_gate: Callable[[HealthServicer], object]
     metrics: bool = False
     snapshots: bool = True
 
@@ -166,7 +167,7 @@ class App:
     server: grpc.Server
     port: int
     redis: redis.Redis
-    health: health.HealthServicer
+    health: HealthServicer
     monitor: RedisHealthMonitor
     embeddings: EmbeddingStore
     follower: ChangeLogFollower
@@ -336,7 +337,7 @@ def build(settings: Settings, *, embedder: object | None = None, load_model: boo
                            lifecycle, registry, forgetting, clock=clock),
             server)
 
-        health_servicer = health.HealthServicer(experimental_non_blocking=True)
+        health_servicer = HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
         enable_reflection([*SERVICE_NAMES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name], server)
         monitor = RedisHealthMonitor(client, worker.health_gate(health_servicer) if worker else health_servicer,

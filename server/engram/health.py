@@ -19,7 +19,9 @@ from collections.abc import Callable, Sequence
 from concurrent import futures
 
 import redis
-from grpc_health.v1 import health, health_pb2
+from grpc_health.v1 import health_pb2
+
+from engram.health_servicer import HealthServicer
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +34,13 @@ class RedisHealthMonitor:
 
     Args:
         client: the Redis client the services use.
-        servicer: grpc-health-checking's `HealthServicer`.
+        servicer: the server's `HealthServicer` (or what a worker sets instead).
         services: fully qualified service names; "" (the whole server) is always included.
         on_first_ready: run once, in the monitor thread, the first time Redis answers
             (starting the change-log follower); services stay NOT_SERVING until it returns.
     """
 
-    def __init__(self, client: redis.Redis, servicer: health.HealthServicer, services: Sequence[str],
+    def __init__(self, client: redis.Redis, servicer: HealthServicer, services: Sequence[str],
                  interval: float = 1.0, on_first_ready: Callable[[], None] | None = None) -> None:
         self._client = client
         self._servicer = servicer

@@ -6,15 +6,16 @@ from __future__ import annotations
 import time
 
 import pytest
-from grpc_health.v1 import health, health_pb2
+from grpc_health.v1 import health_pb2
 
 from engram import workers
+from engram.health_servicer import HealthServicer
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 
 
-def status(servicer: health.HealthServicer, service: str = "") -> int:
+def status(servicer: HealthServicer, service: str = "") -> int:
     return servicer.Check(health_pb2.HealthCheckRequest(service=service), None).status
 
 
@@ -30,7 +31,7 @@ def eventually(predicate, timeout: float = 2.0) -> bool:
 @pytest.fixture
 def pair(tmp_path):
     board = workers.HealthBoard(tmp_path / "health", 2)
-    servicers = [health.HealthServicer(), health.HealthServicer()]
+    servicers = [HealthServicer(), HealthServicer()]
     gates = [workers.HealthGate(servicers[i], workers.HealthBoard(board.path, 2), i) for i in range(2)]
     yield board, servicers, gates
     for gate in gates:
@@ -73,7 +74,7 @@ def test_a_worker_going_down_takes_every_worker_out_of_serving(pair):
 
 def test_the_supervisor_marking_a_dead_worker_down_takes_the_others_out_of_serving(tmp_path):
     board = workers.HealthBoard(tmp_path / "health", 2)
-    servicer = health.HealthServicer()
+    servicer = HealthServicer()
     gate = workers.HealthGate(servicer, board, 0)
     gate.set("", SERVING)
     gate.start()
