@@ -27,6 +27,11 @@ CPU per call: user + system seconds from /proc/<pid>/stat of the server (with it
 processes: the workers of ``--workers N``) and of Valkey, read before and after each run, and
 ghz's own from its rusage at exit; each divided by the calls of the run.
 
+Profiles: after the rounds, one more run per kind and server under py-spy (``--gil``), whose
+samples give the share of the server's Python time in each layer (grpc, threads,
+interceptors, validation, conversion, servicer, domain, redis-py, ...:
+`bench/profile_layers.py`); ``--profile-seconds 0`` leaves them out.
+
 Usage: `make bench-load` (installs ghz v0.120.0 under .tools/), or
 ``python bench/load.py --ghz PATH [--seconds 8 --rounds 3 --workers "1 2"]``. A worker count
 whose `engram serve --help` has no ``--workers`` flag is skipped (1 runs without the flag).
@@ -60,6 +65,7 @@ from google.protobuf import descriptor_pb2, json_format
 from core_signals import (CpuAccount, NS_GRAPH, build_engram_graph, cpu_model, engram_source, memory_description,
                           proc_cpu_seconds, random_regular_graph, rid, server_versions, version_of)
 from harness import EngramProcess, free_port, publish
+from profile_layers import LAYERS, record, shares
 
 from engram.store.private_redis import PrivateRedis
 from engram.v1 import (common_pb2, confidence_pb2, confidence_pb2_grpc, embedding_pb2, embedding_pb2_grpc, graph_pb2,
@@ -377,6 +383,8 @@ class Cell:
     kind: str
     server: str
     runs: list[Run] = field(default_factory=list)
+    profile: tuple[int, dict[str, float]] = (0, {})  # py-spy samples, layer -> share
+    profile_rps: float = 0.0
 
     def median(self, attr: str) -> float:
         return statistics.median(getattr(r, attr) for r in self.runs)
@@ -412,6 +420,19 @@ def render(cells: list[Cell], args: argparse.Namespace, machine: list[str], note
     if goals:
         lines.append(f"\nGoal (exact Search at {args.concurrency} in flight): ≥ {SEARCH_GOAL_RPS} calls/s with "
                      f"p99 ≤ {SEARCH_GOAL_SPREAD:g} × p50. " + "; ".join(goals) + ".")
+    profiled = [c for c in cells if c.profile[0]]
+    if profiled:
+        lines.append(f"\n## Where the server's Python time goes, by layer\n")
+        lines.append(f"One more run of {args.profile_seconds:g} s per RPC and server, under `py-spy record --gil` "
+                     "(samples of the thread holding the GIL, each given to the layer of its innermost frame; "
+                     "`bench/profile_layers.py` says which files make each layer). Sampling slows the server, so "
+                     "read the shares, not the calls/s of these runs.\n")
+        lines.append("| RPC | server | samples | calls/s profiled | " + " | ".join(LAYERS) + " |")
+        lines.append("|---|---|---|---|" + "---|" * len(LAYERS))
+        for c in profiled:
+            samples, share = c.profile
+            lines.append(f"| {TITLES[c.kind]} | {c.server} | {samples:,} | {c.profile_rps:,.0f} | "
+                         + " | ".join(f"{100 * share.get(name, 0.0):.1f}%" for name in LAYERS) + " |")
     lines.append("\n## Machine\n")
     lines += [f"- {m}" for m in machine]
     if notes:
@@ -448,6 +469,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--graph-records", type=int, default=10_000)
     p.add_argument("--edges", type=int, default=20)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--profile-seconds", type=float, default=10.0,
+                   help="after the rounds, one run per kind and server of this length under py-spy --gil "
+                        "(bench/profile_layers.py): the server's Python time by layer; 0 leaves it out")
     p.add_argument("--trial", action="store_true", help="mark the report as a trial run")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = p.parse_args(argv)
@@ -527,6 +551,17 @@ def main(argv: list[str] | None = None) -> int:
                       f"p99 {run.p99_ms:7.2f} ms  cpu/call server {run.server_ms:.2f} valkey {run.valkey_ms:.3f} "
                       f"ghz {run.ghz_ms:.2f} ms  errors {run.errors}", flush=True)
         spent = CpuAccount.between(before, account.sample())
+        if args.profile_seconds > 0:
+            print("  profiles (py-spy --gil)", flush=True)
+            for cell, (k, s) in zip(cells, plan):
+                out = workdir / f"profile-{k}-{s.pid}.txt"
+                spy = record(s.pid, args.profile_seconds, out)
+                time.sleep(0.5)  # py-spy attached before the load starts
+                run = ghz_run(args, protoset, k, files[k], s.address, args.profile_seconds, s.pid, valkey_pid)
+                spy.wait(timeout=args.profile_seconds + 60)
+                cell.profile = shares(out.read_text()) if out.exists() else (0, {})
+                cell.profile_rps = run.rps
+                print(f"  profile {k:12s} {s.name:20s} {cell.profile[0]} samples", flush=True)
     finally:
         for s in servers:
             s.stop()
